@@ -1,0 +1,22 @@
+package io.jdirectord.config;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * An address and port; the stable identity of a real or fallback server within a virtual service.
+ * {@link #toString()} is ldirectord's and ipvsadm's form: {@code 192.0.2.1:80}, {@code [2001:db8::1]:80}.
+ */
+public record Endpoint(InetAddress address, int port) {
+
+    /** The address as text, IPv6 in brackets. */
+    public String host() {
+        String text = address.getHostAddress();
+        return address instanceof Inet6Address ? "[" + text + "]" : text;
+    }
+
+    @Override
+    public String toString() {
+        return host() + ":" + port;
+    }
+}

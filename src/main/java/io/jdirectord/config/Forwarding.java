@@ -1,0 +1,15 @@
+package io.jdirectord.config;
+
+/** LVS forwarding method of a real or fallback server, as written in ldirectord.cf. */
+public enum Forwarding {
+    /** Direct routing, {@code ipvsadm -g}. */
+    GATE,
+    /** NAT, {@code ipvsadm -m}. */
+    MASQ,
+    /** IP-in-IP tunnelling, {@code ipvsadm -i}. */
+    IPIP;
+
+    public String ldName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,6 @@
+package io.jdirectord.config;
+
+/** The {@code httpmethod} directive. */
+public enum HttpMethod {
+    GET, HEAD
+}
