@@ -1,0 +1,82 @@
+package io.jdirectord.cli;
+
+import io.jdirectord.daemon.DaemonOptions;
+import io.jdirectord.daemon.PidFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jdirectord [OPTIONS] [CONFIG] [COMMAND]}, following ldirectord's conventions: with one argument
+ * it is the command when it names one, else the configuration file.
+ */
+@Command(name = "jdirectord", versionProvider = Version.class, sortOptions = false, usageHelpWidth = 100,
+        customSynopsis = "jdirectord [-d] [--dry-run] [--pid-file=FILE] [--json] [CONFIG] COMMAND%n"
+                + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
+        description = {"%nHealth-checking monitor for Linux Virtual Server: probes the real servers of every virtual",
+            "service in CONFIG (ldirectord.cf syntax) and keeps the kernel's IPVS table right.%n"},
+        footer = {"%nCOMMAND: start | stop | restart | try-restart | reload | force-reload | status",
+            "CONFIG defaults to /etc/jdirectord/jdirectord.cf, then /etc/ha.d/ldirectord.cf.",
+            "Exit status: 0 ok (status: running), 1 failure, 2 bad arguments or configuration,",
+            "3 status: not running, 6 configuration file missing, 7 reload: not running."})
+final class JdirectordCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
+
+    @Option(names = {"-t", "--test"}, description = "Check the configuration, print a normalised summary, exit 0 or 2.")
+    private boolean test;
+
+    @Option(names = {"-d", "--debug"}, description = "Log every probe, and log to standard error.")
+    private boolean debug;
+
+    @Option(names = "--dry-run", description = "Never touch the kernel: keep the table in memory and log each change as an ipvsadm command.")
+    private boolean dryRun;
+
+    @Option(names = "--pid-file", paramLabel = "FILE", description = "Pid file (default /run/jdirectord.<config name>.pid).")
+    private Path pidFile;
+
+    @Option(names = "--json", description = "status: print JSON.")
+    private boolean json;
+
+    @Parameters(arity = "0..2", paramLabel = "ARG", hidden = true)
+    private List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Invocation invocation = Invocation.of(arguments, test);
+        PrintWriter err = spec.commandLine().getErr();
+        if (invocation.error().isPresent()) {
+            err.println("jdirectord: " + invocation.error().get());
+            err.println("Try 'jdirectord --help' for more information.");
+            return ExitStatus.USAGE;
+        }
+        Optional<Path> config = ConfigLocator.locate(invocation.config());
+        if (config.isEmpty()) {
+            err.println("jdirectord: configuration file " + ConfigLocator.describe(invocation.config()) + " not found");
+            return test ? ExitStatus.USAGE : ExitStatus.NOT_CONFIGURED;
+        }
+        Path file = config.get();
+        PrintWriter out = spec.commandLine().getOut();
+        if (test) {
+            return new ConfigTestCommand(out, err).run(file);
+        }
+        PidFile pid = pidFile == null ? PidFile.forConfig(file) : new PidFile(pidFile);
+        DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid.path());
+        return new LifecycleCommands(out, err, options, json).run(invocation.command().orElseThrow());
+    }
+}

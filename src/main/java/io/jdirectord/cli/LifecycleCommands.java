@@ -1,0 +1,102 @@
+package io.jdirectord.cli;
+
+import io.jdirectord.daemon.Daemon;
+import io.jdirectord.daemon.DaemonOptions;
+import io.jdirectord.daemon.PidFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The init-script commands. {@code start} runs the daemon in the foreground (systemd supervises it);
+ * the others find the running daemon through its pid file and signal it: TERM to stop, HUP to reload.
+ */
+final class LifecycleCommands {
+
+    /** How long stop waits for the daemon to clean its table up and exit. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final DaemonOptions options;
+    private final PidFile pidFile;
+    private final boolean json;
+
+    LifecycleCommands(PrintWriter out, PrintWriter err, DaemonOptions options, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.options = options;
+        this.pidFile = new PidFile(options.pidFile());
+        this.json = json;
+    }
+
+    int run(String command) throws IOException, InterruptedException {
+        return switch (command) {
+            case "start" -> start();
+            case "stop" -> stop();
+            case "restart" -> restart();
+            case "try-restart" -> pidFile.runningProcess().isPresent() ? restart() : ExitStatus.OK;
+            case "reload", "force-reload" -> reload();
+            case "status" -> status();
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
+    }
+
+    private int start() {
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isPresent()) {
+            out.println("jdirectord for " + options.configFile() + " is already running with pid " + running.get().pid());
+            return ExitStatus.OK;
+        }
+        out.flush();
+        return Daemon.run(options, err);
+    }
+
+    private int stop() throws InterruptedException {
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isEmpty()) {
+            out.println("jdirectord is stopped for " + options.configFile());
+            return ExitStatus.OK;
+        }
+        ProcessHandle process = running.get();
+        process.destroy();
+        try {
+            process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return ExitStatus.OK;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            err.println("jdirectord: pid " + process.pid() + " did not stop within " + STOP_WAIT.toSeconds() + " s");
+            return ExitStatus.FAILURE;
+        }
+    }
+
+    private int restart() throws InterruptedException {
+        int stopped = stop();
+        return stopped == ExitStatus.OK ? start() : stopped;
+    }
+
+    private int reload() throws IOException, InterruptedException {
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isEmpty()) {
+            err.println("jdirectord is stopped for " + options.configFile());
+            return ExitStatus.RELOAD_NOT_RUNNING;
+        }
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(running.get().pid())).inheritIO().start();
+        return kill.waitFor() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
+    }
+
+    private int status() {
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isPresent()) {
+            out.println("jdirectord for " + options.configFile() + " is running with pid: " + running.get().pid());
+            return ExitStatus.OK;
+        }
+        if (pidFile.isStale()) {
+            out.println("jdirectord stale pid file " + pidFile.path() + " for " + options.configFile());
+            return ExitStatus.FAILURE;
+        }
+        out.println("jdirectord is stopped for " + options.configFile());
+        return ExitStatus.NOT_RUNNING;
+    }
+}

@@ -1,0 +1,75 @@
+package io.jdirectord.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The pid file of one daemon instance: {@code /run/jdirectord.<config file name>.pid} unless given. A pid
+ * counts as running only while a process with that pid exists and its command line names jdirectord
+ * (as ldirectord checks /proc/PID/cmdline), so a stale file after a crash is recognised.
+ */
+public record PidFile(Path path) {
+
+    /** The default pid file for a configuration file. */
+    public static PidFile forConfig(Path config) {
+        return new PidFile(Path.of("/run", "jdirectord." + config.getFileName() + ".pid"));
+    }
+
+    /** The pid recorded in the file, if the file exists and holds a number. */
+    public OptionalLong recordedPid() {
+        try {
+            String text = Files.readString(path, StandardCharsets.US_ASCII).trim();
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The running daemon's process, if the file names a live jdirectord process. */
+    public Optional<ProcessHandle> runningProcess() {
+        OptionalLong pid = recordedPid();
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter(PidFile::isJdirectord);
+    }
+
+    /** Whether the file exists but names no running daemon. */
+    public boolean isStale() {
+        return Files.exists(path) && runningProcess().isEmpty();
+    }
+
+    /** Writes the current process's pid, atomically. */
+    public void writeCurrent() throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".jdirectord", ".pid");
+        Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes the file if it still names this process. */
+    public void removeIfOwned() {
+        OptionalLong pid = recordedPid();
+        if (pid.isPresent() && pid.getAsLong() == ProcessHandle.current().pid()) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // Nothing useful to do on the way out; a stale file is recognised as stale.
+            }
+        }
+    }
+
+    private static boolean isJdirectord(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("jdirectord");
+        } catch (IOException e) {
+            return process.info().commandLine().map(line -> line.contains("jdirectord")).orElse(false);
+        }
+    }
+}
