@@ -1,0 +1,75 @@
+package io.jdirectord.daemon.log;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One line of the failure log: a timestamp, an event name and ordered {@code key=value} fields.
+ * Rendered as {@code 2026-11-21T07:12:03.123+00:00 down virtual=tcp:192.0.2.10:80 real=198.51.100.2:80 ...};
+ * a value with spaces, quotes, '=' or control characters is double-quoted with {@code \"}, {@code \\},
+ * {@code \n} escapes, so every event is exactly one line and splits with a shell-friendly grammar.
+ */
+public record LogEvent(OffsetDateTime time, String name, Map<String, String> fields) {
+
+    public LogEvent {
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** Starts an event; add fields with {@link Builder#with}. */
+    public static Builder at(OffsetDateTime time, String name) {
+        return new Builder(time, name);
+    }
+
+    public String render() {
+        StringBuilder line = new StringBuilder(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.MILLIS)));
+        line.append(' ').append(name);
+        fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(quote(value)));
+        return line.toString();
+    }
+
+    static String quote(String value) {
+        if (!value.isEmpty() && value.chars().noneMatch(LogEvent::needsQuotes)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static boolean needsQuotes(int c) {
+        return c <= ' ' || c == '"' || c == '\\' || c == '=' || c == 0x7f;
+    }
+
+    /** Collects fields in order; empty values are kept (rendered as ""). */
+    public static final class Builder {
+        private final OffsetDateTime time;
+        private final String name;
+        private final Map<String, String> fields = new LinkedHashMap<>();
+
+        private Builder(OffsetDateTime time, String name) {
+            this.time = time;
+            this.name = name;
+        }
+
+        public Builder with(String key, Object value) {
+            fields.put(key, String.valueOf(value));
+            return this;
+        }
+
+        public LogEvent build() {
+            return new LogEvent(time, name, fields);
+        }
+    }
+}
