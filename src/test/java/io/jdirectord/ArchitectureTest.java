@@ -23,16 +23,22 @@ class ArchitectureTest {
             .importPackages("io.jdirectord");
 
     private static void onlyDependsOn(String pkg, String... allowed) {
-        String[] packages = new String[allowed.length + 2];
+        String[] packages = new String[allowed.length + 3];
         packages[0] = "io.jdirectord." + pkg + "..";
         packages[1] = "java..";
+        packages[2] = "io.jdirectord.net..";
         for (int i = 0; i < allowed.length; i++) {
-            packages[i + 2] = allowed[i].contains(".") ? allowed[i] : "io.jdirectord." + allowed[i] + "..";
+            packages[i + 3] = allowed[i].contains(".") ? allowed[i] : "io.jdirectord." + allowed[i] + "..";
         }
         classes().that().resideInAPackage("io.jdirectord." + pkg + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(packages)
                 .allowEmptyShould(true)
                 .check(MAIN);
+    }
+
+    @Test
+    void addressTextDependsOnNothingElse() {
+        onlyDependsOn("net");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.jdirectord.config;
 
-import java.net.Inet6Address;
+import io.jdirectord.net.AddressText;
 import java.net.InetAddress;
 
 /**
@@ -11,8 +11,7 @@ public record Endpoint(InetAddress address, int port) {
 
     /** The address as text, IPv6 in brackets. */
     public String host() {
-        String text = address.getHostAddress();
-        return address instanceof Inet6Address ? "[" + text + "]" : text;
+        return AddressText.bracketed(address);
     }
 
     @Override

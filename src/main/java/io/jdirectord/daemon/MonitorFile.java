@@ -57,7 +57,7 @@ public final class MonitorFile {
             default -> check.type().ldName();
         };
         String checkPort = check.checkPort().isPresent() ? Integer.toString(check.checkPort().getAsInt()) : "";
-        String[] parts = {kind, check.protocol().ldName(), real.address().getHostAddress(), Integer.toString(real.port()),
+        String[] parts = {kind, check.protocol().ldName(), io.jdirectord.net.AddressText.of(real.address()), Integer.toString(real.port()),
             check.virtualHost().orElse(""), checkPort, Integer.toString(real.weight()), real.forwarding().ldName(),
             check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED ? check.request() : "",
             check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED ? check.receive() : ""};

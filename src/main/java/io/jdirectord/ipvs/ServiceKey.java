@@ -1,5 +1,6 @@
 package io.jdirectord.ipvs;
 
+import io.jdirectord.net.AddressText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -43,7 +44,6 @@ public record ServiceKey(boolean inet6, Optional<IpvsProtocol> protocol, Optiona
 
     /** {@code 192.0.2.1:80} or {@code [2001:db8::1]:80}. */
     public static String hostPort(InetAddress address, int port) {
-        String host = address.getHostAddress();
-        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+        return AddressText.withPort(address, port);
     }
 }
