@@ -1,0 +1,74 @@
+package io.jdirectord.netlink;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends single datagrams to a unix socket (systemd's $NOTIFY_SOCKET, syslog's /dev/log), which the JDK
+ * cannot do. A path starting with '@' names the abstract namespace. One socket per send: both uses send
+ * rarely, and a fresh socket needs no reconnect logic when the receiver restarts.
+ */
+public final class UnixDatagram {
+
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int SUN_PATH_OFFSET = 2;
+    private static final int SUN_PATH_MAX = 108;
+
+    /** The libc calls this class needs. */
+    interface UnixLibC extends Library {
+        UnixLibC INSTANCE = Native.load("c", UnixLibC.class);
+
+        int socket(int domain, int type, int protocol) throws LastErrorException;
+
+        long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength) throws LastErrorException;
+
+        int close(int fd) throws LastErrorException;
+    }
+
+    private UnixDatagram() {
+    }
+
+    /**
+     * Sends {@code payload} as one datagram to the socket at {@code path}.
+     *
+     * @throws IOException with the errno text when the socket cannot be reached
+     */
+    public static void send(String path, byte[] payload) throws IOException {
+        byte[] address = socketAddress(path);
+        int fd;
+        try {
+            fd = UnixLibC.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        } catch (LastErrorException e) {
+            throw new IOException("socket(AF_UNIX): " + "errno " + e.getErrorCode(), e);
+        }
+        try {
+            UnixLibC.INSTANCE.sendto(fd, payload, payload.length, MSG_NOSIGNAL, address, address.length);
+        } catch (LastErrorException e) {
+            throw new IOException("send to " + path + ": " + "errno " + e.getErrorCode(), e);
+        } finally {
+            UnixLibC.INSTANCE.close(fd);
+        }
+    }
+
+    /** struct sockaddr_un for {@code path}, sized to the path (abstract names have no terminating NUL). */
+    static byte[] socketAddress(String path) {
+        byte[] name = path.getBytes(StandardCharsets.UTF_8);
+        boolean isAbstract = path.startsWith("@");
+        if (name.length == 0 || name.length >= SUN_PATH_MAX) {
+            throw new IllegalArgumentException("unix socket path empty or longer than 107 bytes: " + path);
+        }
+        byte[] address = new byte[SUN_PATH_OFFSET + name.length + (isAbstract ? 0 : 1)];
+        address[0] = (byte) AF_UNIX;
+        System.arraycopy(name, 0, address, SUN_PATH_OFFSET, name.length);
+        if (isAbstract) {
+            address[SUN_PATH_OFFSET] = 0;
+        }
+        return address;
+    }
+}
