@@ -47,7 +47,7 @@ final class JdirectordCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Never touch the kernel: keep the table in memory and log each change as an ipvsadm command.")
     private boolean dryRun;
 
-    @Option(names = "--pid-file", paramLabel = "FILE", description = "Pid file (default /run/jdirectord.<config name>.pid).")
+    @Option(names = "--pid-file", paramLabel = "FILE", description = "Pid file (default /run/jdirectord/<config name>.pid).")
     private Path pidFile;
 
     @Option(names = "--json", description = "status: print JSON.")

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The pid file of one daemon instance: {@code /run/jdirectord.<config file name>.pid} unless given. A pid
+ * The pid file of one daemon instance: {@code /run/jdirectord/<config file name>.pid} unless given. A pid
  * counts as running only while a process with that pid exists and its command line names jdirectord
  * (as ldirectord checks /proc/PID/cmdline), so a stale file after a crash is recognised.
  */
@@ -16,7 +16,7 @@ public record PidFile(Path path) {
 
     /** The default pid file for a configuration file. */
     public static PidFile forConfig(Path config) {
-        return new PidFile(Path.of("/run", "jdirectord." + config.getFileName() + ".pid"));
+        return new PidFile(Path.of("/run/jdirectord", config.getFileName() + ".pid"));
     }
 
     /** The pid recorded in the file, if the file exists and holds a number. */

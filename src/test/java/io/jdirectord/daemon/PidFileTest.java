@@ -19,7 +19,7 @@ class PidFileTest {
     @Test
     void defaultPathIsNamedAfterTheConfigurationFile() {
         assertThat(PidFile.forConfig(Path.of("/etc/ha.d/ldirectord.cf")).path())
-                .isEqualTo(Path.of("/run/jdirectord.ldirectord.cf.pid"));
+                .isEqualTo(Path.of("/run/jdirectord/ldirectord.cf.pid"));
     }
 
     @Test
