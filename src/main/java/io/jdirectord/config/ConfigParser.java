@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads ldirectord.cf files the way ldirectord 4.12 reads them (reference §1-§3), with jdirectord's
@@ -36,6 +37,7 @@ public final class ConfigParser {
         Values values = new Values(diagnostics);
         Resolution resolution = new Resolution(resolver, diagnostics);
         GlobalDraft global = new DraftBuilder(values, resolution).build(statements);
+        checkGlobalFallbacks(global, resolution);
         List<VirtualService> services = assemble(global, resolution, diagnostics);
         ConfigValidator validator = new ConfigValidator(diagnostics);
         validator.duplicates(services);
@@ -44,6 +46,18 @@ public final class ConfigParser {
             throw new ConfigException(diagnostics.errors());
         }
         return new Config(file, GlobalAssembler.of(global), services, diagnostics.warnings());
+    }
+
+    /** The global fallbacks are checked once even when no virtual service uses them. */
+    private static void checkGlobalFallbacks(GlobalDraft global, Resolution resolution) {
+        for (FallbackDraft fallback : new FallbackDraft[] {global.fallbackInet, global.fallbackInet6}) {
+            if (fallback != null) {
+                resolution.address(fallback.line(), HostPort.host(fallback.host()), fallback.family(), "fallback",
+                        "fallback server");
+                fallback.port().ifPresent(port -> resolution.port(fallback.line(), port, Optional.empty(),
+                        "fallback server"));
+            }
+        }
     }
 
     private static List<VirtualService> assemble(GlobalDraft global, Resolution resolution, Diagnostics diagnostics) {
