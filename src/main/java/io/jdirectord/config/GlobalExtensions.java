@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class GlobalExtensions {
 
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._@-]{1,15}");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Values v;
     private final Resolution resolution;
@@ -52,9 +52,10 @@ final class GlobalExtensions {
             return v.fail(d, "ipvstimeouts must be three whole numbers of seconds (TCP TCPFIN UDP), not "
                     + Texts.quote(d.value()));
         }
-        long max = Integer.MAX_VALUE;
-        if (Long.parseLong(words[0]) > max || Long.parseLong(words[1]) > max || Long.parseLong(words[2]) > max) {
-            return v.fail(d, "ipvstimeouts is too large: " + Texts.quote(d.value()));
+        for (String word : words) {
+            if (word.length() > 10 || Long.parseLong(word) > Integer.MAX_VALUE) {
+                return v.fail(d, "ipvstimeouts is too large: " + Texts.quote(d.value()));
+            }
         }
         return Optional.of(new IpvsTimeouts(seconds(words[0]), seconds(words[1]), seconds(words[2])));
     }
