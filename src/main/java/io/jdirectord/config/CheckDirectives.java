@@ -51,7 +51,7 @@ final class CheckDirectives {
             }
             int n = Integer.parseInt(digits.group());
             if (!digits.group().equals(d.value())) {
-                v.diagnostics().warn(d.line(), "checktype=" + d.value() + " read as checktype=" + n
+                v.diagnostics().warn(d.line(), "checktype=" + Texts.cut(d.value()) + " read as checktype=" + n
                         + " (ldirectord makes any value with a number a combined check)");
             } else if (n == 0) {
                 v.diagnostics().warn(d.line(), "checktype=0 negotiates at every check, like checktype=negotiate");

@@ -11,6 +11,10 @@ final class CheckSummary {
 
     private static final Set<ServiceKind> HTTP = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
             ServiceKind.HTTP_PROXY);
+    /** Services whose negotiate check sends the request and matches the receive string (reference §5). */
+    private static final Set<ServiceKind> REQUEST = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
+            ServiceKind.HTTP_PROXY, ServiceKind.FTP, ServiceKind.LDAP, ServiceKind.LDAPS, ServiceKind.DNS,
+            ServiceKind.SIMPLETCP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
 
     private CheckSummary() {
     }
@@ -18,8 +22,10 @@ final class CheckSummary {
     static List<String> lines(CheckSpec c, Timing t) {
         List<String> lines = new ArrayList<>();
         lines.add("check " + what(c) + port(c));
-        if (negotiates(c)) {
+        if (negotiates(c) && REQUEST.contains(c.service())) {
             lines.add(parameters(c));
+        }
+        if (negotiates(c)) {
             credentials(c).ifPresent(lines::add);
         }
         if (c.tls().verify()) {

@@ -74,6 +74,9 @@ public final class ConfigSummary {
     }
 
     private static String statuses(EmailAlert mail) {
+        if (mail.statuses().size() == EmailAlert.DaemonStatus.values().length) {
+            return "all";
+        }
         return mail.statuses().isEmpty() ? "none" : mail.statuses().stream().sorted()
                 .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(","));
     }

@@ -9,10 +9,9 @@ import java.net.InetAddress;
  */
 public record Endpoint(InetAddress address, int port) {
 
-    /** The address as text, IPv6 in brackets. */
+    /** The address as text, IPv6 in RFC 5952 form (as ipvsadm prints it) in brackets. */
     public String host() {
-        String text = address.getHostAddress();
-        return address instanceof Inet6Address ? "[" + text + "]" : text;
+        return address instanceof Inet6Address six ? "[" + IpLiterals.ipv6Text(six) + "]" : address.getHostAddress();
     }
 
     @Override

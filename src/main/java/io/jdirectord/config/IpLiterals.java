@@ -106,4 +106,35 @@ final class IpLiterals {
             throw new IllegalStateException(impossible);
         }
     }
+
+    /** RFC 5952 text of an IPv6 address: lower case, no leading zeros, the longest run of 2+ zero groups as "::". */
+    static String ipv6Text(Inet6Address address) {
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+            } else {
+                text.append(i > 0 && i != bestStart + bestLength ? ":" : "").append(Integer.toHexString(groups[i]));
+            }
+        }
+        return text.toString();
+    }
 }

@@ -47,7 +47,7 @@ record RealAddress(String first, Optional<String> last, Optional<String> port) {
         String ldirectord = meant.matches("\\d{1,10}") && Long.parseLong(meant) <= 0xffffffffL
                 ? "the address " + IpLiterals.fromLong(Long.parseLong(meant)).getHostAddress() + " without a port"
                 : "the host name " + Texts.quote(meant) + " without a port";
-        values.diagnostics().warn(d.line(), Texts.quote(text) + " read as " + host + ":" + meant
+        values.diagnostics().warn(d.line(), Texts.quote(text) + " read as " + Texts.cut(host + ":" + meant)
                 + " (ldirectord reads it as " + ldirectord + ")");
         return meant;
     }

@@ -64,7 +64,7 @@ final class SharedDirectives {
             return 0;
         }
         if (end < value.length()) {
-            v.diagnostics().warn(d.line(), "emailalertfreq=" + value + " read as " + seconds
+            v.diagnostics().warn(d.line(), "emailalertfreq=" + Texts.cut(value) + " read as " + seconds
                     + " (ldirectord reads the leading digits only)");
         }
         return (int) seconds;

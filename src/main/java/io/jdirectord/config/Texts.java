@@ -11,7 +11,12 @@ final class Texts {
 
     /** The text in double quotes, at most {@link #MAX_QUOTED} characters of it, non-printables as {@code \xNN}. */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
+        return '"' + cut(text) + '"';
+    }
+
+    /** At most {@link #MAX_QUOTED} characters of the text, non-printables as {@code \xNN}. */
+    static String cut(String text) {
+        StringBuilder out = new StringBuilder();
         int limit = Math.min(text.length(), MAX_QUOTED);
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
@@ -24,6 +29,6 @@ final class Texts {
         if (text.length() > limit) {
             out.append("...");
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 }

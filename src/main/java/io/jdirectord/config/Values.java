@@ -52,7 +52,7 @@ final class Values {
             return fail(d, error);
         }
         if (number.isPresent() && !digits.group().equals(d.value())) {
-            diagnostics.warn(d.line(), d.name() + "=" + d.value() + " read as " + number.get()
+            diagnostics.warn(d.line(), d.name() + "=" + Texts.cut(d.value()) + " read as " + number.get()
                     + " (ldirectord takes the first number in the value)");
         }
         return number;

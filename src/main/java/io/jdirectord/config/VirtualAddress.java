@@ -43,7 +43,7 @@ final class VirtualAddress {
         }
         if (protocol == Protocol.FWM) {
             return fail(v.lineOf("protocol"), "protocol=fwm is only for firewall-mark virtual services, not "
-                    + v.address);
+                    + Texts.cut(v.address));
         }
         HostPort h = hostPort.get();
         var address = resolution.address(v.line, h, v.family, "virtual", "virtual service");
@@ -62,8 +62,8 @@ final class VirtualAddress {
                     + Texts.quote(v.address));
         }
         if (dotted) {
-            diagnostics.warn(v.line, keyword + "=" + v.address + " read as firewall mark " + digits
-                    + ", as ldirectord does; a port was probably forgotten (" + keyword + "=" + v.address
+            diagnostics.warn(v.line, keyword + "=" + Texts.cut(v.address) + " read as firewall mark " + digits
+                    + ", as ldirectord does; a port was probably forgotten (" + keyword + "=" + Texts.cut(v.address)
                     + ":PORT)");
         }
         if (protocol != Protocol.FWM) {

@@ -85,7 +85,7 @@ class InheritanceTest {
         assertThat(config.virtualServices()).extracting(v -> v.fallback().orElseThrow().toString()).containsExactly(
                 "Fallback[endpoint=127.0.0.1:80, forwarding=GATE]",
                 "Fallback[endpoint=127.0.0.1:443, forwarding=GATE]",
-                "Fallback[endpoint=[0:0:0:0:0:0:0:1]:8080, forwarding=MASQ]",
+                "Fallback[endpoint=[::1]:8080, forwarding=MASQ]",
                 "Fallback[endpoint=127.0.0.9:25, forwarding=IPIP]");
     }
 
