@@ -45,19 +45,7 @@ final class CheckDirectives {
     private void checkType(Directive d, VirtualDraft x) {
         Matcher digits = DIGITS.matcher(d.value());
         if (digits.find()) {
-            if (digits.group().length() > 9) {
-                v.fail(d, "checktype is too large: " + Texts.quote(d.value()));
-                return;
-            }
-            int n = Integer.parseInt(digits.group());
-            if (!digits.group().equals(d.value())) {
-                v.diagnostics().warn(d.line(), "checktype=" + Texts.cut(d.value()) + " read as checktype=" + n
-                        + " (ldirectord makes any value with a number a combined check)");
-            } else if (n == 0) {
-                v.diagnostics().warn(d.line(), "checktype=0 negotiates at every check, like checktype=negotiate");
-            }
-            x.checkType = CheckType.COMBINED;
-            x.hybridConnects = n;
+            combined(d, x, digits.group());
             return;
         }
         Matcher word = WORD.matcher(d.value());
@@ -73,6 +61,22 @@ final class CheckDirectives {
         }
         x.checkType = type.get();
         x.hybridConnects = 0;
+    }
+
+    private void combined(Directive d, VirtualDraft x, String digits) {
+        if (digits.length() > 9) {
+            v.fail(d, "checktype is too large: " + Texts.quote(d.value()));
+            return;
+        }
+        int n = Integer.parseInt(digits);
+        if (!digits.equals(d.value())) {
+            v.diagnostics().warn(d.line(), "checktype=" + Texts.cut(d.value()) + " read as checktype=" + n
+                    + " (ldirectord makes any value with a number a combined check)");
+        } else if (n == 0) {
+            v.diagnostics().warn(d.line(), "checktype=0 negotiates at every check, like checktype=negotiate");
+        }
+        x.checkType = CheckType.COMBINED;
+        x.hybridConnects = n;
     }
 
     private static Optional<CheckType> checkTypeNamed(String name) {

@@ -33,6 +33,7 @@ final class VirtualChecks {
         }
         external(v, check);
         reals(s);
+        checkPort(v, s);
         if (v.netmask != null && v.persistent == null) {
             diagnostics.warn(v.lineOf("netmask"), "netmask has no effect without persistent"
                     + " (ldirectord ignores it too)");
@@ -65,6 +66,18 @@ final class VirtualChecks {
         if (problem != null) {
             diagnostics.warn(v.lineOf("checkcommand"), "checkcommand " + Texts.quote(check.checkCommand()) + " "
                     + problem + "; the check will fail");
+        }
+    }
+
+    /** A connect or negotiate check needs checkport=, the real's port or the service's well-known port. */
+    private void checkPort(VirtualDraft v, VirtualService s) {
+        CheckSpec check = s.check();
+        boolean needsPort = check.type() == CheckType.CONNECT && check.protocol() != Protocol.UDP
+                || (check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED)
+                && check.service() != ServiceKind.NONE;
+        if (needsPort && s.reals().stream().anyMatch(real -> s.probeFor(real).checkPort() == 0)) {
+            diagnostics.warn(v.line, "the " + check.type().ldName() + " check has no port for real servers written"
+                    + " without one (service " + check.service().ldName() + " has no well-known port); set checkport=");
         }
     }
 

@@ -108,6 +108,17 @@ class CombinationsTest {
     }
 
     @Test
+    void warnsWhenACheckHasNoPortToProbe() {
+        assertThat(fixture.warnings("virtual=7\n\treal=10.0.0.1 gate\n\tchecktype=connect\n")).containsExactly(
+                "1: the connect check has no port for real servers written without one (service none has no"
+                        + " well-known port); set checkport=");
+        assertThat(fixture.warnings("virtual=7\n\treal=10.0.0.1 gate\n\tchecktype=connect\n\tcheckport=22\n"))
+                .isEmpty();
+        assertThat(fixture.warnings("virtual=7\n\treal=10.0.0.1 gate\n\tservice=http\n")).isEmpty();
+        assertThat(fixture.warnings("virtual=7\n\treal=10.0.0.1 gate\n")).isEmpty();
+    }
+
+    @Test
     void acceptsPingChecksOnIpv6() {
         assertThat(fixture.only("virtual6=[2001:db8::5]:80\n\treal6=[2001:db8::7] gate\n\tchecktype=ping\n")
                 .check().type()).isEqualTo(CheckType.PING);

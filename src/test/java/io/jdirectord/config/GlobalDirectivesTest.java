@@ -179,6 +179,17 @@ class GlobalDirectivesTest {
     }
 
     @Test
+    void readsTheLeadingDigitsOfEmailalertfreqAsLdirectordWithWarning() {
+        String text = "emailalertfreq=10m\nemailalertfreq2=1\n" + BLOCK;
+        assertThat(fixture.errors(text)).containsExactly("2: Unknown directive \"emailalertfreq2=1\"");
+        String lenient = "emailalertfreq=10m\n" + BLOCK;
+        assertThat(fixture.only(lenient).emailAlert().frequency()).isEqualTo(10);
+        assertThat(fixture.warnings(lenient)).containsExactly(
+                "1: emailalertfreq=10m read as 10 (ldirectord reads the leading digits only)");
+        assertThat(fixture.only("emailalertfreq=hourly\n" + BLOCK).emailAlert().frequency()).isZero();
+    }
+
+    @Test
     void readsEmailalertstatusNoneAsEmptySet() {
         assertThat(fixture.only("emailalertstatus=none\n" + BLOCK).emailAlert().statuses()).isEmpty();
     }

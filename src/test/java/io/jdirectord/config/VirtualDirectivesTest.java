@@ -187,6 +187,21 @@ class VirtualDirectivesTest {
     }
 
     @Test
+    void rejectsIpv6NetmaskOutsideOneTo128() {
+        String head = "virtual6=[2001:db8::5]:80\n\treal6=[2001:db8::7]:80 gate\n\tpersistent=300\n";
+        assertThat(fixture.errors(head + "\tnetmask=0\n\tnetmask=129\n\tnetmask=255.255.255.0\n")).containsExactly(
+                "4: netmask must be a whole number from 1 to 128, not \"0\"",
+                "5: netmask must be a whole number from 1 to 128, not \"129\"",
+                "6: netmask must be a whole number from 1 to 128, not \"255.255.255.0\"");
+    }
+
+    @Test
+    void rejectsCheckcountWithoutDigitsAndStillWarnsItIsDeprecated() {
+        assertThat(fixture.errors(HEAD + "\tcheckcount=x\n"))
+                .containsExactly("3: checkcount must be a positive whole number, not \"x\"");
+    }
+
+    @Test
     void warnsAboutUnknownSchedulerButAcceptsIt() {
         String text = HEAD + "\tscheduler=fancy\n";
         assertThat(fixture.only(text).scheduler()).isEqualTo("fancy");
@@ -292,7 +307,26 @@ class VirtualDirectivesTest {
                 Arguments.of("virtual=192.0.2.11:80", "Unknown directive \"virtual=192.0.2.11:80\""
                         + " (virtual= must start at the beginning of a line)"),
                 Arguments.of("password=\"x\"", "Unknown directive \"password=\"x\"\""),
-                Arguments.of("connecttimeout=3", "connecttimeout was replaced by negotiatetimeout (ldirectord rejects it too)"));
+                Arguments.of("connecttimeout=3", "connecttimeout was replaced by negotiatetimeout (ldirectord rejects it too)"),
+                Arguments.of("passwd=\"\"", "passwd must not be empty"),
+                Arguments.of("database=\"\"", "database must not be empty"),
+                Arguments.of("secret=\"\"", "secret must not be empty"),
+                Arguments.of("checktimeout=0", "checktimeout must be a positive whole number of seconds, not \"0\""),
+                Arguments.of("negotiatetimeout=never", "negotiatetimeout must be a positive whole number of seconds,"
+                        + " not \"never\""),
+                Arguments.of("checkinterval=0", "checkinterval must be a positive whole number of seconds, not \"0\""),
+                Arguments.of("failurecount=x", "failurecount must be a positive whole number, not \"x\""),
+                Arguments.of("quiescent=maybe", "quiescent must be yes or no, not \"maybe\""),
+                Arguments.of("cleanstop=maybe", "cleanstop must be yes or no, not \"maybe\""),
+                Arguments.of("emailalertstatus=often", "invalid email alert status \"often\""
+                        + " (all, none, starting, running, stopping, reloading)"),
+                Arguments.of("smtp=mail server", "smtp must be a host name or address with an optional :PORT,"
+                        + " not \"mail server\""),
+                Arguments.of("comment=", "comment needs a value"),
+                Arguments.of("checktype=99999999999", "checktype is too large: \"99999999999\""),
+                Arguments.of("sshkey=", "sshkey needs a value"),
+                Arguments.of("cacert=", "cacert needs a value"),
+                Arguments.of("fallback=127.0.0.1:80 nat", "forwarding method must be gate, masq or ipip, not \"nat\""));
     }
 
     @ParameterizedTest(name = "{0}")
