@@ -54,7 +54,8 @@ final class DraftBuilder {
             draft.virtuals.add(virtual);
             return virtual;
         }
-        if (needsValue(d) || global.apply(d, draft) || shared.apply(d, draft.shared)) {
+        boolean known = global.knows(d.name()) || shared.knows(d.name());
+        if (known && needsValue(d) || global.apply(d, draft) || shared.apply(d, draft.shared)) {
             return null;
         }
         unknown(d.line(), d.text(), d.name(), false);
@@ -62,19 +63,21 @@ final class DraftBuilder {
     }
 
     private void inBlock(Directive d, VirtualDraft virtual) {
-        if (needsValue(d)) {
+        boolean known = shared.knows(d.name()) || block.stream().anyMatch(t -> t.knows(d.name()));
+        if (known && needsValue(d)) {
             return;
         }
-        boolean known = shared.apply(d, virtual.shared) || block.stream().anyMatch(t -> t.apply(d, virtual));
-        if (known) {
+        boolean applied = shared.apply(d, virtual.shared) || block.stream().anyMatch(t -> t.apply(d, virtual));
+        if (applied) {
             virtual.lines.put(d.name(), d.line());
         } else {
             unknown(d.line(), d.text(), d.name(), true);
         }
     }
 
+    /** A known directive written as a bare name is an error; only supervised may be bare. */
     private boolean needsValue(Directive d) {
-        if (!d.bare() || d.name().equals("supervised") || !isKnown(d.name())) {
+        if (!d.bare() || d.name().equals("supervised")) {
             return false;
         }
         diagnostics.error(d.line(), d.name() + " needs a value: " + d.name() + " = ...");

@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param line       1-based line of the directive
  * @param family     INET for fallback, INET6 for fallback6
- * @param host       host name or address as written (IPv6 without brackets)
+ * @param host       host name or address as written (IPv6 in brackets)
  * @param port       port number or service name as written; empty = the virtual's port
  * @param forwarding gate unless given
  */

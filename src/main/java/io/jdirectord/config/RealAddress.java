@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The address part of a real line, {@code HOST[->HOST][:PORT]} or {@code [IPV6][:PORT]}, split but not resolved.
  *
- * @param first the host, or the first of a range (IPv6 without brackets)
+ * @param first the host, or the first of a range (IPv6 in brackets)
  * @param last  the end of a range
  * @param port  the port text
  */

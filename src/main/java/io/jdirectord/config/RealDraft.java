@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param line       1-based line
  * @param family     INET for real, INET6 for real6
- * @param first      host or address (IPv6 without brackets)
+ * @param first      host or address (IPv6 in brackets)
  * @param last       end of an address range {@code first->last}
  * @param port       port number or service name as written; empty = 0
  * @param forwarding gate, masq or ipip

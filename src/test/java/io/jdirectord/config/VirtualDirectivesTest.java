@@ -196,6 +196,13 @@ class VirtualDirectivesTest {
     }
 
     @Test
+    void rejectsBareDirectivesNamingTheScope() {
+        assertThat(fixture.errors(HEAD + "\tscheduler\n\tautoreload\n")).containsExactly(
+                "3: scheduler needs a value: scheduler = ...",
+                "4: Unknown directive \"autoreload\" (autoreload is only valid in the global section)");
+    }
+
+    @Test
     void rejectsCheckcountWithoutDigitsAndStillWarnsItIsDeprecated() {
         assertThat(fixture.errors(HEAD + "\tcheckcount=x\n"))
                 .containsExactly("3: checkcount must be a positive whole number, not \"x\"");
