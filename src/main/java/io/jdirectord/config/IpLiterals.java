@@ -27,7 +27,7 @@ final class IpLiterals {
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !looksNumeric(parts[i]) || parts[i].contains(".")) {
+            if (parts[i].isEmpty() || parts[i].length() > 3 || !looksNumeric(parts[i])) {
                 return Optional.empty();
             }
             int value = Integer.parseInt(parts[i]);
