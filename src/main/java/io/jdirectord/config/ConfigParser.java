@@ -2,9 +2,27 @@ package io.jdirectord.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads ldirectord.cf files. Placeholder until the parser lands. */
+/**
+ * Reads ldirectord.cf files the way ldirectord 4.12 reads them (reference §1-§3), with jdirectord's
+ * extensions, and returns the immutable {@link Config}. Every error of the file is collected; warnings name
+ * what was accepted although ldirectord would not, or read differently from what was probably meant.
+ */
 public final class ConfigParser {
+
+    private final NameResolver resolver;
+
+    /** A parser that resolves names through the system. */
+    public ConfigParser() {
+        this(new SystemNameResolver());
+    }
+
+    public ConfigParser(NameResolver resolver) {
+        this.resolver = resolver;
+    }
 
     /**
      * Parses, resolves and validates a configuration file.
@@ -13,6 +31,45 @@ public final class ConfigParser {
      * @throws IOException     when the file cannot be read
      */
     public Config parse(Path file) throws ConfigException, IOException {
-        throw new UnsupportedOperationException("parser not yet written");
+        Diagnostics diagnostics = new Diagnostics(file);
+        List<String> lines = new SourceReader(diagnostics).lines(file);
+        List<Statement> statements = new ConfigLexer(diagnostics).statements(lines);
+        Values values = new Values(diagnostics);
+        Resolution resolution = new Resolution(resolver, diagnostics);
+        GlobalDraft global = new DraftBuilder(values, resolution).build(statements);
+        checkGlobalFallbacks(global, resolution);
+        List<VirtualService> services = assemble(global, resolution, diagnostics);
+        ConfigValidator validator = new ConfigValidator(diagnostics);
+        validator.duplicates(services);
+        validator.credentials(file, global.virtuals);
+        if (diagnostics.errorCount() > 0) {
+            throw new ConfigException(diagnostics.errors());
+        }
+        return new Config(file, GlobalAssembler.of(global), services, diagnostics.warnings());
+    }
+
+    /** The global fallbacks are checked once even when no virtual service uses them. */
+    private static void checkGlobalFallbacks(GlobalDraft global, Resolution resolution) {
+        for (FallbackDraft fallback : new FallbackDraft[] {global.fallbackInet, global.fallbackInet6}) {
+            if (fallback != null) {
+                resolution.address(fallback.line(), HostPort.host(fallback.host()), fallback.family(), "fallback",
+                        "fallback server");
+                fallback.port().ifPresent(port -> resolution.port(fallback.line(), port, Optional.empty(),
+                        "fallback server"));
+            }
+        }
+    }
+
+    private static List<VirtualService> assemble(GlobalDraft global, Resolution resolution, Diagnostics diagnostics) {
+        VirtualAssembler assembler = new VirtualAssembler(resolution, diagnostics);
+        VirtualChecks checks = new VirtualChecks(diagnostics);
+        List<VirtualService> services = new ArrayList<>();
+        for (VirtualDraft draft : global.virtuals) {
+            assembler.assemble(draft, global).ifPresent(service -> {
+                checks.check(draft, service);
+                services.add(service);
+            });
+        }
+        return services;
     }
 }

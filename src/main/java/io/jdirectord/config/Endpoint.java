@@ -9,7 +9,7 @@ import java.net.InetAddress;
  */
 public record Endpoint(InetAddress address, int port) {
 
-    /** The address as text, IPv6 in brackets. */
+    /** The address as text, IPv6 in RFC 5952 form (as ipvsadm prints it) in brackets. */
     public String host() {
         return AddressText.bracketed(address);
     }

@@ -12,4 +12,14 @@ public enum Forwarding {
     public String ldName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The method with this configuration name ({@code gate}); empty when there is none. */
+    public static java.util.Optional<Forwarding> byLdName(String name) {
+        for (Forwarding f : values()) {
+            if (f.ldName().equals(name)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -1,0 +1,28 @@
+package io.jdirectord.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The global section as written (null = not given), plus the virtual blocks in file order. */
+final class GlobalDraft {
+    final SharedDraft shared = new SharedDraft();
+    final List<VirtualDraft> virtuals = new ArrayList<>();
+    final List<String> execute = new ArrayList<>();
+    final List<SyncDaemon> syncDaemons = new ArrayList<>();
+    boolean autoreload;
+    Path callback;
+    LogTarget logTarget;
+    boolean fork;
+    boolean supervised;
+    boolean readdQuiescent;
+    String emailAlertFrom;
+    Path maintenanceDir;
+    Duration repairInterval;
+    IpvsTimeouts ipvsTimeouts;
+    InetSocketAddress statusAddress;
+    FallbackDraft fallbackInet;
+    FallbackDraft fallbackInet6;
+}

@@ -1,0 +1,82 @@
+package io.jdirectord.config;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The global-only extension directives: syncdaemon, ipvstimeouts, statusaddress. */
+final class GlobalExtensions {
+
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._@-]{1,15}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    private final Values v;
+    private final Resolution resolution;
+
+    GlobalExtensions(Values values, Resolution resolution) {
+        this.v = values;
+        this.resolution = resolution;
+    }
+
+    /** {@code syncdaemon = master|backup INTERFACE [SYNCID]}; at most one per state. */
+    void syncDaemon(Directive d, GlobalDraft g) {
+        String[] words = d.value().split("\\s+");
+        String usage = "syncdaemon must be master|backup INTERFACE [SYNCID], not " + Texts.quote(d.value());
+        if (words.length < 2 || words.length > 3 || !words[0].matches("master|backup")
+                || !INTERFACE.matcher(words[1]).matches()) {
+            v.fail(d, usage);
+            return;
+        }
+        SyncDaemon.State state = words[0].equals("master") ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
+        Optional<Integer> syncId = words.length == 3
+                ? v.wholeNumber(new Directive(d.line(), "syncdaemon SYNCID", words[2], false, d.text()), 0, 255)
+                : Optional.of(0);
+        if (syncId.isEmpty()) {
+            return;
+        }
+        for (SyncDaemon other : g.syncDaemons) {
+            if (other.state() == state) {
+                v.fail(d, "syncdaemon " + words[0] + " is given twice (also at line " + other.line() + ")");
+                return;
+            }
+        }
+        g.syncDaemons.add(new SyncDaemon(state, words[1], syncId.get(), d.line()));
+    }
+
+    /** {@code ipvstimeouts = TCP TCPFIN UDP}, whole seconds, 0 = unchanged. */
+    Optional<IpvsTimeouts> ipvsTimeouts(Directive d) {
+        String[] words = d.value().split("\\s+");
+        if (words.length != 3 || !DIGITS.matcher(words[0]).matches() || !DIGITS.matcher(words[1]).matches()
+                || !DIGITS.matcher(words[2]).matches()) {
+            return v.fail(d, "ipvstimeouts must be three whole numbers of seconds (TCP TCPFIN UDP), not "
+                    + Texts.quote(d.value()));
+        }
+        for (String word : words) {
+            if (word.length() > 10 || Long.parseLong(word) > Integer.MAX_VALUE) {
+                return v.fail(d, "ipvstimeouts is too large: " + Texts.quote(d.value()));
+            }
+        }
+        return Optional.of(new IpvsTimeouts(seconds(words[0]), seconds(words[1]), seconds(words[2])));
+    }
+
+    private static Duration seconds(String digits) {
+        return Duration.ofSeconds(Long.parseLong(digits));
+    }
+
+    /** {@code statusaddress = HOST:PORT} or {@code [IPV6]:PORT}; a host name is resolved to IPv4. */
+    Optional<InetSocketAddress> statusAddress(Directive d) {
+        Optional<HostPort> hostPort = HostPort.split(d.value())
+                .filter(h -> !h.host().isEmpty() && h.port().isPresent());
+        if (hostPort.isEmpty()) {
+            return v.fail(d, "statusaddress must be HOST:PORT or [IPV6]:PORT, not " + Texts.quote(d.value()));
+        }
+        HostPort h = hostPort.get();
+        Family family = h.bracketed() ? Family.INET6 : Family.INET;
+        var address = resolution.address(d.line(), h, family, "statusaddress", "the status address");
+        var port = resolution.port(d.line(), h.port().get(), Optional.of(Protocol.TCP), "the status address");
+        return address.isPresent() && port.isPresent()
+                ? Optional.of(new InetSocketAddress(address.get(), port.get()))
+                : Optional.empty();
+    }
+}

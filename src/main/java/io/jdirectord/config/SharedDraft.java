@@ -1,0 +1,30 @@
+package io.jdirectord.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Directives allowed both globally and in a virtual block, as written (null = not given). A virtual
+ * service takes its own value, else the global one, else the default (reference §3.4).
+ */
+final class SharedDraft {
+    Integer checkTimeout;
+    Integer negotiateTimeout;
+    Duration checkInterval;
+    Integer checkCount;
+    Integer failureCount;
+    Integer riseCount;
+    String fallbackCommand;
+    Boolean quiescent;
+    Boolean cleanStop;
+    String emailAlert;
+    Integer emailAlertFreq;
+    Set<EmailAlert.DaemonStatus> emailAlertStatus;
+    String smtp;
+    Boolean verifyCert;
+    Path caCert;
+    Integer caCertLine;
+    Integer maxReceive;
+    Boolean dynamicWeight;
+}
