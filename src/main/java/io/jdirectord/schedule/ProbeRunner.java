@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one probe when its slot fires, at most one run at a time: a fire that finds the previous run
- * still going is skipped (logged once per overrun, with the count when the run returns), never queued.
- * Thread-safe.
+ * still going is skipped, never queued. A probe that starts overrunning is logged once at WARN (a dead
+ * host whose timeout exceeds the interval overruns on every run: one line, not one per run), and once at
+ * INFO when a run fits its interval again; each overrun's skipped count is at DEBUG. Thread-safe.
  */
 final class ProbeRunner {
 
@@ -28,6 +29,7 @@ final class ProbeRunner {
     private final String label;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicBoolean overrunning = new AtomicBoolean();
     private volatile Duration interval;
 
     ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, BooleanSupplier open) {
@@ -42,8 +44,9 @@ final class ProbeRunner {
     /** Starts a run unless one is in flight. Returns whether a run started. */
     boolean fire() {
         if (!running.compareAndSet(false, true)) {
-            if (skipped.getAndIncrement() == 0) {
-                LOG.warn("probe of {} took longer than its interval ({} ms): skipping runs until it returns",
+            skipped.incrementAndGet();
+            if (overrunning.compareAndSet(false, true)) {
+                LOG.warn("probe of {} took longer than its interval ({} ms): skipping runs while it overruns",
                         label, interval.toMillis());
             }
             return false;
@@ -67,7 +70,9 @@ final class ProbeRunner {
             int missed = skipped.getAndSet(0);
             running.set(false);
             if (missed > 0 && result != null) {
-                LOG.info("probe of {} returned after {} ms; {} runs skipped", label, result.elapsed().toMillis(), missed);
+                LOG.debug("probe of {} returned after {} ms; {} runs skipped", label, result.elapsed().toMillis(), missed);
+            } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
+                LOG.info("probe of {} runs within its interval again", label);
             }
         }
     }
