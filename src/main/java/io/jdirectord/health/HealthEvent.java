@@ -15,6 +15,11 @@ public sealed interface HealthEvent {
 
     Instant at();
 
+    /** Whether the event can change the desired table (a status or dynamic weight change): reconcile. */
+    default boolean changesTable() {
+        return this instanceof Transition || this instanceof WeightChange;
+    }
+
     /** Why a status changed. */
     enum Cause {
         /** a check result (including the first one, which resolves UNKNOWN) */

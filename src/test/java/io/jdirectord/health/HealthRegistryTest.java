@@ -48,6 +48,8 @@ class HealthRegistryTest {
         assertThat(second).singleElement().isInstanceOfSatisfying(SoftFailure.class,
                 soft -> assertThat(soft.failures()).isEqualTo(2));
         assertThat(registry.snapshot().get(HealthKey.of(alt, alt.reals().get(0))).status()).isEqualTo(HealthStatus.UP);
+        assertThat(keys.iterator().next().virtualServicesIn(config)).containsExactly(web, alt);
+        assertThat(second.get(0).changesTable()).isFalse();
     }
 
     @Test
@@ -93,6 +95,7 @@ class HealthRegistryTest {
         List<HealthEvent> added = registry.configure(List.of(http, later), Set.of(later), T0);
 
         assertThat(entering).singleElement().isInstanceOf(Transition.class);
+        assertThat(entering.get(0).changesTable()).isTrue();
         assertThat(again).isEmpty();
         assertThat(added).singleElement().isInstanceOfSatisfying(Transition.class,
                 t -> assertThat(t.key()).isEqualTo(later));
