@@ -168,20 +168,6 @@ public final class HealthState {
         return since;
     }
 
-    /** Consecutive failed results (while up, the n of "failure n/N"); 0 after a pass or maintenance. */
-    public int failures() {
-        return failures;
-    }
-
-    /** Consecutive passed results; 0 after a failure or maintenance. */
-    public int successes() {
-        return successes;
-    }
-
-    public boolean inMaintenance() {
-        return maintenance;
-    }
-
     /** The status and weight as the decision layer sees them. */
     public ProbeHealth view() {
         return new ProbeHealth(status, weight);
