@@ -1,0 +1,21 @@
+package io.jdirectord.schedule;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.ProbeSpec;
+import java.time.Instant;
+
+/**
+ * Receives every probe result. Called on the probe's own virtual thread, concurrently for different
+ * probes (never concurrently for one probe): implementations must be thread-safe and should return
+ * quickly (feed {@code HealthRegistry}, signal the reconcile loop). An exception is logged and dropped.
+ */
+@FunctionalInterface
+public interface ProbeListener {
+
+    /**
+     * @param probe    what was probed
+     * @param result   the result, its elapsed time measured by the check runner
+     * @param finished when the probe returned, from the scheduler's clock
+     */
+    void onResult(ProbeSpec probe, CheckResult result, Instant finished);
+}

@@ -1,0 +1,94 @@
+package io.jdirectord.schedule;
+
+import io.jdirectord.check.Check;
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.health.ProbeLabel;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one probe when its slot fires, at most one run at a time: a fire that finds the previous run
+ * still going is skipped, never queued. A probe that starts overrunning is logged once at WARN (a dead
+ * host whose timeout exceeds the interval overruns on every run: one line, not one per run), and once at
+ * INFO when a run fits its interval again; each overrun's skipped count is at DEBUG. Thread-safe.
+ */
+final class ProbeRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
+
+    private final ProbeSpec spec;
+    private final Check check;
+    private final ProbeEnvironment environment;
+    private final BooleanSupplier open;
+    private final String label;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicBoolean overrunning = new AtomicBoolean();
+    private volatile Duration interval;
+
+    ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, BooleanSupplier open) {
+        this.spec = spec;
+        this.check = check;
+        this.interval = interval;
+        this.environment = environment;
+        this.open = open;
+        this.label = ProbeLabel.of(spec);
+    }
+
+    /** Starts a run unless one is in flight. Returns whether a run started. */
+    boolean fire() {
+        if (!running.compareAndSet(false, true)) {
+            skipped.incrementAndGet();
+            if (overrunning.compareAndSet(false, true)) {
+                LOG.warn("probe of {} took longer than its interval ({} ms): skipping runs while it overruns",
+                        label, interval.toMillis());
+            }
+            return false;
+        }
+        try {
+            environment.executor().execute(this::run);
+            return true;
+        } catch (RejectedExecutionException e) {
+            running.set(false);
+            LOG.error("probe of {} could not start: {}", label, e.toString());
+            return false;
+        }
+    }
+
+    private void run() {
+        CheckResult result = null;
+        try {
+            result = environment.runner().run(check);
+            deliver(result);
+        } finally {
+            int missed = skipped.getAndSet(0);
+            running.set(false);
+            if (missed > 0 && result != null) {
+                LOG.debug("probe of {} returned after {} ms; {} runs skipped", label, result.elapsed().toMillis(), missed);
+            } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
+                LOG.info("probe of {} runs within its interval again", label);
+            }
+        }
+    }
+
+    private void deliver(CheckResult result) {
+        if (!open.getAsBoolean()) {
+            return;
+        }
+        try {
+            environment.listener().onResult(spec, result, environment.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.error("result of probe {} was not accepted", label, e);
+        }
+    }
+
+    void interval(Duration interval) {
+        this.interval = interval;
+    }
+}

@@ -1,0 +1,94 @@
+package io.jdirectord.schedule;
+
+import io.jdirectord.check.Check;
+import io.jdirectord.check.CheckFactory;
+import io.jdirectord.config.ProbeSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The scheduled probes grouped by {@link SlotKey}, independent of any timer: a timer calls
+ * {@link #fire} for a slot and every probe in it starts on its own thread. Thread-safe: {@link #fire}
+ * reads an immutable grouping that {@link #update} replaces.
+ */
+final class ProbeSlots {
+
+    private final CheckFactory checks;
+    private final ProbeEnvironment environment;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<ProbeSpec, ProbeRunner> runners = new HashMap<>();
+    private volatile Map<SlotKey, List<ProbeRunner>> slots = Map.of();
+    private volatile boolean open = true;
+
+    ProbeSlots(CheckFactory checks, ProbeEnvironment environment) {
+        this.checks = checks;
+        this.environment = environment;
+    }
+
+    /**
+     * Makes these the scheduled probes; a probe already scheduled keeps its runner (and so its in-flight
+     * run and check). Checks are built first: if one cannot be, nothing changes.
+     *
+     * @return the slots now in use
+     */
+    Set<SlotKey> update(Collection<ScheduledProbe> probes) {
+        lock.lock();
+        try {
+            Map<ProbeSpec, Check> newChecks = newChecks(probes);
+            Map<ProbeSpec, ProbeRunner> kept = new HashMap<>();
+            Map<SlotKey, List<ProbeRunner>> grouped = new HashMap<>();
+            for (ScheduledProbe probe : probes) {
+                ProbeRunner runner = runners.get(probe.spec());
+                if (runner == null) {
+                    runner = new ProbeRunner(probe.spec(), newChecks.get(probe.spec()), probe.interval(), environment,
+                            () -> open);
+                } else {
+                    runner.interval(probe.interval());
+                }
+                kept.put(probe.spec(), runner);
+                grouped.computeIfAbsent(SlotKey.of(probe.spec(), probe.interval()), k -> new ArrayList<>()).add(runner);
+            }
+            runners.clear();
+            runners.putAll(kept);
+            grouped.replaceAll((key, list) -> List.copyOf(list));
+            slots = Map.copyOf(grouped);
+            return slots.keySet();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Map<ProbeSpec, Check> newChecks(Collection<ScheduledProbe> probes) {
+        Map<ProbeSpec, Check> created = new HashMap<>();
+        for (ScheduledProbe probe : probes) {
+            if (!runners.containsKey(probe.spec())) {
+                created.put(probe.spec(), checks.create(probe.spec()));
+            }
+        }
+        return created;
+    }
+
+    /** Starts every probe of {@code slot} that is not still running. Returns how many started. */
+    int fire(SlotKey slot) {
+        if (!open) {
+            return 0;
+        }
+        int started = 0;
+        for (ProbeRunner runner : slots.getOrDefault(slot, List.of())) {
+            if (runner.fire()) {
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Stops firing and delivering results. */
+    void close() {
+        open = false;
+    }
+}

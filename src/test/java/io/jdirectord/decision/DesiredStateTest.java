@@ -1,0 +1,173 @@
+package io.jdirectord.decision;
+
+import static io.jdirectord.testing.EngineFixtures.config;
+import static io.jdirectord.testing.EngineFixtures.ip;
+import static io.jdirectord.testing.EngineFixtures.real;
+import static io.jdirectord.testing.EngineFixtures.tcp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jdirectord.config.Config;
+import io.jdirectord.config.Forwarding;
+import io.jdirectord.config.RealServer;
+import io.jdirectord.config.VirtualService;
+import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.HealthSnapshot;
+import io.jdirectord.health.HealthStatus;
+import io.jdirectord.health.ProbeHealth;
+import io.jdirectord.ipvs.DestinationKey;
+import io.jdirectord.ipvs.ForwardingMethod;
+import io.jdirectord.ipvs.IpvsDestination;
+import io.jdirectord.ipvs.IpvsStats;
+import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.ipvs.ServiceEntry.DestinationEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class DesiredStateTest {
+
+    /**
+     * Given one real server 10.0.0.1:80 (gate, weight 3, u:100 l:10) with this status and dynamic weight,
+     * quiescent setting, presence in the current table (at weight 5) and readdquiescent, then its
+     * destination in the desired table is this (or absent).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            up: configured weight and thresholds          | UP      | -  | no  | no  | no  | 10.0.0.1:80 ROUTE w3 u100 l10
+            up: dynamic weight replaces configured weight | UP      | 7  | no  | no  | no  | 10.0.0.1:80 ROUTE w7 u100 l10
+            up: dynamic weight 0 is kept                  | UP      | 0  | no  | yes | no  | 10.0.0.1:80 ROUTE w0 u100 l10
+            up and listed: settings restored              | UP      | -  | yes | yes | no  | 10.0.0.1:80 ROUTE w3 u100 l10
+            down, not quiescent: removed                  | DOWN    | -  | no  | yes | yes | absent
+            unknown, not quiescent: not added             | UNKNOWN | -  | no  | no  | yes | absent
+            down, quiescent, listed: weight 0             | DOWN    | -  | yes | yes | no  | 10.0.0.1:80 ROUTE w0 u0 l0
+            unknown, quiescent, listed: weight 0          | UNKNOWN | -  | yes | yes | no  | 10.0.0.1:80 ROUTE w0 u0 l0
+            down, quiescent, gone, readdquiescent: readd  | DOWN    | -  | yes | no  | yes | 10.0.0.1:80 ROUTE w0 u0 l0
+            down, quiescent, gone, no readdquiescent      | DOWN    | -  | yes | no  | no  | absent
+            unknown, quiescent, absent, no readd          | UNKNOWN | -  | yes | no  | no  | absent
+            """)
+    void realServerDestinationFollowsTheRuleTable(String description, HealthStatus status, Integer dynamicWeight,
+                                                  String quiescent, String listed, String readdQuiescent,
+                                                  String expected) {
+        RealServer real = new RealServer(ip("10.0.0.1"), 80, Forwarding.GATE, 3, 10, 100,
+                java.util.Optional.empty(), java.util.Optional.empty(), 1);
+        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(yes(quiescent)).real(real).build();
+        Map<HealthKey, ProbeHealth> health = Map.of(HealthKey.of(virtual, real), new ProbeHealth(status,
+                dynamicWeight == null ? OptionalInt.empty() : OptionalInt.of(dynamicWeight)));
+        List<ServiceEntry> table = yes(listed) ? List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 5)))
+                : List.of(entry(virtual));
+
+        Decision decision = DesiredState.compute(config(yes(readdQuiescent), virtual), new HealthSnapshot(health), table);
+
+        assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
+    }
+
+    /**
+     * Given two real servers (10.0.0.1 and 10.0.0.2, port 80, gate, weight 1) with these statuses, a
+     * fallback 127.0.0.9 (masq, no port) and this quiescent setting, with both reals listed, then the
+     * service's destinations are these.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no real up: fallback added                      | DOWN    | DOWN    | no  | 127.0.0.9:80 MASQ w1 u0 l0
+            nothing known yet: fallback added               | UNKNOWN | UNKNOWN | no  | 127.0.0.9:80 MASQ w1 u0 l0
+            one real up: fallback left out                  | UP      | DOWN    | no  | 10.0.0.1:80 ROUTE w1 u0 l0
+            all up: fallback left out                       | UP      | UP      | no  | 10.0.0.1:80 ROUTE w1 u0 l0, 10.0.0.2:80 ROUTE w1 u0 l0
+            quiesced reals stay beside the fallback         | DOWN    | DOWN    | yes | 10.0.0.1:80 ROUTE w0 u0 l0, 10.0.0.2:80 ROUTE w0 u0 l0, 127.0.0.9:80 MASQ w1 u0 l0
+            a quiesced real next to an up one, no fallback  | DOWN    | UP      | yes | 10.0.0.1:80 ROUTE w0 u0 l0, 10.0.0.2:80 ROUTE w1 u0 l0
+            """)
+    void fallbackIsPresentExactlyWhenNoRealServerIsUp(String description, HealthStatus first, HealthStatus second,
+                                                      String quiescent, String expected) {
+        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(yes(quiescent))
+                .real(real("10.0.0.1", 80)).real(real("10.0.0.2", 80))
+                .fallback("127.0.0.9", 0, Forwarding.MASQ).build();
+        HealthSnapshot health = snapshot(virtual, first, second);
+        List<ServiceEntry> table = List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
+                dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 1)));
+
+        Decision decision = DesiredState.compute(config(false, virtual), health, table);
+
+        assertThat(destinations(decision)).isEqualTo(expected);
+        assertThat(decision.withoutRealServers().contains(virtual.key()))
+                .isEqualTo(first != HealthStatus.UP && second != HealthStatus.UP);
+    }
+
+    /** Given an up real server with this forwarding in a TCP service on port 80, its table key is this. */
+    @ParameterizedTest(name = "{0} {1}:{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GATE | 8080 | 10.0.0.1:80 ROUTE w1 u0 l0
+            IPIP | 8080 | 10.0.0.1:80 TUNNEL w1 u0 l0
+            MASQ | 8080 | 10.0.0.1:8080 MASQ w1 u0 l0
+            GATE | 0    | 10.0.0.1:80 ROUTE w1 u0 l0
+            """)
+    void directRoutingAndTunnellingTakeTheVirtualPort(Forwarding forwarding, int port, String expected) {
+        VirtualService virtual = tcp("192.0.2.10", 80).real(real("10.0.0.1", port, forwarding, 1)).build();
+
+        Decision decision = DesiredState.compute(config(false, virtual), snapshot(virtual, HealthStatus.UP), List.of());
+
+        assertThat(destinations(decision)).isEqualTo(expected);
+    }
+
+    @Test
+    void whenTwoRealServersShareATableKeyTheUpOneDefinesIt() {
+        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(true).real(real("10.0.0.1", 8080, Forwarding.GATE, 2))
+                .real(real("10.0.0.1", 8081, Forwarding.GATE, 4)).build();
+
+        Decision decision = DesiredState.compute(config(true, virtual),
+                snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), List.of());
+
+        assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w4 u0 l0");
+    }
+
+    @Test
+    void everyConfiguredServiceIsDesiredEvenWithoutDestinations() {
+        VirtualService empty = tcp("192.0.2.10", 80).build();
+        VirtualService down = tcp("192.0.2.11", 80).real(real("10.0.0.1", 80)).build();
+        Config config = config(false, empty, down);
+
+        Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, List.of());
+
+        assertThat(decision.table().services()).extracting(s -> s.key().toString())
+                .containsExactly("-t 192.0.2.10:80", "-t 192.0.2.11:80");
+        assertThat(decision.withoutRealServers()).containsExactlyInAnyOrder(empty.key(), down.key());
+    }
+
+    private static boolean yes(String word) {
+        return word.equals("yes");
+    }
+
+    private static HealthSnapshot snapshot(VirtualService virtual, HealthStatus... statuses) {
+        Map<HealthKey, ProbeHealth> entries = new HashMap<>();
+        for (int i = 0; i < statuses.length; i++) {
+            entries.put(HealthKey.of(virtual, virtual.reals().get(i)), new ProbeHealth(statuses[i], OptionalInt.empty()));
+        }
+        return new HealthSnapshot(entries);
+    }
+
+    static ServiceEntry entry(VirtualService virtual, IpvsDestination... destinations) {
+        List<DestinationEntry> entries = new ArrayList<>();
+        for (IpvsDestination d : destinations) {
+            entries.add(new DestinationEntry(d, IpvsStats.ZERO, 0, 0));
+        }
+        return new ServiceEntry(IpvsSettings.service(virtual), IpvsStats.ZERO, entries);
+    }
+
+    static IpvsDestination dest(String ip, int port, ForwardingMethod forwarding, int weight) {
+        return new IpvsDestination(new DestinationKey(ip(ip), port), forwarding, weight, 0, 0);
+    }
+
+    private static String destinations(Decision decision) {
+        return decision.table().services().get(0).destinations().stream()
+                .map(d -> d.key() + " " + d.forwarding() + " w" + d.weight() + " u" + d.upperThreshold()
+                        + " l" + d.lowerThreshold())
+                .collect(Collectors.joining(", "));
+    }
+}

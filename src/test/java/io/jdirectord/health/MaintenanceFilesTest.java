@@ -1,0 +1,55 @@
+package io.jdirectord.health;
+
+import static io.jdirectord.testing.EngineFixtures.endpoint;
+import static io.jdirectord.testing.EngineFixtures.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class MaintenanceFilesTest {
+
+    @Test
+    void triesAddressThenFullNameThenShortNameEachWithPortFirst() {
+        assertThat(MaintenanceFiles.names(endpoint("10.0.0.1", 80), Optional.of("web1.example.com"))).containsExactly(
+                "10.0.0.1:80", "10.0.0.1", "web1.example.com:80", "web1.example.com", "web1:80", "web1");
+    }
+
+    @Test
+    void triesOnlyTheAddressWithoutAName() {
+        assertThat(MaintenanceFiles.names(endpoint("10.0.0.1", 80), Optional.empty()))
+                .containsExactly("10.0.0.1:80", "10.0.0.1");
+    }
+
+    @Test
+    void hasNoShortNameForANameThatIsNotLowerCase() {
+        assertThat(MaintenanceFiles.names(endpoint("10.0.0.1", 80), Optional.of("Web1.example.com")))
+                .containsExactly("10.0.0.1:80", "10.0.0.1", "Web1.example.com:80", "Web1.example.com");
+    }
+
+    @Test
+    void writesIpv6AddressesCompressedInBrackets() {
+        assertThat(MaintenanceFiles.names(endpoint("2001:db8::1", 80), Optional.empty()))
+                .containsExactly("[2001:db8::1]:80", "[2001:db8::1]");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "2001:db8:0:0:0:0:0:1, 2001:db8::1",
+            "0:0:0:0:0:0:0:1, ::1",
+            "0:0:0:0:0:0:0:0, ::",
+            "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+            "fe80:0:0:0:0:0:0:0, fe80::",
+            "2001:db8:1:2:3:4:5:6, 2001:db8:1:2:3:4:5:6",
+            "2001:db8:0:2:3:4:5:6, 2001:db8:0:2:3:4:5:6"})
+    void compressesAsRfc5952(String full, String compressed) {
+        assertThat(MaintenanceFiles.compressed(ip(full).getAddress())).isEqualTo(compressed);
+    }
+}
