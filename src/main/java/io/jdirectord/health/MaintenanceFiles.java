@@ -1,7 +1,6 @@
 package io.jdirectord.health;
 
 import io.jdirectord.config.Endpoint;
-import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class MaintenanceFiles {
      */
     public static List<String> names(Endpoint real, Optional<String> hostName) {
         List<String> names = new ArrayList<>(6);
-        addWithPort(names, address(real), real.port());
+        addWithPort(names, real.host(), real.port());
         hostName.ifPresent(fqdn -> {
             addWithPort(names, fqdn, real.port());
             Matcher shortName = SHORT.matcher(fqdn);
@@ -42,43 +41,5 @@ public final class MaintenanceFiles {
     private static void addWithPort(List<String> names, String host, int port) {
         names.add(host + ":" + port);
         names.add(host);
-    }
-
-    private static String address(Endpoint real) {
-        if (real.address() instanceof Inet6Address v6) {
-            return "[" + compressed(v6.getAddress()) + "]";
-        }
-        return real.address().getHostAddress();
-    }
-
-    /** RFC 5952 text: lower-case hex, leading zeros dropped, the longest run of two or more zero groups as "::". */
-    static String compressed(byte[] address) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-            } else {
-                text.append(text.isEmpty() || text.charAt(text.length() - 1) == ':' ? "" : ":")
-                        .append(Integer.toHexString(groups[i]));
-            }
-        }
-        return text.toString();
     }
 }

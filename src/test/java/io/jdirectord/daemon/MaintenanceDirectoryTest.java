@@ -2,13 +2,10 @@ package io.jdirectord.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.config.Endpoint;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,20 +16,6 @@ class MaintenanceDirectoryTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void triesAddressThenFullNameThenShortNameEachWithAndWithoutPort() throws IOException {
-        Endpoint real = new Endpoint(InetAddress.getByName("192.0.2.7"), 80);
-        assertThat(MaintenanceDirectory.candidateNames(real, Optional.of("web1.example.com")))
-                .containsExactly("192.0.2.7:80", "192.0.2.7", "web1.example.com:80", "web1.example.com", "web1:80", "web1");
-    }
-
-    @Test
-    void bracketsIpv6Addresses() throws IOException {
-        Endpoint real = new Endpoint(InetAddress.getByName("2001:db8::1"), 443);
-        assertThat(MaintenanceDirectory.candidateNames(real, Optional.empty()))
-                .containsExactly("[2001:db8::1]:443", "[2001:db8::1]");
-    }
 
     @Test
     void findsTheFirstExistingFile() throws IOException {

@@ -59,7 +59,7 @@ class FallbackCommandsTest {
                 Set.of(v6.key(), dns.key(), mark.key()), Map.of());
 
         assertThat(runs).extracting(FallbackCommand::commandLine)
-                .containsExactly("fb start [2001:db8:0:0:0:0:0:1]:80 tcp", "fb start 192.0.2.53:53 udp", "fb start :0 fwm");
+                .containsExactly("fb start [2001:db8::1]:80 tcp", "fb start 192.0.2.53:53 udp", "fb start :0 fwm");
         assertThat(runs).extracting(FallbackCommand::action).containsOnly(Action.START);
     }
 

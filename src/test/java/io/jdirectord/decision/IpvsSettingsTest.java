@@ -38,9 +38,9 @@ class IpvsSettingsTest {
                 Arguments.of("ops ignored on fwmark", fwmark(Family.INET, 7).onePacket(true), "ipvsadm -A -f 7 -s wrr"),
                 Arguments.of("fwmark", fwmark(Family.INET, 7), "ipvsadm -A -f 7 -s wrr"),
                 Arguments.of("IPv6 fwmark", fwmark(Family.INET6, 7), "ipvsadm -A -f 7 -6 -s wrr"),
-                Arguments.of("IPv6 address", tcp("2001:db8::1", 80), "ipvsadm -A -t [2001:db8:0:0:0:0:0:1]:80 -s wrr"),
+                Arguments.of("IPv6 address", tcp("2001:db8::1", 80), "ipvsadm -A -t [2001:db8::1]:80 -s wrr"),
                 Arguments.of("IPv6 persistence prefix", tcp("2001:db8::1", 80).persistence(60, OptionalInt.of(64)),
-                        "ipvsadm -A -t [2001:db8:0:0:0:0:0:1]:80 -s wrr -p 60 -M 64"),
+                        "ipvsadm -A -t [2001:db8::1]:80 -s wrr -p 60 -M 64"),
                 Arguments.of("sh flags", tcp("192.0.2.10", 80).scheduler("sh").schedFlags("sh-fallback,sh-port"),
                         "ipvsadm -A -t 192.0.2.10:80 -s sh -b flag-1,flag-2"),
                 Arguments.of("flag-3", tcp("192.0.2.10", 80).schedFlags("flag-3"), "ipvsadm -A -t 192.0.2.10:80 -s wrr -b flag-3"));

@@ -37,19 +37,4 @@ class MaintenanceFilesTest {
         assertThat(MaintenanceFiles.names(endpoint("2001:db8::1", 80), Optional.empty()))
                 .containsExactly("[2001:db8::1]:80", "[2001:db8::1]");
     }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-            "2001:db8:0:0:0:0:0:1, 2001:db8::1",
-            "0:0:0:0:0:0:0:1, ::1",
-            "0:0:0:0:0:0:0:0, ::",
-            "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
-            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
-            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
-            "fe80:0:0:0:0:0:0:0, fe80::",
-            "2001:db8:1:2:3:4:5:6, 2001:db8:1:2:3:4:5:6",
-            "2001:db8:0:2:3:4:5:6, 2001:db8:0:2:3:4:5:6"})
-    void compressesAsRfc5952(String full, String compressed) {
-        assertThat(MaintenanceFiles.compressed(ip(full).getAddress())).isEqualTo(compressed);
-    }
 }

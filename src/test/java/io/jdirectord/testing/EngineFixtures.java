@@ -85,7 +85,7 @@ public final class EngineFixtures {
     public static Config config(boolean readdQuiescent, VirtualService... virtuals) {
         GlobalSettings globals = new GlobalSettings(Duration.ofSeconds(10), false, Optional.empty(),
                 new LogTarget.Syslog("daemon"), List.of(), false, false, readdQuiescent, Optional.empty(),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), List.of(), Optional.empty(), Optional.empty());
         return new Config(Path.of("test.cf"), globals, List.of(virtuals), List.of());
     }
 
