@@ -1,7 +1,9 @@
 package io.jdirectord.check.testing;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -23,6 +25,13 @@ public final class Loopback {
     /** A port that was free a moment ago on {@code address}: connecting to it is refused. */
     public static int closedPort(InetAddress address) throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, address)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A UDP port that was free a moment ago on {@code address}: datagrams to it get port unreachable. */
+    public static int closedUdpPort(InetAddress address) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0))) {
             return socket.getLocalPort();
         }
     }
