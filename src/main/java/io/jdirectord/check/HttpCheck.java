@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -19,6 +20,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.util.Timeout;
@@ -69,11 +71,12 @@ public final class HttpCheck implements Check {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(deadline.remaining())).build());
         to.proxy().ifPresent(proxy -> context.setAttribute(HttpClientCache.PROXY_ATTRIBUTE, proxy));
+        AtomicReference<String> waitingFor = new AtomicReference<>("the HTTP response");
         try {
-            Reply reply = DeadlineCall.call(deadline, () -> exchange(to, request, context), request::cancel);
+            Reply reply = DeadlineCall.call(deadline, () -> exchange(to, request, context, waitingFor), request::cancel);
             return judge(reply, deadline);
         } catch (TimeoutException e) {
-            return CheckResult.down("timeout after " + Reasons.millis(timeout) + " waiting for the HTTP response");
+            return CheckResult.down("timeout after " + Reasons.millis(timeout) + " waiting for " + waitingFor.get());
         } catch (IOException e) {
             return CheckResult.down(describe(e));
         } catch (ProbeException e) {
@@ -81,8 +84,11 @@ public final class HttpCheck implements Check {
         }
     }
 
-    private Reply exchange(HttpTarget to, HttpUriRequestBase request, HttpClientContext context) throws IOException {
-        try (ClassicHttpResponse response = client.executeOpen(to.host(), request, context)) {
+    private Reply exchange(HttpTarget to, HttpUriRequestBase request, HttpClientContext context,
+                           AtomicReference<String> waitingFor) throws IOException {
+        ClassicHttpResponse response = client.executeOpen(to.host(), request, context);
+        waitingFor.set("the body of HTTP " + response.getCode());
+        try {
             HttpEntity entity = response.getEntity();
             if (entity == null) {
                 return new Reply(response.getCode(), "", 0, false);
@@ -94,6 +100,17 @@ public final class HttpCheck implements Check {
             }
             return new Reply(response.getCode(), new String(bytes, StandardCharsets.UTF_8), bytes.length,
                     body.truncated());
+        } finally {
+            closeQuietly(response);
+        }
+    }
+
+    /** Closes the response; failing to close a connection already read or cancelled changes nothing. */
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // The reply is complete as far as the check is concerned.
         }
     }
 
@@ -129,7 +146,7 @@ public final class HttpCheck implements Check {
         if (e instanceof NoHttpResponseException) {
             return "connection closed without an HTTP response";
         }
-        if (e.getCause() instanceof ProtocolException) {
+        if (e instanceof MessageConstraintException || e.getCause() instanceof ProtocolException) {
             return "invalid HTTP response: " + Reasons.excerpt(String.valueOf(e.getMessage()));
         }
         return Reasons.exchangeFailure(e, false, timeout, "the HTTP response");

@@ -50,6 +50,17 @@ public final class Scripts {
         };
     }
 
+    /** Answers every request head on the connection with {@code reply}, keeping it open (HTTP keep-alive). */
+    public static Script keepAlive(String reply) {
+        return connection -> {
+            for (String head = readUntil(connection.in(), "\r\n\r\n"); !head.isEmpty();
+                 head = readUntil(connection.in(), "\r\n\r\n")) {
+                connection.record(head);
+                connection.out().write(bytes(reply));
+            }
+        };
+    }
+
     /** Reads until the client shuts its write side, records it, sends {@code reply}, closes. */
     public static Script afterEndOfRequest(String reply) {
         return connection -> {
