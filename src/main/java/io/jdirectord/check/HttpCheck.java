@@ -3,16 +3,12 @@ package io.jdirectord.check;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -20,9 +16,6 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -78,7 +71,7 @@ public final class HttpCheck implements Check {
         } catch (TimeoutException e) {
             return CheckResult.down("timeout after " + Reasons.millis(timeout) + " waiting for " + waitingFor.get());
         } catch (IOException e) {
-            return CheckResult.down(describe(e));
+            return CheckResult.down(HttpFailures.describe(e, to.host().getHostName(), timeout));
         } catch (ProbeException e) {
             return CheckResult.down(e.getMessage());
         }
@@ -131,25 +124,6 @@ public final class HttpCheck implements Check {
         String where = reply.truncated() ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
                 : Reasons.size(reply.bodyBytes());
         return CheckResult.down("HTTP " + status + " but receive pattern " + receive + " not found in " + where);
-    }
-
-    private String describe(IOException e) {
-        if (e instanceof ConnectTimeoutException) {
-            return "connect timeout after " + Reasons.millis(timeout);
-        }
-        if (e instanceof ConnectException) {
-            return Reasons.connectFailure(e, false, timeout);
-        }
-        if (e instanceof SSLException) {
-            return "TLS failed: " + Reasons.excerpt(String.valueOf(e.getMessage()));
-        }
-        if (e instanceof NoHttpResponseException) {
-            return "connection closed without an HTTP response";
-        }
-        if (e instanceof MessageConstraintException || e.getCause() instanceof ProtocolException) {
-            return "invalid HTTP response: " + Reasons.excerpt(String.valueOf(e.getMessage()));
-        }
-        return Reasons.exchangeFailure(e, false, timeout, "the HTTP response");
     }
 
     @Override
