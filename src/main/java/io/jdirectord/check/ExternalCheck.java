@@ -59,9 +59,9 @@ public final class ExternalCheck implements Check {
             args.add(PERL);
         }
         args.add(spec.check().checkCommand());
-        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : virtual.endpoint().host());
+        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : Addresses.bracketed(virtual.endpoint().address()));
         args.add(Integer.toString(virtual.port()));
-        args.add(spec.real().host());
+        args.add(Addresses.bracketed(spec.real().address()));
         args.add(Integer.toString(spec.real().port()));
         return args;
     }
@@ -86,7 +86,7 @@ public final class ExternalCheck implements Check {
     }
 
     private static String bare(Endpoint endpoint) {
-        return endpoint.address().getHostAddress();
+        return Addresses.text(endpoint.address());
     }
 
     @Override

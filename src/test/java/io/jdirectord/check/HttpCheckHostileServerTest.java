@@ -142,7 +142,7 @@ class HttpCheckHostileServerTest {
     void sendsTheRealAddressAndPortAsHostByDefault(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.afterRequestHead(OK_HEAD + "\r\nOK"))) {
             run(http(address, server.port()).request("/x y"));
-            String expected = new io.jdirectord.config.Endpoint(address, server.port()).toString();
+            String expected = Loopback.bracketed(address) + ":" + server.port();
             assertThat(server.received()).singleElement().satisfies(head -> assertThat(head)
                     .startsWith("GET /x%20y HTTP/1.1\r\n").contains("\r\nHost: " + expected + "\r\n"));
         }

@@ -166,7 +166,7 @@ class HttpCheckTest {
     @MethodSource("families")
     void fetchesAnAbsoluteUrlRequestAsGiven(InetAddress address) throws Exception {
         SERVERS.get(address).stubFor(get("/other").willReturn(aResponse().withStatus(200)));
-        String url = "http://" + new io.jdirectord.config.Endpoint(address, SERVERS.get(address).port()) + "/other";
+        String url = "http://" + Loopback.bracketed(address) + ":" + SERVERS.get(address).port() + "/other";
         Probes probe = Probes.to(address, Loopback.closedPort(address)).service(ServiceKind.HTTP)
                 .request("/" + url).timeout(TIMEOUT);
         assertThat(run(probe).reason()).isEqualTo("HTTP 200");
@@ -198,6 +198,6 @@ class HttpCheckTest {
         CheckResult result = run(http(address).service(ServiceKind.HTTPS).checkPort(SERVERS.get(address).httpsPort())
                 .tls(new TlsVerification(true, Optional.empty())));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("TLS certificate of '" + address.getHostAddress() + "' is not trusted");
+        assertThat(result.reason()).isEqualTo("TLS certificate of '" + Loopback.text(address) + "' is not trusted");
     }
 }

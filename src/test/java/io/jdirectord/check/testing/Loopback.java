@@ -17,6 +17,16 @@ public final class Loopback {
     private Loopback() {
     }
 
+    /** The address as written in a configuration: {@code 127.0.0.1}, {@code ::1}. */
+    public static String text(InetAddress address) {
+        return address.equals(V6) ? "::1" : address.getHostAddress();
+    }
+
+    /** As {@link #text}, IPv6 in brackets. */
+    public static String bracketed(InetAddress address) {
+        return address.equals(V6) ? "[::1]" : address.getHostAddress();
+    }
+
     /** Both families, for parameterized tests. */
     public static List<InetAddress> both() {
         return List.of(V4, V6);
