@@ -33,12 +33,11 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
         if (check.service() == ServiceKind.HTTP_PROXY) {
             Endpoint real = spec.real();
             HttpHost proxy = new HttpHost("http", real.address(), Addresses.text(real.address()), spec.checkPort());
-            return absolute.map(url -> new HttpTarget(HttpHost.create(url), pathOf(url), Optional.empty(),
-                    Optional.of(proxy)));
+            return absolute.map(url -> new HttpTarget(hostOf(url), pathOf(url), Optional.empty(), Optional.of(proxy)));
         }
         if (absolute.isPresent()) {
             URI url = absolute.get();
-            return Optional.of(new HttpTarget(HttpHost.create(url), pathOf(url), check.virtualHost(), Optional.empty()));
+            return Optional.of(new HttpTarget(hostOf(url), pathOf(url), check.virtualHost(), Optional.empty()));
         }
         return Optional.of(direct(spec, scheme(check.service())));
     }
@@ -83,6 +82,13 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("request \"" + request + "\" is not a valid URL: " + e.getMessage(), e);
         }
+    }
+
+    /** The URL's host, resolved when connecting; an IPv6 literal loses its brackets. */
+    private static HttpHost hostOf(URI url) {
+        String host = url.getHost();
+        boolean literal6 = host.startsWith("[") && host.endsWith("]");
+        return new HttpHost(url.getScheme(), literal6 ? host.substring(1, host.length() - 1) : host, url.getPort());
     }
 
     private static String pathOf(URI url) {
