@@ -20,7 +20,8 @@ public final class ConnectCheck implements Check {
 
     @Override
     public CheckResult run(Deadline deadline) {
-        try (TcpSession ignored = TcpSession.open(target, deadline, timeout)) {
+        try {
+            TcpSession.open(target, deadline, timeout).close();
             return CheckResult.up("connected");
         } catch (ProbeException e) {
             return CheckResult.down(e.getMessage());

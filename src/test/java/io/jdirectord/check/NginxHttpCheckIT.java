@@ -86,7 +86,7 @@ class NginxHttpCheckIT {
     }
 
     @AfterAll
-    static void stopNginx() throws InterruptedException {
+    static void stopNginx() {
         if (nginx != null) {
             nginx.close();
         }

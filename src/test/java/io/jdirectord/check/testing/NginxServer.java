@@ -86,11 +86,17 @@ public final class NginxServer implements AutoCloseable {
                 + (Files.exists(stdout) ? Files.readString(stdout) : "");
     }
 
+    /** Stops nginx: SIGTERM, then SIGKILL if it is still there after 10 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
