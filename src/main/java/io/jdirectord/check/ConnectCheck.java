@@ -1,0 +1,35 @@
+package io.jdirectord.check;
+
+import io.jdirectord.config.ProbeSpec;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * checktype=connect over TCP (ldirectord's check_connect): up when a TCP connection to the check port
+ * opens within checktimeout; the connection is closed at once without sending anything.
+ */
+public final class ConnectCheck implements Check {
+
+    private final InetSocketAddress target;
+    private final Duration timeout;
+
+    public ConnectCheck(ProbeSpec spec) {
+        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
+        this.timeout = spec.check().checkTimeout();
+    }
+
+    @Override
+    public CheckResult run(Deadline deadline) {
+        try {
+            TcpSession.open(target, deadline, timeout).close();
+            return CheckResult.up("connected");
+        } catch (ProbeException e) {
+            return CheckResult.down(e.getMessage());
+        }
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,156 @@
+package io.jdirectord.check;
+
+import io.jdirectord.config.CheckSpec;
+import io.jdirectord.config.CheckType;
+import io.jdirectord.config.Endpoint;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * checktype=external and external-perl: runs checkcommand, without a shell, as
+ * {@code checkcommand <virtual ip or fwmark> <virtual port, "0" for fwmark> <real ip> <real port>}
+ * (IPv6 addresses in brackets, as ldirectord); external-perl runs {@code /usr/bin/perl checkcommand ...}.
+ * The environment is replaced by PATH, LANG=C and the JDIRECTORD_* variables (the only place the
+ * password appears); stdin is /dev/null; stdout and stderr are merged and only their first
+ * maxReceiveBytes are kept.
+ *
+ * <p>Exit status 0 is up; anything else is down, except with dynamicweight, where 2..255 are up with
+ * weight status-2 (keepalived's MISC_DYNAMIC convention) and 1 is down. The probe ends within
+ * checktimeout: at the deadline minus a grace (500 ms, at most half the timeout) the process and its
+ * descendants get SIGTERM, at the deadline SIGKILL, and the result is down.
+ */
+public final class ExternalCheck implements Check {
+
+    private static final Duration MAX_GRACE = Duration.ofMillis(500);
+    private static final String PERL = "/usr/bin/perl";
+
+    private final ProcessBuilder builder;
+    private final String command;
+    private final boolean dynamicWeight;
+    private final int maxBytes;
+    private final Duration timeout;
+
+    public ExternalCheck(ProbeSpec spec) {
+        CheckSpec check = spec.check();
+        VirtualServiceKey virtual = spec.virtual().orElseThrow(() ->
+                new IllegalArgumentException("an external check needs its virtual service"));
+        this.command = check.checkCommand();
+        this.dynamicWeight = check.dynamicWeight();
+        this.maxBytes = check.maxReceiveBytes();
+        this.timeout = check.checkTimeout();
+        this.builder = new ProcessBuilder(arguments(spec, virtual))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true);
+        environment(builder.environment(), spec, virtual);
+    }
+
+    private static List<String> arguments(ProbeSpec spec, VirtualServiceKey virtual) {
+        List<String> args = new ArrayList<>();
+        if (spec.check().type() == CheckType.EXTERNAL_PERL) {
+            args.add(PERL);
+        }
+        args.add(spec.check().checkCommand());
+        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : Addresses.bracketed(virtual.endpoint().address()));
+        args.add(Integer.toString(virtual.port()));
+        args.add(Addresses.bracketed(spec.real().address()));
+        args.add(Integer.toString(spec.real().port()));
+        return args;
+    }
+
+    private static void environment(Map<String, String> env, ProbeSpec spec, VirtualServiceKey virtual) {
+        CheckSpec check = spec.check();
+        env.clear();
+        env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("LANG", "C");
+        env.put("JDIRECTORD_VIRTUAL_HOST", virtual.isFwmark() ? Integer.toString(virtual.mark())
+                : bare(virtual.endpoint()));
+        env.put("JDIRECTORD_VIRTUAL_PORT", Integer.toString(virtual.port()));
+        env.put("JDIRECTORD_REAL_HOST", bare(spec.real()));
+        env.put("JDIRECTORD_REAL_PORT", Integer.toString(spec.real().port()));
+        env.put("JDIRECTORD_CHECK_PORT", Integer.toString(spec.checkPort()));
+        env.put("JDIRECTORD_SERVICE", check.service().ldName());
+        env.put("JDIRECTORD_REQUEST", check.request());
+        env.put("JDIRECTORD_RECEIVE", check.receive());
+        env.put("JDIRECTORD_LOGIN", check.login());
+        env.put("JDIRECTORD_PASSWD", check.passwd());
+        env.put("JDIRECTORD_TIMEOUT_MS", Long.toString(check.checkTimeout().toMillis()));
+    }
+
+    private static String bare(Endpoint endpoint) {
+        return Addresses.text(endpoint.address());
+    }
+
+    @Override
+    public CheckResult run(Deadline deadline) throws InterruptedException {
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return CheckResult.down("cannot run '" + command + "': " + e.getMessage());
+        }
+        OutputCollector output = OutputCollector.start(process.getInputStream(), maxBytes);
+        ProcessTree tree = new ProcessTree(process);
+        try {
+            if (!exitsBy(process, new Deadline(deadline.nanoTime() - grace().toNanos()))) {
+                return stop(process, tree, deadline);
+            }
+            return judge(process.exitValue(), output, deadline);
+        } catch (InterruptedException e) {
+            tree.kill();
+            throw e;
+        }
+    }
+
+    private Duration grace() {
+        Duration half = timeout.dividedBy(2);
+        return half.compareTo(MAX_GRACE) < 0 ? half : MAX_GRACE;
+    }
+
+    private static boolean exitsBy(Process process, Deadline by) throws InterruptedException {
+        try {
+            process.onExit().get(by.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for the check program failed", e);
+        }
+    }
+
+    /** SIGTERM now, SIGKILL at the deadline; the probe then waits at most the grace for the child to go. */
+    private CheckResult stop(Process process, ProcessTree tree, Deadline deadline) throws InterruptedException {
+        tree.terminate();
+        boolean ended = exitsBy(process, deadline);
+        tree.kill();
+        if (!ended) {
+            exitsBy(process, new Deadline(deadline.nanoTime() + grace().toNanos()));
+        }
+        return CheckResult.down("timeout after " + Reasons.millis(timeout) + ": '" + Reasons.excerpt(command)
+                + "' " + (ended ? "terminated" : "killed"));
+    }
+
+    private CheckResult judge(int status, OutputCollector output, Deadline deadline) throws InterruptedException {
+        if (status == 0) {
+            return CheckResult.up("exit status 0");
+        }
+        if (dynamicWeight && status >= 2) {
+            return CheckResult.upWithWeight("exit status " + status + ": weight " + (status - 2), status - 2);
+        }
+        String line = output.firstLine(deadline.remaining());
+        return CheckResult.down("exit status " + status + (line.isEmpty() ? "" : ": " + Reasons.excerpt(line)));
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,70 @@
+package io.jdirectord.check;
+
+import io.jdirectord.config.CheckSpec;
+import io.jdirectord.config.CheckType;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.Protocol;
+
+/**
+ * Makes the check for each checktype and service, as ldirectord dispatches them (reference §5).
+ *
+ * <p>checktype=on and checktype=off are not probes and have no check: with on the engine keeps the
+ * real server up without probing, with off it never changes the real server's state. {@link #create}
+ * rejects them; ask {@link #isProbed(CheckType)} first.
+ *
+ * <p>Holds the HTTP clients shared by HTTP checks; close it when no check made by it runs any more.
+ */
+public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
+
+    private final HttpClientCache httpClients = new HttpClientCache();
+
+    /** Whether real servers with this checktype are probed at all (false for on and off). */
+    public static boolean isProbed(CheckType type) {
+        return type != CheckType.ON && type != CheckType.OFF;
+    }
+
+    /**
+     * @throws IllegalArgumentException for checktype on/off, an external check without its virtual
+     *                                  service, a malformed request URL or receive pattern, an unusable CA file
+     */
+    @Override
+    public Check create(ProbeSpec spec) {
+        CheckSpec check = spec.check();
+        return switch (check.type()) {
+            case CONNECT -> connect(spec);
+            case PING -> ping(spec);
+            case NEGOTIATE -> negotiate(spec);
+            case COMBINED -> new HybridCheck(check.hybridConnects(), connect(spec), negotiate(spec));
+            case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(spec);
+            case ON, OFF -> throw new IllegalArgumentException("checktype " + check.type().ldName()
+                    + " is not a probe: the engine keeps the real server's state without a check");
+        };
+    }
+
+    /** checktype=connect: TCP connect; for a UDP service an ICMP ping, as ldirectord. */
+    private Check connect(ProbeSpec spec) {
+        return spec.check().protocol() == Protocol.UDP ? ping(spec) : new ConnectCheck(spec);
+    }
+
+    private Check ping(ProbeSpec spec) {
+        return new UnsupportedCheck("ping check is not supported yet", spec.check().checkTimeout());
+    }
+
+    private Check negotiate(ProbeSpec spec) {
+        return switch (spec.check().service()) {
+            case NONE -> new NoneCheck(spec);
+            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, httpClients);
+            case SIMPLETCP -> new SimpleTcpCheck(spec);
+            case NNTP -> new NntpCheck(spec);
+            case FTP, SMTP, SUBMISSION, POP, POPS, IMAP, IMAPS, SSH,
+                 DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+                    "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
+                    spec.check().negotiateTimeout());
+        };
+    }
+
+    @Override
+    public void close() {
+        httpClients.close();
+    }
+}

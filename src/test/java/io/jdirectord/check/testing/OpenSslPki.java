@@ -1,0 +1,57 @@
+package io.jdirectord.check.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test certificates made with the openssl command: a CA, a server certificate it signs for one DNS
+ * name, and an unrelated self-signed server certificate. Keys are EC P-256; everything lives in {@code dir}.
+ *
+ * @param caCertificate     the CA certificate (PEM), usable as a cacert file
+ * @param signedCertificate the CA-signed server certificate (PEM) with SAN = the DNS name
+ * @param signedKey         its key
+ * @param selfCertificate   the self-signed server certificate (PEM)
+ * @param selfKey           its key
+ */
+public record OpenSslPki(Path caCertificate, Path signedCertificate, Path signedKey, Path selfCertificate,
+                         Path selfKey) {
+
+    public static final Path OPENSSL = Path.of("/usr/bin/openssl");
+
+    public static OpenSslPki create(Path dir, String dnsName) throws IOException, InterruptedException {
+        Path caKey = dir.resolve("ca.key");
+        Path ca = dir.resolve("ca.pem");
+        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", caKey.toString(), "-out", ca.toString(), "-days", "2", "-subj", "/CN=jdirectord test CA");
+        Path key = dir.resolve("server.key");
+        Path csr = dir.resolve("server.csr");
+        Path signed = dir.resolve("server.pem");
+        Path extensions = dir.resolve("server.ext");
+        Files.writeString(extensions, "subjectAltName=DNS:" + dnsName + "\n");
+        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + dnsName);
+        openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-out", signed.toString(), "-days", "2", "-extfile", extensions.toString());
+        Path selfKey = dir.resolve("self.key");
+        Path self = dir.resolve("self.pem");
+        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", selfKey.toString(), "-out", self.toString(), "-days", "2",
+                "-subj", "/CN=" + dnsName, "-addext", "subjectAltName=DNS:" + dnsName);
+        return new OpenSslPki(ca, signed, key, self, selfKey);
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(OPENSSL.toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("openssl " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+}
