@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.net.AddressText;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Endpoint;
@@ -59,9 +60,9 @@ public final class ExternalCheck implements Check {
             args.add(PERL);
         }
         args.add(spec.check().checkCommand());
-        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : Addresses.bracketed(virtual.endpoint().address()));
+        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : AddressText.bracketed(virtual.endpoint().address()));
         args.add(Integer.toString(virtual.port()));
-        args.add(Addresses.bracketed(spec.real().address()));
+        args.add(AddressText.bracketed(spec.real().address()));
         args.add(Integer.toString(spec.real().port()));
         return args;
     }
@@ -86,7 +87,7 @@ public final class ExternalCheck implements Check {
     }
 
     private static String bare(Endpoint endpoint) {
-        return Addresses.text(endpoint.address());
+        return AddressText.of(endpoint.address());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.net.AddressText;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
@@ -32,7 +33,7 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
         Optional<URI> absolute = absoluteUrl(check.request(), check.service());
         if (check.service() == ServiceKind.HTTP_PROXY) {
             Endpoint real = spec.real();
-            HttpHost proxy = new HttpHost("http", real.address(), Addresses.text(real.address()), spec.checkPort());
+            HttpHost proxy = new HttpHost("http", real.address(), AddressText.of(real.address()), spec.checkPort());
             return absolute.map(url -> new HttpTarget(hostOf(url), pathOf(url), Optional.empty(), Optional.of(proxy)));
         }
         if (absolute.isPresent()) {
@@ -45,8 +46,8 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
     private static HttpTarget direct(ProbeSpec spec, String scheme) {
         Endpoint real = spec.real();
         int port = spec.checkPort();
-        String name = spec.check().virtualHost().orElse(Addresses.text(real.address()));
-        String defaultHost = Addresses.bracketed(real.address()) + (port == defaultPort(scheme) ? "" : ":" + port);
+        String name = spec.check().virtualHost().orElse(AddressText.of(real.address()));
+        String defaultHost = AddressText.bracketed(real.address()) + (port == defaultPort(scheme) ? "" : ":" + port);
         String path = spec.check().request().startsWith("/") ? spec.check().request() : "/" + spec.check().request();
         return new HttpTarget(new HttpHost(scheme, real.address(), name, port), escape(path),
                 Optional.of(spec.check().virtualHost().orElse(defaultHost)), Optional.empty());
