@@ -1,0 +1,169 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.RealServer;
+import io.jdirectord.config.VirtualService;
+import io.jdirectord.daemon.alert.EmailAlerts;
+import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.decision.FallbackCommand;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.health.HealthKey;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.OpResult;
+import io.jdirectord.ipvs.ReconcileReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts. Called
+ * from probe threads and the table keeper; never throws (a failed write is itself reported).
+ */
+final class EventReporter {
+
+    private final FailureLog log;
+    private final EmailAlerts alerts;
+    private final ExternalCommand commands;
+    private final Clock clock;
+    private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
+    private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
+
+    EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
+        this.log = log;
+        this.alerts = alerts;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    FailureLog log() {
+        return log;
+    }
+
+    void setDaemonStatus(DaemonStatus status) {
+        daemonStatus = status;
+    }
+
+    /** Runs {@code listener} each time a first round of checks has been applied (start and reloads). */
+    void onFirstRound(Runnable listener) {
+        firstRoundListeners.add(listener);
+    }
+
+    void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
+        log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
+                "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        for (ProbeIndex.Use use : now.index().usesOf(probe)) {
+            use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
+        }
+    }
+
+    private void writeMonitorFile(Path path, ProbeSpec probe, RealServer real, CheckResult result, Instant at) {
+        try {
+            monitorFiles.computeIfAbsent(path, MonitorFile::new)
+                    .record(ZonedDateTime.ofInstant(at, clock.getZone()), probe, real, result.up(), result.reason());
+        } catch (IOException e) {
+            log.event("monitorfile-error", "file", path, "error", e.getMessage());
+        }
+    }
+
+    void healthEvents(List<HealthEvent> events, Monitor.Running now) {
+        for (HealthEvent event : events) {
+            switch (event) {
+                case HealthEvent.SoftFailure e -> perVirtual(now, e.key(), "soft-failure",
+                        "failure", e.failures() + "/" + e.failureCount(), "reason", e.reason());
+                case HealthEvent.SoftFailureReset e -> perVirtual(now, e.key(), "soft-failure-reset", "failures", e.failures());
+                case HealthEvent.SoftRise e -> perVirtual(now, e.key(), "soft-rise",
+                        "success", e.successes() + "/" + e.riseCount(), "reason", e.reason());
+                case HealthEvent.WeightChange e -> perVirtual(now, e.key(), "weight",
+                        "from", weight(e.from()), "to", weight(e.to()));
+                case HealthEvent.Transition e -> {
+                    // Logged by tablePass together with the operations that followed it.
+                }
+            }
+        }
+    }
+
+    private void perVirtual(Monitor.Running now, HealthKey key, String name, Object... fields) {
+        for (VirtualService virtual : key.virtualServicesIn(now.config())) {
+            Object[] line = new Object[fields.length + 4];
+            line[0] = "virtual";
+            line[1] = virtual.key().id();
+            line[2] = "real";
+            line[3] = key.probe().real();
+            System.arraycopy(fields, 0, line, 4, fields.length);
+            log.event(name, line);
+        }
+    }
+
+    void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+        List<OpResult> unclaimed = new ArrayList<>(report.results());
+        for (HealthEvent.Transition transition : transitions) {
+            TransitionLines.log(log, now.config(), transition, unclaimed);
+        }
+        for (OpResult result : unclaimed) {
+            TransitionLines.logOperation(log, cause, now.config(), result);
+        }
+        for (OpResult result : report.results()) {
+            if (result.outcome() == OpResult.Outcome.APPLIED) {
+                alert(now, result);
+            }
+        }
+    }
+
+    private void alert(Monitor.Running now, OpResult result) {
+        TableChangeText.of(result.op(), now.config()).ifPresent(text -> alerts.tableChanged(
+                text.virtual().emailAlert(), text.virtual().serviceName().orElse(""), text.virtual().comment().orElse(""),
+                daemonStatus, text.realKey().orElse(text.message()), text.message(), text.reminder(), clock.instant()));
+    }
+
+    void tableUnreadable(String cause, IpvsException e) {
+        log.event("table-error", "cause", cause, "error", e.getMessage());
+    }
+
+    void runFallbackCommand(FallbackCommand command) {
+        Thread.ofVirtual().name("fallbackcommand").start(() -> {
+            try {
+                int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                        "command", command.commandLine(), "status", status);
+            } catch (IOException e) {
+                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                        "command", command.commandLine(), "error", e.getMessage());
+            }
+        });
+    }
+
+    void firstRoundApplied(Monitor.Running now) {
+        log.event("ready", "virtuals", now.config().virtualServices().size(), "probes", now.index().probes().size());
+        firstRoundListeners.forEach(Runnable::run);
+    }
+
+    void internalError(String where, Exception e) {
+        log.event("internal-error", "where", where, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    void sendReminders() {
+        alerts.sendDueReminders(daemonStatus, clock.instant());
+    }
+
+    static String millis(java.time.Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+
+    private static String weight(java.util.OptionalInt weight) {
+        return weight.isPresent() ? Integer.toString(weight.getAsInt()) : "configured";
+    }
+
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

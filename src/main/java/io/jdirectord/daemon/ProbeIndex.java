@@ -1,0 +1,45 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.config.Config;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.RealServer;
+import io.jdirectord.config.VirtualService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which (virtual service, real server) pairs each probe of a configuration feeds. Immutable. */
+final class ProbeIndex {
+
+    /** One real server line as one virtual service sees it. */
+    record Use(VirtualService virtual, RealServer real) {
+    }
+
+    private final Map<ProbeSpec, List<Use>> uses;
+
+    private ProbeIndex(Map<ProbeSpec, List<Use>> uses) {
+        this.uses = uses;
+    }
+
+    static ProbeIndex of(Config config) {
+        Map<ProbeSpec, List<Use>> uses = new LinkedHashMap<>();
+        for (VirtualService virtual : config.virtualServices()) {
+            for (RealServer real : virtual.reals()) {
+                uses.computeIfAbsent(virtual.probeFor(real), probe -> new ArrayList<>()).add(new Use(virtual, real));
+            }
+        }
+        uses.replaceAll((probe, list) -> List.copyOf(list));
+        return new ProbeIndex(Map.copyOf(uses));
+    }
+
+    /** The pairs fed by {@code probe}, in file order; empty for a probe of another configuration. */
+    List<Use> usesOf(ProbeSpec probe) {
+        return uses.getOrDefault(probe, List.of());
+    }
+
+    /** Every probe of the configuration. */
+    java.util.Set<ProbeSpec> probes() {
+        return uses.keySet();
+    }
+}

@@ -1,0 +1,74 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.config.Config;
+import io.jdirectord.config.Fallback;
+import io.jdirectord.config.VirtualService;
+import io.jdirectord.daemon.alert.EmailAlerts.Reminder;
+import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.ipvs.DestinationKey;
+import io.jdirectord.ipvs.IpvsOp;
+import io.jdirectord.ipvs.ServiceKey;
+import java.util.Optional;
+
+/**
+ * ldirectord's wording for a table change ("Deleted real server: 10.0.0.2:80 (192.0.2.10:80)"), used for
+ * e-mail subjects so that mail filters written for ldirectord keep working, and what it means for
+ * reminders.
+ *
+ * @param virtual  the configured virtual service the change belongs to
+ * @param realKey  "rip:port (vip:port)", the reminder key; empty for service changes
+ * @param message  the sentence
+ * @param reminder the effect on reminder mails
+ */
+record TableChangeText(VirtualService virtual, Optional<String> realKey, String message, Reminder reminder) {
+
+    /** Describes {@code op} against {@code config}; empty when it concerns no configured service. */
+    static Optional<TableChangeText> of(IpvsOp op, Config config) {
+        return switch (op) {
+            case IpvsOp.AddService o -> service(config, o.service().key(), "Added virtual server: ");
+            case IpvsOp.EditService o -> service(config, o.service().key(), "Changed virtual server: ");
+            case IpvsOp.DeleteService o -> service(config, o.key(), "Purged virtual server: ");
+            case IpvsOp.AddDestination o -> destination(config, o.service(), o.destination().key(),
+                    o.destination().weight() == 0 ? "Readd Quiescent" : "Added", o.destination().weight());
+            case IpvsOp.EditDestination o -> destination(config, o.service(), o.destination().key(),
+                    o.destination().weight() == 0 ? "Quiescent" : "Restored", o.destination().weight());
+            case IpvsOp.DeleteDestination o -> destination(config, o.service(), o.destination(), "Deleted", -1);
+        };
+    }
+
+    private static Optional<VirtualService> find(Config config, ServiceKey key) {
+        return config.virtualServices().stream().filter(v -> IpvsSettings.serviceKey(v.key()).equals(key)).findFirst();
+    }
+
+    private static Optional<TableChangeText> service(Config config, ServiceKey key, String verb) {
+        return find(config, key).map(v -> new TableChangeText(v, Optional.empty(), verb + v.key(), Reminder.NONE));
+    }
+
+    private static Optional<TableChangeText> destination(Config config, ServiceKey service, DestinationKey destination,
+                                                         String verb, int weight) {
+        return find(config, service).map(virtual -> {
+            boolean fallback = isFallback(virtual, destination);
+            String where = destination + " (" + virtual.key() + ")";
+            String message = verb + (fallback ? " fallback server: " : " real server: ") + where
+                    + (weight >= 0 ? " (Weight set to " + weight + ")" : "");
+            return new TableChangeText(virtual, Optional.of(where), message, reminder(verb, fallback));
+        });
+    }
+
+    private static boolean isFallback(VirtualService virtual, DestinationKey destination) {
+        Optional<Fallback> fallback = virtual.fallback();
+        return fallback.isPresent() && fallback.get().endpoint().address().equals(destination.address())
+                && virtual.reals().stream().noneMatch(real -> real.address().equals(destination.address())
+                        && IpvsSettings.destinationKey(virtual, real).equals(destination));
+    }
+
+    private static Reminder reminder(String verb, boolean fallback) {
+        if (fallback) {
+            return Reminder.NONE;
+        }
+        return switch (verb) {
+            case "Deleted", "Quiescent", "Readd Quiescent" -> Reminder.ARM;
+            default -> Reminder.CLEAR;
+        };
+    }
+}

@@ -1,0 +1,193 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.Decision;
+import io.jdirectord.decision.DesiredState;
+import io.jdirectord.decision.FallbackCommand;
+import io.jdirectord.decision.FallbackCommands;
+import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.health.HealthRegistry;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.IpvsOp;
+import io.jdirectord.ipvs.IpvsTable;
+import io.jdirectord.ipvs.ReconcileReport;
+import io.jdirectord.ipvs.Reconciler;
+import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.ipvs.ServiceKey;
+import io.jdirectord.ipvs.TableState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the table in line with configuration and health. Health changes only request a pass; one
+ * virtual thread runs passes back to back while requests keep coming, so a burst of failures (10,000
+ * servers dying at once) costs a few passes, not one per server. A pass lists the table, computes the
+ * desired state, applies the difference as one batch, logs each transition with the operations that
+ * followed it, and runs the fallbackcommands whose state changed. Passes never overlap.
+ */
+final class TableKeeper implements AutoCloseable {
+
+    private final IpvsTable table;
+    private final Reconciler reconciler;
+    private final HealthRegistry health;
+    private final EventReporter reporter;
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final Semaphore wake = new Semaphore(0);
+    private final ConcurrentLinkedQueue<HealthEvent.Transition> transitions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> afterPass = new ConcurrentLinkedQueue<>();
+    private final Map<VirtualServiceKey, FallbackCommand.Action> fallbackRun = new HashMap<>();
+    private final Set<ServiceKey> retired = new HashSet<>();
+    private final Thread loop;
+    private volatile Monitor.Running running;
+    private volatile boolean closed;
+
+    TableKeeper(IpvsTable table, HealthRegistry health, EventReporter reporter) {
+        this.table = table;
+        this.reconciler = new Reconciler(table);
+        this.health = health;
+        this.reporter = reporter;
+        this.loop = Thread.ofVirtual().name("table-keeper").start(this::loop);
+    }
+
+    List<ServiceEntry> list() throws IpvsException {
+        return table.services();
+    }
+
+    /** Switches to a new configuration; services of {@code removed} are deleted by the next pass. */
+    void configure(Monitor.Running next, Set<VirtualServiceKey> removed) {
+        passLock.lock();
+        try {
+            running = next;
+            removed.forEach(key -> retired.add(IpvsSettings.serviceKey(key)));
+            fallbackRun.keySet().removeIf(key -> next.config().virtualService(key).isEmpty());
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** Remembers a status change so the next pass can log it with the operations that followed. */
+    void noteEvent(HealthEvent event) {
+        if (event instanceof HealthEvent.Transition transition) {
+            transitions.add(transition);
+        }
+    }
+
+    void requestReconcile() {
+        wake.release();
+    }
+
+    /** Runs {@code action} after the next pass completes. */
+    void afterNextPass(Runnable action) {
+        afterPass.add(action);
+    }
+
+    /** Runs a pass on the caller's thread now. */
+    void reconcileNow(String cause) {
+        pass(cause);
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                wake.acquire();
+                wake.drainPermits();
+                if (!closed) {
+                    pass("check");
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                reporter.internalError("table keeper", e);
+            }
+        }
+    }
+
+    private void pass(String cause) {
+        passLock.lock();
+        try {
+            Monitor.Running now = running;
+            if (now == null) {
+                return;
+            }
+            List<ServiceEntry> listed = table.services();
+            Decision decision = DesiredState.compute(now.config(), health.snapshot(), listed);
+            ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
+            List<HealthEvent.Transition> changed = drain();
+            reporter.tablePass(cause, now, changed, report);
+            forgetRetired(report);
+            runFallbackCommands(now, decision);
+        } catch (IpvsException e) {
+            reporter.tableUnreadable(cause, e);
+        } finally {
+            passLock.unlock();
+        }
+        Runnable action;
+        while ((action = afterPass.poll()) != null) {
+            action.run();
+        }
+    }
+
+    private List<HealthEvent.Transition> drain() {
+        List<HealthEvent.Transition> changed = new ArrayList<>();
+        HealthEvent.Transition transition;
+        while ((transition = transitions.poll()) != null) {
+            changed.add(transition);
+        }
+        return changed;
+    }
+
+    private void forgetRetired(ReconcileReport report) {
+        Set<ServiceKey> stillThere = new HashSet<>();
+        report.failures().forEach(failure -> {
+            if (failure.op() instanceof IpvsOp.DeleteService delete) {
+                stillThere.add(delete.key());
+            }
+        });
+        retired.retainAll(stillThere);
+    }
+
+    private void runFallbackCommands(Monitor.Running now, Decision decision) {
+        for (FallbackCommand command : FallbackCommands.changes(now.config(), decision.withoutRealServers(), fallbackRun)) {
+            fallbackRun.put(command.virtual(), command.action());
+            reporter.runFallbackCommand(command);
+        }
+    }
+
+    /** Deletes the services whose cleanstop is yes (at stop), logging each operation. */
+    void removeCleanStopServices(Monitor.Running now) {
+        if (now == null) {
+            return;
+        }
+        Set<ServiceKey> cleanStop = new HashSet<>();
+        for (VirtualService virtual : now.config().virtualServices()) {
+            if (virtual.cleanStop()) {
+                cleanStop.add(IpvsSettings.serviceKey(virtual.key()));
+            }
+        }
+        passLock.lock();
+        try {
+            running = null;
+            ReconcileReport report = reconciler.reconcile(TableState.EMPTY, table.services(), cleanStop);
+            reporter.tablePass("stop", now, List.of(), report);
+        } catch (IpvsException e) {
+            reporter.tableUnreadable("stop", e);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        loop.interrupt();
+    }
+}
