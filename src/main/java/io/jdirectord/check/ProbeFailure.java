@@ -62,9 +62,20 @@ final class ProbeFailure {
             return "connection closed by server";
         }
         if (error instanceof SSLException) {
-            return "TLS: " + ServerText.excerpt(error.getMessage());
+            return ServerText.excerpt(innermostMessage(error));
         }
         return ServerText.excerpt(CheckRunner.describe(error));
+    }
+
+    /** TLS failures wrap the telling message ("No subject alternative DNS name matching x found.") in causes. */
+    private static String innermostMessage(Throwable error) {
+        String message = CheckRunner.describe(error);
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     /** Commons Net reports a closed control connection with its own exceptions for FTP and SMTP. */

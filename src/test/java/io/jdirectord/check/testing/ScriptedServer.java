@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A TCP server on a loopback address and an ephemeral port that plays the same script to every client:
@@ -40,7 +42,17 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Listens on {@code address}, port chosen by the kernel. */
     public static ScriptedServer start(InetAddress address, Script script) throws IOException {
-        ServerSocket listener = new ServerSocket();
+        return start(address, ServerSocketFactory.getDefault(), script);
+    }
+
+    /** Listens on {@code address} and speaks TLS from the first byte with the given server context. */
+    public static ScriptedServer startTls(InetAddress address, SSLContext tls, Script script) throws IOException {
+        return start(address, tls.getServerSocketFactory(), script);
+    }
+
+    private static ScriptedServer start(InetAddress address, ServerSocketFactory sockets, Script script)
+            throws IOException {
+        ServerSocket listener = sockets.createServerSocket();
         listener.bind(new InetSocketAddress(address, 0));
         ScriptedServer server = new ScriptedServer(listener, script);
         Thread.ofVirtual().name("scripted-server-" + listener.getLocalPort()).start(server::accept);
