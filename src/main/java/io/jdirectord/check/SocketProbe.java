@@ -7,7 +7,8 @@ import javax.net.SocketFactory;
 /**
  * One run of a TCP-based check: hands out the probe's sockets, keeps track of what the probe is doing
  * for the reason of a failure, and closes every socket when the deadline passes or the run ends. The
- * steps run on the caller's thread; any {@link IOException} they throw becomes a down result.
+ * steps run on the caller's thread; any exception they throw becomes a down result naming the phase
+ * (protocol libraries may throw unchecked exceptions on replies they cannot parse).
  */
 final class SocketProbe {
 
@@ -39,6 +40,8 @@ final class SocketProbe {
                 return steps.run(probe);
             } catch (IOException e) {
                 return CheckResult.down(ProbeFailure.describe(e, probe.phase, guard.fired(), timeout));
+            } catch (RuntimeException e) {
+                return CheckResult.down(probe.phase + ": " + ServerText.excerpt(CheckRunner.describe(e)));
             } finally {
                 probe.sockets.close();
             }
