@@ -44,9 +44,10 @@ public final class IcmpPrivileges {
                 + " (now \"" + pingGroupRange() + "\")";
     }
 
+    /** The range as "low high". Read by lines: Files.readString returns only "low" for this proc file. */
     private static String pingGroupRange() {
         try {
-            return String.join(" ", Files.readString(PING_GROUP_RANGE).trim().split("\\s+"));
+            return String.join(" ", String.join(" ", Files.readAllLines(PING_GROUP_RANGE)).trim().split("\\s+"));
         } catch (IOException e) {
             return "unreadable";
         }
