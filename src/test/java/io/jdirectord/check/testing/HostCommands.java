@@ -75,6 +75,28 @@ public final class HostCommands {
         return Files.isExecutable(Path.of(path));
     }
 
+    /**
+     * A new temporary directory that other users may enter (mode 755): daemons read their files there
+     * after dropping privileges.
+     */
+    public static Path openTempDirectory(String prefix) throws IOException {
+        Path directory = Files.createTempDirectory(prefix);
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return directory;
+    }
+
+    /** Deletes a directory tree; what cannot be deleted is left. */
+    public static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary file is harmless.
+        }
+    }
+
     /** A TCP port on {@code address} that was free a moment ago. */
     public static int freePort(InetAddress address) throws IOException {
         try (ServerSocket socket = new ServerSocket()) {

@@ -17,6 +17,12 @@ import java.util.OptionalInt;
 /** Builds the probe specifications of check tests: one real server, ldirectord defaults otherwise. */
 public final class ProbeSpecs {
 
+    /** Adjusts a builder; lets tests share a base spec. */
+    @FunctionalInterface
+    public interface Customizer {
+        ProbeSpecs apply(ProbeSpecs spec);
+    }
+
     private final CheckType type;
     private final ServiceKind service;
     private final InetAddress address;
