@@ -4,8 +4,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
-import com.jcraft.jsch.UIKeyboardInteractive;
-import com.jcraft.jsch.UserInfo;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.IOException;
@@ -19,14 +17,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * service = ssh (an extension): version exchange and key exchange must complete. Without a login that
  * is all: the check is up once the server's host key has been received and its signature over the
  * exchange verified, and the authentication failure that follows (the client offers only the "none"
  * method, as user "jdirectord") is expected. With a login the server must also accept it: by public key
- * when sshkey is set, by password (or keyboard-interactive answered with the password) when passwd is
- * set, both in that order when both are; a login with neither must be let in by the "none" method. JSch
+ * when sshkey is set, by password (or a keyboard-interactive password prompt, answered once) when
+ * passwd is set, both in that order when both are; a login with neither must be let in by the "none" method. JSch
  * reports a read failure during authentication as an authentication failure, so a login cut off by the
  * deadline is reported as a timeout. Host keys are not checked against any known_hosts file;
  * servers that offer only ssh-rsa signatures or diffie-hellman-group14-sha1 are still understood.
@@ -36,6 +36,7 @@ public final class SshCheck implements Check {
 
     private static final String HANDSHAKE = "SSH handshake";
     private static final String PROBE_USER = "jdirectord";
+    private static final Pattern AUTH_REFUSED = Pattern.compile("Auth (?:fail|cancel) for methods '([^']*)'");
 
     private final InetAddress address;
     private final int port;
@@ -101,7 +102,16 @@ public final class SshCheck implements Check {
         if (probe.deadline().expired()) {
             return CheckResult.down(ProbeFailure.timeout(probe.phase(), timeout()));
         }
-        return CheckResult.down(probe.phase() + ": " + ServerText.excerpt(e.getMessage()));
+        return CheckResult.down(probe.phase() + ": " + ServerText.excerpt(loginRefusal(e.getMessage())));
+    }
+
+    /**
+     * JSch ends a refused login with "Auth fail for methods 'x,y'" or, when the server asks again after a
+     * wrong answer, "Auth cancel for methods 'x,y'"; both mean the credentials were not accepted.
+     */
+    private static String loginRefusal(String message) {
+        Matcher refused = AUTH_REFUSED.matcher(message == null ? "" : message);
+        return refused.matches() ? "credentials not accepted (server offers " + refused.group(1) + ")" : message;
     }
 
     private Session session(SocketProbe probe) throws JSchException {
@@ -120,7 +130,6 @@ public final class SshCheck implements Check {
         session.setThreadFactory(Thread.ofVirtual().name("ssh-check-session").factory());
         if (!spec.passwd().isEmpty()) {
             session.setPassword(spec.passwd());
-            session.setUserInfo(new PasswordAnswers(spec.passwd()));
         }
         return session;
     }
@@ -155,49 +164,6 @@ public final class SshCheck implements Check {
         @Override
         public OutputStream getOutputStream(Socket socket) throws IOException {
             return socket.getOutputStream();
-        }
-    }
-
-    /** Answers password and keyboard-interactive prompts with the configured password; nothing else. */
-    private record PasswordAnswers(String password) implements UserInfo, UIKeyboardInteractive {
-        @Override
-        public String getPassphrase() {
-            return null;
-        }
-
-        @Override
-        public String getPassword() {
-            return password;
-        }
-
-        @Override
-        public boolean promptPassword(String message) {
-            return true;
-        }
-
-        @Override
-        public boolean promptPassphrase(String message) {
-            return false;
-        }
-
-        @Override
-        public boolean promptYesNo(String message) {
-            return false;
-        }
-
-        @Override
-        public void showMessage(String message) {
-            // Login banners are of no interest to a health check.
-        }
-
-        @Override
-        public String[] promptKeyboardInteractive(String destination, String name, String instruction,
-                String[] prompt, boolean[] echo) {
-            String[] answers = new String[prompt.length];
-            for (int i = 0; i < prompt.length; i++) {
-                answers[i] = echo[i] ? "" : password;
-            }
-            return answers;
         }
     }
 }
