@@ -22,7 +22,6 @@ public final class TestCertificates {
     public static final String HOST_NAME = "mail.test";
 
     private static final char[] PASSWORD = "test-only".toCharArray();
-    private static TestCertificates instance;
 
     private final Path keyStore;
     private final Path pem;
@@ -40,21 +39,27 @@ public final class TestCertificates {
         pem.toFile().deleteOnExit();
     }
 
+    /** Made when first asked for (class initialisation runs once, whatever the threads). */
+    private static final class Holder {
+        static final TestCertificates INSTANCE = create();
+    }
+
     /** The certificates, made on first use in a fresh temporary directory. */
-    public static synchronized TestCertificates get() {
-        if (instance == null) {
-            try {
-                Path directory = Files.createTempDirectory("jdirectord-certs");
-                directory.toFile().deleteOnExit();
-                instance = new TestCertificates(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+    public static TestCertificates get() {
+        return Holder.INSTANCE;
+    }
+
+    private static TestCertificates create() {
+        try {
+            Path directory = Files.createTempDirectory("jdirectord-certs");
+            directory.toFile().deleteOnExit();
+            return new TestCertificates(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return instance;
     }
 
     /** The certificate in PEM form, usable as a CA file. */
