@@ -21,16 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * service = ssh (an extension): version exchange and key exchange must complete. Without a login that
- * is all: the check is up once the server's host key has been received and its signature over the
- * exchange verified, and the authentication failure that follows (the client offers only the "none"
- * method, as user "jdirectord") is expected. With a login the server must also accept it: by public key
- * when sshkey is set, by password (or a keyboard-interactive password prompt, answered once) when
- * passwd is set, both in that order when both are; a login with neither must be let in by the "none" method. JSch
- * reports a read failure during authentication as an authentication failure, so a login cut off by the
- * deadline is reported as a timeout. Host keys are not checked against any known_hosts file;
- * servers that offer only ssh-rsa signatures or diffie-hellman-group14-sha1 are still understood.
- * Whole-probe timeout: negotiatetimeout.
+ * service = ssh (an extension): version exchange and key exchange must complete.
+ * <ul>
+ * <li>Without a login that is all: the check is up once the server's host key has been received and its
+ * signature over the exchange verified. The client then offers only the "none" method as user
+ * "jdirectord", so the refused login that follows is expected.</li>
+ * <li>With a login the server must also accept it: by public key when sshkey is set, by password (or one
+ * keyboard-interactive password prompt) when passwd is set, both in that order when both are; a login
+ * with neither must be let in by the "none" method. A login cut off by the deadline is a timeout.</li>
+ * </ul>
+ * Host keys are not checked against any known_hosts file; servers that offer only ssh-rsa signatures or
+ * diffie-hellman-group14-sha1 are still understood. Whole-probe timeout: negotiatetimeout.
  */
 public final class SshCheck implements Check {
 
@@ -79,7 +80,7 @@ public final class SshCheck implements Check {
         probe.connecting(HANDSHAKE);
         try {
             session.connect(probe.remainingMillis());
-            return CheckResult.up(ServerText.excerpt(session.getServerVersion()) + "; logged in as " + spec.login());
+            return CheckResult.up(ServerText.excerpt(session.getServerVersion()) + "; logged in as " + user());
         } catch (JSchException e) {
             return failed(probe, session, e);
         } finally {
@@ -119,8 +120,7 @@ public final class SshCheck implements Check {
         if (spec.sshKey().isPresent()) {
             jsch.addIdentity(spec.sshKey().get().toString());
         }
-        Session session = jsch.getSession(spec.login().isEmpty() ? PROBE_USER : spec.login(),
-                address.getHostAddress(), port);
+        Session session = jsch.getSession(user(), address.getHostAddress(), port);
         session.setConfig("StrictHostKeyChecking", "no");
         session.setConfig("PreferredAuthentications", authentications());
         session.setConfig("server_host_key", JSch.getConfig("server_host_key") + ",ssh-rsa");
@@ -132,6 +132,10 @@ public final class SshCheck implements Check {
             session.setPassword(spec.passwd());
         }
         return session;
+    }
+
+    private String user() {
+        return spec.login().isEmpty() ? PROBE_USER : spec.login();
     }
 
     /** The methods offered, in order; "none" alone when there is nothing to log in with. */
