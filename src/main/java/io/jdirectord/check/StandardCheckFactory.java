@@ -47,7 +47,7 @@ public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
     }
 
     private Check ping(ProbeSpec spec) {
-        return new UnsupportedCheck("ping check is not supported yet", spec.check().checkTimeout());
+        return new PingCheck(spec);
     }
 
     private Check negotiate(ProbeSpec spec) {
@@ -56,8 +56,12 @@ public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
             case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, httpClients);
             case SIMPLETCP -> new SimpleTcpCheck(spec);
             case NNTP -> new NntpCheck(spec);
-            case FTP, SMTP, SUBMISSION, POP, POPS, IMAP, IMAPS, SSH,
-                 DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case FTP -> new FtpCheck(spec);
+            case SMTP, SUBMISSION -> new SmtpCheck(spec);
+            case POP, POPS -> new PopCheck(spec);
+            case IMAP, IMAPS -> new ImapCheck(spec);
+            case SSH -> new SshCheck(spec);
+            case DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

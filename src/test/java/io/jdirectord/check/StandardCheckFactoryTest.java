@@ -41,8 +41,8 @@ class StandardCheckFactoryTest {
     @CsvSource({
         "CONNECT, HTTP, TCP, ConnectCheck, 3",
         "CONNECT, NONE, FWM, ConnectCheck, 3",
-        "CONNECT, DNS, UDP, UnsupportedCheck, 3",
-        "PING, NONE, TCP, UnsupportedCheck, 3",
+        "CONNECT, DNS, UDP, PingCheck, 3",
+        "PING, NONE, TCP, PingCheck, 3",
         "NEGOTIATE, NONE, TCP, NoneCheck, 7",
         "NEGOTIATE, HTTP, TCP, HttpCheck, 7",
         "NEGOTIATE, HTTPS, TCP, HttpCheck, 7",
@@ -50,6 +50,14 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, SIMPLETCP, TCP, SimpleTcpCheck, 7",
         "NEGOTIATE, SIMPLETCP, UDP, SimpleTcpCheck, 7",
         "NEGOTIATE, NNTP, TCP, NntpCheck, 7",
+        "NEGOTIATE, FTP, TCP, FtpCheck, 7",
+        "NEGOTIATE, SMTP, TCP, SmtpCheck, 7",
+        "NEGOTIATE, SUBMISSION, TCP, SmtpCheck, 7",
+        "NEGOTIATE, POP, TCP, PopCheck, 7",
+        "NEGOTIATE, POPS, TCP, PopCheck, 7",
+        "NEGOTIATE, IMAP, TCP, ImapCheck, 7",
+        "NEGOTIATE, IMAPS, TCP, ImapCheck, 7",
+        "NEGOTIATE, SSH, TCP, SshCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -62,8 +70,7 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"FTP", "SMTP", "SUBMISSION", "POP", "POPS", "IMAP", "IMAPS",
-        "SSH", "DNS", "LDAP", "LDAPS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
+    @EnumSource(value = ServiceKind.class, names = {"DNS", "LDAP", "LDAPS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
     void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
         Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
         CheckResult result = new CheckRunner().run(check);
@@ -71,12 +78,6 @@ class StandardCheckFactoryTest {
         assertThat(result.reason()).isEqualTo(
                 "negotiate check for service '" + service.ldName() + "' is not supported yet");
         assertThat(check.timeout()).isEqualTo(NEGOTIATE_TIMEOUT);
-    }
-
-    @Test
-    void makesUdpConnectChecksPingChecks() {
-        Check check = factory.create(probe(CheckType.CONNECT, ServiceKind.DNS, Protocol.UDP).build());
-        assertThat(new CheckRunner().run(check).reason()).isEqualTo("ping check is not supported yet");
     }
 
     @Test

@@ -1,0 +1,122 @@
+package io.jdirectord.check;
+
+import io.jdirectord.config.CheckSpec;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.ServiceKind;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.commons.net.MalformedServerReplyException;
+import org.apache.commons.net.imap.IMAPClient;
+
+/**
+ * service = imap and imaps (imaps: TLS from the first byte). The greeting must be "* OK"; when a login
+ * is configured, LOGIN (user and password sent as quoted strings) must be answered OK. The probe ends
+ * with LOGOUT, whose answer does not matter. Whole-probe timeout: negotiatetimeout.
+ */
+public final class ImapCheck implements Check {
+
+    private static final String GREETING = "IMAP greeting";
+
+    private final InetAddress address;
+    private final int port;
+    private final CheckSpec spec;
+    private final Optional<ImplicitTls> tls;
+    private final String peerName;
+
+    /** @throws IllegalArgumentException when imaps is asked to verify against an unreadable CA file */
+    public ImapCheck(ProbeSpec spec) {
+        this.address = spec.real().address();
+        this.port = spec.checkPort();
+        this.spec = spec.check();
+        boolean implicitTls = spec.check().service() == ServiceKind.IMAPS;
+        this.tls = implicitTls ? Optional.of(new ImplicitTls(spec.check().tls())) : Optional.empty();
+        this.peerName = spec.check().virtualHost().orElse(address.getHostAddress());
+    }
+
+    @Override
+    public Duration timeout() {
+        return spec.negotiateTimeout();
+    }
+
+    @Override
+    public CheckResult run(Deadline deadline) {
+        return SocketProbe.run(deadline, timeout(), spec.maxReceiveBytes(), this::converse);
+    }
+
+    private CheckResult converse(SocketProbe probe) throws IOException {
+        Imap imap = new Imap(tls.map(t -> SocketUpgrade.implicitTls(t, peerName, probe, GREETING))
+                .orElse(SocketUpgrade.NONE));
+        imap.setSocketFactory(probe.sockets());
+        imap.setConnectTimeout(probe.remainingMillis());
+        imap.setDefaultTimeout(probe.remainingMillis());
+        probe.connecting(GREETING);
+        try {
+            imap.connect(address, port);
+        } catch (MalformedServerReplyException e) {
+            return CheckResult.down(unexpectedGreeting(imap, e));
+        }
+        String greeting = ServerText.excerpt(imap.getReplyString());
+        if (!greeting.startsWith("* OK")) {
+            return CheckResult.down(GREETING + " " + greeting);
+        }
+        String reason = greeting;
+        if (!spec.login().isEmpty()) {
+            probe.phase("IMAP login");
+            imap.setSoTimeout(probe.remainingMillis());
+            if (!imap.login(quoted(spec.login()), quoted(spec.passwd()))) {
+                return CheckResult.down("IMAP login as " + spec.login() + ": " + lastLine(imap));
+            }
+            reason += "; logged in as " + spec.login();
+        }
+        logout(probe, imap);
+        return CheckResult.up(reason);
+    }
+
+    /** "* BYE busy" and other well-formed but unwelcoming greetings, else the malformed reply itself. */
+    private static String unexpectedGreeting(IMAPClient imap, MalformedServerReplyException e) {
+        String line = imap.getReplyString();
+        if (line != null && line.startsWith("* ")) {
+            return GREETING + " " + ServerText.excerpt(line);
+        }
+        return GREETING + ": malformed reply: " + ServerText.excerpt(e.getMessage());
+    }
+
+    /** The tagged line that ends a reply: "A0001 NO [AUTHENTICATIONFAILED] Authentication failed." */
+    private static String lastLine(IMAPClient imap) {
+        String[] lines = imap.getReplyStrings();
+        return lines.length == 0 ? "" : ServerText.excerpt(lines[lines.length - 1]);
+    }
+
+    /** An IMAP quoted string (RFC 3501): backslash and double quote escaped. */
+    static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Says goodbye; the verdict is already made, so a missing or odd answer is ignored. */
+    private static void logout(SocketProbe probe, IMAPClient imap) {
+        try {
+            probe.phase("IMAP LOGOUT");
+            imap.setSoTimeout(probe.remainingMillis());
+            imap.logout();
+        } catch (IOException ignored) {
+            // The server already passed; its manners at LOGOUT do not change that.
+        }
+    }
+
+    /** An IMAP client that can start TLS before reading the greeting. */
+    private static final class Imap extends IMAPClient {
+        private final SocketUpgrade upgrade;
+
+        Imap(SocketUpgrade upgrade) {
+            this.upgrade = upgrade;
+        }
+
+        @Override
+        protected void _connectAction_() throws IOException {
+            _socket_ = upgrade.upgrade(_socket_);
+            super._connectAction_();
+        }
+    }
+}

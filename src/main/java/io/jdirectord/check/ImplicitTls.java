@@ -1,0 +1,134 @@
+package io.jdirectord.check;
+
+import io.jdirectord.config.TlsVerification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * TLS started right after connecting (pops, imaps). Without verification (ldirectord's behaviour) any
+ * certificate is accepted; with it the chain must lead to the system trust store or the configured CA
+ * file, and the certificate must name the expected host (virtualhost, else the real's address).
+ */
+final class ImplicitTls {
+
+    private final SSLContext context;
+    private final boolean verify;
+
+    /**
+     * @throws IllegalArgumentException when the CA file cannot be read or holds no certificate
+     */
+    ImplicitTls(TlsVerification tls) {
+        this.verify = tls.verify();
+        try {
+            this.context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(tls), null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts TLS over a connected socket and completes the handshake.
+     *
+     * @param peerName the name the certificate must carry when verifying; also sent as SNI when it is a
+     *                 host name rather than an address
+     */
+    SSLSocket handshake(Socket plain, String peerName, int timeoutMillis) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, peerName, plain.getPort(), true);
+        if (verify) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+        }
+        socket.setSoTimeout(timeoutMillis);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static TrustManager[] trustManagers(TlsVerification tls) throws GeneralSecurityException {
+        if (!tls.verify()) {
+            return new TrustManager[] {new TrustAnything()};
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(tls.caFile().isPresent() ? caStore(tls.caFile().get()) : null);
+        return factory.getTrustManagers();
+    }
+
+    private static KeyStore caStore(Path caFile) throws GeneralSecurityException {
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(caFile)) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read CA file " + caFile + ": " + e.getMessage(), e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("no certificate in CA file " + caFile);
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create an empty key store", e);
+        }
+        int index = 0;
+        for (Certificate certificate : certificates) {
+            store.setCertificateEntry("ca-" + index++, certificate);
+        }
+        return store;
+    }
+
+    /** ldirectord's default: the server's certificate is not examined at all. */
+    private static final class TrustAnything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // Only used as a client.
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // Accepted by design: certificates are verified only with verifycert/cacert.
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // Only used as a client.
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // Accepted by design: certificates are verified only with verifycert/cacert.
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // Only used as a client.
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // Accepted by design: certificates are verified only with verifycert/cacert.
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

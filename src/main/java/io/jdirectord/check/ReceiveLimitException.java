@@ -1,0 +1,11 @@
+package io.jdirectord.check;
+
+import java.io.IOException;
+
+/** A server sent more than a probe's receive bound on one connection. */
+final class ReceiveLimitException extends IOException {
+
+    ReceiveLimitException(int limitBytes) {
+        super("more than " + ByteSize.describe(limitBytes) + " received");
+    }
+}

@@ -1,0 +1,85 @@
+package io.jdirectord.check;
+
+import java.io.IOException;
+import java.time.Duration;
+import javax.net.SocketFactory;
+
+/**
+ * One run of a TCP-based check: hands out the probe's sockets, keeps track of what the probe is doing
+ * for the reason of a failure, and closes every socket when the deadline passes or the run ends. The
+ * steps run on the caller's thread; any exception they throw becomes a down result naming the phase
+ * (protocol libraries may throw unchecked exceptions on replies they cannot parse).
+ */
+final class SocketProbe {
+
+    /** The protocol steps of one check. */
+    @FunctionalInterface
+    interface Steps {
+        CheckResult run(SocketProbe probe) throws IOException;
+    }
+
+    private final Deadline deadline;
+    private final ProbeSockets sockets;
+    private volatile String phase = ProbeFailure.CONNECT;
+    private volatile String afterConnect = ProbeFailure.CONNECT;
+
+    private SocketProbe(Deadline deadline, int maxReceiveBytes) {
+        this.deadline = deadline;
+        this.sockets = new ProbeSockets(deadline, maxReceiveBytes, this::connected);
+    }
+
+    /**
+     * Runs {@code steps} with a fresh set of sockets that a guard closes at {@code deadline}.
+     *
+     * @param timeout the check's whole timeout, named in timeout reasons
+     */
+    static CheckResult run(Deadline deadline, Duration timeout, int maxReceiveBytes, Steps steps) {
+        SocketProbe probe = new SocketProbe(deadline, maxReceiveBytes);
+        try (DeadlineGuard guard = DeadlineGuard.arm(deadline, probe.sockets)) {
+            try {
+                return steps.run(probe);
+            } catch (IOException e) {
+                return CheckResult.down(ProbeFailure.describe(e, probe.phase, guard.fired(), timeout));
+            } catch (RuntimeException e) {
+                return CheckResult.down(probe.phase + ": " + ServerText.excerpt(CheckRunner.describe(e)));
+            } finally {
+                probe.sockets.close();
+            }
+        }
+    }
+
+    /** The factory every socket of this probe must come from. */
+    SocketFactory sockets() {
+        return sockets;
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** Time left to the deadline in milliseconds, at least 1: the per-operation timeout to set next. */
+    int remainingMillis() {
+        return deadline.remainingMillis();
+    }
+
+    /** The probe is about to connect; once connected it is in {@code nextPhase} (e.g. "SMTP greeting"). */
+    void connecting(String nextPhase) {
+        phase = ProbeFailure.CONNECT;
+        afterConnect = nextPhase;
+    }
+
+    /** Names what the probe does next, for the reason of a failure: "FTP login", "RETR /index.html". */
+    void phase(String name) {
+        phase = name;
+    }
+
+    String phase() {
+        return phase;
+    }
+
+    private void connected() {
+        if (ProbeFailure.CONNECT.equals(phase)) {
+            phase = afterConnect;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.jdirectord.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.TestCertificates;
+import io.jdirectord.config.ServiceKind;
+import io.jdirectord.config.TlsVerification;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ImapCheckTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Duration SHORT = Duration.ofMillis(700);
+
+    private final CheckRunner runner = new CheckRunner();
+
+    private static ProbeSpecs imap(ServiceKind kind, InetAddress address, int port) {
+        return ProbeSpecs.negotiate(kind, address, port).timeout(SHORT);
+    }
+
+    private CheckResult check(ProbeSpecs spec) {
+        return runner.run(new ImapCheck(spec.build()));
+    }
+
+    private CheckResult check(ConversationServer server) {
+        return check(imap(ServiceKind.IMAP, LOOPBACK, server.port()));
+    }
+
+    private static GreenMail greenMail(String address, String protocol) {
+        GreenMail mail = new GreenMail(new ServerSetup(0, address, protocol).dynamicPort());
+        mail.start();
+        mail.setUser("bob@mail.test", "bob", "se cret\"1");
+        return mail;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void passesARealImapServerWithLogin(String address) throws Exception {
+        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_IMAP);
+        try {
+            CheckResult result = check(imap(ServiceKind.IMAP, InetAddress.getByName(address), mail.getImap().getPort())
+                    .timeout(Duration.ofSeconds(5)).login("bob", "se cret\"1"));
+            assertThat(result.up()).as(result.reason()).isTrue();
+            assertThat(result.reason()).startsWith("* OK").endsWith("; logged in as bob");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void passesARealImapsServerWithoutVerifyingItsCertificate(String address) throws Exception {
+        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_IMAPS);
+        try {
+            CheckResult result = check(imap(ServiceKind.IMAPS, InetAddress.getByName(address), mail.getImaps().getPort())
+                    .timeout(Duration.ofSeconds(5)).login("bob", "se cret\"1"));
+            assertThat(result.up()).as(result.reason()).isTrue();
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void sendsLoginAndPasswordAsQuotedStringsAndLogsOut() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+            client.send("* OK ready\r\n");
+            String login = client.readLine();
+            client.send(login.substring(0, login.indexOf(' ')) + " OK welcome\r\n");
+            String logout = client.readLine();
+            client.send("* BYE\r\n" + logout.substring(0, logout.indexOf(' ')) + " OK bye\r\n");
+        })) {
+            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port()).login("bob", "a\\b \"c\""));
+            assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+                    .containsExactly(true, "* OK ready; logged in as bob");
+            assertThat(server.received()).hasSize(2);
+            assertThat(server.received().get(0)).endsWith(" LOGIN \"bob\" \"a\\\\b \\\"c\\\"\"");
+            assertThat(server.received().get(1)).endsWith(" LOGOUT");
+        }
+    }
+
+    @Test
+    void failsOnAWrongPassword() throws Exception {
+        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        try {
+            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, mail.getImap().getPort()).login("bob", "wrong"));
+            assertThat(result.up()).isFalse();
+            assertThat(result.reason()).startsWith("IMAP login as bob: ").contains(" NO ");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void failsOnAByeGreeting() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("* BYE too busy\r\n"))) {
+            assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
+                    .containsExactly(false, "IMAP greeting * BYE too busy");
+        }
+    }
+
+    @Test
+    void failsWhenTheConnectionIsRefused() throws Exception {
+        assertThat(check(imap(ServiceKind.IMAP, LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason())
+                .isEqualTo("connection refused");
+    }
+
+    @Test
+    void givesUpOnASilentServerAtTheDeadline() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+            CheckResult result = check(server);
+            assertThat(result.reason()).isEqualTo("IMAP greeting: timeout after 700 ms");
+            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void failsOnGarbage() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+            client.sendGarbage(300);
+            client.stayQuiet();
+        })) {
+            assertThat(check(server).reason()).startsWith("IMAP greeting: malformed reply: ");
+        }
+    }
+
+    @Test
+    void cutsOffATrickleAtTheDeadline() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK,
+                client -> client.trickle("* OK " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
+            CheckResult result = check(server);
+            assertThat(result.reason()).isEqualTo("IMAP greeting: timeout after 700 ms");
+            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void stopsReadingAnEndlessLoginReplyAtTheReceiveBound() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+            client.send("* OK ready\r\n");
+            client.readLine();
+            client.sendForever("* CAPABILITY IMAP4rev1\r\n");
+        })) {
+            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port())
+                    .timeout(Duration.ofSeconds(10)).login("bob", "x"));
+            assertThat(result.reason()).isEqualTo("IMAP login: more than 64 KiB received");
+        }
+    }
+
+    @Test
+    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
+        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("* OK xxxxxxx"))) {
+            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port()).timeout(Duration.ofSeconds(10)));
+            assertThat(result.reason()).isEqualTo("IMAP greeting: more than 64 KiB received");
+        }
+    }
+
+    @Test
+    void verifiesTheCertificateAgainstTheCaFile() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
+        try (ConversationServer server = ConversationServer.startTls(InetAddress.getByName("::1"),
+                certificates.serverContext(), client -> client.send("* OK secure\r\n"))) {
+            ProbeSpecs spec = imap(ServiceKind.IMAPS, InetAddress.getByName("::1"), server.port())
+                    .timeout(Duration.ofSeconds(5)).tls(verify);
+            assertThat(check(spec).up()).as("address in the certificate").isTrue();
+            assertThat(check(spec.virtualHost("other.test")).reason())
+                    .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
+        }
+    }
+}

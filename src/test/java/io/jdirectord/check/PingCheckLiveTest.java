@@ -1,0 +1,51 @@
+package io.jdirectord.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.netlink.IcmpPrivileges;
+import io.jdirectord.netlink.IcmpSocket;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Real ICMP echo to the loopback addresses; skipped when the process may open no ICMP socket. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PingCheckLiveTest {
+
+    private final CheckRunner runner = new CheckRunner();
+
+    @BeforeAll
+    static void needsAnIcmpSocket() {
+        IcmpPrivileges.Availability availability = IcmpSocket.availability();
+        assumeTrue(availability.available(), availability.description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void getsAnEchoReplyFromLoopback(String address) throws Exception {
+        CheckResult result = runner.run(new PingCheck(ProbeSpecs.ping(InetAddress.getByName(address))
+                .timeout(Duration.ofSeconds(2)).checkCount(2).build()));
+        assertThat(result.up()).as(result.reason()).isTrue();
+        assertThat(result.reason()).startsWith("echo reply from " + InetAddress.getByName(address).getHostAddress());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void getsOnlyItsOwnRepliesWhenManyPingAtOnce(String address) throws Exception {
+        InetAddress target = InetAddress.getByName(address);
+        var results = new java.util.concurrent.ConcurrentLinkedQueue<CheckResult>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                threads.submit(() -> results.add(runner.run(new PingCheck(ProbeSpecs.ping(target)
+                        .timeout(Duration.ofSeconds(2)).build()))));
+            }
+        }
+        assertThat(results).hasSize(20).allMatch(CheckResult::up);
+    }
+}
