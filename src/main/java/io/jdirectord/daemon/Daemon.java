@@ -1,31 +1,114 @@
 package io.jdirectord.daemon;
 
+import io.jdirectord.check.StandardCheckFactory;
+import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
+import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
+import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.daemon.alert.EmailAlerts;
+import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.IpvsTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The running monitor. */
+/**
+ * The running monitor as a process: loads the configuration, opens the table, writes the pid file, puts
+ * the configuration in force, then serves signals (HUP reload, TERM/INT stop) and periodic duties
+ * (autoreload, maintenance directory, alert reminders, drift repair) until stopped.
+ */
 public final class Daemon {
 
-    private Daemon() {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final DaemonOptions options;
+    private final PrintWriter err;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final Signals signals = new Signals();
+
+    private Daemon(DaemonOptions options, PrintWriter err) {
+        this.options = options;
+        this.err = err;
     }
 
     /**
      * Runs in the foreground until stopped.
      *
-     * @return the process exit status: 0 after a clean stop, 2 for a configuration error, 1 otherwise
+     * @return the process exit status: 0 after a clean stop, 2 for a configuration error, 1 when the
+     *         table or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
+        return new Daemon(options, err).run();
+    }
+
+    private int run() {
+        Optional<Config> loaded = loadForStart();
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        Config config = loaded.get();
+        FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
+        try (IpvsTable table = TableOpener.open(options.dryRun());
+             StandardCheckFactory checks = new StandardCheckFactory()) {
+            Preflight.check(config);
+            PidFile pidFile = new PidFile(options.pidFile());
+            pidFile.writeCurrent();
+            try {
+                return serve(config, log, table, checks);
+            } finally {
+                pidFile.removeIfOwned();
+            }
+        } catch (StartupException | IOException e) {
+            err.println("jdirectord: " + e.getMessage());
+            err.flush();
+            log.event("start-failed", "error", e.getMessage());
+            return 1;
+        } finally {
+            log.close();
+        }
+    }
+
+    private Optional<Config> loadForStart() {
         try {
-            new ConfigParser().parse(options.configFile());
-            return 0;
+            Config config = new ConfigParser().parse(options.configFile());
+            config.warnings().forEach(warning -> err.println(warning.file() + ":" + warning.line() + ": warning: " + warning.message()));
+            err.flush();
+            return Optional.of(config);
         } catch (ConfigException e) {
             e.errors().forEach(err::println);
-            return 2;
+            err.flush();
+            return Optional.empty();
         } catch (IOException e) {
-            err.println(options.configFile() + ": cannot read: " + e.getMessage());
-            return 1;
+            err.println(new ConfigMessage(options.configFile(), 0, "cannot read: " + e.getMessage()));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    private int serve(Config config, FailureLog log, IpvsTable table, StandardCheckFactory checks) throws StartupException {
+        EmailAlerts alerts = new EmailAlerts(Mailers::forSettings, command -> Thread.ofVirtual().start(command),
+                message -> log.event("alert-error", "error", message), Mailers.hostname());
+        EventReporter reporter = new EventReporter(log, alerts, new ExternalCommand(COMMAND_TIMEOUT), clock);
+        reporter.onFirstRound(() -> reporter.setDaemonStatus(DaemonStatus.RUNNING));
+        log.event("start", "config", options.configFile(), "pid", ProcessHandle.current().pid(),
+                "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
+                "virtuals", config.virtualServices().size());
+        config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
+        try (Monitor monitor = new Monitor(table, checks, reporter, clock)) {
+            monitor.apply(config);
+            signals.install();
+            ControlLoop loop = new ControlLoop(options, config, monitor, reporter, signals, clock);
+            String stoppedBy = loop.runUntilStopped();
+            reporter.setDaemonStatus(DaemonStatus.STOPPING);
+            monitor.stop();
+            log.event("stop", "signal", stoppedBy);
+            return 0;
+        } catch (IpvsException e) {
+            throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.jdirectord.daemon.log;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +13,8 @@ import java.util.Map;
  */
 public record LogEvent(OffsetDateTime time, String name, Map<String, String> fields) {
 
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
     public LogEvent {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
@@ -24,7 +25,7 @@ public record LogEvent(OffsetDateTime time, String name, Map<String, String> fie
     }
 
     public String render() {
-        StringBuilder line = new StringBuilder(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.MILLIS)));
+        StringBuilder line = new StringBuilder(TIMESTAMP.format(time));
         line.append(' ').append(name);
         fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(quote(value)));
         return line.toString();
