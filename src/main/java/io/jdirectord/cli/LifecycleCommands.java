@@ -89,7 +89,9 @@ final class LifecycleCommands {
     private int status() {
         Optional<ProcessHandle> running = pidFile.runningProcess();
         if (running.isPresent()) {
-            out.println("jdirectord for " + options.configFile() + " is running with pid: " + running.get().pid());
+            Optional<String> report = StatusClient.ask(options.pidFile(), json);
+            out.print(report.orElse("jdirectord for " + options.configFile() + " is running with pid: " + running.get().pid() + "\n"));
+            out.flush();
             return ExitStatus.OK;
         }
         if (pidFile.isStale()) {

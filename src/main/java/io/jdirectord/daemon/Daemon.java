@@ -102,13 +102,34 @@ public final class Daemon {
             monitor.apply(config);
             signals.install();
             ControlLoop loop = new ControlLoop(options, config, monitor, reporter, signals, clock);
-            String stoppedBy = loop.runUntilStopped();
+            String stoppedBy;
+            try (AutoCloseable control = openControl(monitor, log)) {
+                stoppedBy = loop.runUntilStopped();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             reporter.setDaemonStatus(DaemonStatus.STOPPING);
             monitor.stop();
             log.event("stop", "signal", stoppedBy);
             return 0;
         } catch (IpvsException e) {
             throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
+        }
+    }
+
+    /** The control socket of the daemon whose pid file is {@code pidFile}. */
+    public static java.nio.file.Path controlSocketFor(java.nio.file.Path pidFile) {
+        return ControlServer.socketFor(pidFile);
+    }
+
+    /** The status socket; without it the daemon still runs, and says so in the log. */
+    private AutoCloseable openControl(Monitor monitor, FailureLog log) {
+        java.nio.file.Path socket = ControlServer.socketFor(options.pidFile());
+        try {
+            return ControlServer.open(socket, new StatusCollector(monitor, options, clock));
+        } catch (IOException e) {
+            log.event("control-socket-error", "path", socket, "error", e.getMessage());
+            return () -> { };
         }
     }
 }

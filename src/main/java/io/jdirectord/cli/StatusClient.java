@@ -1,0 +1,30 @@
+package io.jdirectord.cli;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Asks the running daemon for its status over the control socket next to its pid file. */
+final class StatusClient {
+
+    private StatusClient() {
+    }
+
+    /** The daemon's report, or empty when its socket does not answer. */
+    static Optional<String> ask(Path pidFile, boolean json) {
+        Path socket = io.jdirectord.daemon.Daemon.controlSocketFor(pidFile);
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((json ? "status json\n" : "status\n").getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

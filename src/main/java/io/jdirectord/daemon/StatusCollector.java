@@ -1,0 +1,80 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.config.RealServer;
+import io.jdirectord.config.VirtualService;
+import io.jdirectord.daemon.status.StatusReport;
+import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.HealthSnapshot;
+import io.jdirectord.health.ProbeLabel;
+import io.jdirectord.ipvs.DestinationKey;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.ipvs.ServiceKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Builds the {@link StatusReport} of the running monitor from configuration, health and the table as listed now. */
+final class StatusCollector {
+
+    private final Monitor monitor;
+    private final DaemonOptions options;
+    private final Clock clock;
+    private final Instant started;
+
+    StatusCollector(Monitor monitor, DaemonOptions options, Clock clock) {
+        this.monitor = monitor;
+        this.options = options;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    StatusReport collect() throws IpvsException {
+        Map<ServiceKey, ServiceEntry> table = new HashMap<>();
+        monitor.keeper().list().forEach(entry -> table.put(entry.service().key(), entry));
+        HealthSnapshot health = monitor.health().snapshot();
+        List<StatusReport.Service> services = new ArrayList<>();
+        for (VirtualService virtual : monitor.running().config().virtualServices()) {
+            services.add(service(virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health));
+        }
+        return new StatusReport(BuildInfo.version(), ProcessHandle.current().pid(), options.configFile().toString(),
+                started, clock.instant(), options.dryRun(), services);
+    }
+
+    private StatusReport.Service service(VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health) {
+        Map<DestinationKey, ServiceEntry.DestinationEntry> destinations = new HashMap<>();
+        entry.ifPresent(e -> e.destinations().forEach(d -> destinations.put(d.destination().key(), d)));
+        List<StatusReport.Real> reals = new ArrayList<>();
+        for (RealServer real : virtual.reals()) {
+            reals.add(real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health));
+        }
+        Optional<String> fallback = virtual.fallback().map(f -> f.endpoint().toString());
+        boolean fallbackActive = virtual.fallback().map(f -> destinations.containsKey(new DestinationKey(
+                f.endpoint().address(), virtual.key().isFwmark() || f.forwarding() == io.jdirectord.config.Forwarding.MASQ
+                        ? f.endpoint().port() : virtual.key().port()))).orElse(false);
+        String flags = virtual.persistence().map(p -> "persistent " + p.timeoutSeconds()).orElse("");
+        String address = virtual.key().isFwmark() ? "FWM " + virtual.key().mark() : virtual.key().endpoint().toString();
+        return new StatusReport.Service(virtual.key().id(), virtual.key().protocol().name(), address, virtual.scheduler(),
+                flags, entry.isPresent(), fallback, fallbackActive, reals);
+    }
+
+    private StatusReport.Real real(VirtualService virtual, RealServer real, ServiceEntry.DestinationEntry destination,
+                                   HealthSnapshot health) {
+        HealthKey key = HealthKey.of(virtual, real);
+        var probe = virtual.probeFor(real);
+        Optional<StatusReport.Check> last = monitor.status().lastResult(probe).map(r -> new StatusReport.Check(
+                r.result().up(), r.result().reason(), r.result().elapsed().toMillis(), r.at()));
+        OptionalInt current = destination == null ? OptionalInt.empty() : OptionalInt.of(destination.destination().weight());
+        return new StatusReport.Real(real.endpoint().toString(), real.forwarding().ldName(), ProbeLabel.of(probe),
+                health.get(key).status().name().toLowerCase(Locale.ROOT), real.weight(), current,
+                destination == null ? 0 : destination.activeConnections(), destination == null ? 0 : destination.inactiveConnections(),
+                last, monitor.status().lastChange(key));
+    }
+}

@@ -1,0 +1,51 @@
+package io.jdirectord.daemon.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What {@code jdirectord status} prints: the daemon and, per virtual service, each real server's health,
+ * configured and current weight, last check and last change. Built by the daemon, rendered as text or
+ * JSON by {@link StatusText} and {@link StatusJson}.
+ */
+public record StatusReport(String version, long pid, String config, Instant started, Instant now, boolean dryRun,
+                           List<Service> services) {
+
+    public StatusReport {
+        services = List.copyOf(services);
+    }
+
+    /**
+     * One virtual service.
+     *
+     * @param id            ldirectord's virtual id (tcp:192.0.2.10:80, fwm:7)
+     * @param inTable       whether the service is in the table now
+     * @param fallbackActive whether its fallback server is in the table
+     */
+    public record Service(String id, String protocol, String address, String scheduler, String flags, boolean inTable,
+                          Optional<String> fallback, boolean fallbackActive, List<Real> reals) {
+        public Service {
+            reals = List.copyOf(reals);
+        }
+    }
+
+    /**
+     * One real server of a service.
+     *
+     * @param health          up, down, unknown (no result yet), or maintenance
+     * @param configuredWeight the weight in the configuration
+     * @param currentWeight   the weight in the table now; empty when it is not in the table
+     * @param lastCheck       the last check's result, if it ran
+     * @param lastChange      when its health last changed, if it did since start
+     */
+    public record Real(String address, String forwarding, String check, String health, int configuredWeight,
+                       OptionalInt currentWeight, int activeConnections, int inactiveConnections,
+                       Optional<Check> lastCheck, Optional<Instant> lastChange) {
+    }
+
+    /** A check result: up or down, the reason, how long it took (ms) and when it finished. */
+    public record Check(boolean up, String reason, long elapsedMillis, Instant at) {
+    }
+}
