@@ -17,6 +17,10 @@ final class VirtualChecks {
             ServiceKind.IMAP, ServiceKind.IMAPS, ServiceKind.NNTP, ServiceKind.LDAP, ServiceKind.LDAPS,
             ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE, ServiceKind.SSH);
 
+    /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
+    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.DNS, ServiceKind.LDAP, ServiceKind.LDAPS,
+            ServiceKind.RADIUS, ServiceKind.SIP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+
     private final Diagnostics diagnostics;
 
     VirtualChecks(Diagnostics diagnostics) {
@@ -30,6 +34,12 @@ final class VirtualChecks {
             diagnostics.error(v.lineOf("service"), "a negotiate check of " + check.service().ldName()
                     + " cannot run over udp (" + check.service().ldName() + " is a TCP service);"
                     + " use protocol=tcp, another service, or checktype=connect or ping");
+        }
+        if (negotiates && NOT_YET_CHECKED.contains(check.service())) {
+            diagnostics.warn(v.lineOf("service"), "this version has no negotiate check for service "
+                    + check.service().ldName() + ": its real servers will be reported down with the reason"
+                    + " \"negotiate check for service '" + check.service().ldName() + "' is not supported yet\""
+                    + " (use checktype=connect, or an external check, meanwhile)");
         }
         external(v, check);
         reals(s);

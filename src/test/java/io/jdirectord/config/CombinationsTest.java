@@ -164,4 +164,12 @@ class CombinationsTest {
                 "11: cannot specify \"real\" in a virtual6 block; please use \"real6\" instead",
                 "12: fork must be yes or no, not \"maybe\"");
     }
+
+    @Test
+    void warnsThatServicesWithoutANegotiateCheckWillBeReportedDown() {
+        assertThat(fixture.warnings("virtual=192.0.2.10:3306\n\treal=10.0.0.1:3306 gate\n\tservice=mysql\n"))
+                .containsExactly("3: this version has no negotiate check for service mysql: its real servers will be"
+                        + " reported down with the reason \"negotiate check for service 'mysql' is not supported yet\""
+                        + " (use checktype=connect, or an external check, meanwhile)");
+    }
 }

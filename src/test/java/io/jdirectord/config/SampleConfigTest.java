@@ -56,12 +56,16 @@ class SampleConfigTest {
     }
 
     @Test
-    void warnsOnlyAboutTheSipDoubleColons() {
-        assertThat(config.warnings()).extracting(m -> m.line() + ": " + m.message()).containsExactly(
+    void warnsAboutTheSipDoubleColonsAndTheServicesWithoutANegotiateCheck() {
+        assertThat(config.warnings()).extracting(m -> m.line() + ": " + m.message()).filteredOn(m -> !m.contains("no negotiate check"))
+                .containsExactly(
                 "92: \"192.168.6.2::5060\" read as 192.168.6.2:5060 (ldirectord reads it as the address 0.0.19.196"
                         + " without a port)",
                 "93: \"192.168.6.3::5060\" read as 192.168.6.3:5060 (ldirectord reads it as the address 0.0.19.196"
                         + " without a port)");
+        assertThat(config.warnings()).extracting(m -> m.message()).filteredOn(m -> m.contains("no negotiate check"))
+                .anySatisfy(m -> assertThat(m).startsWith("this version has no negotiate check for service sip:"))
+                .anySatisfy(m -> assertThat(m).startsWith("this version has no negotiate check for service ldap:"));
     }
 
     @Test
