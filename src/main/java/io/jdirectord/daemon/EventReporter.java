@@ -1,12 +1,14 @@
 package io.jdirectord.daemon;
 
 import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
 import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts. Called
@@ -36,6 +39,7 @@ final class EventReporter {
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<MonitorObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
     EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
@@ -51,6 +55,26 @@ final class EventReporter {
 
     void setDaemonStatus(DaemonStatus status) {
         daemonStatus = status;
+        tellObservers(observer -> observer.daemonStatus(status));
+    }
+
+    /** Adds an observer that hears every event from now on. */
+    void observe(MonitorObserver observer) {
+        observers.add(observer);
+    }
+
+    private void tellObservers(Consumer<MonitorObserver> event) {
+        for (MonitorObserver observer : observers) {
+            try {
+                event.accept(observer);
+            } catch (RuntimeException e) {
+                internalError("observer " + observer.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    void configApplied(Config config) {
+        tellObservers(observer -> observer.configApplied(config));
     }
 
     /** Runs {@code listener} each time a first round of checks has been applied (start and reloads). */
@@ -61,6 +85,7 @@ final class EventReporter {
     void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
         log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
                 "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
             use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
         }
@@ -76,6 +101,7 @@ final class EventReporter {
     }
 
     void healthEvents(List<HealthEvent> events, Monitor.Running now) {
+        tellObservers(observer -> observer.healthEvents(events));
         for (HealthEvent event : events) {
             switch (event) {
                 case HealthEvent.SoftFailure e -> perVirtual(now, e.key(), "soft-failure",
@@ -105,6 +131,7 @@ final class EventReporter {
     }
 
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+        tellObservers(observer -> observer.tablePass(cause, report));
         List<OpResult> unclaimed = new ArrayList<>(report.results());
         for (HealthEvent.Transition transition : transitions) {
             TransitionLines.log(log, now.config(), transition, unclaimed);
@@ -127,6 +154,7 @@ final class EventReporter {
 
     void tableUnreadable(String cause, IpvsException e) {
         log.event("table-error", "cause", cause, "error", e.getMessage());
+        tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
     void runFallbackCommand(FallbackCommand command) {

@@ -69,6 +69,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
                 .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet()));
         keeper.reconcileNow("configure");
         scheduler.schedule(ScheduledProbes.from(config));
+        reporter.configApplied(config);
         if (next.firstRound().complete()) {
             reporter.firstRoundApplied(next);
         }
