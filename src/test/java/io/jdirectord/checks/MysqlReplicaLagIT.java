@@ -15,7 +15,10 @@ import io.jdirectord.checks.testing.StockCheck;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +175,44 @@ class MysqlReplicaLagIT {
             replica.sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=0; START SLAVE;");
             awaitReplicaUp();
         }
+    }
+
+    /** A client wrapper standing for an older server: SHOW REPLICA STATUS is a syntax error there. */
+    @Test
+    void fallsBackToShowSlaveStatusOnServersThatPredateShowReplicaStatus() throws Exception {
+        Path client = wrapper("old-server", """
+                case "$*" in *'SHOW REPLICA STATUS'*)
+                  echo "ERROR 1064 (42000) at line 1: You have an error in your SQL syntax" >&2; exit 1 ;;
+                esac
+                exec %s "$@"
+                """.formatted(MariaDbServer.CLIENT));
+        StockCheck.Run run = check().env("REPLICA_CLIENT", client.toString()).run(V4, replica.port());
+        assertThat(run.line()).isEqualTo("up: 127.0.0.1:" + replica.port() + " replica lag 0 s of at most 60 s");
+    }
+
+    /** A client wrapper standing for MySQL 8.0.22 and newer, which name the columns Replica_ and _Source. */
+    @Test
+    void readsMysqlsReplicaAndSourceColumnNames() throws Exception {
+        Path client = wrapper("mysql-names", """
+                %s "$@" | sed -e 's/Slave_/Replica_/' -e 's/Seconds_Behind_Master/Seconds_Behind_Source/'
+                """.formatted(MariaDbServer.CLIENT));
+        replica.sql("STOP SLAVE SQL_THREAD");
+        try {
+            StockCheck.Run run = check().env("REPLICA_CLIENT", client.toString()).run(V4, replica.port());
+            assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + replica.port() + ": replica SQL thread No");
+        } finally {
+            replica.sql("START SLAVE SQL_THREAD");
+            awaitReplicaUp();
+        }
+        StockCheck.Run run = check().env("REPLICA_CLIENT", client.toString()).run(V4, replica.port());
+        assertThat(run.line()).isEqualTo("up: 127.0.0.1:" + replica.port() + " replica lag 0 s of at most 60 s");
+    }
+
+    private static Path wrapper(String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        return file;
     }
 
     @Test
