@@ -1,16 +1,13 @@
 package io.jdirectord.daemon;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -18,8 +15,10 @@ import java.util.function.Predicate;
  * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
  * end-to-end tests. The configuration lives in a directory of the test; the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
- * error are collected line by line; the dry-run table's changes are the standard-error lines
- * {@code ... INFO  dryrun: ipvsadm ...}. {@link #close} stops the process (and what it forked) by pid.
+ * error go to files there too, written as the daemon writes them (no pipe to lag behind), so once a
+ * failure-log line is seen, every dry-run operation logged before it is visible. The dry-run table's
+ * changes are the standard-error lines {@code ... INFO  dryrun: ipvsadm ...}. {@link #close} stops the
+ * process (and what it forked) by pid.
  */
 final class DaemonProcess implements AutoCloseable {
 
@@ -29,14 +28,10 @@ final class DaemonProcess implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
-    private final List<String> stdout = new CopyOnWriteArrayList<>();
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
 
     private DaemonProcess(Path dir, Process process) {
         this.dir = dir;
         this.process = process;
-        collect(process.getInputStream(), stdout);
-        collect(process.getErrorStream(), stderr);
     }
 
     /** Writes {@code config} (global and virtual directives, without logfile) into {@code dir} and starts the daemon. */
@@ -44,7 +39,8 @@ final class DaemonProcess implements AutoCloseable {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
         List<String> command = jdirectord(List.of("--dry-run", "--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
-        Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).start();
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
         process.getOutputStream().close();
         return new DaemonProcess(dir, process);
     }
@@ -61,19 +57,6 @@ final class DaemonProcess implements AutoCloseable {
 
     private static String withLogfile(Path dir, String config) {
         return "logfile=\"" + dir.resolve("failure.log") + "\"\n" + config;
-    }
-
-    private static void collect(InputStream stream, List<String> lines) {
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // The process went away; what was read stays.
-            }
-        });
     }
 
     Path dir() {
@@ -102,8 +85,22 @@ final class DaemonProcess implements AutoCloseable {
 
     /** The failure log's lines so far. */
     List<String> log() {
+        return lines("failure.log");
+    }
+
+    List<String> stderr() {
+        return lines("stderr.txt");
+    }
+
+    /** The complete lines of a file of the daemon's directory (a line still being written is left out). */
+    private List<String> lines(String name) {
         try {
-            return Files.readAllLines(dir.resolve("failure.log"));
+            String text = Files.readString(dir.resolve(name));
+            List<String> lines = new ArrayList<>(text.lines().toList());
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                lines.removeLast();
+            }
+            return lines;
         } catch (IOException e) {
             return List.of();
         }
@@ -111,12 +108,8 @@ final class DaemonProcess implements AutoCloseable {
 
     /** The dry-run table's changes so far, as ipvsadm command lines (refused ones start with {@code # failed:}). */
     List<String> operations() {
-        return stderr.stream().filter(line -> line.contains(DRY_RUN_MARK))
+        return stderr().stream().filter(line -> line.contains(DRY_RUN_MARK))
                 .map(line -> line.substring(line.indexOf(DRY_RUN_MARK) + DRY_RUN_MARK.length())).toList();
-    }
-
-    List<String> stderr() {
-        return List.copyOf(stderr);
     }
 
     /** Waits for a failure-log line matching {@code wanted}, counting from line {@code from}; returns it. */
@@ -177,8 +170,8 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Everything the daemon wrote, for assertion messages. */
     String transcript() {
-        return "--- failure log:\n" + String.join("\n", log()) + "\n--- stderr:\n" + String.join("\n", stderr)
-                + "\n--- stdout:\n" + String.join("\n", stdout) + "\n--- process "
+        return "--- failure log:\n" + String.join("\n", log()) + "\n--- stderr:\n" + String.join("\n", stderr())
+                + "\n--- stdout:\n" + String.join("\n", lines("stdout.txt")) + "\n--- process "
                 + (process.isAlive() ? "running" : "exited " + process.exitValue());
     }
 

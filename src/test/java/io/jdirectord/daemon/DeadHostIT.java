@@ -88,6 +88,9 @@ class DeadHostIT {
                 daemon.transcript()).isLessThan(2500);
         assertThat(down).contains("from=up", "to=down", "action=\"ipvsadm -d -t 192.0.2.10:80 -r " + victim.hostPort() + "\"");
         assertThat(daemon.operations()).contains("ipvsadm -d -t 192.0.2.10:80 -r " + victim.hostPort());
+        assertThat(daemon.log()).filteredOn(event("up")).hasSize(HEALTHY)
+                .allMatch(line -> line.contains("action=\"ipvsadm -a -t 192.0.2.10:80 -r "));
+        assertThat(daemon.log()).noneMatch(event("table", "real server:"));
         for (String hostPort : dead) {
             assertThat(daemon.log()).filteredOn(event("up", "real=" + hostPort)).isEmpty();
             assertThat(daemon.operations()).noneMatch(op -> op.contains("-r " + hostPort));
