@@ -5,6 +5,7 @@ import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.decision.FallbackCommand;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +37,7 @@ final class EventReporter {
     private final ExternalCommand commands;
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
+    private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
@@ -129,17 +132,26 @@ final class EventReporter {
         log.event("table-error", "cause", cause, "error", e.getMessage());
     }
 
+    /**
+     * Runs a fallbackcommand off the caller's thread. The commands of one virtual service run one after
+     * the other, in the order asked, so a slow {@code start} is never overtaken by the {@code stop} that
+     * follows it.
+     */
     void runFallbackCommand(FallbackCommand command) {
-        Thread.ofVirtual().name("fallbackcommand").start(() -> {
-            try {
-                int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "status", status);
-            } catch (IOException e) {
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "error", e.getMessage());
-            }
-        });
+        fallbackCommands.compute(command.virtual(), (virtual, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
+    }
+
+    private void runNow(FallbackCommand command) {
+        try {
+            int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "status", status);
+        } catch (IOException | RuntimeException e) {
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "error", e.getMessage());
+        }
     }
 
     void firstRoundApplied(Monitor.Running now) {
