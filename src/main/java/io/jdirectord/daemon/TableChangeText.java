@@ -36,6 +36,19 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
         };
     }
 
+    /**
+     * The wording for an operation on a service the configuration does not name: a service removed by a
+     * reload is purged ("Purged virtual server: 192.0.2.11:8080", the fwmark alone for mark services).
+     */
+    static String unconfigured(IpvsOp op) {
+        if (op instanceof IpvsOp.DeleteService delete) {
+            ServiceKey key = delete.key();
+            return "Purged virtual server: "
+                    + (key.isFwmark() ? Integer.toString(key.fwmark()) : ServiceKey.hostPort(key.address().orElseThrow(), key.port()));
+        }
+        return "";
+    }
+
     private static Optional<VirtualService> find(Config config, ServiceKey key) {
         return config.virtualServices().stream().filter(v -> IpvsSettings.serviceKey(v.key()).equals(key)).findFirst();
     }
