@@ -118,6 +118,8 @@ class HealthRulesIT {
                         "ipvsadm -d -t 192.0.2.22:80 -r " + deleted.hostPort(),
                         "ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 3",
                         "ipvsadm -a -t 192.0.2.22:80 -r " + deleted.hostPort() + " -m -w 4"));
+        assertThat(daemon.log()).as("every real-server change is logged on its status line")
+                .noneMatch(event("table", "real server:"));
     }
 
     @Test
@@ -125,7 +127,8 @@ class HealthRulesIT {
         Backend only = keep(Backend.on("127.0.22.1"));
         Path record = dir.resolve("fallback.out");
         Path script = dir.resolve("fallback.sh");
-        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + record + "\n");
+        // A slow start: the stop that follows within the first interval must still run after it.
+        Files.writeString(script, "#!/bin/sh\n[ \"$1\" = start ] && sleep 1\necho \"$*\" >> " + record + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         DaemonProcess daemon = keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
