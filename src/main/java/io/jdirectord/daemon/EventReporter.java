@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +38,7 @@ final class EventReporter {
     private final ExternalCommand commands;
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
+    private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
     private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
@@ -69,12 +71,22 @@ final class EventReporter {
         }
     }
 
+    /**
+     * Appends a monitorfile line. A file that cannot be written is logged once when it starts failing
+     * ({@code monitorfile-error}) and once when it can be written again ({@code monitorfile-restored}),
+     * not on every check.
+     */
     private void writeMonitorFile(Path path, ProbeSpec probe, RealServer real, CheckResult result, Instant at) {
         try {
             monitorFiles.computeIfAbsent(path, MonitorFile::new)
                     .record(ZonedDateTime.ofInstant(at, clock.getZone()), probe, real, result.up(), result.reason());
+            if (failingMonitorFiles.remove(path)) {
+                log.event("monitorfile-restored", "file", path);
+            }
         } catch (IOException e) {
-            log.event("monitorfile-error", "file", path, "error", e.getMessage());
+            if (failingMonitorFiles.add(path)) {
+                log.event("monitorfile-error", "file", path, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
     }
 

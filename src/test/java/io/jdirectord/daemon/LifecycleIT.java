@@ -174,6 +174,32 @@ class LifecycleIT {
     }
 
     @Test
+    void logsAMonitorFileThatCannotBeWrittenOnceUntilItCanAgain() throws Exception {
+        Backend backend = keep(Backend.on("127.0.43.3"));
+        Path missing = dir.resolve("missing");
+        Path working = dir.resolve("working.log");
+        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+                checkinterval=0.5
+                checktimeout=1
+                virtual=192.0.2.47:80
+                    real=%s masq
+                    checktype=connect
+                    monitorfile=%s
+                virtual=192.0.2.48:80
+                    real=%s masq
+                    checktype=connect
+                    monitorfile=%s
+                """.formatted(backend.hostPort(), missing.resolve("monitor.log"), backend.hostPort(), working)));
+
+        await().atMost(WAIT).until(() -> Files.exists(working) && Files.readAllLines(working).size() >= 4);
+        assertThat(daemon.log()).filteredOn(event("monitorfile-error")).singleElement().asString()
+                .contains("file=" + missing.resolve("monitor.log"), "NoSuchFileException");
+        Files.createDirectory(missing);
+        daemon.awaitEvent("monitorfile-restored", WAIT, "file=" + missing.resolve("monitor.log"));
+        assertThat(Files.readAllLines(missing.resolve("monitor.log"))).isNotEmpty();
+    }
+
+    @Test
     void keepsProbingWhenACheckProgramDisappears() throws Exception {
         Path script = dir.resolve("check.sh");
         Files.writeString(script, "#!/bin/sh\nexit 0\n");
