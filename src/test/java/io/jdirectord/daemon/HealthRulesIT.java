@@ -162,6 +162,32 @@ class HealthRulesIT {
     }
 
     @Test
+    void takesAServerOutWhileTheMaintenanceDirectoryNamesIt() throws Exception {
+        Backend backend = keep(Backend.on("127.0.24.1"));
+        Backend other = keep(Backend.on("127.0.24.2"));
+        Path maintenance = Files.createDirectory(dir.resolve("maintenance"));
+        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+                checkinterval=0.5
+                checktimeout=1
+                maintenancedir=%s
+                virtual=192.0.2.24:80
+                    real=%s masq
+                    real=%s masq
+                    checktype=connect
+                """.formatted(maintenance, backend.hostPort(), other.hostPort())));
+        daemon.awaitEvent("ready", WAIT);
+
+        Path file = Files.createFile(maintenance.resolve(backend.hostPort()));
+        String down = daemon.awaitEvent("down", WAIT, "real=" + backend.hostPort());
+        Files.delete(file);
+        String up = daemon.awaitEvent("up", WAIT, "real=" + backend.hostPort(), "from=down");
+
+        assertThat(down).contains("cause=maintenance", "action=\"ipvsadm -d -t 192.0.2.24:80 -r " + backend.hostPort() + "\"");
+        assertThat(up).contains("action=\"ipvsadm -a -t 192.0.2.24:80 -r " + backend.hostPort() + " -m -w 1\"");
+        assertThat(daemon.log()).noneMatch(event("down", "real=" + other.hostPort()));
+    }
+
+    @Test
     void checksFirewallMarkServicesThroughTheirCheckPort() throws Exception {
         Backend first = keep(Backend.on("127.0.23.1"));
         Backend second = keep(Backend.on("127.0.23.2", first.port()));
