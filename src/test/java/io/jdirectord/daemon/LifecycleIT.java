@@ -133,6 +133,7 @@ class LifecycleIT {
         daemon.awaitEvent("ready", WAIT);
         backend.close();
         daemon.awaitEvent("down", WAIT, "real=" + backend.hostPort());
+        daemon.awaitEvent("table", WAIT, "change=\"Added fallback server: 127.0.42.99:80");
         int operations = daemon.operations().size();
         int lines = daemon.log().size();
 
