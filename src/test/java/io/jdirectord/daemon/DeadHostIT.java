@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.HostCommands;
+import io.jdirectord.check.testing.ScriptedServer;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ class DeadHostIT {
     enum DeadHost {
         /** A listener whose accept queue is full: the kernel drops further SYNs. Works unprivileged. */
         FULL_BACKLOG,
+        /** A server that accepts and never answers: the HTTP check waits for its response until the timeout. */
+        SILENT,
         /** {@code iptables -j DROP} on a loopback address of its own. Needs root. */
         IPTABLES_DROP
     }
@@ -53,7 +56,7 @@ class DeadHostIT {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(DeadHost.class)
     void deadHostsDoNotDelayTheDetectionOfAnotherFailure(DeadHost kind) throws Exception {
         List<String> dead = deadHosts(kind);
@@ -100,10 +103,11 @@ class DeadHostIT {
     private List<String> deadHosts(DeadHost kind) throws Exception {
         List<String> hostPorts = new ArrayList<>();
         for (int i = 0; i < DROPPED.length; i++) {
+            InetAddress address = InetAddress.getByName("127.0.11." + (i + 1));
             if (kind == DeadHost.FULL_BACKLOG) {
-                String address = "127.0.11." + (i + 1);
-                FullBacklog backlog = keep(FullBacklog.on(InetAddress.getByName(address)));
-                hostPorts.add(address + ":" + backlog.port());
+                hostPorts.add(address.getHostAddress() + ":" + keep(FullBacklog.on(address)).port());
+            } else if (kind == DeadHost.SILENT) {
+                hostPorts.add(address.getHostAddress() + ":" + keep(ScriptedServer.start(address, connection -> { })).port());
             } else {
                 Assumptions.assumeTrue(HostCommands.isRoot(), "iptables needs root");
                 HostCommands.Outcome added = HostCommands.run("iptables", "-I", "INPUT", "-d", DROPPED[i], "-j", "DROP");
