@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real server for end-to-end tests: an HTTP server on a loopback address that answers every request
@@ -17,11 +18,13 @@ import java.util.concurrent.Executors;
 final class Backend implements AutoCloseable {
 
     private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean healthy = true;
 
     private Backend(HttpServer server) {
         this.server = server;
         server.createContext("/", exchange -> {
+            requests.incrementAndGet();
             byte[] body = (healthy ? "OK" : "sick").getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(healthy ? 200 : 503, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -53,6 +56,11 @@ final class Backend implements AutoCloseable {
     /** {@code 127.0.0.5:41234} or {@code [::1]:41234}, as the configuration and the log write it. */
     String hostPort() {
         return AddressText.withPort(server.getAddress().getAddress(), port());
+    }
+
+    /** How many requests it has answered. */
+    int requests() {
+        return requests.get();
     }
 
     void healthy(boolean healthy) {
