@@ -5,6 +5,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -63,10 +64,10 @@ final class Monitor implements ProbeListener, AutoCloseable {
         Running previous = running.get();
         Running next = new Running(config, ProbeIndex.of(config), new FirstRound(ScheduledProbes.from(config)));
         running.set(next);
-        handle(keeper.change(() -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
+        Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
+                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
+        handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
         status.retain(next.index().probes(), keys);
-        keeper.configure(next, previous == null ? Set.of() : previous.config().virtualServices().stream()
-                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet()));
         keeper.reconcileNow("configure");
         scheduler.schedule(ScheduledProbes.from(config));
         if (next.firstRound().complete()) {

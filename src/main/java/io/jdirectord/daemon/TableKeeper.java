@@ -73,13 +73,22 @@ final class TableKeeper implements AutoCloseable {
         return table.services();
     }
 
-    /** Switches to a new configuration; services of {@code removed} are deleted by the next pass. */
-    void configure(Monitor.Running next, Set<VirtualServiceKey> removed) {
+    /**
+     * Switches to a new configuration and its health keys ({@code reconfigureHealth} calls
+     * {@link HealthRegistry#configure}) in one step between passes: no pass judges the old configuration
+     * by the new keys, where a server whose check changed would be unknown and taken out. Services of
+     * {@code removed} are deleted by the next pass.
+     *
+     * @return the events of the health change
+     */
+    List<HealthEvent> configure(Monitor.Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
+            List<HealthEvent> events = change(reconfigureHealth);
             running = next;
             removed.forEach(key -> retired.add(IpvsSettings.serviceKey(key)));
             fallbackRun.keySet().removeIf(key -> next.config().virtualService(key).isEmpty());
+            return events;
         } finally {
             passLock.unlock();
         }

@@ -33,7 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,10 +69,13 @@ class TableKeeperTest {
     private VirtualService start(VirtualService virtual) {
         Config config = config(false, virtual);
         Set<HealthKey> keys = HealthKey.allOf(config);
-        keeper.change(() -> health.configure(keys, keys, NOW));
-        keeper.configure(new Monitor.Running(config, ProbeIndex.of(config), new FirstRound(List.of())), Set.of());
+        keeper.configure(running(config), Set.of(), () -> health.configure(keys, keys, NOW));
         keeper.reconcileNow("configure");
         return virtual;
+    }
+
+    private static Monitor.Running running(Config config) {
+        return new Monitor.Running(config, ProbeIndex.of(config), new FirstRound(List.of()));
     }
 
     private void fail(VirtualService virtual, RealServer real) {
@@ -131,6 +136,43 @@ class TableKeeperTest {
         assertThat(sink.events()).filteredOn(line -> line.startsWith("drift ")).containsExactly(
                 "drift cause=repair op=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 1\""
                         + " change=\"Added real server: 10.0.0.2:80 (192.0.2.10:80) (Weight set to 1)\"");
+    }
+
+    @Test
+    void aNewConfigurationAndItsHealthKeysWaitTogetherForAPassInProgress() throws Exception {
+        VirtualService web = start(tcp("192.0.2.10", 80).real(a).build());
+        CountDownLatch inPass = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        table.duringNextApply(() -> {
+            inPass.countDown();
+            awaitQuietly(release);
+        });
+        fail(web, a);
+        Thread pass = Thread.ofPlatform().start(() -> keeper.reconcileNow("check"));
+        inPass.await();
+        AtomicBoolean healthReconfigured = new AtomicBoolean();
+        Config next = config(false, tcp("192.0.2.10", 80).real(b).build());
+        Thread reload = Thread.ofPlatform().start(() -> keeper.configure(running(next), Set.of(), () -> {
+            healthReconfigured.set(true);
+            return health.configure(HealthKey.allOf(next), Set.of(), NOW);
+        }));
+        while (reload.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(healthReconfigured).as("health keys changed while the pass was still applying").isFalse();
+        release.countDown();
+        pass.join();
+        reload.join();
+        assertThat(healthReconfigured).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The dry-run table, with a hook run once at the start of the next batch of operations. */
