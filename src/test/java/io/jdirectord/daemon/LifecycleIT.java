@@ -85,6 +85,7 @@ class LifecycleIT {
         assertThat(stopped.status()).isEqualTo(3);
         assertThat(stopped.out()).contains("stopped");
         assertThat(daemon.pidFile()).doesNotExist();
+        assertThat(dir.resolve("jdirectord.sock")).as("the status socket").doesNotExist();
     }
 
     private static String line(String text, String containing) {
