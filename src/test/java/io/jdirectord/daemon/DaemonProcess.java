@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
@@ -59,10 +60,6 @@ final class DaemonProcess implements AutoCloseable {
         return "logfile=\"" + dir.resolve("failure.log") + "\"\n" + config;
     }
 
-    Path dir() {
-        return dir;
-    }
-
     Path configFile() {
         return dir.resolve("jdirectord.cf");
     }
@@ -88,7 +85,7 @@ final class DaemonProcess implements AutoCloseable {
         return lines("failure.log");
     }
 
-    List<String> stderr() {
+    private List<String> stderr() {
         return lines("stderr.txt");
     }
 
@@ -114,11 +111,7 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits for a failure-log line matching {@code wanted}, counting from line {@code from}; returns it. */
     String awaitLog(int from, Predicate<String> wanted, Duration limit) {
-        return await("a failure-log line", () -> log(), from, wanted, limit);
-    }
-
-    String awaitLog(Predicate<String> wanted, Duration limit) {
-        return awaitLog(0, wanted, limit);
+        return await("a failure-log line", this::log, from, wanted, limit);
     }
 
     /** Waits for a failure-log event {@code name} whose line contains every one of {@code parts}. */
@@ -151,7 +144,7 @@ final class DaemonProcess implements AutoCloseable {
         };
     }
 
-    private String await(String what, java.util.function.Supplier<List<String>> source, int from, Predicate<String> wanted,
+    private String await(String what, Supplier<List<String>> source, int from, Predicate<String> wanted,
                          Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
