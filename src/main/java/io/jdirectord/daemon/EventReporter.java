@@ -6,6 +6,7 @@ import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.observe.MonitorObserver;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -38,6 +41,8 @@ final class EventReporter {
     private final ExternalCommand commands;
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
+    private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
+    private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<MonitorObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
@@ -91,12 +96,22 @@ final class EventReporter {
         }
     }
 
+    /**
+     * Appends a monitorfile line. A file that cannot be written is logged once when it starts failing
+     * ({@code monitorfile-error}) and once when it can be written again ({@code monitorfile-restored}),
+     * not on every check.
+     */
     private void writeMonitorFile(Path path, ProbeSpec probe, RealServer real, CheckResult result, Instant at) {
         try {
             monitorFiles.computeIfAbsent(path, MonitorFile::new)
                     .record(ZonedDateTime.ofInstant(at, clock.getZone()), probe, real, result.up(), result.reason());
+            if (failingMonitorFiles.remove(path)) {
+                log.event("monitorfile-restored", "file", path);
+            }
         } catch (IOException e) {
-            log.event("monitorfile-error", "file", path, "error", e.getMessage());
+            if (failingMonitorFiles.add(path)) {
+                log.event("monitorfile-error", "file", path, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -157,17 +172,26 @@ final class EventReporter {
         tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
+    /**
+     * Runs a fallbackcommand off the caller's thread. The commands of one virtual service run one after
+     * the other, in the order asked, so a slow {@code start} is never overtaken by the {@code stop} that
+     * follows it.
+     */
     void runFallbackCommand(FallbackCommand command) {
-        Thread.ofVirtual().name("fallbackcommand").start(() -> {
-            try {
-                int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "status", status);
-            } catch (IOException e) {
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "error", e.getMessage());
-            }
-        });
+        fallbackCommands.compute(command.virtual(), (virtual, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
+    }
+
+    private void runNow(FallbackCommand command) {
+        try {
+            int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "status", status);
+        } catch (IOException | RuntimeException e) {
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "error", e.getMessage());
+        }
     }
 
     void firstRoundApplied(Monitor.Running now) {

@@ -5,6 +5,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -63,10 +64,10 @@ final class Monitor implements ProbeListener, AutoCloseable {
         Running previous = running.get();
         Running next = new Running(config, ProbeIndex.of(config), new FirstRound(ScheduledProbes.from(config)));
         running.set(next);
-        handle(health.configure(keys, PresumedUp.from(config, listed), clock.instant()), next);
+        Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
+                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
+        handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
         status.retain(next.index().probes(), keys);
-        keeper.configure(next, previous == null ? Set.of() : previous.config().virtualServices().stream()
-                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet()));
         keeper.reconcileNow("configure");
         scheduler.schedule(ScheduledProbes.from(config));
         reporter.configApplied(config);
@@ -80,7 +81,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
         Running now = running.get();
         status.recordResult(probe, result, finished);
         reporter.probeResult(now, probe, result, finished);
-        handle(health.record(probe, result, finished), now);
+        handle(keeper.change(() -> health.record(probe, result, finished)), now);
         if (now.firstRound().report(probe)) {
             keeper.afterNextPass(() -> reporter.firstRoundApplied(now));
             keeper.requestReconcile();
@@ -95,7 +96,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
         for (var virtual : now.config().virtualServices()) {
             for (var real : virtual.reals()) {
                 if (seen.add(real.endpoint())) {
-                    handle(health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at), now);
+                    handle(keeper.change(() -> health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at)), now);
                 }
             }
         }
@@ -106,7 +107,6 @@ final class Monitor implements ProbeListener, AutoCloseable {
             if (event instanceof HealthEvent.Transition transition) {
                 status.recordChange(transition.key(), transition.at());
             }
-            keeper.noteEvent(event);
         }
         reporter.healthEvents(events, now);
         if (events.stream().anyMatch(HealthEvent::changesTable)) {
