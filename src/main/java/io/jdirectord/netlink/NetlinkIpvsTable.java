@@ -19,34 +19,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The kernel's IPVS table of this process's network namespace, through generic netlink. One socket per
- * instance; every method holds the instance's lock for the whole exchange, so an instance may be shared
- * by threads (virtual ones included). {@link #apply} sends many changes per datagram. A family id gone
- * stale (ip_vs reloaded) is resolved again once, transparently.
+ * instance. Every method holds the instance's lock for its whole exchange, so an instance may be shared
+ * by threads, virtual ones included. {@link #apply} sends many changes per datagram. Reading services
+ * dumps the services, then the destinations of each service.
  */
 public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     /** How long any answer from the kernel may take. */
     static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(10);
-    /** Requested socket buffer sizes; the kernel doubles them, capped by net.core.[rw]mem_max without root. */
+    /** Requested socket buffer sizes; the kernel doubles them, capped by net.core.[rw]mem_max without CAP_NET_ADMIN. */
     static final int SOCKET_BUFFER = 1 << 20;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final GenlConnection connection;
-    private final KernelRelease kernel;
-    private IpvsRequests requests;
+    private final IpvsSession session;
 
     NetlinkIpvsTable(NetlinkChannel channel, KernelRelease kernel) throws IpvsException {
-        this.connection = new GenlConnection(channel, (int) (System.currentTimeMillis() / 1000));
-        this.kernel = kernel;
-        this.requests = resolve();
+        this.session = new IpvsSession(channel, kernel);
     }
 
     /**
-     * Opens a netlink socket and resolves the IPVS family (which loads ip_vs when the kernel can).
+     * Opens a netlink socket and resolves the IPVS family, which makes the kernel load ip_vs if it can.
      *
      * @throws IpvsUnavailableException when the kernel has no IPVS
      */
@@ -69,28 +63,23 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     /** The family id in use; it changes only when ip_vs is reloaded. */
     int familyId() {
-        lock.lock();
-        try {
-            return requests.family();
-        } finally {
-            lock.unlock();
-        }
+        return session.familyId();
     }
 
     @Override
     public IpvsInfo info() throws IpvsException {
-        return exchange("read the IPVS version", r -> {
-            Attributes info = connection.requestOne(r.getInfo(connection.nextSeq())).attributes();
+        return session.exchange("read the IPVS version", (c, r) -> {
+            Attributes info = c.requestOne(r.getInfo(c.nextSeq())).attributes();
             return new IpvsInfo(info.u32(IpvsGenl.INFO_VERSION), info.u32(IpvsGenl.INFO_CONN_TAB_SIZE));
         });
     }
 
     @Override
     public List<ServiceEntry> services() throws IpvsException {
-        return exchange("list the IPVS services", r -> {
+        return session.exchange("list the IPVS services", (c, r) -> {
             List<ServiceEntry> entries = new ArrayList<>();
-            for (NetlinkMessage part : connection.dump(r.dumpServices(connection.nextSeq()))) {
-                entries.add(entry(r, part.attributes().nested(IpvsGenl.ATTR_SERVICE)));
+            for (NetlinkMessage part : c.dump(r.dumpServices(c.nextSeq()))) {
+                entries.add(entry(c, r, part.attributes().nested(IpvsGenl.ATTR_SERVICE)));
             }
             return entries;
         });
@@ -98,10 +87,10 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     /** One service with its destinations; empty when the kernel has no such service. */
     public Optional<ServiceEntry> service(ServiceKey key) throws IpvsException {
-        return exchange("read service " + key, r -> {
+        return session.exchange("read service " + key, (c, r) -> {
             try {
-                NetlinkMessage answer = connection.requestOne(r.getService(connection.nextSeq(), key));
-                return Optional.of(entry(r, answer.attributes().nested(IpvsGenl.ATTR_SERVICE)));
+                NetlinkMessage answer = c.requestOne(r.getService(c.nextSeq(), key));
+                return Optional.of(entry(c, r, answer.attributes().nested(IpvsGenl.ATTR_SERVICE)));
             } catch (NetlinkException e) {
                 if (e.errno() == KernelErrno.ESRCH) {
                     return Optional.empty();
@@ -113,19 +102,20 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     /** The destinations of a service; empty also when the service does not exist (the kernel's answer). */
     public List<DestinationEntry> destinations(ServiceKey key) throws IpvsException {
-        return exchange("list the destinations of service " + key, r -> destinations(r, key));
+        return session.exchange("list the destinations of service " + key, (c, r) -> destinations(c, r, key));
     }
 
-    private ServiceEntry entry(IpvsRequests r, Attributes service) throws NetlinkException {
+    private static ServiceEntry entry(GenlConnection c, IpvsRequests r, Attributes service) throws NetlinkException {
         IpvsService settings = ServiceCodec.read(service);
         return new ServiceEntry(settings, StatsCodec.read(service, ServiceCodec.STATS64, ServiceCodec.STATS),
-                destinations(r, settings.key()));
+                destinations(c, r, settings.key()));
     }
 
-    private List<DestinationEntry> destinations(IpvsRequests r, ServiceKey key) throws NetlinkException {
+    private static List<DestinationEntry> destinations(GenlConnection c, IpvsRequests r, ServiceKey key)
+            throws NetlinkException {
         int family = key.inet6() ? IpvsGenl.AF_INET6 : IpvsGenl.AF_INET;
         List<DestinationEntry> entries = new ArrayList<>();
-        for (NetlinkMessage part : connection.dump(r.dumpDestinations(connection.nextSeq(), key))) {
+        for (NetlinkMessage part : c.dump(r.dumpDestinations(c.nextSeq(), key))) {
             entries.add(DestinationCodec.read(part.attributes().nested(IpvsGenl.ATTR_DEST), family));
         }
         return entries;
@@ -169,24 +159,19 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
     }
 
     /**
-     * Sends the changes in as few datagrams as is safe, each request with its own sequence number and
-     * ACK, and maps every ACK or error back to its operation.
+     * Sends the changes many per datagram (at most 256 requests or 32 KiB), each request with its own
+     * sequence number and ACK, and maps every ACK or error back to its operation.
      */
     @Override
     public List<Optional<IpvsException>> apply(List<IpvsOp> ops) {
-        lock.lock();
-        try {
-            return new ChangeBatch(connection, ops).run(() -> requests, this::refreshedAfter);
-        } finally {
-            lock.unlock();
-        }
+        return session.apply(ops);
     }
 
     @Override
     public List<SyncDaemon> syncDaemons() throws IpvsException {
-        return exchange("list the sync daemons", r -> {
+        return session.exchange("list the sync daemons", (c, r) -> {
             List<SyncDaemon> daemons = new ArrayList<>();
-            for (NetlinkMessage part : connection.dump(r.dumpDaemons(connection.nextSeq()))) {
+            for (NetlinkMessage part : c.dump(r.dumpDaemons(c.nextSeq()))) {
                 daemons.add(DaemonCodec.read(part.attributes().nested(IpvsGenl.ATTR_DAEMON)));
             }
             return daemons;
@@ -195,32 +180,25 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     @Override
     public void startSyncDaemon(SyncDaemon daemon) throws IpvsException {
-        String operation = "start the " + daemon.state().name().toLowerCase(Locale.ROOT) + " sync daemon on "
-                + daemon.interfaceName() + " with syncid " + daemon.syncId();
-        daemonExchange(operation, r -> connection.request(r.startDaemon(connection.nextSeq(), daemon)));
+        String operation = "start the " + name(daemon.state()) + " sync daemon on " + daemon.interfaceName()
+                + " with syncid " + daemon.syncId();
+        session.exchange(operation, (c, r) -> c.request(r.startDaemon(c.nextSeq(), daemon)), IpvsFailures::ofDaemon);
     }
 
     @Override
     public void stopSyncDaemon(SyncDaemon.State state) throws IpvsException {
-        String operation = "stop the " + state.name().toLowerCase(Locale.ROOT) + " sync daemon";
-        daemonExchange(operation, r -> connection.request(r.stopDaemon(connection.nextSeq(), state)));
+        String operation = "stop the " + name(state) + " sync daemon";
+        session.exchange(operation, (c, r) -> c.request(r.stopDaemon(c.nextSeq(), state)), IpvsFailures::ofDaemon);
     }
 
-    private void daemonExchange(String operation, Exchange<?> exchange) throws IpvsException {
-        lock.lock();
-        try {
-            exchange.run(requests);
-        } catch (NetlinkException e) {
-            throw IpvsFailures.ofDaemon(operation, e);
-        } finally {
-            lock.unlock();
-        }
+    private static String name(SyncDaemon.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public IpvsTimeouts timeouts() throws IpvsException {
-        return exchange("read the IPVS timeouts", r -> {
-            Attributes config = connection.requestOne(r.getTimeouts(connection.nextSeq())).attributes();
+        return session.exchange("read the IPVS timeouts", (c, r) -> {
+            Attributes config = c.requestOne(r.getTimeouts(c.nextSeq())).attributes();
             return new IpvsTimeouts(config.u32(IpvsGenl.ATTR_TIMEOUT_TCP), config.u32(IpvsGenl.ATTR_TIMEOUT_TCP_FIN),
                     config.u32(IpvsGenl.ATTR_TIMEOUT_UDP));
         });
@@ -228,83 +206,18 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     @Override
     public void setTimeouts(IpvsTimeouts timeouts) throws IpvsException {
-        exchange("set the IPVS timeouts to " + timeouts, r -> connection.request(r.setTimeouts(connection.nextSeq(), timeouts)));
+        String operation = "set the IPVS timeouts (tcp " + timeouts.tcp() + " s, tcpfin " + timeouts.tcpFin() + " s, udp "
+                + timeouts.udp() + " s)";
+        session.exchange(operation, (c, r) -> c.request(r.setTimeouts(c.nextSeq(), timeouts)));
     }
 
     @Override
     public void flush() throws IpvsException {
-        exchange("flush the IPVS table", r -> connection.request(r.flush(connection.nextSeq())));
+        session.exchange("flush the IPVS table", (c, r) -> c.request(r.flush(c.nextSeq())));
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** One exchange with the kernel, given the requests of the current family id. */
-    @FunctionalInterface
-    interface Exchange<T> {
-        T run(IpvsRequests requests) throws NetlinkException;
-    }
-
-    /** Runs an exchange under the lock, once more after the family id turned out stale. */
-    private <T> T exchange(String operation, Exchange<T> exchange) throws IpvsException {
-        lock.lock();
-        try {
-            try {
-                return exchange.run(requests);
-            } catch (NetlinkException e) {
-                if (!refreshedAfter(e)) {
-                    throw IpvsFailures.of(operation, e);
-                }
-            }
-            try {
-                return exchange.run(requests);
-            } catch (NetlinkException e) {
-                throw IpvsFailures.of(operation, e);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * After ENOENT, checks whether the family id is stale (GET_INFO fails with ENOENT too) and if so
-     * resolves it again. ENOENT also means "no such destination" or "no such scheduler".
-     *
-     * @return whether the family was resolved again, so the failed exchange is worth repeating
-     */
-    private boolean refreshedAfter(NetlinkException failure) throws IpvsException {
-        if (failure.errno() != KernelErrno.ENOENT || familyAnswers()) {
-            return false;
-        }
-        requests = resolve();
-        return true;
-    }
-
-    private boolean familyAnswers() {
-        try {
-            connection.request(requests.getInfo(connection.nextSeq()));
-            return true;
-        } catch (NetlinkException e) {
-            return e.errno() != KernelErrno.ENOENT;
-        }
-    }
-
-    private IpvsRequests resolve() throws IpvsException {
-        try {
-            List<NetlinkMessage> answers = connection.request(GenlFamily.request(connection.nextSeq(), IpvsGenl.FAMILY_NAME));
-            return new IpvsRequests(GenlFamily.id(answers), kernel);
-        } catch (NetlinkException e) {
-            if (e.errno() == KernelErrno.ENOENT) {
-                throw new IpvsUnavailableException(e.errno());
-            }
-            throw IpvsFailures.of("resolve the generic netlink family " + IpvsGenl.FAMILY_NAME, e);
-        }
+        session.close();
     }
 }
