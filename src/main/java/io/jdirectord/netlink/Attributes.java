@@ -47,10 +47,6 @@ final class Attributes {
         return parse(payload(type, 0));
     }
 
-    Optional<Attributes> optionalNested(int type) throws NetlinkException {
-        return has(type) ? Optional.of(nested(type)) : Optional.empty();
-    }
-
     int u8(int type) throws NetlinkException {
         return Byte.toUnsignedInt(payload(type, 1).get(0));
     }

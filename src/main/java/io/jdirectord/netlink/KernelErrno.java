@@ -52,12 +52,6 @@ final class KernelErrno {
     private KernelErrno() {
     }
 
-    /** The symbolic name ({@code EEXIST}), or {@code errno N} when unknown. */
-    static String name(int errno) {
-        Entry entry = ENTRIES.get(errno);
-        return entry == null ? "errno " + errno : entry.name();
-    }
-
     /** strerror-like text with name and number: {@code File exists (EEXIST, errno 17)}. */
     static String describe(int errno) {
         Entry entry = ENTRIES.get(errno);

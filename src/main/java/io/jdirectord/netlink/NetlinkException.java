@@ -9,17 +9,15 @@ final class NetlinkException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int errno;
-    private final String detail;
 
-    private NetlinkException(String message, int errno, String detail) {
+    private NetlinkException(String message, int errno) {
         super(message);
         this.errno = errno;
-        this.detail = detail;
     }
 
     /** The kernel refused a request with -errno; detail is the extended-ACK text, or empty. */
     static NetlinkException kernel(int errno, String detail) {
-        return new NetlinkException(KernelErrno.describe(errno) + (detail.isEmpty() ? "" : ": " + detail), errno, detail);
+        return new NetlinkException(KernelErrno.describe(errno) + (detail.isEmpty() ? "" : ": " + detail), errno);
     }
 
     /** A request this kernel would not carry out faithfully, refused before sending it. */
@@ -29,21 +27,16 @@ final class NetlinkException extends Exception {
 
     /** A system call failed with errno. */
     static NetlinkException system(String call, int errno) {
-        return new NetlinkException(call + ": " + KernelErrno.describe(errno), errno, call);
+        return new NetlinkException(call + ": " + KernelErrno.describe(errno), errno);
     }
 
     /** A reply that does not follow the protocol. */
     static NetlinkException malformed(String what) {
-        return new NetlinkException("unreadable netlink reply: " + what, 0, what);
+        return new NetlinkException("unreadable netlink reply: " + what, 0);
     }
 
     /** The positive errno, or 0 for a malformed reply. */
     int errno() {
         return errno;
-    }
-
-    /** Extended-ACK text, system call name, or the malformation. */
-    String detail() {
-        return detail;
     }
 }
