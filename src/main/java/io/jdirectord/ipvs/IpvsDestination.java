@@ -10,14 +10,17 @@ import java.util.Objects;
  * @param weight         0..65535; 0 = quiescent
  * @param upperThreshold upper connection threshold, 0 = none
  * @param lowerThreshold lower connection threshold, 0 = none
- * @param tunnel         encapsulation of a {@link ForwardingMethod#TUNNEL} destination; {@link IpvsTunnel#IPIP}
- *                       for every other method
+ * @param tunnel         encapsulation of a {@link ForwardingMethod#TUNNEL} destination; always
+ *                       {@link IpvsTunnel#IPIP} for every other method (anything else is replaced by it)
  */
 public record IpvsDestination(DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold,
         int lowerThreshold, IpvsTunnel tunnel) {
 
     public IpvsDestination {
         Objects.requireNonNull(tunnel, "tunnel");
+        if (forwarding != ForwardingMethod.TUNNEL) {
+            tunnel = IpvsTunnel.IPIP;
+        }
     }
 
     /** A destination with plain IP-in-IP tunnelling (or none). */
