@@ -40,12 +40,14 @@ final class Monitor implements ProbeListener, AutoCloseable {
     private final TableKeeper keeper;
     private final ProbeScheduler scheduler;
     private final Clock clock;
+    private final IpvsTable table;
 
     /** The configuration in force and what was derived from it. */
     record Running(Config config, ProbeIndex index, FirstRound firstRound) {
     }
 
     Monitor(IpvsTable table, CheckFactory checks, EventReporter reporter, Clock clock) {
+        this.table = table;
         this.reporter = reporter;
         this.clock = clock;
         this.keeper = new TableKeeper(table, health, reporter);
@@ -68,6 +70,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
                 .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
         handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
         status.retain(next.index().probes(), keys);
+        KernelSettings.apply(config, table, reporter.log());
         keeper.reconcileNow("configure");
         scheduler.schedule(ScheduledProbes.from(config));
         reporter.configApplied(config);
