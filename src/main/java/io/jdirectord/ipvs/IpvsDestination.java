@@ -24,7 +24,8 @@ public record IpvsDestination(DestinationKey key, ForwardingMethod forwarding, i
     }
 
     /** A destination with plain IP-in-IP tunnelling (or none). */
-    public IpvsDestination(DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold, int lowerThreshold) {
+    public IpvsDestination(DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold,
+            int lowerThreshold) {
         this(key, forwarding, weight, upperThreshold, lowerThreshold, IpvsTunnel.IPIP);
     }
 }

@@ -31,7 +31,8 @@ final class Attributes {
                 break;
             }
             if (offset + length > region.limit()) {
-                throw NetlinkException.malformed("attribute " + type + " of length " + length + " overruns its message");
+                throw NetlinkException.malformed(
+                        "attribute " + type + " of length " + length + " overruns its message");
             }
             payloads.put(type, region.slice(offset + 4, length - 4).order(ByteOrder.nativeOrder()));
             offset += Netlink.align(length);

@@ -91,7 +91,8 @@ final class DestinationCodec {
             return new IpvsTunnel(IpvsTunnel.Type.ofKernelValue(type), dest.has(TUN_PORT) ? dest.be16(TUN_PORT) : 0,
                     dest.has(TUN_FLAGS) ? dest.u16(TUN_FLAGS) : 0);
         } catch (IllegalArgumentException e) {
-            throw NetlinkException.malformed("a destination with tunnel type " + type + ", which is not ipip, gue or gre");
+            throw NetlinkException.malformed(
+                    "a destination with tunnel type " + type + ", which is not ipip, gue or gre");
         }
     }
 

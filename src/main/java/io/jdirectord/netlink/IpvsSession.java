@@ -92,7 +92,8 @@ final class IpvsSession implements AutoCloseable {
         }
         int stale = requests.family();
         requests = resolve();
-        LOG.warn("the IPVS generic netlink family changed from id {} to {} (ip_vs reloaded?)", stale, requests.family());
+        LOG.warn("the IPVS generic netlink family changed from id {} to {} (ip_vs reloaded?)", stale,
+                requests.family());
         return true;
     }
 
@@ -107,7 +108,8 @@ final class IpvsSession implements AutoCloseable {
 
     private IpvsRequests resolve() throws IpvsException {
         try {
-            List<NetlinkMessage> answers = connection.request(GenlFamily.request(connection.nextSeq(), IpvsGenl.FAMILY_NAME));
+            byte[] request = GenlFamily.request(connection.nextSeq(), IpvsGenl.FAMILY_NAME);
+            List<NetlinkMessage> answers = connection.request(request);
             return new IpvsRequests(GenlFamily.id(answers), kernel);
         } catch (NetlinkException e) {
             if (e.errno() == KernelErrno.ENOENT) {

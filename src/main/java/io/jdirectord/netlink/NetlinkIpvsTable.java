@@ -206,8 +206,8 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     @Override
     public void setTimeouts(IpvsTimeouts timeouts) throws IpvsException {
-        String operation = "set the IPVS timeouts (tcp " + timeouts.tcp() + " s, tcpfin " + timeouts.tcpFin() + " s, udp "
-                + timeouts.udp() + " s)";
+        String operation = "set the IPVS timeouts (tcp " + timeouts.tcp() + " s, tcpfin " + timeouts.tcpFin()
+                + " s, udp " + timeouts.udp() + " s)";
         session.exchange(operation, (c, r) -> c.request(r.setTimeouts(c.nextSeq(), timeouts)));
     }
 

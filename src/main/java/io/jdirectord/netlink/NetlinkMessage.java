@@ -54,7 +54,8 @@ record NetlinkMessage(int type, int flags, int seq, ByteBuffer payload) {
     /** The top-level attributes of a generic-netlink message. */
     Attributes attributes() throws NetlinkException {
         requirePayload(Netlink.GENL_HEADER_LENGTH);
-        return Attributes.parse(payload.duplicate().order(ByteOrder.nativeOrder()).position(Netlink.GENL_HEADER_LENGTH));
+        return Attributes.parse(
+                payload.duplicate().order(ByteOrder.nativeOrder()).position(Netlink.GENL_HEADER_LENGTH));
     }
 
     /**
@@ -83,7 +84,8 @@ record NetlinkMessage(int type, int flags, int seq, ByteBuffer payload) {
 
     private void requirePayload(int length) throws NetlinkException {
         if (payload.limit() < length) {
-            throw NetlinkException.malformed("message type " + type + " with a payload of " + payload.limit() + " bytes");
+            throw NetlinkException.malformed(
+                    "message type " + type + " with a payload of " + payload.limit() + " bytes");
         }
     }
 }

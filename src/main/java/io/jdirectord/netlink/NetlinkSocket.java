@@ -114,8 +114,8 @@ final class NetlinkSocket implements NetlinkChannel {
     public ByteBuffer receive() throws NetlinkException {
         Optional<ByteBuffer> datagram = read(0);
         if (datagram.isEmpty()) {
-            throw NetlinkException.system("recvfrom: no answer from the kernel within " + receiveTimeout.toMillis() + " ms",
-                    KernelErrno.EAGAIN);
+            String call = "recvfrom: no answer from the kernel within " + receiveTimeout.toMillis() + " ms";
+            throw NetlinkException.system(call, KernelErrno.EAGAIN);
         }
         return datagram.get();
     }
@@ -128,12 +128,13 @@ final class NetlinkSocket implements NetlinkChannel {
     private Optional<ByteBuffer> read(int flags) throws NetlinkException {
         while (true) {
             try {
-                long length = libc.recvfrom(fd, datagram, new NativeLong(DATAGRAM_BUFFER), flags | MSG_TRUNC, null, null)
-                        .longValue();
+                long length = libc.recvfrom(fd, datagram, new NativeLong(DATAGRAM_BUFFER), flags | MSG_TRUNC,
+                        null, null).longValue();
                 if (length > DATAGRAM_BUFFER) {
                     throw NetlinkException.malformed("a datagram of " + length + " bytes exceeded the receive buffer");
                 }
-                return Optional.of(ByteBuffer.wrap(datagram.getByteArray(0, (int) length)).order(ByteOrder.nativeOrder()));
+                byte[] received = datagram.getByteArray(0, (int) length);
+                return Optional.of(ByteBuffer.wrap(received).order(ByteOrder.nativeOrder()));
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == KernelErrno.EAGAIN) {
                     return Optional.empty();
