@@ -29,14 +29,14 @@ public final class FtpCheck implements Check {
     private final InetAddress address;
     private final int port;
     private final CheckSpec spec;
-    private final Optional<ReceiveMatcher> receive;
+    private final ReceivePattern receive;
 
     /** @throws IllegalArgumentException when receive is not a valid regular expression */
     public FtpCheck(ProbeSpec spec) {
         this.address = spec.real().address();
         this.port = spec.checkPort();
         this.spec = spec.check();
-        this.receive = ReceiveMatcher.of(spec.check().receive());
+        this.receive = ReceivePattern.of(spec.check().receive());
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class FtpCheck implements Check {
             return CheckResult.up("RETR " + path + ": " + size);
         }
         String text = new String(content, StandardCharsets.UTF_8);
-        return receive.get().judge(text, "RETR " + path, size, probe.deadline(), timeout());
+        return receive.judge(text, "RETR " + path, size, probe.deadline(), timeout());
     }
 
     /** Says goodbye; the verdict is already made, so a missing or odd answer is ignored. */
