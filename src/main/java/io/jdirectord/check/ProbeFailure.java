@@ -17,6 +17,9 @@ final class ProbeFailure {
     /** The phase name used while the TCP connection is being set up. */
     static final String CONNECT = "connect";
 
+    /** The reply code with which FTP and SMTP servers say they are closing the connection. */
+    private static final int SERVICE_NOT_AVAILABLE = 421;
+
     private ProbeFailure() {
     }
 
@@ -34,6 +37,17 @@ final class ProbeFailure {
             return connectFailure(error);
         }
         return phase + ": " + problem(error);
+    }
+
+    /**
+     * Why a Commons Net client found its connection closed: a 421 reply (which makes the client close)
+     * is quoted, else the bare close is named.
+     */
+    static String closedByServer(String phase, int replyCode, String reply) {
+        if (replyCode == SERVICE_NOT_AVAILABLE && reply != null && !reply.isBlank()) {
+            return phase + " " + ServerText.excerpt(reply);
+        }
+        return phase + ": connection closed by server";
     }
 
     static String timeout(String phase, Duration timeout) {
