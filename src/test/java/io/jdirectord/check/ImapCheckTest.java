@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -34,7 +34,7 @@ class ImapCheckTest {
         return runner.run(new ImapCheck(spec.build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(imap(ServiceKind.IMAP, LOOPBACK, server.port()));
     }
 
@@ -74,7 +74,7 @@ class ImapCheckTest {
 
     @Test
     void sendsLoginAndPasswordAsQuotedStringsAndLogsOut() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("* OK ready\r\n");
             String login = client.readLine();
             client.send(login.substring(0, login.indexOf(' ')) + " OK welcome\r\n");
@@ -104,7 +104,7 @@ class ImapCheckTest {
 
     @Test
     void failsOnAByeGreeting() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("* BYE too busy\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("* BYE too busy\r\n"))) {
             assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "IMAP greeting * BYE too busy");
         }
@@ -112,13 +112,13 @@ class ImapCheckTest {
 
     @Test
     void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(imap(ServiceKind.IMAP, LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason())
+        assertThat(check(imap(ServiceKind.IMAP, LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason())
                 .isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("IMAP greeting: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
@@ -127,7 +127,7 @@ class ImapCheckTest {
 
     @Test
     void failsOnGarbage() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.sendGarbage(300);
             client.stayQuiet();
         })) {
@@ -137,7 +137,7 @@ class ImapCheckTest {
 
     @Test
     void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
                 client -> client.trickle("* OK " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("IMAP greeting: timeout after 700 ms");
@@ -147,7 +147,7 @@ class ImapCheckTest {
 
     @Test
     void stopsReadingAnEndlessLoginReplyAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("* OK ready\r\n");
             client.readLine();
             client.sendForever("* CAPABILITY IMAP4rev1\r\n");
@@ -160,7 +160,7 @@ class ImapCheckTest {
 
     @Test
     void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("* OK xxxxxxx"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("* OK xxxxxxx"))) {
             CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port()).timeout(Duration.ofSeconds(10)));
             assertThat(result.reason()).isEqualTo("IMAP greeting: more than 64 KiB received");
         }
@@ -170,7 +170,7 @@ class ImapCheckTest {
     void verifiesTheCertificateAgainstTheCaFile() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
-        try (ConversationServer server = ConversationServer.startTls(InetAddress.getByName("::1"),
+        try (ScriptedServer server = ScriptedServer.conversationTls(InetAddress.getByName("::1"),
                 certificates.serverContext(), client -> client.send("* OK secure\r\n"))) {
             ProbeSpecs spec = imap(ServiceKind.IMAPS, InetAddress.getByName("::1"), server.port())
                     .timeout(Duration.ofSeconds(5)).tls(verify);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -34,7 +34,7 @@ class PopCheckTest {
         return runner.run(new PopCheck(spec.build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(pop(ServiceKind.POP, LOOPBACK, server.port()));
     }
 
@@ -74,7 +74,7 @@ class PopCheckTest {
 
     @Test
     void passesWithoutLoginWhenNoneIsConfigured() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("+OK POP3 ready\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
@@ -98,7 +98,7 @@ class PopCheckTest {
 
     @Test
     void failsOnAnErrGreeting() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
             assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "POP3 greeting -ERR too busy");
         }
@@ -106,13 +106,13 @@ class PopCheckTest {
 
     @Test
     void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(pop(ServiceKind.POP, LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason())
+        assertThat(check(pop(ServiceKind.POP, LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason())
                 .isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
@@ -121,7 +121,7 @@ class PopCheckTest {
 
     @Test
     void failsOnGarbage() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.sendGarbage(300);
             client.stayQuiet();
         })) {
@@ -131,7 +131,7 @@ class PopCheckTest {
 
     @Test
     void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
                 client -> client.trickle("+OK " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
@@ -141,7 +141,7 @@ class PopCheckTest {
 
     @Test
     void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("+OK xxxxxxx"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("+OK xxxxxxx"))) {
             CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, server.port()).timeout(Duration.ofSeconds(10)));
             assertThat(result.reason()).isEqualTo("POP3 greeting: more than 64 KiB received");
         }
@@ -164,7 +164,7 @@ class PopCheckTest {
     void verifiesTheCertificateAgainstTheCaFileAndTheVirtualHost() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
-        try (ConversationServer server = ConversationServer.startTls(LOOPBACK, certificates.serverContext(), client -> {
+        try (ScriptedServer server = ScriptedServer.conversationTls(LOOPBACK, certificates.serverContext(), client -> {
             client.send("+OK secure\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
@@ -179,7 +179,7 @@ class PopCheckTest {
 
     @Test
     void failsWhenAPlainServerAnswersTheTlsHandshake() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("+OK plain text\r\n");
             client.stayQuiet();
         })) {
@@ -191,7 +191,7 @@ class PopCheckTest {
 
     @Test
     void givesUpOnASilentTlsServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, server.port()));
             assertThat(result.reason()).isEqualTo("TLS handshake: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,7 +28,7 @@ class SmtpCheckTest {
         return runner.run(new SmtpCheck(ProbeSpecs.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(LOOPBACK, server.port(), SHORT);
     }
 
@@ -48,7 +48,7 @@ class SmtpCheckTest {
 
     @Test
     void fallsBackToHeloWhenEhloIsRefused() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("220 old.example SMTP\r\n");
             client.readLine();
             client.send("500 what?\r\n");
@@ -65,7 +65,7 @@ class SmtpCheckTest {
 
     @Test
     void failsWhenHeloIsRefusedToo() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("220 picky.example\r\n");
             client.readLine();
             client.send("502 no EHLO\r\n");
@@ -81,7 +81,7 @@ class SmtpCheckTest {
 
     @Test
     void failsOnARefusingGreeting() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
             CheckResult result = check(server);
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("SMTP greeting 554 no service here");
@@ -90,21 +90,21 @@ class SmtpCheckTest {
 
     @Test
     void reportsTheTextOfA421Greeting() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("421 too busy\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("421 too busy\r\n"))) {
             assertThat(check(server).reason()).isEqualTo("SMTP greeting 421 too busy");
         }
     }
 
     @Test
     void failsWhenTheConnectionIsRefused() throws IOException {
-        CheckResult result = check(LOOPBACK, ConversationServer.refusedPort(LOOPBACK), SHORT);
+        CheckResult result = check(LOOPBACK, ScriptedServer.refusedPort(LOOPBACK), SHORT);
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnASilentServerAtTheDeadline() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(server);
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("SMTP greeting: timeout after 700 ms");
@@ -114,7 +114,7 @@ class SmtpCheckTest {
 
     @Test
     void failsOnGarbage() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.sendGarbage(300);
             client.stayQuiet();
         })) {
@@ -127,7 +127,7 @@ class SmtpCheckTest {
 
     @Test
     void cutsOffATrickleAtTheDeadline() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
                 client -> client.trickle("220-" + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("SMTP greeting: timeout after 700 ms");
@@ -137,7 +137,7 @@ class SmtpCheckTest {
 
     @Test
     void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("220-xxxxxxxx"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-xxxxxxxx"))) {
             CheckResult result = check(LOOPBACK, server.port(), Duration.ofSeconds(10));
             assertThat(result.reason()).isEqualTo("SMTP greeting: more than 64 KiB received");
         }
@@ -145,7 +145,7 @@ class SmtpCheckTest {
 
     @Test
     void stopsReadingEndlessContinuationLinesAtTheReceiveBound() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
             CheckResult result = check(LOOPBACK, server.port(), Duration.ofSeconds(10));
             assertThat(result.reason()).isEqualTo("SMTP greeting: more than 64 KiB received");
         }
