@@ -3,7 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
@@ -43,11 +43,11 @@ class FtpCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs ftp(InetAddress address, int port) {
-        return ProbeSpecs.negotiate(ServiceKind.FTP, address, port).timeout(Duration.ofSeconds(5));
+    private static Probes ftp(InetAddress address, int port) {
+        return Probes.negotiate(ServiceKind.FTP, address, port).timeout(Duration.ofSeconds(5));
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new FtpCheck(spec.build()));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
@@ -26,11 +26,11 @@ class ImapCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs imap(ServiceKind kind, InetAddress address, int port) {
-        return ProbeSpecs.negotiate(kind, address, port).timeout(SHORT);
+    private static Probes imap(ServiceKind kind, InetAddress address, int port) {
+        return Probes.negotiate(kind, address, port).timeout(SHORT);
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new ImapCheck(spec.build()));
     }
 
@@ -172,7 +172,7 @@ class ImapCheckTest {
         TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
         try (ScriptedServer server = ScriptedServer.conversationTls(InetAddress.getByName("::1"),
                 certificates.serverContext(), client -> client.send("* OK secure\r\n"))) {
-            ProbeSpecs spec = imap(ServiceKind.IMAPS, InetAddress.getByName("::1"), server.port())
+            Probes spec = imap(ServiceKind.IMAPS, InetAddress.getByName("::1"), server.port())
                     .timeout(Duration.ofSeconds(5)).tls(verify);
             assertThat(check(spec).up()).as("address in the certificate").isTrue();
             assertThat(check(spec.virtualHost("other.test")).reason())

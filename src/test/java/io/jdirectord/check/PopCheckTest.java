@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
@@ -26,11 +26,11 @@ class PopCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs pop(ServiceKind kind, InetAddress address, int port) {
-        return ProbeSpecs.negotiate(kind, address, port).timeout(SHORT);
+    private static Probes pop(ServiceKind kind, InetAddress address, int port) {
+        return Probes.negotiate(kind, address, port).timeout(SHORT);
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new PopCheck(spec.build()));
     }
 
@@ -168,7 +168,7 @@ class PopCheckTest {
             client.send("+OK secure\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
-            ProbeSpecs spec = pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(Duration.ofSeconds(5)).tls(verify);
+            Probes spec = pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(Duration.ofSeconds(5)).tls(verify);
             assertThat(check(spec).up()).as("address in the certificate").isTrue();
             assertThat(check(spec.virtualHost(TestCertificates.HOST_NAME)).up()).as("virtualhost").isTrue();
             CheckResult wrongName = check(spec.virtualHost("other.test"));

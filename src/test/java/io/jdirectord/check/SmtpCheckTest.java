@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
@@ -25,7 +25,7 @@ class SmtpCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(InetAddress address, int port, Duration timeout) {
-        return runner.run(new SmtpCheck(ProbeSpecs.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
+        return runner.run(new SmtpCheck(Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
     }
 
     private CheckResult check(ScriptedServer server) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
@@ -37,11 +37,11 @@ class SshCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs ssh(InetAddress address, int port) {
-        return ProbeSpecs.negotiate(ServiceKind.SSH, address, port).timeout(Duration.ofSeconds(10));
+    private static Probes ssh(InetAddress address, int port) {
+        return Probes.negotiate(ServiceKind.SSH, address, port).timeout(Duration.ofSeconds(10));
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new SshCheck(spec.build()));
     }
 
