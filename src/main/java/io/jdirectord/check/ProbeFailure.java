@@ -26,11 +26,13 @@ final class ProbeFailure {
     /**
      * @param error        what the probe threw
      * @param phase        what the probe was doing: "connect", "SMTP greeting", "FTP login"
-     * @param deadlineHit  whether the deadline guard closed the probe's sockets
+     * @param deadlineHit  whether the deadline guard closed the probe's sockets (a read timeout, even one a
+     *                     protocol library wrapped, is a timeout too)
      * @param timeout      the probe's whole timeout, named in timeout reasons
      */
     static String describe(IOException error, String phase, boolean deadlineHit, Duration timeout) {
-        if (deadlineHit || error instanceof SocketTimeoutException) {
+        if (deadlineHit || error instanceof SocketTimeoutException
+                || error.getCause() instanceof SocketTimeoutException) {
             return timeout(phase, timeout);
         }
         if (CONNECT.equals(phase)) {
