@@ -162,47 +162,6 @@ class FtpCheckTest {
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(ftp(LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason()).isEqualTo("connection refused");
-    }
-
-    @Test
-    void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("FTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void failsOnGarbage() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
-            client.sendGarbage(300);
-            client.stayQuiet();
-        })) {
-            assertThat(check(server).reason()).startsWith("FTP greeting: malformed reply: ");
-        }
-    }
-
-    @Test
-    void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
-                client -> client.trickle("220 " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("FTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-xxxxxxx"))) {
-            assertThat(check(ftp(LOOPBACK, server.port())).reason()).isEqualTo("FTP greeting: more than 64 KiB received");
-        }
-    }
-
-    @Test
     void readsOnlyTheFirstBytesOfAnEndlessFile() throws Exception {
         try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "still going\n", Integer.MAX_VALUE))) {
             CheckResult found = check(ftp(LOOPBACK, server.port()).receive("going"));

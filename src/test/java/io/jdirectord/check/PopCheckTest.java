@@ -105,49 +105,6 @@ class PopCheckTest {
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(pop(ServiceKind.POP, LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason())
-                .isEqualTo("connection refused");
-    }
-
-    @Test
-    void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void failsOnGarbage() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
-            client.sendGarbage(300);
-            client.stayQuiet();
-        })) {
-            assertThat(check(server).reason()).startsWith("POP3 greeting: malformed reply: ");
-        }
-    }
-
-    @Test
-    void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
-                client -> client.trickle("+OK " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("+OK xxxxxxx"))) {
-            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, server.port()).timeout(Duration.ofSeconds(10)));
-            assertThat(result.reason()).isEqualTo("POP3 greeting: more than 64 KiB received");
-        }
-    }
-
-    @Test
     void rejectsAnUntrustedCertificateWhenVerifying() throws Exception {
         GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_POP3S);
         try {
