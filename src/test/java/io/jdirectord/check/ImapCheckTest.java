@@ -2,8 +2,8 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImapCheckTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration SHORT = Duration.ofMillis(700);
+    /** Needs quoting in LOGIN: a space and a double quote. */
+    private static final String PASSWORD = "se cret\"1";
 
     private final CheckRunner runner = new CheckRunner();
 
@@ -38,37 +40,15 @@ class ImapCheckTest {
         return check(imap(ServiceKind.IMAP, LOOPBACK, server.port()));
     }
 
-    private static GreenMail greenMail(String address, String protocol) {
-        GreenMail mail = new GreenMail(new ServerSetup(0, address, protocol).dynamicPort());
-        mail.start();
-        mail.setUser("bob@mail.test", "bob", "se cret\"1");
-        return mail;
-    }
-
+    /** imaps: the server's certificate is not verified (ldirectord's default). */
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealImapServerWithLogin(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_IMAP);
-        try {
-            CheckResult result = check(imap(ServiceKind.IMAP, InetAddress.getByName(address), mail.getImap().getPort())
-                    .timeout(Duration.ofSeconds(5)).login("bob", "se cret\"1"));
+    @CsvSource({"IMAP, imap, 127.0.0.1", "IMAP, imap, ::1", "IMAPS, imaps, 127.0.0.1", "IMAPS, imaps, ::1"})
+    void passesARealServerWithLogin(ServiceKind service, String protocol, String address) throws Exception {
+        try (MailServer mail = MailServer.start(address, protocol, PASSWORD)) {
+            CheckResult result = check(imap(service, InetAddress.getByName(address), mail.port())
+                    .timeout(Duration.ofSeconds(5)).login("bob", PASSWORD));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("* OK").endsWith("; logged in as bob");
-        } finally {
-            mail.stop();
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealImapsServerWithoutVerifyingItsCertificate(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_IMAPS);
-        try {
-            CheckResult result = check(imap(ServiceKind.IMAPS, InetAddress.getByName(address), mail.getImaps().getPort())
-                    .timeout(Duration.ofSeconds(5)).login("bob", "se cret\"1"));
-            assertThat(result.up()).as(result.reason()).isTrue();
-        } finally {
-            mail.stop();
         }
     }
 
@@ -92,13 +72,10 @@ class ImapCheckTest {
 
     @Test
     void failsOnAWrongPassword() throws Exception {
-        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        try {
-            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, mail.getImap().getPort()).login("bob", "wrong"));
+        try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_IMAP, PASSWORD)) {
+            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, mail.port()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("IMAP login as bob: ").contains(" NO ");
-        } finally {
-            mail.stop();
         }
     }
 

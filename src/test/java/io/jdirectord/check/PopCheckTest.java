@@ -2,8 +2,8 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PopCheckTest {
@@ -38,37 +38,15 @@ class PopCheckTest {
         return check(pop(ServiceKind.POP, LOOPBACK, server.port()));
     }
 
-    private static GreenMail greenMail(String address, String protocol) {
-        GreenMail mail = new GreenMail(new ServerSetup(0, address, protocol).dynamicPort());
-        mail.start();
-        mail.setUser("bob@mail.test", "bob", "secret");
-        return mail;
-    }
-
+    /** pops: the server's certificate is not verified (ldirectord's default). */
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealPop3ServerWithLogin(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_POP3);
-        try {
-            CheckResult result = check(pop(ServiceKind.POP, InetAddress.getByName(address), mail.getPop3().getPort())
+    @CsvSource({"POP, pop3, 127.0.0.1", "POP, pop3, ::1", "POPS, pop3s, 127.0.0.1", "POPS, pop3s, ::1"})
+    void passesARealServerWithLogin(ServiceKind service, String protocol, String address) throws Exception {
+        try (MailServer mail = MailServer.start(address, protocol, "secret")) {
+            CheckResult result = check(pop(service, InetAddress.getByName(address), mail.port())
                     .timeout(Duration.ofSeconds(5)).login("bob", "secret"));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("+OK").endsWith("; logged in as bob");
-        } finally {
-            mail.stop();
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealPop3sServerWithoutVerifyingItsCertificate(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_POP3S);
-        try {
-            CheckResult result = check(pop(ServiceKind.POPS, InetAddress.getByName(address), mail.getPop3s().getPort())
-                    .timeout(Duration.ofSeconds(5)).login("bob", "secret"));
-            assertThat(result.up()).as(result.reason()).isTrue();
-        } finally {
-            mail.stop();
         }
     }
 
@@ -86,13 +64,10 @@ class PopCheckTest {
 
     @Test
     void failsOnAWrongPassword() throws Exception {
-        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_POP3);
-        try {
-            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, mail.getPop3().getPort()).login("bob", "wrong"));
+        try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3, "secret")) {
+            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, mail.port()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("POP3 login as bob: -ERR");
-        } finally {
-            mail.stop();
         }
     }
 
@@ -106,14 +81,11 @@ class PopCheckTest {
 
     @Test
     void rejectsAnUntrustedCertificateWhenVerifying() throws Exception {
-        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_POP3S);
-        try {
-            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, mail.getPop3s().getPort())
+        try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3S, "secret")) {
+            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, mail.port())
                     .tls(new TlsVerification(true, Optional.empty())));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("TLS handshake: unable to find valid certification path to requested target");
-        } finally {
-            mail.stop();
         }
     }
 

@@ -2,8 +2,8 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
@@ -35,14 +35,10 @@ class SmtpCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void passesARealSmtpServer(String address) throws IOException {
-        GreenMail mail = new GreenMail(new ServerSetup(0, address, ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        mail.start();
-        try {
-            CheckResult result = check(InetAddress.getByName(address), mail.getSmtp().getPort(), Duration.ofSeconds(5));
+        try (MailServer mail = MailServer.start(address, ServerSetup.PROTOCOL_SMTP, "secret")) {
+            CheckResult result = check(InetAddress.getByName(address), mail.port(), Duration.ofSeconds(5));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("220 ").contains("EHLO 250");
-        } finally {
-            mail.stop();
         }
     }
 
