@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,8 +149,12 @@ final class EventReporter {
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         tellObservers(observer -> observer.tablePass(cause, report));
         List<OpResult> unclaimed = new ArrayList<>(report.results());
+        Map<HealthKey, HealthEvent.Transition> last = new HashMap<>();
+        transitions.forEach(transition -> last.put(transition.key(), transition));
         for (HealthEvent.Transition transition : transitions) {
-            TransitionLines.log(log, now.config(), transition, unclaimed);
+            // A server that changed more than once before this pass: the table shows its last state.
+            boolean latest = last.get(transition.key()) == transition;
+            TransitionLines.log(log, now.config(), transition, latest ? unclaimed : new ArrayList<>());
         }
         for (OpResult result : unclaimed) {
             TransitionLines.logOperation(log, cause, now.config(), result);
