@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,7 @@ final class EventReporter {
     }
 
     private void perVirtual(Monitor.Running now, HealthKey key, String name, Object... fields) {
-        for (VirtualService virtual : key.virtualServicesIn(now.config())) {
+        for (VirtualService virtual : now.index().usesOf(key).stream().map(ProbeIndex.Use::virtual).distinct().toList()) {
             Object[] line = new Object[fields.length + 4];
             line[0] = "virtual";
             line[1] = virtual.key().id();
@@ -105,11 +104,11 @@ final class EventReporter {
     }
 
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
-        List<OpResult> unclaimed = new ArrayList<>(report.results());
+        TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
         for (HealthEvent.Transition transition : transitions) {
-            TransitionLines.log(log, now.config(), transition, unclaimed);
+            TransitionLines.log(log, now.index(), transition, unclaimed);
         }
-        for (OpResult result : unclaimed) {
+        for (OpResult result : unclaimed.rest()) {
             TransitionLines.logOperation(log, cause, now.config(), result);
         }
         for (OpResult result : report.results()) {
