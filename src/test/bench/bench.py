@@ -164,15 +164,18 @@ def main():
     began = time.time()
     results = {}
     lab = Lab(args.workdir, max(args.sizes))
+    jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
+    ld = systems.Ldirectord(lab, args.workdir)
     try:
-        jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
-        ld = systems.Ldirectord(lab, args.workdir)
         for n in args.sizes:
             for k in (0, n // 10):
                 for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n])):
                     if args.only in (None, system.name):
                         measure_setup(system, lab, n, k, p, bounds, results)
     finally:
+        for system in (jd, ld):
+            if system.process is not None and system.process.alive():
+                system.process.stop(grace=0)
         lab.close()
     print_report(results, args, p, began)
 

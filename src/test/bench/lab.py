@@ -3,13 +3,14 @@ answering every one of them on PORT, and iptables rules that kill hosts (DROP) o
 a TCP reset). Nothing leaves the namespace: every address is in 127.0.0.0/8."""
 
 import os
+import resource
 import subprocess
 import time
 
 PORT = 18080
 VIRTUAL = "127.255.0.1:80"
 NGINX_CONF = """worker_processes 2;
-worker_rlimit_nofile 200000;
+worker_rlimit_nofile {nofile};
 daemon off;
 pid {dir}/nginx.pid;
 error_log {dir}/nginx-error.log error;
@@ -57,7 +58,7 @@ class Lab:
                            ("net.ipv4.ip_local_port_range", "10000 65000")):
             self.exec("sysctl", "-q", "-w", f"{key}={value}")
         with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
-            f.write(NGINX_CONF.format(dir=self.dir, port=PORT))
+            f.write(NGINX_CONF.format(dir=self.dir, port=PORT, nofile=resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
         self.nginx = subprocess.Popen(["ip", "netns", "exec", self.name, "nginx", "-c",
                                        os.path.join(self.dir, "nginx.conf"), "-p", self.dir,
                                        "-e", os.path.join(self.dir, "nginx-error.log")])
