@@ -31,7 +31,10 @@ final class ConfigValidator {
         }
     }
 
-    /** Credentials in a file that group or others can read: recommend mode 0600. */
+    /**
+     * Credentials in a file that others, or a group other than the service's own ({@code jdirectord}),
+     * can read: recommend mode 0600 (or 0640 root:jdirectord, as the package installs it).
+     */
     void credentials(Path file, List<VirtualDraft> virtuals) {
         int line = Integer.MAX_VALUE;
         String name = null;
@@ -46,14 +49,19 @@ final class ConfigValidator {
         }
         if (name != null && readableByOthers(file)) {
             diagnostics.warn(line, "the file holds credentials (" + name + ") and can be read by group or others;"
-                    + " chmod 0600 is recommended");
+                    + " chmod 0600 (or 0640 with group jdirectord) is recommended");
         }
     }
+
+    /** The group the packaged service runs as; it may read the file. */
+    static final String SERVICE_GROUP = "jdirectord";
 
     private static boolean readableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ)
+            boolean serviceGroup = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class)
+                    .group().getName().equals(SERVICE_GROUP);
+            return (permissions.contains(PosixFilePermission.GROUP_READ) && !serviceGroup)
                     || permissions.contains(PosixFilePermission.OTHERS_READ);
         } catch (IOException | UnsupportedOperationException e) {
             return false;

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Builds the {@link GlobalSettings} from the global section, with jdirectord's defaults. */
 final class GlobalAssembler {
 
-    static final Path DEFAULT_LOG_FILE = Path.of("/var/log/jdirectord.log");
+    static final Path DEFAULT_LOG_FILE = Path.of("/var/log/jdirectord/jdirectord.log");
     static final Duration DEFAULT_REPAIR_INTERVAL = Duration.ofSeconds(10);
 
     private GlobalAssembler() {

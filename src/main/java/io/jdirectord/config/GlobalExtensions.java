@@ -64,12 +64,16 @@ final class GlobalExtensions {
         return Duration.ofSeconds(Long.parseLong(digits));
     }
 
-    /** {@code statusaddress = HOST:PORT} or {@code [IPV6]:PORT}; a host name is resolved to IPv4. */
+    /**
+     * {@code statusaddress = HOST:PORT}, {@code [IPV6]:PORT}, or {@code PORT} alone for 127.0.0.1:PORT; a
+     * host name is resolved to IPv4.
+     */
     Optional<InetSocketAddress> statusAddress(Directive d) {
-        Optional<HostPort> hostPort = HostPort.split(d.value())
+        boolean portOnly = !d.value().isEmpty() && d.value().chars().allMatch(c -> c >= '0' && c <= '9');
+        Optional<HostPort> hostPort = HostPort.split(portOnly ? "127.0.0.1:" + d.value() : d.value())
                 .filter(h -> !h.host().isEmpty() && h.port().isPresent());
         if (hostPort.isEmpty()) {
-            return v.fail(d, "statusaddress must be HOST:PORT or [IPV6]:PORT, not " + Texts.quote(d.value()));
+            return v.fail(d, "statusaddress must be HOST:PORT, [IPV6]:PORT or PORT, not " + Texts.quote(d.value()));
         }
         HostPort h = hostPort.get();
         Family family = h.bracketed() ? Family.INET6 : Family.INET;

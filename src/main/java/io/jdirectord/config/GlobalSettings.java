@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param checkInterval  global checkinterval (default 10 s)
  * @param autoreload     reload when the file's content changes
  * @param callback       program run with the configuration path when the file changes
- * @param logTarget      failure log destination (default the file /var/log/jdirectord.log)
+ * @param logTarget      failure log destination (default the file /var/log/jdirectord/jdirectord.log)
  * @param execute        other configurations whose daemons are started and stopped with this one, quotes removed
  * @param supervised     do not daemonize (jdirectord always runs in the foreground; accepted)
  * @param fork           accepted for compatibility; every real server is probed independently anyway

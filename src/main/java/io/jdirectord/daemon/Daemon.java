@@ -98,7 +98,8 @@ public final class Daemon {
                 "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
                 "virtuals", config.virtualServices().size());
         config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
-        try (Monitor monitor = new Monitor(table, checks, reporter, clock)) {
+        try (Monitor monitor = new Monitor(table, checks, reporter, clock);
+             Integrations integrations = Integrations.attach(reporter, new StatusCollector(monitor, options, clock)::collect, log)) {
             monitor.apply(config);
             signals.install();
             ControlLoop loop = new ControlLoop(options, config, monitor, reporter, signals, clock);

@@ -1,12 +1,15 @@
 package io.jdirectord.daemon;
 
 import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
 import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -21,7 +24,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts. Called
@@ -34,7 +40,10 @@ final class EventReporter {
     private final ExternalCommand commands;
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
+    private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
+    private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<MonitorObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
     EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
@@ -50,6 +59,26 @@ final class EventReporter {
 
     void setDaemonStatus(DaemonStatus status) {
         daemonStatus = status;
+        tellObservers(observer -> observer.daemonStatus(status));
+    }
+
+    /** Adds an observer that hears every event from now on. */
+    void observe(MonitorObserver observer) {
+        observers.add(observer);
+    }
+
+    private void tellObservers(Consumer<MonitorObserver> event) {
+        for (MonitorObserver observer : observers) {
+            try {
+                event.accept(observer);
+            } catch (RuntimeException e) {
+                internalError("observer " + observer.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    void configApplied(Config config) {
+        tellObservers(observer -> observer.configApplied(config));
     }
 
     /** Runs {@code listener} each time a first round of checks has been applied (start and reloads). */
@@ -60,21 +89,33 @@ final class EventReporter {
     void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
         log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
                 "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
             use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
         }
     }
 
+    /**
+     * Appends a monitorfile line. A file that cannot be written is logged once when it starts failing
+     * ({@code monitorfile-error}) and once when it can be written again ({@code monitorfile-restored}),
+     * not on every check.
+     */
     private void writeMonitorFile(Path path, ProbeSpec probe, RealServer real, CheckResult result, Instant at) {
         try {
             monitorFiles.computeIfAbsent(path, MonitorFile::new)
                     .record(ZonedDateTime.ofInstant(at, clock.getZone()), probe, real, result.up(), result.reason());
+            if (failingMonitorFiles.remove(path)) {
+                log.event("monitorfile-restored", "file", path);
+            }
         } catch (IOException e) {
-            log.event("monitorfile-error", "file", path, "error", e.getMessage());
+            if (failingMonitorFiles.add(path)) {
+                log.event("monitorfile-error", "file", path, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
     }
 
     void healthEvents(List<HealthEvent> events, Monitor.Running now) {
+        tellObservers(observer -> observer.healthEvents(events));
         for (HealthEvent event : events) {
             switch (event) {
                 case HealthEvent.SoftFailure e -> perVirtual(now, e.key(), "soft-failure",
@@ -104,6 +145,7 @@ final class EventReporter {
     }
 
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+        tellObservers(observer -> observer.tablePass(cause, report));
         TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
         for (HealthEvent.Transition transition : transitions) {
             TransitionLines.log(log, now.index(), transition, unclaimed);
@@ -126,19 +168,29 @@ final class EventReporter {
 
     void tableUnreadable(String cause, IpvsException e) {
         log.event("table-error", "cause", cause, "error", e.getMessage());
+        tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
+    /**
+     * Runs a fallbackcommand off the caller's thread. The commands of one virtual service run one after
+     * the other, in the order asked, so a slow {@code start} is never overtaken by the {@code stop} that
+     * follows it.
+     */
     void runFallbackCommand(FallbackCommand command) {
-        Thread.ofVirtual().name("fallbackcommand").start(() -> {
-            try {
-                int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "status", status);
-            } catch (IOException e) {
-                log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                        "command", command.commandLine(), "error", e.getMessage());
-            }
-        });
+        fallbackCommands.compute(command.virtual(), (virtual, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
+    }
+
+    private void runNow(FallbackCommand command) {
+        try {
+            int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "status", status);
+        } catch (IOException | RuntimeException e) {
+            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
+                    "command", command.commandLine(), "error", e.getMessage());
+        }
     }
 
     void firstRoundApplied(Monitor.Running now) {

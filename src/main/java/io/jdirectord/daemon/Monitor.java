@@ -5,6 +5,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -39,12 +40,14 @@ final class Monitor implements ProbeListener, AutoCloseable {
     private final TableKeeper keeper;
     private final ProbeScheduler scheduler;
     private final Clock clock;
+    private final IpvsTable table;
 
     /** The configuration in force and what was derived from it. */
     record Running(Config config, ProbeIndex index, FirstRound firstRound) {
     }
 
     Monitor(IpvsTable table, CheckFactory checks, EventReporter reporter, Clock clock) {
+        this.table = table;
         this.reporter = reporter;
         this.clock = clock;
         this.keeper = new TableKeeper(table, health, reporter);
@@ -63,12 +66,14 @@ final class Monitor implements ProbeListener, AutoCloseable {
         Running previous = running.get();
         Running next = new Running(config, ProbeIndex.of(config), new FirstRound(ScheduledProbes.from(config)));
         running.set(next);
-        handle(health.configure(keys, PresumedUp.from(config, listed), clock.instant()), next);
+        Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
+                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
+        handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
         status.retain(next.index().probes(), keys);
-        keeper.configure(next, previous == null ? Set.of() : previous.config().virtualServices().stream()
-                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet()));
+        KernelSettings.apply(config, table, reporter.log());
         keeper.reconcileNow("configure");
         scheduler.schedule(ScheduledProbes.from(config));
+        reporter.configApplied(config);
         if (next.firstRound().complete()) {
             reporter.firstRoundApplied(next);
         }
@@ -79,7 +84,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
         Running now = running.get();
         status.recordResult(probe, result, finished);
         reporter.probeResult(now, probe, result, finished);
-        handle(health.record(probe, result, finished), now);
+        handle(keeper.change(() -> health.record(probe, result, finished)), now);
         if (now.firstRound().report(probe)) {
             keeper.afterNextPass(() -> reporter.firstRoundApplied(now));
             keeper.requestReconcile();
@@ -94,7 +99,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
         for (var virtual : now.config().virtualServices()) {
             for (var real : virtual.reals()) {
                 if (seen.add(real.endpoint())) {
-                    handle(health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at), now);
+                    handle(keeper.change(() -> health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at)), now);
                 }
             }
         }
@@ -105,7 +110,6 @@ final class Monitor implements ProbeListener, AutoCloseable {
             if (event instanceof HealthEvent.Transition transition) {
                 status.recordChange(transition.key(), transition.at());
             }
-            keeper.noteEvent(event);
         }
         reporter.healthEvents(events, now);
         if (events.stream().anyMatch(HealthEvent::changesTable)) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * ldirectord's wording for a table change ("Deleted real server: 10.0.0.2:80 (192.0.2.10:80)"), used for
  * e-mail subjects so that mail filters written for ldirectord keep working, and what it means for
- * reminders.
+ * reminders. A real server a reload removed from the configuration is "Purged" (and no longer reminded
+ * about), not "Deleted".
  *
  * @param virtual  the configured virtual service the change belongs to
  * @param realKey  "rip:port (vip:port)", the reminder key; empty for service changes
@@ -36,6 +37,19 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
         };
     }
 
+    /**
+     * The wording for an operation on a service the configuration does not name: a service removed by a
+     * reload is purged ("Purged virtual server: 192.0.2.11:8080", the fwmark alone for mark services).
+     */
+    static String unconfigured(IpvsOp op) {
+        if (op instanceof IpvsOp.DeleteService delete) {
+            ServiceKey key = delete.key();
+            return "Purged virtual server: "
+                    + (key.isFwmark() ? Integer.toString(key.fwmark()) : ServiceKey.hostPort(key.address().orElseThrow(), key.port()));
+        }
+        return "";
+    }
+
     private static Optional<VirtualService> find(Config config, ServiceKey key) {
         return config.virtualServices().stream().filter(v -> IpvsSettings.serviceKey(v.key()).equals(key)).findFirst();
     }
@@ -47,19 +61,23 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
     private static Optional<TableChangeText> destination(Config config, ServiceKey service, DestinationKey destination,
                                                          String verb, int weight) {
         return find(config, service).map(virtual -> {
-            boolean fallback = isFallback(virtual, destination);
+            boolean configured = isConfiguredReal(virtual, destination);
+            boolean fallback = !configured && isFallback(virtual, destination);
+            String effective = "Deleted".equals(verb) && !configured && !fallback ? "Purged" : verb;
             String where = destination + " (" + virtual.key() + ")";
-            String message = verb + (fallback ? " fallback server: " : " real server: ") + where
+            String message = effective + (fallback ? " fallback server: " : " real server: ") + where
                     + (weight >= 0 ? " (Weight set to " + weight + ")" : "");
-            return new TableChangeText(virtual, Optional.of(where), message, reminder(verb, fallback));
+            return new TableChangeText(virtual, Optional.of(where), message, reminder(effective, fallback));
         });
+    }
+
+    private static boolean isConfiguredReal(VirtualService virtual, DestinationKey destination) {
+        return virtual.reals().stream().anyMatch(real -> IpvsSettings.destinationKey(virtual, real).equals(destination));
     }
 
     private static boolean isFallback(VirtualService virtual, DestinationKey destination) {
         Optional<Fallback> fallback = virtual.fallback();
-        return fallback.isPresent() && fallback.get().endpoint().address().equals(destination.address())
-                && virtual.reals().stream().noneMatch(real -> real.address().equals(destination.address())
-                        && IpvsSettings.destinationKey(virtual, real).equals(destination));
+        return fallback.isPresent() && fallback.get().endpoint().address().equals(destination.address());
     }
 
     private static Reminder reminder(String verb, boolean fallback) {

@@ -9,6 +9,7 @@ import io.jdirectord.decision.FallbackCommands;
 import io.jdirectord.decision.IpvsSettings;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthRegistry;
+import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.IpvsTable;
@@ -22,10 +23,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Keeps the table in line with configuration and health. Health changes only request a pass; one
@@ -33,6 +36,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * servers dying at once) costs a few passes, not one per server. A pass lists the table, computes the
  * desired state, applies the difference as one batch, logs each transition with the operations that
  * followed it, and runs the fallbackcommands whose state changed. Passes never overlap.
+ *
+ * <p>Health changes go through {@link #change}, which applies them and queues their transitions as one
+ * step; a pass takes the queued transitions, the actions waiting for it and the health snapshot as one
+ * step too. So a pass logs exactly the transitions its snapshot contains, each with its own operations,
+ * and runs exactly the actions queued after changes it has applied.
  */
 final class TableKeeper implements AutoCloseable {
 
@@ -41,6 +49,7 @@ final class TableKeeper implements AutoCloseable {
     private final HealthRegistry health;
     private final EventReporter reporter;
     private final ReentrantLock passLock = new ReentrantLock();
+    private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<HealthEvent.Transition> transitions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> afterPass = new ConcurrentLinkedQueue<>();
@@ -49,6 +58,8 @@ final class TableKeeper implements AutoCloseable {
     private final Thread loop;
     private volatile Monitor.Running running;
     private volatile boolean closed;
+    /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
+    private boolean changedSinceLastPass;
 
     TableKeeper(IpvsTable table, HealthRegistry health, EventReporter reporter) {
         this.table = table;
@@ -62,22 +73,46 @@ final class TableKeeper implements AutoCloseable {
         return table.services();
     }
 
-    /** Switches to a new configuration; services of {@code removed} are deleted by the next pass. */
-    void configure(Monitor.Running next, Set<VirtualServiceKey> removed) {
+    /**
+     * Switches to a new configuration and its health keys ({@code reconfigureHealth} calls
+     * {@link HealthRegistry#configure}) in one step between passes: no pass judges the old configuration
+     * by the new keys, where a server whose check changed would be unknown and taken out. Services of
+     * {@code removed} are deleted by the next pass.
+     *
+     * @return the events of the health change
+     */
+    List<HealthEvent> configure(Monitor.Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
+            List<HealthEvent> events = change(reconfigureHealth);
             running = next;
             removed.forEach(key -> retired.add(IpvsSettings.serviceKey(key)));
             fallbackRun.keySet().removeIf(key -> next.config().virtualService(key).isEmpty());
+            return events;
         } finally {
             passLock.unlock();
         }
     }
 
-    /** Remembers a status change so the next pass can log it with the operations that followed. */
-    void noteEvent(HealthEvent event) {
-        if (event instanceof HealthEvent.Transition transition) {
-            transitions.add(transition);
+    /**
+     * Applies a health change ({@code change} calls the {@link HealthRegistry}) and remembers its status
+     * changes for the next pass, which logs them with the operations that followed.
+     *
+     * @return the events of the change
+     */
+    List<HealthEvent> change(Supplier<List<HealthEvent>> change) {
+        stateLock.lock();
+        try {
+            List<HealthEvent> events = change.get();
+            for (HealthEvent event : events) {
+                if (event instanceof HealthEvent.Transition transition) {
+                    transitions.add(transition);
+                }
+                changedSinceLastPass |= event.changesTable();
+            }
+            return events;
+        } finally {
+            stateLock.unlock();
         }
     }
 
@@ -111,7 +146,28 @@ final class TableKeeper implements AutoCloseable {
         }
     }
 
+    /** What a pass takes in one step: the transitions to log, the actions to run after it, the health to apply. */
+    private record Taken(List<HealthEvent.Transition> transitions, List<Runnable> afterPass, HealthSnapshot health,
+                         boolean healthChanged) {
+    }
+
+    private Taken take() {
+        stateLock.lock();
+        try {
+            boolean healthChanged = changedSinceLastPass;
+            changedSinceLastPass = false;
+            return new Taken(drain(transitions), drain(afterPass), health.snapshot(), healthChanged);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * One pass. A repair pass that finds health changes not yet applied is reported as a check pass, so
+     * that what those changes cause (fallback in or out, weights) is not mistaken for drift.
+     */
     private void pass(String cause) {
+        List<Runnable> due = List.of();
         passLock.lock();
         try {
             Monitor.Running now = running;
@@ -119,10 +175,12 @@ final class TableKeeper implements AutoCloseable {
                 return;
             }
             List<ServiceEntry> listed = table.services();
-            Decision decision = DesiredState.compute(now.config(), health.snapshot(), listed);
+            Taken taken = take();
+            due = taken.afterPass();
+            Decision decision = DesiredState.compute(now.config(), taken.health(), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
-            List<HealthEvent.Transition> changed = drain();
-            reporter.tablePass(cause, now, changed, report);
+            String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
+            reporter.tablePass(reported, now, taken.transitions(), report);
             forgetRetired(report);
             runFallbackCommands(now, decision);
         } catch (IpvsException e) {
@@ -130,19 +188,16 @@ final class TableKeeper implements AutoCloseable {
         } finally {
             passLock.unlock();
         }
-        Runnable action;
-        while ((action = afterPass.poll()) != null) {
-            action.run();
-        }
+        due.forEach(Runnable::run);
     }
 
-    private List<HealthEvent.Transition> drain() {
-        List<HealthEvent.Transition> changed = new ArrayList<>();
-        HealthEvent.Transition transition;
-        while ((transition = transitions.poll()) != null) {
-            changed.add(transition);
+    private static <T> List<T> drain(Queue<T> queue) {
+        List<T> drained = new ArrayList<>();
+        T item;
+        while ((item = queue.poll()) != null) {
+            drained.add(item);
         }
-        return changed;
+        return drained;
     }
 
     private void forgetRetired(ReconcileReport report) {

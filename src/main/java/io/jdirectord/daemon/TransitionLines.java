@@ -110,7 +110,8 @@ final class TransitionLines {
         if (result.outcome() == OpResult.Outcome.RETRIED || result.outcome() == OpResult.Outcome.ALREADY_DONE) {
             return;
         }
-        String what = TableChangeText.of(result.op(), config).map(TableChangeText::message).orElse("");
+        String what = TableChangeText.of(result.op(), config).map(TableChangeText::message)
+                .orElseGet(() -> TableChangeText.unconfigured(result.op()));
         if (result.outcome() == OpResult.Outcome.FAILED) {
             log.event("table-error", "cause", cause, "op", result.op().toIpvsadm(), "change", what,
                     "error", result.error().map(Throwable::getMessage).orElse("refused"));

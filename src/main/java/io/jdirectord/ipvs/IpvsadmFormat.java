@@ -2,6 +2,7 @@ package io.jdirectord.ipvs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Formats services and destinations as ipvsadm arguments, for dry-run logs and failure-log lines. */
 final class IpvsadmFormat {
@@ -35,6 +36,23 @@ final class IpvsadmFormat {
         }
         if (d.lowerThreshold() != 0) {
             out.append(" -y ").append(d.lowerThreshold());
+        }
+        if (d.forwarding() == ForwardingMethod.TUNNEL && !d.tunnel().equals(IpvsTunnel.IPIP)) {
+            out.append(tunnel(d.tunnel()));
+        }
+        return out.toString();
+    }
+
+    private static String tunnel(IpvsTunnel t) {
+        StringBuilder out = new StringBuilder(" --tun-type ").append(t.type().name().toLowerCase(Locale.ROOT));
+        if (t.port() != 0) {
+            out.append(" --tun-port ").append(t.port());
+        }
+        if ((t.flags() & IpvsTunnel.CSUM) != 0) {
+            out.append(" --tun-csum");
+        }
+        if ((t.flags() & IpvsTunnel.REMCSUM) != 0) {
+            out.append(" --tun-remcsum");
         }
         return out.toString();
     }

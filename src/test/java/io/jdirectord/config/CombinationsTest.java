@@ -133,7 +133,7 @@ class CombinationsTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Config config = new ConfigParser(new TableResolver()).parse(file);
         assertThat(config.warnings()).extracting(m -> m.line() + ": " + m.message()).containsExactly(
-                "4: the file holds credentials (passwd) and can be read by group or others; chmod 0600 is recommended");
+                "4: the file holds credentials (passwd) and can be read by group or others; chmod 0600 (or 0640 with group jdirectord) is recommended");
     }
 
     @Test

@@ -97,6 +97,12 @@ class ExtensionsTest {
                 .contains(new InetSocketAddress(InetAddress.getByName("192.0.2.80"), 80));
     }
 
+    @Test
+    void readsAStatusaddressOfAPortAloneAsLoopback() throws Exception {
+        assertThat(fixture.parse("statusaddress=9100\n" + BLOCK).globals().statusAddress())
+                .contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9100));
+    }
+
     static Stream<Arguments> invalidExtensions() {
         return Stream.of(
                 Arguments.of("risecount=0", "risecount must be a whole number from 1 to 2147483647, not \"0\""),
@@ -114,8 +120,9 @@ class ExtensionsTest {
                 Arguments.of("ipvstimeouts=900 120", "ipvstimeouts must be three whole numbers of seconds"
                         + " (TCP TCPFIN UDP), not \"900 120\""),
                 Arguments.of("ipvstimeouts=1 2 99999999999", "ipvstimeouts is too large: \"1 2 99999999999\""),
-                Arguments.of("statusaddress=127.0.0.1", "statusaddress must be HOST:PORT or [IPV6]:PORT,"
+                Arguments.of("statusaddress=127.0.0.1", "statusaddress must be HOST:PORT, [IPV6]:PORT or PORT,"
                         + " not \"127.0.0.1\""),
+                Arguments.of("statusaddress=0", "invalid port \"0\" for the status address (1 to 65535)"),
                 Arguments.of("statusaddress=127.0.0.1:0", "invalid port \"0\" for the status address (1 to 65535)"),
                 Arguments.of("statusaddress=nohost.example.test:9100", "cannot resolve \"nohost.example.test\" to an"
                         + " IPv4 address for the status address"));

@@ -18,9 +18,18 @@ public final class FileEventSink implements EventSink {
     private final PrintStream fallback;
     private final ReentrantLock lock = new ReentrantLock();
 
+    /** Creates the file's directory when it is missing and can be created; otherwise writes fall back. */
     public FileEventSink(Path path, PrintStream fallback) {
         this.path = path;
         this.fallback = fallback;
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            fallback.println("jdirectord: cannot create the directory of log file " + path + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Renders a {@link StatusReport} as text laid out like {@code ipvsadm -Ln}. */
+/** Renders a {@link StatusReport} as text laid out like {@code ipvsadm -Ln}: one line per server (control characters in a reason become '?'). */
 public final class StatusText {
 
     private StatusText() {
@@ -39,7 +39,7 @@ public final class StatusText {
 
     private static String lastCheck(Optional<StatusReport.Check> check, Instant now) {
         return check.map(c -> (c.up() ? "up" : "down") + " " + ago(c.at(), now) + " ago, " + c.elapsedMillis() + " ms: "
-                + c.reason()).orElse("not yet");
+                + c.reason().replaceAll("\\p{Cntrl}", "?")).orElse("not yet");
     }
 
     /** A short age: 42s, 7m, 3h, 2d. */

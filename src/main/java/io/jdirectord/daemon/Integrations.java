@@ -1,0 +1,73 @@
+package io.jdirectord.daemon;
+
+import io.jdirectord.config.Endpoint;
+import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.metrics.MonitorMetrics;
+import io.jdirectord.daemon.metrics.StatusEndpoint;
+import io.jdirectord.daemon.metrics.TableMetrics;
+import io.jdirectord.daemon.notify.NotifySender;
+import io.jdirectord.daemon.notify.NotifySettings;
+import io.jdirectord.daemon.notify.SystemdNotifier;
+import io.jdirectord.daemon.status.StatusSource;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the daemon tells the outside world beside the failure log, fed by the {@link EventReporter}:
+ * systemd notifications when systemd started it ($NOTIFY_SOCKET set), and metrics, served with the
+ * JSON status on the HTTP endpoint when {@code statusaddress} is set. Attach before the first
+ * configuration is applied; close after the daemon stopped.
+ */
+final class Integrations implements AutoCloseable {
+
+    private final StatusEndpoint endpoint;
+    private final Optional<ScheduledExecutorService> notifierTicks;
+
+    private Integrations(StatusEndpoint endpoint, Optional<ScheduledExecutorService> notifierTicks) {
+        this.endpoint = endpoint;
+        this.notifierTicks = notifierTicks;
+    }
+
+    static Integrations attach(EventReporter reporter, StatusSource status, FailureLog log) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        registry.register(new TableMetrics(status));
+        reporter.observe(new MonitorMetrics(registry, BuildInfo.version()));
+        StatusEndpoint endpoint = new StatusEndpoint(registry, status, (address, error) -> log.event("status-endpoint-error",
+                "address", new Endpoint(address.getAddress(), address.getPort()), "error", error));
+        reporter.observe(endpoint);
+        return new Integrations(endpoint, NotifySettings.from(System.getenv(), ProcessHandle.current().pid())
+                .map(settings -> notify(settings, reporter, status, log)));
+    }
+
+    private static ScheduledExecutorService notify(NotifySettings settings, EventReporter reporter, StatusSource status,
+                                                   FailureLog log) {
+        SystemdNotifier notifier = new SystemdNotifier(settings, NotifySender.toSocket(settings.socket()), status,
+                error -> log.event("notify-error", "socket", settings.socket(), "error", error), System::nanoTime);
+        reporter.observe(notifier);
+        reporter.onFirstRound(notifier::firstRoundApplied);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("systemd-notify").daemon().factory());
+        long period = notifier.tickPeriod().toNanos();
+        ticks.scheduleAtFixedRate(() -> tick(notifier, reporter), period, period, TimeUnit.NANOSECONDS);
+        return ticks;
+    }
+
+    private static void tick(SystemdNotifier notifier, EventReporter reporter) {
+        try {
+            notifier.tick();
+        } catch (RuntimeException e) {
+            reporter.internalError("systemd notifier", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        notifierTicks.ifPresent(ScheduledExecutorService::shutdownNow);
+        endpoint.close();
+    }
+}

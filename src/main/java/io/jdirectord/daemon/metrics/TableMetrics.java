@@ -1,0 +1,103 @@
+package io.jdirectord.daemon.metrics;
+
+import io.jdirectord.daemon.status.StatusReport;
+import io.jdirectord.daemon.status.StatusSource;
+import io.jdirectord.ipvs.IpvsException;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * The metrics read from the daemon's status at each scrape (one table listing per scrape): per real
+ * server (labels virtual, real) its health, configured and current weight and last change; per virtual
+ * service (label virtual) its real servers, those up, whether it is in the table and whether its
+ * fallback is active. Series exist only while their server is configured. When the table cannot be
+ * listed, the scrape carries none of them.
+ */
+public final class TableMetrics implements MultiCollector {
+
+    private static final String REAL_UP = "jdirectord_real_server_up";
+    private static final String REAL_CONFIGURED_WEIGHT = "jdirectord_real_server_configured_weight";
+    private static final String REAL_WEIGHT = "jdirectord_real_server_weight";
+    private static final String REAL_LAST_CHANGE = "jdirectord_real_server_last_change_timestamp_seconds";
+    private static final String VIRTUAL_REALS = "jdirectord_virtual_service_real_servers";
+    private static final String VIRTUAL_REALS_UP = "jdirectord_virtual_service_real_servers_up";
+    private static final String VIRTUAL_IN_TABLE = "jdirectord_virtual_service_in_table";
+    private static final String VIRTUAL_FALLBACK = "jdirectord_virtual_service_fallback_active";
+
+    private final StatusSource status;
+
+    public TableMetrics(StatusSource status) {
+        this.status = status;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        StatusReport report;
+        try {
+            report = status.report();
+        } catch (IpvsException e) {
+            return new MetricSnapshots();
+        }
+        return new MetricSnapshots(
+                perReal(gauge(REAL_UP, "1 when the real server's health is up, 0 when down or not checked yet"), report,
+                        real -> OptionalDouble.of(real.health().equals("up") ? 1 : 0)),
+                perReal(gauge(REAL_CONFIGURED_WEIGHT, "The real server's weight in the configuration"), report,
+                        real -> OptionalDouble.of(real.configuredWeight())),
+                perReal(gauge(REAL_WEIGHT, "The real server's weight in the IPVS table now (absent when not in the table)"), report,
+                        real -> real.currentWeight().stream().asDoubleStream().findFirst()),
+                perReal(gauge(REAL_LAST_CHANGE, "When the real server's health last changed, in seconds since the epoch"
+                        + " (absent when unchanged since start)").unit(Unit.SECONDS), report,
+                        real -> seconds(real.lastChange())),
+                perVirtual(gauge(VIRTUAL_REALS, "Real servers configured in the virtual service"), report, s -> s.reals().size()),
+                perVirtual(gauge(VIRTUAL_REALS_UP, "Real servers of the virtual service whose health is up"), report,
+                        s -> s.reals().stream().filter(real -> real.health().equals("up")).count()),
+                perVirtual(gauge(VIRTUAL_IN_TABLE, "1 when the virtual service is in the IPVS table"), report, s -> s.inTable() ? 1 : 0),
+                perVirtual(gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"), report,
+                        s -> s.fallbackActive() ? 1 : 0));
+    }
+
+    @Override
+    public List<String> getPrometheusNames() {
+        return List.of(REAL_UP, REAL_CONFIGURED_WEIGHT, REAL_WEIGHT, REAL_LAST_CHANGE, VIRTUAL_REALS, VIRTUAL_REALS_UP,
+                VIRTUAL_IN_TABLE, VIRTUAL_FALLBACK);
+    }
+
+    private static GaugeSnapshot.Builder gauge(String name, String help) {
+        return GaugeSnapshot.builder().name(name).help(help);
+    }
+
+    private static GaugeSnapshot perReal(GaugeSnapshot.Builder gauge, StatusReport report,
+                                         Function<StatusReport.Real, OptionalDouble> value) {
+        for (StatusReport.Service service : report.services()) {
+            for (StatusReport.Real real : service.reals()) {
+                value.apply(real).ifPresent(number -> gauge.dataPoint(point(number, Labels.of("virtual", service.id(), "real", real.address()))));
+            }
+        }
+        return gauge.build();
+    }
+
+    private static GaugeSnapshot perVirtual(GaugeSnapshot.Builder gauge, StatusReport report,
+                                            Function<StatusReport.Service, Number> value) {
+        for (StatusReport.Service service : report.services()) {
+            gauge.dataPoint(point(value.apply(service).doubleValue(), Labels.of("virtual", service.id())));
+        }
+        return gauge.build();
+    }
+
+    private static GaugeDataPointSnapshot point(double value, Labels labels) {
+        return GaugeDataPointSnapshot.builder().value(value).labels(labels).build();
+    }
+
+    private static OptionalDouble seconds(Optional<Instant> at) {
+        return at.map(instant -> OptionalDouble.of(instant.getEpochSecond() + instant.getNano() / 1e9)).orElse(OptionalDouble.empty());
+    }
+}

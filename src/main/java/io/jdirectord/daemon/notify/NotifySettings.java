@@ -1,0 +1,37 @@
+package io.jdirectord.daemon.notify;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What systemd asks of a {@code Type=notify} service through its environment.
+ *
+ * @param socket   {@code NOTIFY_SOCKET}: a socket path, or a name in the abstract namespace starting with '@'
+ * @param watchdog {@code WATCHDOG_USEC} (WatchdogSec=): the longest systemd waits between two WATCHDOG=1;
+ *                 empty when unset, not a positive number, or meant for another process ({@code WATCHDOG_PID})
+ */
+public record NotifySettings(String socket, Optional<Duration> watchdog) {
+
+    /** The settings in {@code environment} for the process {@code pid}; empty when NOTIFY_SOCKET is unset or empty. */
+    public static Optional<NotifySettings> from(Map<String, String> environment, long pid) {
+        String socket = environment.getOrDefault("NOTIFY_SOCKET", "");
+        if (socket.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NotifySettings(socket, watchdog(environment, pid)));
+    }
+
+    private static Optional<Duration> watchdog(Map<String, String> environment, long pid) {
+        String forPid = environment.get("WATCHDOG_PID");
+        if (forPid != null && !forPid.equals(Long.toString(pid))) {
+            return Optional.empty();
+        }
+        try {
+            long micros = Long.parseLong(environment.getOrDefault("WATCHDOG_USEC", ""));
+            return micros > 0 ? Optional.of(Duration.ofNanos(micros * 1000)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

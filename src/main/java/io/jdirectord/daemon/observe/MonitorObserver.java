@@ -1,0 +1,43 @@
+package io.jdirectord.daemon.observe;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
+import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the running monitor tells its add-ons (systemd notification, metrics) beside the failure log.
+ * Called from probe threads, the table keeper and the control thread at once: implementations are
+ * thread-safe and return quickly. Each method ignores the event unless overridden.
+ */
+public interface MonitorObserver {
+
+    /** A configuration was put in force (start and every successful reload) and its probes scheduled. */
+    default void configApplied(Config config) {
+    }
+
+    /** A probe returned; {@code finished} is when, by the scheduler's clock. */
+    default void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {
+    }
+
+    /** What health made of a result or a maintenance change. */
+    default void healthEvents(List<HealthEvent> events) {
+    }
+
+    /** A reconcile pass ended; {@code cause} is check, configure, repair or stop. */
+    default void tablePass(String cause, ReconcileReport report) {
+    }
+
+    /** A reconcile pass could not list the table. */
+    default void tableUnreadable(String cause, IpvsException error) {
+    }
+
+    /** The daemon's life cycle moved on: starting, running, reloading, stopping. */
+    default void daemonStatus(DaemonStatus status) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.jdirectord.netlink;
+
+import java.util.Map;
+
+/** Names and texts of the errno values the kernel's IPVS and netlink code return (Linux numbering). */
+final class KernelErrno {
+
+    static final int EPERM = 1;
+    static final int ENOENT = 2;
+    static final int ESRCH = 3;
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+    static final int ENOMEM = 12;
+    static final int EBUSY = 16;
+    static final int EEXIST = 17;
+    static final int ENODEV = 19;
+    static final int EINVAL = 22;
+    static final int ERANGE = 34;
+    static final int EMSGSIZE = 90;
+    static final int ENOPROTOOPT = 92;
+    static final int EOPNOTSUPP = 95;
+    static final int EAFNOSUPPORT = 97;
+    static final int ENOBUFS = 105;
+
+    private record Entry(String name, String text) {
+    }
+
+    private static final Map<Integer, Entry> ENTRIES = Map.ofEntries(
+            Map.entry(EPERM, new Entry("EPERM", "Operation not permitted")),
+            Map.entry(ENOENT, new Entry("ENOENT", "No such file or directory")),
+            Map.entry(ESRCH, new Entry("ESRCH", "No such process")),
+            Map.entry(EINTR, new Entry("EINTR", "Interrupted system call")),
+            Map.entry(9, new Entry("EBADF", "Bad file descriptor")),
+            Map.entry(EAGAIN, new Entry("EAGAIN", "Resource temporarily unavailable")),
+            Map.entry(ENOMEM, new Entry("ENOMEM", "Cannot allocate memory")),
+            Map.entry(13, new Entry("EACCES", "Permission denied")),
+            Map.entry(EBUSY, new Entry("EBUSY", "Device or resource busy")),
+            Map.entry(EEXIST, new Entry("EEXIST", "File exists")),
+            Map.entry(ENODEV, new Entry("ENODEV", "No such device")),
+            Map.entry(EINVAL, new Entry("EINVAL", "Invalid argument")),
+            Map.entry(24, new Entry("EMFILE", "Too many open files")),
+            Map.entry(ERANGE, new Entry("ERANGE", "Numerical result out of range")),
+            Map.entry(71, new Entry("EPROTO", "Protocol error")),
+            Map.entry(EMSGSIZE, new Entry("EMSGSIZE", "Message too long")),
+            Map.entry(ENOPROTOOPT, new Entry("ENOPROTOOPT", "Protocol not available")),
+            Map.entry(93, new Entry("EPROTONOSUPPORT", "Protocol not supported")),
+            Map.entry(EOPNOTSUPP, new Entry("EOPNOTSUPP", "Operation not supported")),
+            Map.entry(EAFNOSUPPORT, new Entry("EAFNOSUPPORT", "Address family not supported by protocol")),
+            Map.entry(ENOBUFS, new Entry("ENOBUFS", "No buffer space available")),
+            Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")));
+
+    private KernelErrno() {
+    }
+
+    /** strerror-like text with name and number: {@code File exists (EEXIST, errno 17)}. */
+    static String describe(int errno) {
+        Entry entry = ENTRIES.get(errno);
+        if (entry == null) {
+            return "error " + errno + " (errno " + errno + ")";
+        }
+        return entry.text() + " (" + entry.name() + ", errno " + errno + ")";
+    }
+}

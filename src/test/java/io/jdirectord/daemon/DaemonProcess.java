@@ -1,0 +1,248 @@
+package io.jdirectord.daemon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
+ * end-to-end tests. The configuration lives in a directory of the test; the failure log is
+ * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
+ * error go to files there too, written as the daemon writes them (no pipe to lag behind), so once a
+ * failure-log line is seen, every dry-run operation logged before it is visible. The dry-run table's
+ * changes are the standard-error lines {@code ... INFO  dryrun: ipvsadm ...}. {@link #close} stops the
+ * process (and what it forked) by pid.
+ */
+final class DaemonProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/jdirectord.jar");
+    private static final String DRY_RUN_MARK = " dryrun: ";
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Path dir;
+    private final Process process;
+
+    private DaemonProcess(Path dir, Process process) {
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Writes {@code config} (global and virtual directives, without logfile) into {@code dir} and starts the daemon. */
+    static DaemonProcess start(Path dir, String config) throws IOException {
+        Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
+        List<String> command = jdirectord(List.of("--dry-run", "--pid-file", dir.resolve("jdirectord.pid").toString(),
+                dir.resolve("jdirectord.cf").toString(), "start"));
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        process.getOutputStream().close();
+        return new DaemonProcess(dir, process);
+    }
+
+    /** The command line that runs the jar with the JVM running the tests. */
+    static List<String> jdirectord(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static String withLogfile(Path dir, String config) {
+        return "logfile=\"" + dir.resolve("failure.log") + "\"\n" + config;
+    }
+
+    Path configFile() {
+        return dir.resolve("jdirectord.cf");
+    }
+
+    Path pidFile() {
+        return dir.resolve("jdirectord.pid");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Replaces the configuration file's content (keeping the logfile line). */
+    void rewriteConfig(String config) throws IOException {
+        Path temp = dir.resolve("jdirectord.cf.new");
+        Files.writeString(temp, withLogfile(dir, config));
+        Files.move(temp, configFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The failure log's lines so far. */
+    List<String> log() {
+        return lines("failure.log");
+    }
+
+    private List<String> stderr() {
+        return lines("stderr.txt");
+    }
+
+    /** The complete lines of a file of the daemon's directory (a line still being written is left out). */
+    private List<String> lines(String name) {
+        try {
+            String text = Files.readString(dir.resolve(name));
+            List<String> lines = new ArrayList<>(text.lines().toList());
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                lines.removeLast();
+            }
+            return lines;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The dry-run table's changes so far, as ipvsadm command lines (refused ones start with {@code # failed:}). */
+    List<String> operations() {
+        return stderr().stream().filter(line -> line.contains(DRY_RUN_MARK))
+                .map(line -> line.substring(line.indexOf(DRY_RUN_MARK) + DRY_RUN_MARK.length())).toList();
+    }
+
+    /** Waits for a failure-log line matching {@code wanted}, counting from line {@code from}; returns it. */
+    String awaitLog(int from, Predicate<String> wanted, Duration limit) {
+        return await("a failure-log line", this::log, from, wanted, limit);
+    }
+
+    /** Waits for a failure-log event {@code name} whose line contains every one of {@code parts}. */
+    String awaitEvent(String name, Duration limit, String... parts) {
+        return awaitLog(0, event(name, parts), limit);
+    }
+
+    /** Waits for a dry-run operation (an exact ipvsadm line), counting from operation {@code from}. */
+    String awaitOperation(int from, String operation, Duration limit) {
+        return await("the dry-run operation " + operation, this::operations, from, operation::equals, limit);
+    }
+
+    String awaitOperation(String operation, Duration limit) {
+        return awaitOperation(0, operation, limit);
+    }
+
+    /** Matches a failure-log line of event {@code name} that contains every one of {@code parts}. */
+    static Predicate<String> event(String name, String... parts) {
+        return line -> {
+            String[] words = line.split(" ", 3);
+            if (words.length < 2 || !words[1].equals(name)) {
+                return false;
+            }
+            for (String part : parts) {
+                if (!line.contains(part)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    private String await(String what, Supplier<List<String>> source, int from, Predicate<String> wanted,
+                         Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<String> lines = source.get();
+            for (int i = from; i < lines.size(); i++) {
+                if (wanted.test(lines.get(i))) {
+                    return lines.get(i);
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + transcript());
+            }
+            pause();
+        }
+    }
+
+    /** Everything the daemon wrote, for assertion messages. */
+    String transcript() {
+        return "--- failure log:\n" + String.join("\n", log()) + "\n--- stderr:\n" + String.join("\n", stderr())
+                + "\n--- stdout:\n" + String.join("\n", lines("stdout.txt")) + "\n--- process "
+                + (process.isAlive() ? "running" : "exited " + process.exitValue());
+    }
+
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** SIGTERM, then waits for the exit; returns the exit status. */
+    int terminate(Duration limit) throws InterruptedException {
+        signal("TERM");
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("daemon did not exit within " + limit.toMillis() + " ms\n" + transcript());
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Result of a short command-line run of the jar. */
+    record Run(int status, String out, String err) {
+    }
+
+    /** Runs {@code jdirectord --pid-file PID CONFIG ARGS...} against this daemon and waits for it. */
+    Run command(String... arguments) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--pid-file", pidFile().toString(), configFile().toString()));
+        args.addAll(List.of(arguments));
+        Process run = new ProcessBuilder(jdirectord(args)).start();
+        run.getOutputStream().close();
+        String[] err = new String[1];
+        Thread errors = Thread.ofVirtual().start(() -> err[0] = readAll(run.getErrorStream()));
+        String out = readAll(run.getInputStream());
+        if (!run.waitFor(60, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError("jdirectord " + args + " did not finish");
+        }
+        errors.join();
+        return new Run(run.exitValue(), out, err[0]);
+    }
+
+    private static String readAll(InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+    }
+}
