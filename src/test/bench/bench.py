@@ -41,32 +41,34 @@ def config_text(reals, logfile):
 
 
 def plan(args):
-    """Trials, bounds and time budgets (seconds) per system and N."""
+    """Trials, bounds and time budgets (seconds) per system and N. A bound stops one wait (the figure is
+    then reported as "> bound"); a budget stops starting new trials of one figure. ldirectord's are
+    sized so that the default run takes about 40 minutes."""
     quick = args.quick
     p = {"trials": args.trials or (3 if quick else 5),
          "windows": 5, "window": 4.0 if quick else 12.0,
-         "jd": {"start_bound": 60, "trial_bound": 15, "budget": 900},
+         "jd": {"start_bound": 60, "trial_bound": 15, "budget": 600, "all_dead_bound": 30},
          "ld": {}}
     for n in args.sizes:
         if n <= 100:
-            p["ld"][n] = {"start_bound": 60, "trial_bound": 60, "budget": 120 if quick else 300,
+            p["ld"][n] = {"start_bound": 60, "trial_bound": 60, "budget": 60 if quick else 120,
                           "all_dead_bound": 120}
         elif n <= 2000:
-            p["ld"][n] = {"start_bound": 120 if quick else 300, "trial_bound": 60 if quick else 90,
-                          "budget": 150 if quick else 300, "all_dead_bound": 60 if quick else 300}
+            p["ld"][n] = {"start_bound": 240 if quick else 300, "trial_bound": 90,
+                          "budget": 60 if quick else 150, "all_dead_bound": 60 if quick else 300}
         else:
-            p["ld"][n] = {"start_bound": 60 if quick else 120, "trial_bound": 60, "budget": 120,
+            p["ld"][n] = {"start_bound": 60 if quick else 120, "trial_bound": 90, "budget": 60,
                           "all_dead_bound": 300}
     return p
 
 
 def measure_setup(system, lab, n, k, p, bounds, results):
     """One system, N real servers of which the last K are dead hosts: starts, single failures of
-    both kinds, and for K = 0 steady probing and everything dying at once."""
+    both kinds, and for K = 0 steady probing and everything dying at once. Returns whether the system
+    reached its full table."""
     reals = [address(i) for i in range(n)]
     live = set(reals[:n - k])
     tag = f"n{n}-k{k}"
-    budget = measure.Budget(bounds["budget"])
     lab.clear_faults()
     if k:
         lab.kill_range(reals[n - k], reals[-1])
@@ -74,13 +76,14 @@ def measure_setup(system, lab, n, k, p, bounds, results):
     key = lambda figure: results.setdefault(f"{figure}|{n}|{k}", {})
     logfile = os.path.join(system.dir, f"{tag}.events")
     start, running = measure.start_trials(system, config_text(reals, logfile), tag, live, p["trials"],
-                                          bounds["start_bound"], budget)
+                                          bounds["start_bound"], measure.Budget(bounds["budget"]))
     key("start")[system.name] = start
     print(f"  {system.name} N={n} K={k}: start {report.cell(start, 's', p['trials'])}", flush=True)
     if running:
         targets = measure.pick_targets(live, 2 * p["trials"], seed=n + k)
         for kind, chosen in (("refused", targets[:p["trials"]]), ("dead", targets[p["trials"]:])):
-            detection, recovery = measure.failure_trials(system, lab, chosen, kind, bounds["trial_bound"], budget)
+            detection, recovery = measure.failure_trials(system, lab, chosen, kind, bounds["trial_bound"],
+                                                         measure.Budget(bounds["budget"]))
             key(f"detect-{kind}")[system.name] = detection
             key(f"recover-{kind}")[system.name] = recovery
             print(f"  {system.name} N={n} K={k}: {kind}: detection {report.cell(detection, 's', p['trials'])},"
@@ -89,6 +92,7 @@ def measure_setup(system, lab, n, k, p, bounds, results):
             steady_and_all_dead(system, lab, reals, live, p, bounds, key)
     system.stop()
     lab.clear_faults()
+    return running
 
 
 def steady_and_all_dead(system, lab, reals, live, p, bounds, key):
@@ -100,7 +104,7 @@ def steady_and_all_dead(system, lab, reals, live, p, bounds, key):
           f"{report.cell(memory, 'MiB', 1)}, probes {regularity}", flush=True)
     trials = p["trials"] if system.name == "jdirectord" else 1
     bound = bounds.get("all_dead_bound", bounds["trial_bound"])
-    out, back = measure.all_dead_trials(system, lab, reals, trials, bound, measure.Budget(bound * 2 * trials + 60))
+    out, back = measure.all_dead_trials(system, lab, reals, trials, bound, measure.Budget(bounds["budget"]))
     key("alldead")[system.name] = out
     key("allback")[system.name] = back
     print(f"  {system.name} N={len(reals)}: all dead: last out {report.cell(out, 's', trials)}, "
@@ -162,26 +166,33 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     print(f"logs and results in {args.workdir}", flush=True)
     began = time.time()
-    results = {}
+    results, skipped = {}, {}
     lab = Lab(args.workdir, max(args.sizes))
     jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
     ld = systems.Ldirectord(lab, args.workdir)
     try:
         for n in args.sizes:
+            started = {}
             for k in (0, n // 10):
                 for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n])):
-                    if args.only in (None, system.name):
-                        measure_setup(system, lab, n, k, p, bounds, results)
+                    if args.only not in (None, system.name):
+                        continue
+                    if k and not started.get(system.name, True):
+                        skipped[f"{system.name}|{n}|{k}"] = True
+                        continue
+                    started[system.name] = measure_setup(system, lab, n, k, p, bounds, results)
     finally:
         for system in (jd, ld):
             if system.process is not None and system.process.alive():
                 system.process.stop(grace=0)
         lab.close()
-    print_report(results, args, p, began)
+    print_report(results, skipped, args, p, began)
 
 
-def print_report(results, args, p, began):
+def print_report(results, skipped, args, p, began):
     text, notes = report.table(rows(results, args.sizes, p), p["trials"])
+    notes += [f"{key.split('|')[0]}, N = {int(key.split('|')[1]):,} with {int(key.split('|')[2]):,} dead: not run, "
+              f"since it did not reach its full table without dead hosts" for key in skipped]
     lines = ["", text, *regularity_lines(results, args.sizes)]
     if notes:
         lines += ["", "Notes:", *[f"- {n}" for n in notes]]

@@ -33,6 +33,10 @@ class Budget:
         return self.end - time.time()
 
 
+def _key(value):
+    return value.bound if isinstance(value, Over) else value
+
+
 def wait_for(system, predicate, deadline):
     """Polls the system's table log until predicate(table) holds (True), the deadline passes or the
     process dies (False)."""
@@ -51,30 +55,31 @@ def full(live):
 
 
 def start_trials(system, config_text, tag, live, trials, bound, budget):
-    """Starts the system `trials` times (stopping it in between) and measures each start to the full
-    table. Leaves the last start running when it reached the full table; returns (Outcome, running?)."""
+    """Starts the system up to `trials` times (stopping it in between) and measures each start to the
+    full table; another trial starts only while the budget has room for one more like the last. Leaves
+    the last start running when it reached the full table; returns (Outcome, running?)."""
     outcome = Outcome()
     for trial in range(trials):
         if trial > 0:
+            if budget.left() < _key(outcome.trials[-1]):
+                outcome.note = f"{trial} trials within the time budget"
+                break
             system.stop()
             time.sleep(0.3)
-        limit = min(bound, budget.left())
         started = system.start(config_text, f"{tag}-start{trial}")
-        if wait_for(system, full(live), started + limit):
+        if wait_for(system, full(live), started + bound):
             outcome.trials.append(system.table.last_change - started)
         else:
             in_table = len(live & system.table.present)
             outcome.trials.append(Over(time.time() - started, f"{in_table:,} of {len(live):,} in the table"))
             return outcome, False
-        if budget.left() <= 0:
-            outcome.note = f"{trial + 1} trials within the time budget"
-            break
     return outcome, True
 
 
 def failure_trials(system, lab, targets, kind, bound, budget):
     """Kills one live server at a time (kind: 'refused' = REJECT with reset, 'dead' = DROP), waits
-    until it leaves the table, revives it and waits until it is back. Returns (detection, recovery)."""
+    until it leaves the table, revives it and waits until it is back; each wait bounded by `bound`, and
+    no trial started once the budget is spent. Returns (detection, recovery)."""
     kill, revive = ((lab.kill_service, lab.revive_service) if kind == "refused"
                     else (lab.kill_host, lab.revive_host))
     detection, recovery = Outcome(), Outcome()
@@ -86,17 +91,17 @@ def failure_trials(system, lab, targets, kind, bound, budget):
         kill(target)
         injected = time.time()
         left = wait_for(system, lambda t: t.removed.get(target, 0) > injected and target not in t.present,
-                        injected + min(bound, budget.left()))
+                        injected + bound)
         detection.trials.append(system.table.removed[target] - injected if left
                                 else Over(time.time() - injected))
         revive(target)
         revived = time.time()
-        back = wait_for(system, lambda t: target in t.present, revived + min(bound, max(budget.left(), 5)))
+        back = wait_for(system, lambda t: target in t.present, revived + bound)
         if left:
             recovery.trials.append(system.table.added[target] - revived if back
                                    else Over(time.time() - revived))
         if not back:
-            detection.note = recovery.note = "stopped: the server did not come back"
+            detection.note = recovery.note = "stopped: the server did not come back in time"
             break
     return detection, recovery
 
@@ -114,7 +119,7 @@ def all_dead_trials(system, lab, reals, trials, bound, budget):
         time.sleep(random.uniform(0, 1))
         lab.kill_range(first, last)
         injected = time.time()
-        gone = wait_for(system, lambda t: not (every & t.present), injected + min(bound, budget.left()))
+        gone = wait_for(system, lambda t: not (every & t.present), injected + bound)
         if gone:
             out.trials.append(system.table.last_change - injected)
         else:
