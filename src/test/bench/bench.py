@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import sys
 import time
 from dataclasses import asdict
@@ -150,7 +151,13 @@ def regularity_lines(results, sizes):
     return lines
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main():
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")])

@@ -78,7 +78,8 @@ def start_trials(system, config_text, tag, live, trials, bound, budget):
 
 def failure_trials(system, lab, targets, kind, bound, budget):
     """Kills one live server at a time (kind: 'refused' = REJECT with reset, 'dead' = DROP), waits
-    until it leaves the table, revives it and waits until it is back; each wait bounded by `bound`, and
+    until it leaves the table, revives it (again at a random point of the cycle) and waits until it is
+    back; each wait bounded by `bound`, and
     no trial started once the budget is spent. Returns (detection, recovery)."""
     kill, revive = ((lab.kill_service, lab.revive_service) if kind == "refused"
                     else (lab.kill_host, lab.revive_host))
@@ -94,6 +95,7 @@ def failure_trials(system, lab, targets, kind, bound, budget):
                         injected + bound)
         detection.trials.append(system.table.removed[target] - injected if left
                                 else Over(time.time() - injected))
+        time.sleep(random.uniform(0, 1))
         revive(target)
         revived = time.time()
         back = wait_for(system, lambda t: target in t.present, revived + bound)
@@ -125,6 +127,7 @@ def all_dead_trials(system, lab, reals, trials, bound, budget):
         else:
             removed = len(every) - len(every & system.table.present)
             out.trials.append(Over(time.time() - injected, f"{removed:,} of {len(every):,} out of the table"))
+        time.sleep(random.uniform(0, 1))
         lab.revive_range(first, last)
         revived = time.time()
         if not gone:
