@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,6 +9,9 @@ import java.io.InputStream;
  * more to send is known once the limit is reached ({@link #truncated()}); the rest is never read.
  */
 final class BoundedInput extends InputStream {
+
+    private static final int FIRST_SIZE = 256;
+    private static final int CHUNK_SIZE = 2048;
 
     private final InputStream in;
     private final long limit;
@@ -39,6 +43,21 @@ final class BoundedInput extends InputStream {
             count += n;
         }
         return n;
+    }
+
+    /**
+     * Reads to the limit or the end of the stream. Starts small and grows, unlike
+     * {@link InputStream#readAllBytes()}, which allocates 16 KiB per call however short the body.
+     */
+    @Override
+    public byte[] readAllBytes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(FIRST_SIZE);
+        byte[] chunk = new byte[(int) Math.max(1, Math.min(CHUNK_SIZE, limit))];
+        int n;
+        while ((n = read(chunk, 0, chunk.length)) >= 0) {
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
     }
 
     /** Bytes read so far. */

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +134,7 @@ final class EventReporter {
     }
 
     private void perVirtual(Monitor.Running now, HealthKey key, String name, Object... fields) {
-        for (VirtualService virtual : key.virtualServicesIn(now.config())) {
+        for (VirtualService virtual : now.index().usesOf(key).stream().map(ProbeIndex.Use::virtual).distinct().toList()) {
             Object[] line = new Object[fields.length + 4];
             line[0] = "virtual";
             line[1] = virtual.key().id();
@@ -148,15 +147,15 @@ final class EventReporter {
 
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         tellObservers(observer -> observer.tablePass(cause, report));
-        List<OpResult> unclaimed = new ArrayList<>(report.results());
+        TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
         Map<HealthKey, HealthEvent.Transition> last = new HashMap<>();
         transitions.forEach(transition -> last.put(transition.key(), transition));
         for (HealthEvent.Transition transition : transitions) {
             // A server that changed more than once before this pass: the table shows its last state.
             boolean latest = last.get(transition.key()) == transition;
-            TransitionLines.log(log, now.config(), transition, latest ? unclaimed : new ArrayList<>());
+            TransitionLines.log(log, now.index(), transition, latest ? unclaimed : new TransitionLines.Unclaimed(List.of()));
         }
-        for (OpResult result : unclaimed) {
+        for (OpResult result : unclaimed.rest()) {
             TransitionLines.logOperation(log, cause, now.config(), result);
         }
         for (OpResult result : report.results()) {

@@ -4,6 +4,7 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.health.HealthKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,18 @@ final class ProbeIndex {
     /** The pairs fed by {@code probe}, in file order; empty for a probe of another configuration. */
     List<Use> usesOf(ProbeSpec probe) {
         return uses.getOrDefault(probe, List.of());
+    }
+
+    /**
+     * The pairs that see a real server's health through {@code key} (its probe with its thresholds), in
+     * file order: where per-virtual lines for that key go. Costs the uses of one probe, not the whole
+     * configuration.
+     */
+    List<Use> usesOf(HealthKey key) {
+        return usesOf(key.probe()).stream()
+                .filter(use -> use.virtual().timing().failureCount() == key.failureCount()
+                        && use.virtual().timing().riseCount() == key.riseCount())
+                .toList();
     }
 
     /** Every probe of the configuration. */

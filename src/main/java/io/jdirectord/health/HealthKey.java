@@ -5,7 +5,6 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,16 +45,5 @@ public record HealthKey(ProbeSpec probe, int failureCount, int riseCount) {
             }
         }
         return keys;
-    }
-
-    /**
-     * The virtual services of {@code config} that see a real server through this key, in file order:
-     * where ldirectord's per-virtual lines ("Soft failure real server: ... (tcp:vip:port) failure n/N")
-     * go.
-     */
-    public List<VirtualService> virtualServicesIn(Config config) {
-        return config.virtualServices().stream()
-                .filter(v -> v.reals().stream().anyMatch(r -> of(v, r).equals(this)))
-                .toList();
     }
 }

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -64,25 +63,23 @@ class TransitionLinesTest {
 
     @Test
     void logsATransitionOncePerVirtualServiceWithTheOperationsOnThatServerThere() {
-        List<OpResult> unclaimed = new ArrayList<>(List.of(OpResult.applied(add(webKey, "127.0.0.9", 1)),
+        TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(List.of(OpResult.applied(add(webKey, "127.0.0.9", 1)),
                 OpResult.applied(delete(webKey, "10.0.0.1")), OpResult.applied(delete(apiKey, "10.0.0.1")),
                 OpResult.applied(delete(webKey, "10.0.0.2"))));
 
-        TransitionLines.log(log, config, down(a), unclaimed);
+        TransitionLines.log(log, ProbeIndex.of(config), down(a), unclaimed);
 
         assertThat(sink.events()).containsExactly(
                 "down virtual=tcp:192.0.2.10:80 real=10.0.0.1:80 from=up to=down cause=check reason=\"connection refused\""
                         + " elapsed=3ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"",
                 "down virtual=tcp:192.0.2.11:80 real=10.0.0.1:80 from=up to=down cause=check reason=\"connection refused\""
                         + " elapsed=3ms action=\"ipvsadm -d -t 192.0.2.11:80 -r 10.0.0.1:80\"");
-        assertThat(unclaimed).extracting(OpResult::op).containsExactly(add(webKey, "127.0.0.9", 1), delete(webKey, "10.0.0.2"));
+        assertThat(unclaimed.rest()).extracting(OpResult::op).containsExactly(add(webKey, "127.0.0.9", 1), delete(webKey, "10.0.0.2"));
     }
 
     @Test
     void saysNoneWhenTheTransitionChangedNothingInTheTable() {
-        List<OpResult> unclaimed = new ArrayList<>();
-
-        TransitionLines.log(log, config, down(b), unclaimed);
+        TransitionLines.log(log, ProbeIndex.of(config), down(b), new TransitionLines.Unclaimed(List.of()));
 
         assertThat(sink.events()).singleElement().asString().startsWith("down virtual=tcp:192.0.2.10:80 real=10.0.0.2:80")
                 .endsWith("action=none");
@@ -92,17 +89,17 @@ class TransitionLinesTest {
     void showsTheReplacementOfARetriedOperationAndTheErrorOfARefusedOne() {
         IpvsOp retried = add(webKey, "10.0.0.2", 1);
         IpvsOp edit = new IpvsOp.EditDestination(webKey, new IpvsDestination(new DestinationKey(ip("10.0.0.2"), 80), ForwardingMethod.MASQ, 1, 0, 0));
-        List<OpResult> unclaimed = new ArrayList<>(List.of(
+        TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(List.of(
                 new OpResult(retried, OpResult.Outcome.RETRIED, Optional.of(new IpvsException("File exists", 17))),
                 new OpResult(edit, OpResult.Outcome.FAILED, Optional.of(new IpvsException("No such process", 3)))));
         HealthEvent.Transition up = new HealthEvent.Transition(HealthKey.of(web, b), HealthStatus.DOWN, HealthStatus.UP,
                 HealthEvent.Cause.CHECK, "HTTP 200", Duration.ofMillis(9), Duration.ofSeconds(30), NOW);
 
-        TransitionLines.log(log, config, up, unclaimed);
+        TransitionLines.log(log, ProbeIndex.of(config), up, unclaimed);
 
         assertThat(sink.events()).singleElement().asString()
                 .contains("action=\"ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 1\"", "error=\"No such process\"");
-        assertThat(unclaimed).isEmpty();
+        assertThat(unclaimed.rest()).isEmpty();
     }
 
     @Test

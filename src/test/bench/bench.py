@@ -1,0 +1,223 @@
+"""jdirectord and ldirectord side by side on the same real servers: see README.md next to this file.
+Run through ./run (which checks the prerequisites), not directly."""
+
+import argparse
+import json
+import os
+import random
+import signal
+import sys
+import time
+from dataclasses import asdict
+
+import lab as lab_module
+import measure
+import report
+import systems
+from lab import Lab, address
+
+CONFIG = """checktimeout=2
+negotiatetimeout=2
+checkinterval=1
+quiescent=no
+logfile="{logfile}"
+virtual={virtual}
+\tservice=http
+\tchecktype=negotiate
+\trequest="/"
+\treceive="ok"
+\tscheduler=wrr
+\tprotocol=tcp
+"""
+CHECKINTERVAL, CHECKTIMEOUT = 1.0, 2.0
+# jdirectord's JVM: without a limit the heap grows with the garbage rate up to a quarter of the memory
+# (1.2 GB resident at N = 10,000 on a 24 GB machine); the serial collector suits a small live set.
+JVM_OPTIONS = "-XX:+UseSerialGC -Xmx256m"
+
+
+def config_text(reals, logfile):
+    """The configuration both systems get; the real servers in a shuffled (but fixed) order, so the dead
+    block of addresses is spread through ldirectord's serial pass."""
+    order = list(reals)
+    random.Random(len(reals)).shuffle(order)
+    body = "".join(f"\treal={r}:{lab_module.PORT} masq 1\n" for r in order)
+    return CONFIG.format(logfile=logfile, virtual=lab_module.VIRTUAL) + body
+
+
+def plan(args):
+    """Trials, bounds and time budgets (seconds) per system and N. A bound stops one wait (the figure is
+    then reported as "> bound"); a budget stops starting new trials of one figure. ldirectord's are
+    sized so that the default run takes about 40 minutes."""
+    quick = args.quick
+    p = {"trials": args.trials or (3 if quick else 5),
+         "windows": 5, "window": 4.0 if quick else 12.0,
+         "jd": {"start_bound": 60, "trial_bound": 15, "budget": 600, "all_dead_bound": 30},
+         "ld": {}}
+    for n in args.sizes:
+        if n <= 100:
+            p["ld"][n] = {"start_bound": 60, "trial_bound": 60, "budget": 60 if quick else 120,
+                          "all_dead_bound": 120}
+        elif n <= 2000:
+            p["ld"][n] = {"start_bound": 240 if quick else 300, "trial_bound": 90,
+                          "budget": 60 if quick else 150, "all_dead_bound": 60 if quick else 300}
+        else:
+            p["ld"][n] = {"start_bound": 60 if quick else 120, "trial_bound": 90, "budget": 60,
+                          "all_dead_bound": 300}
+    return p
+
+
+def measure_setup(system, lab, n, k, p, bounds, results):
+    """One system, N real servers of which the last K are dead hosts: starts, single failures of
+    both kinds, and for K = 0 steady probing and everything dying at once. Returns whether the system
+    reached its full table."""
+    reals = [address(i) for i in range(n)]
+    live = set(reals[:n - k])
+    tag = f"n{n}-k{k}"
+    lab.clear_faults()
+    if k:
+        lab.kill_range(reals[n - k], reals[-1])
+    lab.truncate_access_log()
+    key = lambda figure: results.setdefault(f"{figure}|{n}|{k}", {})
+    logfile = os.path.join(system.dir, f"{tag}.events")
+    start, running = measure.start_trials(system, config_text(reals, logfile), tag, live, p["trials"],
+                                          bounds["start_bound"], measure.Budget(bounds["budget"]))
+    key("start")[system.name] = start
+    print(f"  {system.name} N={n} K={k}: start {report.cell(start, 's', p['trials'])}", flush=True)
+    if running:
+        targets = measure.pick_targets(live, 2 * p["trials"], seed=n + k)
+        for kind, chosen in (("refused", targets[:p["trials"]]), ("dead", targets[p["trials"]:])):
+            detection, recovery = measure.failure_trials(system, lab, chosen, kind, bounds["trial_bound"],
+                                                         measure.Budget(bounds["budget"]))
+            key(f"detect-{kind}")[system.name] = detection
+            key(f"recover-{kind}")[system.name] = recovery
+            print(f"  {system.name} N={n} K={k}: {kind}: detection {report.cell(detection, 's', p['trials'])},"
+                  f" recovery {report.cell(recovery, 's', p['trials'])}", flush=True)
+        if k == 0:
+            steady_and_all_dead(system, lab, reals, live, p, bounds, key)
+    system.stop()
+    lab.clear_faults()
+    return running
+
+
+def steady_and_all_dead(system, lab, reals, live, p, bounds, key):
+    cpu, memory, regularity = measure.steady(system, lab, live, p["windows"], p["window"])
+    key("cpu")[system.name] = cpu
+    key("rss")[system.name] = memory
+    key("regularity")[system.name] = regularity
+    print(f"  {system.name} N={len(reals)}: cpu/min {report.cell(cpu, 'cpu', p['windows'])}, peak RSS "
+          f"{report.cell(memory, 'MiB', 1)}, probes {regularity}", flush=True)
+    trials = p["trials"] if system.name == "jdirectord" else 1
+    bound = bounds.get("all_dead_bound", bounds["trial_bound"])
+    out, back = measure.all_dead_trials(system, lab, reals, trials, bound, measure.Budget(bounds["budget"]))
+    key("alldead")[system.name] = out
+    key("allback")[system.name] = back
+    print(f"  {system.name} N={len(reals)}: all dead: last out {report.cell(out, 's', trials)}, "
+          f"all back {report.cell(back, 's', trials)}", flush=True)
+
+
+FIGURES = [  # figure key, label, unit, target for jdirectord (value, text)
+    ("start", "start → full table", "s", None, ""),
+    ("detect-refused", "detection, refused", "s", CHECKINTERVAL + 0.2, "≤ 1.2 s"),
+    ("detect-dead", "detection, dead host", "s", CHECKINTERVAL + CHECKTIMEOUT + 0.2, "≤ 3.2 s"),
+    ("recover-refused", "recovery after refused", "s", None, ""),
+    ("recover-dead", "recovery after dead host", "s", None, ""),
+    ("cpu", "CPU s per minute, steady", "cpu", 60.0, "≤ 60 s (one core)"),
+    ("rss", "peak resident memory", "MiB", 256.0, "≤ 256 MiB"),
+    ("alldead", "all dead at once: last out", "s", CHECKINTERVAL + CHECKTIMEOUT + 1, "≤ 4 s"),
+    ("allback", "all revived: last back in", "s", None, ""),
+]
+
+
+def rows(results, sizes, p):
+    out = []
+    for key, label, unit, target, text in FIGURES:
+        for n in sizes:
+            for k in (0, n // 10):
+                cell = results.get(f"{key}|{n}|{k}")
+                if cell is None:
+                    continue
+                out.append({"figure": label, "n": n, "k": k, "unit": unit, "jd": cell.get("jdirectord"),
+                            "ld": cell.get("ldirectord"), "target": target, "target_text": text})
+    return out
+
+
+def regularity_lines(results, sizes):
+    lines = ["", "Probes seen by nginx during the steady windows (per live server):", "",
+             "| N | system | probes per second | gap p50 | gap p99 | gap max |", "|---:|---|---:|---:|---:|---:|"]
+    for n in sizes:
+        for name, r in sorted(results.get(f"regularity|{n}|0", {}).items()):
+            show = lambda v: "–" if v is None else f"{v:.2f} s"
+            lines.append(f"| {n:,} | {name} | {r['rate']:.2f} | {show(r['p50'])} | {show(r['p99'])} | {show(r['max'])} |")
+    return lines
+
+
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main():
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")])
+    parser.add_argument("--trials", type=int)
+    parser.add_argument("--only", choices=["jdirectord", "ldirectord"])
+    parser.add_argument("--jar", required=True)
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--jvm-options", default=JVM_OPTIONS)
+    parser.add_argument("--jd-debug", action="store_true")
+    parser.add_argument("--workdir", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "target",
+                                                          "bench", time.strftime("%Y%m%d-%H%M%S")))
+    args = parser.parse_args()
+    args.sizes = args.sizes or ([20, 1000] if args.quick else [20, 1000, 10000])
+    p = plan(args)
+    args.workdir = os.path.abspath(args.workdir)
+    os.makedirs(args.workdir, exist_ok=True)
+    print(f"logs and results in {args.workdir}", flush=True)
+    began = time.time()
+    began_load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    results, skipped = {}, {}
+    lab = Lab(args.workdir, max(args.sizes))
+    jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
+    ld = systems.Ldirectord(lab, args.workdir)
+    try:
+        for n in args.sizes:
+            started = {}
+            for k in (0, n // 10):
+                for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n])):
+                    if args.only not in (None, system.name):
+                        continue
+                    if k and not started.get(system.name, True):
+                        skipped[f"{system.name}|{n}|{k}"] = True
+                        continue
+                    started[system.name] = measure_setup(system, lab, n, k, p, bounds, results)
+    finally:
+        for system in (jd, ld):
+            if system.process is not None and system.process.alive():
+                system.process.stop(grace=0)
+        lab.close()
+    print_report(results, skipped, args, p, began, began_load)
+
+
+def print_report(results, skipped, args, p, began, began_load):
+    text, notes = report.table(rows(results, args.sizes, p), p["trials"])
+    notes += [f"{key.split('|')[0]}, N = {int(key.split('|')[1]):,} with {int(key.split('|')[2]):,} dead: not run, "
+              f"since it did not reach its full table without dead hosts" for key in skipped]
+    lines = ["", text, *regularity_lines(results, args.sizes)]
+    if notes:
+        lines += ["", "Notes:", *[f"- {n}" for n in notes]]
+    lines.append(f"\n{p['trials']} trials per figure unless marked; CPU: {p['windows']} windows of {p['window']:.0f} s;"
+                 f" jdirectord JVM options: {args.jvm_options or 'none'}{' and -d' if args.jd_debug else ''};"
+                 f" load average before / after: {began_load} / {' '.join(f'{x:.2f}' for x in os.getloadavg())};"
+                 f" whole run {(time.time() - began) / 60:.1f} min.")
+    print("\n".join(lines))
+    with open(os.path.join(args.workdir, "results.json"), "w") as f:
+        json.dump({k: {s: (asdict(o) if hasattr(o, "trials") else o) for s, o in v.items()}
+                   for k, v in results.items()}, f, indent=1, default=str)
+    with open(os.path.join(args.workdir, "report.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
