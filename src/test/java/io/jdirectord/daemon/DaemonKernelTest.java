@@ -126,7 +126,8 @@ class DaemonKernelTest {
         awaitDestinations(daemon, READY, WEB, "10.9.0.1:80 Route 1", "10.9.0.2:80 Route 2", "10.9.0.3:80 Route 3");
         awaitDestinations(daemon, MARK, "10.9.0.1:0 Route 1", "10.9.0.2:0 Route 1");
         awaitDestinations(daemon, WEB6, "[2001:db8:9::1]:80 Route 4");
-        assertThat(destinations(WEB, "--thresholds")).containsExactlyInAnyOrder("10.9.0.1:80 0 0", "10.9.0.2:80 0 0", "10.9.0.3:80 100 10");
+        assertThat(destinations(WEB, "--thresholds"))
+                .containsExactlyInAnyOrder("10.9.0.1:80 0 0", "10.9.0.2:80 0 0", "10.9.0.3:80 100 10");
 
         int mark = daemon.log().size();
         servers.reject("10.9.0.2");
