@@ -160,6 +160,9 @@ class DaemonKernelTest {
         DaemonProcess daemon = start(config(1));
         awaitDestinations(daemon, READY, WEB, "10.9.0.1:80 Route 1", "10.9.0.2:80 Route 2", "10.9.0.3:80 Route 3");
 
+        await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(daemon::alive);
+        assertThat(daemon.log()).as("repair passes find the table as the daemon made it\n%s", daemon.transcript())
+                .noneMatch(line -> line.contains(" drift ") || line.contains(" table-error "));
         int mark = daemon.log().size();
         run("/usr/sbin/ipvsadm", "-d", "-t", "192.0.2.10:80", "-r", "10.9.0.1:80");
         daemon.awaitLog(mark, event("drift", "op=\"ipvsadm -a -t 192.0.2.10:80 -r 10.9.0.1:80 -g -w 1\""), WAIT);
