@@ -126,7 +126,8 @@ class DaemonKernelTest {
         awaitDestinations(daemon, READY, WEB, "10.9.0.1:80 Route 1", "10.9.0.2:80 Route 2", "10.9.0.3:80 Route 3");
         awaitDestinations(daemon, MARK, "10.9.0.1:0 Route 1", "10.9.0.2:0 Route 1");
         awaitDestinations(daemon, WEB6, "[2001:db8:9::1]:80 Route 4");
-        assertThat(destinations(WEB, "--thresholds")).containsExactlyInAnyOrder("10.9.0.1:80 0 0", "10.9.0.2:80 0 0", "10.9.0.3:80 100 10");
+        assertThat(destinations(WEB, "--thresholds"))
+                .containsExactlyInAnyOrder("10.9.0.1:80 0 0", "10.9.0.2:80 0 0", "10.9.0.3:80 100 10");
 
         int mark = daemon.log().size();
         servers.reject("10.9.0.2");
@@ -159,6 +160,9 @@ class DaemonKernelTest {
         DaemonProcess daemon = start(config(1));
         awaitDestinations(daemon, READY, WEB, "10.9.0.1:80 Route 1", "10.9.0.2:80 Route 2", "10.9.0.3:80 Route 3");
 
+        await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(daemon::alive);
+        assertThat(daemon.log()).as("repair passes find the table as the daemon made it\n%s", daemon.transcript())
+                .noneMatch(line -> line.contains(" drift ") || line.contains(" table-error "));
         int mark = daemon.log().size();
         run("/usr/sbin/ipvsadm", "-d", "-t", "192.0.2.10:80", "-r", "10.9.0.1:80");
         daemon.awaitLog(mark, event("drift", "op=\"ipvsadm -a -t 192.0.2.10:80 -r 10.9.0.1:80 -g -w 1\""), WAIT);

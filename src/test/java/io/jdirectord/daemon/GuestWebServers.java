@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Real servers for the end-to-end kernel tests, inside the qemu guest of src/test/vm (as root, no network
  * card): a dummy interface {@value #INTERFACE} carrying {@link #REALS} and {@link #REAL6}, and the host's
  * nginx on port 80 of each, answering {@value #HEALTH_PAGE} (and any other path) with the body
- * {@value #HEALTH_BODY}, from its own throw-away configuration in {@code dir}. A real server is made to fail by an iptables rule that answers
- * its connections with a TCP reset ({@link #reject}), and comes back when the rule goes ({@link #accept}).
+ * {@value #HEALTH_BODY}, from its own throw-away configuration in {@code dir}. A real server is made to fail
+ * by an iptables rule that answers its connections with a TCP reset ({@link #reject}), and comes back when
+ * the rule goes ({@link #accept}).
  * {@link #close} stops nginx, deletes the rules it added and the interface.
  */
 final class GuestWebServers implements AutoCloseable {
