@@ -36,9 +36,13 @@ class DaemonKernelTest {
     private static final String WEB = "TCP 192.0.2.10:80";
     private static final String MARK = "FWM 7";
     private static final String WEB6 = "TCP [2001:db8::10]:80";
+    /**
+     * Failures are injected as TCP resets, detected at once whatever the timeout; the generous
+     * checktimeout keeps a first probe on a cold JVM under software emulation from timing out.
+     */
     private static final String CONFIG = """
             checkinterval=1
-            checktimeout=2
+            checktimeout=10
             quiescent=no
             repairinterval=1
             virtual=192.0.2.10:80
