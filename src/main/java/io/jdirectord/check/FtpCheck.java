@@ -1,10 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,41 +19,24 @@ import org.apache.commons.net.ftp.FTPReply;
  * address, whatever address a PASV reply names. Ends with QUIT, whose answer does not matter.
  * Whole-probe timeout: negotiatetimeout.
  */
-public final class FtpCheck implements Check {
+public final class FtpCheck extends ConversationCheck {
 
     private static final String GREETING = "FTP greeting";
     private static final String ANONYMOUS = "anonymous";
 
-    private final InetAddress address;
-    private final int port;
-    private final CheckSpec spec;
-    private final Optional<ReceiveMatcher> receive;
+    private final ReceivePattern receive;
 
     /** @throws IllegalArgumentException when receive is not a valid regular expression */
     public FtpCheck(ProbeSpec spec) {
-        this.address = spec.real().address();
-        this.port = spec.checkPort();
-        this.spec = spec.check();
-        this.receive = ReceiveMatcher.of(spec.check().receive());
+        super(spec);
+        this.receive = ReceivePattern.of(spec.check().receive());
     }
 
     @Override
-    public Duration timeout() {
-        return spec.negotiateTimeout();
-    }
-
-    @Override
-    public CheckResult run(Deadline deadline) {
-        return SocketProbe.run(deadline, timeout(), spec.maxReceiveBytes(), this::converse);
-    }
-
-    private CheckResult converse(SocketProbe probe) throws IOException {
+    CheckResult converse(SocketProbe probe) throws IOException {
         FTPClient ftp = new FTPClient();
-        ftp.setSocketFactory(probe.sockets());
         ftp.setPassiveNatWorkaroundStrategy(pasvHost -> address.getHostAddress());
-        ftp.setConnectTimeout(probe.remainingMillis());
-        ftp.setDefaultTimeout(probe.remainingMillis());
-        probe.connecting(GREETING);
+        probe.connectingWith(ftp, GREETING);
         try {
             ftp.connect(address, port);
             if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
@@ -67,10 +48,10 @@ public final class FtpCheck implements Check {
             }
             prepareTransfer(probe, ftp);
             CheckResult result = retrieve(probe, ftp);
-            quit(probe, ftp);
+            probe.sayGoodbye("FTP QUIT", ftp, ftp::logout);
             return result;
         } catch (FTPConnectionClosedException e) {
-            return CheckResult.down(closed(probe.phase(), ftp));
+            return CheckResult.down(ProbeFailure.closedByServer(probe.phase(), ftp.getReplyCode(), ftp.getReplyString()));
         }
     }
 
@@ -122,26 +103,7 @@ public final class FtpCheck implements Check {
             return CheckResult.up("RETR " + path + ": " + size);
         }
         String text = new String(content, StandardCharsets.UTF_8);
-        return receive.get().judge(text, "RETR " + path, size, probe.deadline(), timeout());
+        return receive.judge(text, "RETR " + path, size, probe.deadline(), timeout());
     }
 
-    /** Says goodbye; the verdict is already made, so a missing or odd answer is ignored. */
-    private static void quit(SocketProbe probe, FTPClient ftp) {
-        try {
-            probe.phase("FTP QUIT");
-            ftp.setSoTimeout(probe.remainingMillis());
-            ftp.logout();
-        } catch (IOException ignored) {
-            // The server already had its verdict; its manners at QUIT do not change that.
-        }
-    }
-
-    /** A 421 reply closes the connection in Commons Net; report its text, else the bare close. */
-    private static String closed(String phase, FTPClient ftp) {
-        String reply = ftp.getReplyString();
-        if (ftp.getReplyCode() == FTPReply.SERVICE_NOT_AVAILABLE && reply != null && !reply.isBlank()) {
-            return phase + " " + ServerText.excerpt(reply);
-        }
-        return phase + ": connection closed by server";
-    }
 }

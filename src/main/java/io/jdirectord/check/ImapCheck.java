@@ -1,12 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.Optional;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.imap.IMAPClient;
 
@@ -15,43 +11,22 @@ import org.apache.commons.net.imap.IMAPClient;
  * is configured, LOGIN (user and password sent as quoted strings) must be answered OK. The probe ends
  * with LOGOUT, whose answer does not matter. Whole-probe timeout: negotiatetimeout.
  */
-public final class ImapCheck implements Check {
+public final class ImapCheck extends ConversationCheck {
 
     private static final String GREETING = "IMAP greeting";
 
-    private final InetAddress address;
-    private final int port;
-    private final CheckSpec spec;
-    private final Optional<ImplicitTls> tls;
-    private final String peerName;
+    private final ImplicitTlsPlan tls;
 
     /** @throws IllegalArgumentException when imaps is asked to verify against an unreadable CA file */
     public ImapCheck(ProbeSpec spec) {
-        this.address = spec.real().address();
-        this.port = spec.checkPort();
-        this.spec = spec.check();
-        boolean implicitTls = spec.check().service() == ServiceKind.IMAPS;
-        this.tls = implicitTls ? Optional.of(new ImplicitTls(spec.check().tls())) : Optional.empty();
-        this.peerName = spec.check().virtualHost().orElse(address.getHostAddress());
+        super(spec);
+        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.IMAPS);
     }
 
     @Override
-    public Duration timeout() {
-        return spec.negotiateTimeout();
-    }
-
-    @Override
-    public CheckResult run(Deadline deadline) {
-        return SocketProbe.run(deadline, timeout(), spec.maxReceiveBytes(), this::converse);
-    }
-
-    private CheckResult converse(SocketProbe probe) throws IOException {
-        Imap imap = new Imap(tls.map(t -> SocketUpgrade.implicitTls(t, peerName, probe, GREETING))
-                .orElse(SocketUpgrade.NONE));
-        imap.setSocketFactory(probe.sockets());
-        imap.setConnectTimeout(probe.remainingMillis());
-        imap.setDefaultTimeout(probe.remainingMillis());
-        probe.connecting(GREETING);
+    CheckResult converse(SocketProbe probe) throws IOException {
+        Imap imap = new Imap(tls.upgrade(probe, GREETING));
+        probe.connectingWith(imap, GREETING);
         try {
             imap.connect(address, port);
         } catch (MalformedServerReplyException e) {
@@ -70,7 +45,7 @@ public final class ImapCheck implements Check {
             }
             reason += "; logged in as " + spec.login();
         }
-        logout(probe, imap);
+        probe.sayGoodbye("IMAP LOGOUT", imap, imap::logout);
         return CheckResult.up(reason);
     }
 
@@ -92,17 +67,6 @@ public final class ImapCheck implements Check {
     /** An IMAP quoted string (RFC 3501): backslash and double quote escaped. */
     static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Says goodbye; the verdict is already made, so a missing or odd answer is ignored. */
-    private static void logout(SocketProbe probe, IMAPClient imap) {
-        try {
-            probe.phase("IMAP LOGOUT");
-            imap.setSoTimeout(probe.remainingMillis());
-            imap.logout();
-        } catch (IOException ignored) {
-            // The server already passed; its manners at LOGOUT do not change that.
-        }
     }
 
     /** An IMAP client that can start TLS before reading the greeting. */

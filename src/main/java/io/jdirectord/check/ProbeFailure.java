@@ -17,23 +17,39 @@ final class ProbeFailure {
     /** The phase name used while the TCP connection is being set up. */
     static final String CONNECT = "connect";
 
+    /** The reply code with which FTP and SMTP servers say they are closing the connection. */
+    private static final int SERVICE_NOT_AVAILABLE = 421;
+
     private ProbeFailure() {
     }
 
     /**
      * @param error        what the probe threw
      * @param phase        what the probe was doing: "connect", "SMTP greeting", "FTP login"
-     * @param deadlineHit  whether the deadline guard closed the probe's sockets
+     * @param deadlineHit  whether the deadline guard closed the probe's sockets (a read timeout, even one a
+     *                     protocol library wrapped, is a timeout too)
      * @param timeout      the probe's whole timeout, named in timeout reasons
      */
     static String describe(IOException error, String phase, boolean deadlineHit, Duration timeout) {
-        if (deadlineHit || error instanceof SocketTimeoutException) {
+        if (deadlineHit || error instanceof SocketTimeoutException
+                || error.getCause() instanceof SocketTimeoutException) {
             return timeout(phase, timeout);
         }
         if (CONNECT.equals(phase)) {
             return connectFailure(error);
         }
         return phase + ": " + problem(error);
+    }
+
+    /**
+     * Why a Commons Net client found its connection closed: a 421 reply (which makes the client close)
+     * is quoted, else the bare close is named.
+     */
+    static String closedByServer(String phase, int replyCode, String reply) {
+        if (replyCode == SERVICE_NOT_AVAILABLE && reply != null && !reply.isBlank()) {
+            return phase + " " + ServerText.excerpt(reply);
+        }
+        return phase + ": connection closed by server";
     }
 
     static String timeout(String phase, Duration timeout) {

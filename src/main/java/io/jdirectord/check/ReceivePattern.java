@@ -1,12 +1,15 @@
 package io.jdirectord.check;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code receive} directive as a Java regular expression searched anywhere in the text (ldirectord's
- * unanchored, case-sensitive Perl match). An empty receive means "no content check".
+ * unanchored, case-sensitive Perl match). An empty receive means "no content check". Every search gives
+ * up at the probe's deadline, so a pattern that backtracks badly on what a server sent cannot hold the
+ * check longer than its timeout.
  */
 final class ReceivePattern {
 
@@ -35,24 +38,60 @@ final class ReceivePattern {
         return pattern.isEmpty();
     }
 
+    /** How a search ended. */
+    enum Outcome {
+        FOUND, NOT_FOUND,
+        /** the deadline passed before the search finished */
+        DEADLINE,
+        /** the pattern needed more recursion than the thread's stack allows on this text */
+        TOO_DEEP
+    }
+
+    /** Searches {@code text}; an empty receive is always {@link Outcome#FOUND}. */
+    Outcome search(CharSequence text, Deadline deadline) {
+        if (pattern.isEmpty()) {
+            return Outcome.FOUND;
+        }
+        try {
+            return pattern.get().matcher(new DeadlineText(text, deadline)).find() ? Outcome.FOUND : Outcome.NOT_FOUND;
+        } catch (DeadlineText.Expired e) {
+            return Outcome.DEADLINE;
+        } catch (StackOverflowError e) {
+            return Outcome.TOO_DEEP;
+        }
+    }
+
     /**
-     * Whether the pattern occurs in {@code text}; always true for an empty receive. The search itself is
-     * bounded by the deadline, so a pattern that backtracks badly on what a server sent cannot hang.
+     * Whether the pattern occurs in {@code text}; always true for an empty receive.
      *
      * @throws ProbeException when the deadline passes during the search or the pattern overflows the stack
      */
     boolean foundIn(CharSequence text, Deadline deadline) throws ProbeException {
-        if (pattern.isEmpty()) {
-            return true;
-        }
-        try {
-            return pattern.get().matcher(new DeadlineText(text, deadline)).find();
-        } catch (DeadlineText.Expired e) {
-            throw new ProbeException("deadline passed while searching for receive pattern " + this);
-        } catch (StackOverflowError e) {
-            throw new ProbeException("receive pattern " + this + " is too complex for " + text.length()
-                    + " characters of reply");
-        }
+        return switch (search(text, deadline)) {
+            case FOUND -> true;
+            case NOT_FOUND -> false;
+            case DEADLINE -> throw new ProbeException("deadline passed while searching for receive pattern " + this);
+            case TOO_DEEP -> throw new ProbeException("receive pattern " + this + " is too complex for "
+                    + text.length() + " characters of reply");
+        };
+    }
+
+    /**
+     * The verdict on downloaded {@code content} as a result: up when found, else down with a reason such
+     * as "receive pattern 'OK' not found in 1.2 KiB". These reasons quote the receive whole.
+     *
+     * @param what     names the content for up reasons: "RETR /index.html"
+     * @param size     describes the content: "1.2 KiB", "the first 64 KiB"
+     * @param timeout  the check's whole timeout, named when the search passes the deadline
+     */
+    CheckResult judge(CharSequence content, String what, String size, Deadline deadline, Duration timeout) {
+        String quoted = "'" + source + "'";
+        return switch (search(content, deadline)) {
+            case FOUND -> CheckResult.up(what + ": receive pattern " + quoted + " found in " + size);
+            case NOT_FOUND -> CheckResult.down("receive pattern " + quoted + " not found in " + size);
+            case DEADLINE -> CheckResult.down(ProbeFailure.timeout("receive pattern search", timeout));
+            case TOO_DEEP -> CheckResult.down("receive pattern " + quoted + " recursed too deep in " + size);
+        };
     }
 
     /** The receive as written, quoted and shortened for a reason: 'OK'. */

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import java.io.IOException;
 import java.time.Duration;
 import javax.net.SocketFactory;
+import org.apache.commons.net.SocketClient;
 
 /**
  * One run of a TCP-based check: hands out the probe's sockets, keeps track of what the probe is doing
@@ -16,6 +17,12 @@ final class SocketProbe {
     @FunctionalInterface
     interface Steps {
         CheckResult run(SocketProbe probe) throws IOException;
+    }
+
+    /** The command that ends a conversation politely: QUIT, LOGOUT. */
+    @FunctionalInterface
+    interface Goodbye {
+        void send() throws IOException;
     }
 
     private final Deadline deadline;
@@ -66,6 +73,31 @@ final class SocketProbe {
     void connecting(String nextPhase) {
         phase = ProbeFailure.CONNECT;
         afterConnect = nextPhase;
+    }
+
+    /**
+     * Gives a Commons Net client this probe's sockets and the time left, before it connects; once
+     * connected the probe is in {@code nextPhase} (e.g. "SMTP greeting").
+     */
+    void connectingWith(SocketClient client, String nextPhase) {
+        client.setSocketFactory(sockets);
+        client.setConnectTimeout(remainingMillis());
+        client.setDefaultTimeout(remainingMillis());
+        connecting(nextPhase);
+    }
+
+    /**
+     * Sends {@code goodbye} in phase {@code name}; the verdict is already made, so a missing or odd
+     * answer is ignored.
+     */
+    void sayGoodbye(String name, SocketClient client, Goodbye goodbye) {
+        try {
+            phase(name);
+            client.setSoTimeout(remainingMillis());
+            goodbye.send();
+        } catch (IOException ignored) {
+            // The server already had its verdict; its manners at the goodbye do not change that.
+        }
     }
 
     /** Names what the probe does next, for the reason of a failure: "FTP login", "RETR /index.html". */

@@ -4,7 +4,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
-import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,23 +31,17 @@ import java.util.regex.Pattern;
  * Host keys are not checked against any known_hosts file; servers that offer only ssh-rsa signatures or
  * diffie-hellman-group14-sha1 are still understood. Whole-probe timeout: negotiatetimeout.
  */
-public final class SshCheck implements Check {
+public final class SshCheck extends ConversationCheck {
 
     private static final String HANDSHAKE = "SSH handshake";
     private static final String PROBE_USER = "jdirectord";
     private static final Pattern AUTH_REFUSED = Pattern.compile("Auth (?:fail|cancel) for methods '([^']*)'");
 
-    private final InetAddress address;
-    private final int port;
-    private final CheckSpec spec;
-
     /**
      * @throws IllegalArgumentException when sshkey is set without login, or names an unreadable file
      */
     public SshCheck(ProbeSpec spec) {
-        this.address = spec.real().address();
-        this.port = spec.checkPort();
-        this.spec = spec.check();
+        super(spec);
         Optional<Path> key = spec.check().sshKey();
         if (key.isPresent() && spec.check().login().isEmpty()) {
             throw new IllegalArgumentException("sshkey needs a login to log in with");
@@ -60,16 +52,7 @@ public final class SshCheck implements Check {
     }
 
     @Override
-    public Duration timeout() {
-        return spec.negotiateTimeout();
-    }
-
-    @Override
-    public CheckResult run(Deadline deadline) {
-        return SocketProbe.run(deadline, timeout(), spec.maxReceiveBytes(), this::converse);
-    }
-
-    private CheckResult converse(SocketProbe probe) throws IOException {
+    CheckResult converse(SocketProbe probe) throws IOException {
         Session session;
         try {
             session = session(probe);

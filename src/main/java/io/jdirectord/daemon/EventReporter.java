@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,8 +148,12 @@ final class EventReporter {
     void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         tellObservers(observer -> observer.tablePass(cause, report));
         TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
+        Map<HealthKey, HealthEvent.Transition> last = new HashMap<>();
+        transitions.forEach(transition -> last.put(transition.key(), transition));
         for (HealthEvent.Transition transition : transitions) {
-            TransitionLines.log(log, now.index(), transition, unclaimed);
+            // A server that changed more than once before this pass: the table shows its last state.
+            boolean latest = last.get(transition.key()) == transition;
+            TransitionLines.log(log, now.index(), transition, latest ? unclaimed : new TransitionLines.Unclaimed(List.of()));
         }
         for (OpResult result : unclaimed.rest()) {
             TransitionLines.logOperation(log, cause, now.config(), result);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -118,8 +118,8 @@ class DovecotIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(ServiceKind kind, String address, ProbeSpecs.Customizer customizer) throws Exception {
-        ProbeSpec spec = customizer.apply(ProbeSpecs.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
+    private CheckResult check(ServiceKind kind, String address, Probes.Customizer customizer) throws Exception {
+        ProbeSpec spec = customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
                 .timeout(Duration.ofSeconds(10))).build();
         boolean pop = kind == ServiceKind.POP || kind == ServiceKind.POPS;
         return runner.run(pop ? new PopCheck(spec) : new ImapCheck(spec));

@@ -3,8 +3,8 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.Probes;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,15 +43,15 @@ class FtpCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs ftp(InetAddress address, int port) {
-        return ProbeSpecs.negotiate(ServiceKind.FTP, address, port).timeout(Duration.ofSeconds(5));
+    private static Probes ftp(InetAddress address, int port) {
+        return Probes.negotiate(ServiceKind.FTP, address, port).timeout(Duration.ofSeconds(5));
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new FtpCheck(spec.build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(ftp(LOOPBACK, server.port()).timeout(SHORT));
     }
 
@@ -148,7 +148,7 @@ class FtpCheckTest {
 
     @Test
     void failsOnARefusingGreeting() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("554 not today\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("554 not today\r\n"))) {
             assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "FTP greeting 554 not today");
         }
@@ -156,55 +156,14 @@ class FtpCheckTest {
 
     @Test
     void reportsTheTextOfA421Greeting() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("421 too many users\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("421 too many users\r\n"))) {
             assertThat(check(server).reason()).isEqualTo("FTP greeting 421 too many users");
         }
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(ftp(LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason()).isEqualTo("connection refused");
-    }
-
-    @Test
-    void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("FTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void failsOnGarbage() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
-            client.sendGarbage(300);
-            client.stayQuiet();
-        })) {
-            assertThat(check(server).reason()).startsWith("FTP greeting: malformed reply: ");
-        }
-    }
-
-    @Test
-    void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
-                client -> client.trickle("220 " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("FTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("220-xxxxxxx"))) {
-            assertThat(check(ftp(LOOPBACK, server.port())).reason()).isEqualTo("FTP greeting: more than 64 KiB received");
-        }
-    }
-
-    @Test
     void readsOnlyTheFirstBytesOfAnEndlessFile() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, new FileServer("127,0,0,1", "still going\n", Integer.MAX_VALUE))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "still going\n", Integer.MAX_VALUE))) {
             CheckResult found = check(ftp(LOOPBACK, server.port()).receive("going"));
             assertThat(found).extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "RETR /: receive pattern 'going' found in the first 64 KiB");
@@ -217,7 +176,7 @@ class FtpCheckTest {
 
     @Test
     void connectsTheDataChannelToTheControlAddressWhateverPasvSays() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, new FileServer("127,0,0,2", "fine\n", 1))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,2", "fine\n", 1))) {
             CheckResult result = check(ftp(LOOPBACK, server.port()).request("/x").receive("^fine$"));
             assertThat(result.up()).as(result.reason()).isTrue();
         }
@@ -225,7 +184,7 @@ class FtpCheckTest {
 
     @Test
     void givesUpOnABackTrackingPatternAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, new FileServer("127,0,0,1", "x", 30))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "x", 30))) {
             CheckResult result = check(ftp(LOOPBACK, server.port()).timeout(Duration.ofSeconds(2)).receive("((x+)*)*y"));
             assertThat(result.reason()).isEqualTo("receive pattern search: timeout after 2000 ms");
             assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(3));
@@ -234,7 +193,7 @@ class FtpCheckTest {
 
     @Test
     void failsCleanlyWhenThePatternRecursesTooDeep() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, new FileServer("127,0,0,1", "a", Integer.MAX_VALUE))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "a", Integer.MAX_VALUE))) {
             CheckResult result = check(ftp(LOOPBACK, server.port()).receive("(a|aa)+b"));
             assertThat(result.reason()).isEqualTo("receive pattern '(a|aa)+b' recursed too deep in the first 64 KiB");
         }
@@ -251,9 +210,9 @@ class FtpCheckTest {
      * A minimal passive-mode FTP server whose every file is {@code chunk} repeated {@code copies} times or
      * until the client hangs up; PASV replies name {@code pasvAddress}, the data port listens on 127.0.0.1.
      */
-    private record FileServer(String pasvAddress, String chunk, int copies) implements ConversationServer.Script {
+    private record FileServer(String pasvAddress, String chunk, int copies) implements ScriptedServer.Script {
         @Override
-        public void play(ConversationServer.Conversation client) throws IOException {
+        public void serve(ScriptedServer.Connection client) throws IOException {
             client.send("220 scripted\r\n");
             try (ServerSocket data = new ServerSocket()) {
                 data.bind(new InetSocketAddress(LOOPBACK, 0));
@@ -275,7 +234,7 @@ class FtpCheckTest {
             }
         }
 
-        private void sendFile(ConversationServer.Conversation client, ServerSocket data) throws IOException {
+        private void sendFile(ScriptedServer.Connection client, ServerSocket data) throws IOException {
             client.send("150 here it comes\r\n");
             byte[] bytes = chunk.getBytes(StandardCharsets.ISO_8859_1);
             try (Socket transfer = data.accept(); OutputStream out = transfer.getOutputStream()) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ class OpenSmtpdIT {
     @ParameterizedTest
     @CsvSource({"SMTP, 127.0.0.1", "SMTP, ::1", "SUBMISSION, 127.0.0.1"})
     void passesOpenSmtpd(ServiceKind service, String address) throws Exception {
-        CheckResult result = runner.run(new SmtpCheck(ProbeSpecs.negotiate(service, InetAddress.getByName(address), port)
+        CheckResult result = runner.run(new SmtpCheck(Probes.negotiate(service, InetAddress.getByName(address), port)
                 .timeout(Duration.ofSeconds(10)).build()));
         assertThat(result.up()).as(result.reason() + "\n" + smtpd.log()).isTrue();
         assertThat(result.reason()).startsWith("220 ").contains("ESMTP OpenSMTPD").endsWith("; EHLO 250");

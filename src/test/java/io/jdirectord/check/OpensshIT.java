@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -88,8 +88,8 @@ class OpensshIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(String address, ProbeSpecs.Customizer customizer) throws Exception {
-        ProbeSpecs spec = ProbeSpecs.negotiate(ServiceKind.SSH, InetAddress.getByName(address), port)
+    private CheckResult check(String address, Probes.Customizer customizer) throws Exception {
+        Probes spec = Probes.negotiate(ServiceKind.SSH, InetAddress.getByName(address), port)
                 .timeout(Duration.ofSeconds(10));
         return runner.run(new SshCheck(customizer.apply(spec).build()));
     }

@@ -3,7 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.netlink.IcmpPrivileges;
 import io.jdirectord.netlink.IcmpSocket;
 import java.net.InetAddress;
@@ -29,7 +29,7 @@ class PingCheckLiveTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void getsAnEchoReplyFromLoopback(String address) throws Exception {
-        CheckResult result = runner.run(new PingCheck(ProbeSpecs.ping(InetAddress.getByName(address))
+        CheckResult result = runner.run(new PingCheck(Probes.ping(InetAddress.getByName(address))
                 .timeout(Duration.ofSeconds(2)).checkCount(2).build()));
         assertThat(result.up()).as(result.reason()).isTrue();
         assertThat(result.reason()).startsWith("echo reply from " + InetAddress.getByName(address).getHostAddress());
@@ -42,7 +42,7 @@ class PingCheckLiveTest {
         var results = new java.util.concurrent.ConcurrentLinkedQueue<CheckResult>();
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 20; i++) {
-                threads.submit(() -> results.add(runner.run(new PingCheck(ProbeSpecs.ping(target)
+                threads.submit(() -> results.add(runner.run(new PingCheck(Probes.ping(target)
                         .timeout(Duration.ofSeconds(2)).build()))));
             }
         }

@@ -2,7 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.netlink.IcmpChannel;
 import io.jdirectord.netlink.IcmpDatagram;
@@ -38,7 +38,7 @@ class PingCheckTest {
     }
 
     private static ProbeSpec spec(int attempts) {
-        return ProbeSpecs.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build();
+        return Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build();
     }
 
     /** An echo reply (ICMP message only, as a ping socket delivers it) to {@code request}. */

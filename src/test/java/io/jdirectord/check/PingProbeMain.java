@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.netlink.IcmpSocket;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class PingProbeMain {
         int count = Integer.parseInt(args[2]);
         System.out.println(IcmpSocket.availability().description());
         CheckResult result = new CheckRunner().run(new PingCheck(
-                ProbeSpecs.ping(target).timeout(timeout).checkCount(count).build()));
+                Probes.ping(target).timeout(timeout).checkCount(count).build()));
         System.out.println((result.up() ? "UP" : "DOWN") + "\t" + result.reason() + "\t" + result.elapsed().toMillis());
     }
 }

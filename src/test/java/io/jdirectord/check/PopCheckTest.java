@@ -2,10 +2,10 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.MailServer;
+import io.jdirectord.check.testing.Probes;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PopCheckTest {
@@ -26,55 +26,33 @@ class PopCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs pop(ServiceKind kind, InetAddress address, int port) {
-        return ProbeSpecs.negotiate(kind, address, port).timeout(SHORT);
+    private static Probes pop(ServiceKind kind, InetAddress address, int port) {
+        return Probes.negotiate(kind, address, port).timeout(SHORT);
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new PopCheck(spec.build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(pop(ServiceKind.POP, LOOPBACK, server.port()));
     }
 
-    private static GreenMail greenMail(String address, String protocol) {
-        GreenMail mail = new GreenMail(new ServerSetup(0, address, protocol).dynamicPort());
-        mail.start();
-        mail.setUser("bob@mail.test", "bob", "secret");
-        return mail;
-    }
-
+    /** pops: the server's certificate is not verified (ldirectord's default). */
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealPop3ServerWithLogin(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_POP3);
-        try {
-            CheckResult result = check(pop(ServiceKind.POP, InetAddress.getByName(address), mail.getPop3().getPort())
+    @CsvSource({"POP, pop3, 127.0.0.1", "POP, pop3, ::1", "POPS, pop3s, 127.0.0.1", "POPS, pop3s, ::1"})
+    void passesARealServerWithLogin(ServiceKind service, String protocol, String address) throws Exception {
+        try (MailServer mail = MailServer.start(address, protocol, "secret")) {
+            CheckResult result = check(pop(service, InetAddress.getByName(address), mail.port())
                     .timeout(Duration.ofSeconds(5)).login("bob", "secret"));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("+OK").endsWith("; logged in as bob");
-        } finally {
-            mail.stop();
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void passesARealPop3sServerWithoutVerifyingItsCertificate(String address) throws Exception {
-        GreenMail mail = greenMail(address, ServerSetup.PROTOCOL_POP3S);
-        try {
-            CheckResult result = check(pop(ServiceKind.POPS, InetAddress.getByName(address), mail.getPop3s().getPort())
-                    .timeout(Duration.ofSeconds(5)).login("bob", "secret"));
-            assertThat(result.up()).as(result.reason()).isTrue();
-        } finally {
-            mail.stop();
         }
     }
 
     @Test
     void passesWithoutLoginWhenNoneIsConfigured() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("+OK POP3 ready\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
@@ -86,77 +64,28 @@ class PopCheckTest {
 
     @Test
     void failsOnAWrongPassword() throws Exception {
-        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_POP3);
-        try {
-            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, mail.getPop3().getPort()).login("bob", "wrong"));
+        try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3, "secret")) {
+            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, mail.port()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("POP3 login as bob: -ERR");
-        } finally {
-            mail.stop();
         }
     }
 
     @Test
     void failsOnAnErrGreeting() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
             assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "POP3 greeting -ERR too busy");
         }
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(pop(ServiceKind.POP, LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason())
-                .isEqualTo("connection refused");
-    }
-
-    @Test
-    void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void failsOnGarbage() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
-            client.sendGarbage(300);
-            client.stayQuiet();
-        })) {
-            assertThat(check(server).reason()).startsWith("POP3 greeting: malformed reply: ");
-        }
-    }
-
-    @Test
-    void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
-                client -> client.trickle("+OK " + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("POP3 greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("+OK xxxxxxx"))) {
-            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, server.port()).timeout(Duration.ofSeconds(10)));
-            assertThat(result.reason()).isEqualTo("POP3 greeting: more than 64 KiB received");
-        }
-    }
-
-    @Test
     void rejectsAnUntrustedCertificateWhenVerifying() throws Exception {
-        GreenMail mail = greenMail("127.0.0.1", ServerSetup.PROTOCOL_POP3S);
-        try {
-            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, mail.getPop3s().getPort())
+        try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3S, "secret")) {
+            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, mail.port())
                     .tls(new TlsVerification(true, Optional.empty())));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("TLS handshake: unable to find valid certification path to requested target");
-        } finally {
-            mail.stop();
         }
     }
 
@@ -164,11 +93,11 @@ class PopCheckTest {
     void verifiesTheCertificateAgainstTheCaFileAndTheVirtualHost() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
-        try (ConversationServer server = ConversationServer.startTls(LOOPBACK, certificates.serverContext(), client -> {
+        try (ScriptedServer server = ScriptedServer.conversationTls(LOOPBACK, certificates.serverContext(), client -> {
             client.send("+OK secure\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
-            ProbeSpecs spec = pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(Duration.ofSeconds(5)).tls(verify);
+            Probes spec = pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(Duration.ofSeconds(5)).tls(verify);
             assertThat(check(spec).up()).as("address in the certificate").isTrue();
             assertThat(check(spec.virtualHost(TestCertificates.HOST_NAME)).up()).as("virtualhost").isTrue();
             CheckResult wrongName = check(spec.virtualHost("other.test"));
@@ -179,7 +108,7 @@ class PopCheckTest {
 
     @Test
     void failsWhenAPlainServerAnswersTheTlsHandshake() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("+OK plain text\r\n");
             client.stayQuiet();
         })) {
@@ -191,7 +120,7 @@ class PopCheckTest {
 
     @Test
     void givesUpOnASilentTlsServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, server.port()));
             assertThat(result.reason()).isEqualTo("TLS handshake: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));

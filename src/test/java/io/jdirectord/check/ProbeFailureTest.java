@@ -42,6 +42,13 @@ class ProbeFailureTest {
     }
 
     @Test
+    void reportsAReadTimeoutThatTheProtocolLibraryWrapped() {
+        IOException wrapped = new IOException("Timed out waiting for initial connect reply",
+                new SocketTimeoutException("Read timed out"));
+        assertThat(describe(wrapped, "FTP greeting", false)).isEqualTo("FTP greeting: timeout after 2000 ms");
+    }
+
+    @Test
     void namesProtocolFailuresWithTheirPhase() {
         assertThat(describe(new ReceiveLimitException(65536), "POP3 greeting", false))
                 .isEqualTo("POP3 greeting: more than 64 KiB received");

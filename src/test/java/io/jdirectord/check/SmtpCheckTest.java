@@ -2,10 +2,10 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.MailServer;
+import io.jdirectord.check.testing.Probes;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,30 +25,26 @@ class SmtpCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(InetAddress address, int port, Duration timeout) {
-        return runner.run(new SmtpCheck(ProbeSpecs.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
+        return runner.run(new SmtpCheck(Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(LOOPBACK, server.port(), SHORT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void passesARealSmtpServer(String address) throws IOException {
-        GreenMail mail = new GreenMail(new ServerSetup(0, address, ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        mail.start();
-        try {
-            CheckResult result = check(InetAddress.getByName(address), mail.getSmtp().getPort(), Duration.ofSeconds(5));
+        try (MailServer mail = MailServer.start(address, ServerSetup.PROTOCOL_SMTP, "secret")) {
+            CheckResult result = check(InetAddress.getByName(address), mail.port(), Duration.ofSeconds(5));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("220 ").contains("EHLO 250");
-        } finally {
-            mail.stop();
         }
     }
 
     @Test
     void fallsBackToHeloWhenEhloIsRefused() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("220 old.example SMTP\r\n");
             client.readLine();
             client.send("500 what?\r\n");
@@ -65,7 +61,7 @@ class SmtpCheckTest {
 
     @Test
     void failsWhenHeloIsRefusedToo() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("220 picky.example\r\n");
             client.readLine();
             client.send("502 no EHLO\r\n");
@@ -81,7 +77,7 @@ class SmtpCheckTest {
 
     @Test
     void failsOnARefusingGreeting() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
             CheckResult result = check(server);
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("SMTP greeting 554 no service here");
@@ -90,62 +86,14 @@ class SmtpCheckTest {
 
     @Test
     void reportsTheTextOfA421Greeting() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.send("421 too busy\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("421 too busy\r\n"))) {
             assertThat(check(server).reason()).isEqualTo("SMTP greeting 421 too busy");
         }
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws IOException {
-        CheckResult result = check(LOOPBACK, ConversationServer.refusedPort(LOOPBACK), SHORT);
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("connection refused");
-    }
-
-    @Test
-    void givesUpOnASilentServerAtTheDeadline() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
-            CheckResult result = check(server);
-            assertThat(result.up()).isFalse();
-            assertThat(result.reason()).isEqualTo("SMTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void failsOnGarbage() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
-            client.sendGarbage(300);
-            client.stayQuiet();
-        })) {
-            CheckResult result = check(server);
-            assertThat(result.up()).isFalse();
-            assertThat(result.reason()).startsWith("SMTP greeting: malformed reply: ");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void cutsOffATrickleAtTheDeadline() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
-                client -> client.trickle("220-" + "slow ".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
-            CheckResult result = check(server);
-            assertThat(result.reason()).isEqualTo("SMTP greeting: timeout after 700 ms");
-            assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
-        }
-    }
-
-    @Test
-    void stopsReadingAnEndlessGreetingAtTheReceiveBound() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("220-xxxxxxxx"))) {
-            CheckResult result = check(LOOPBACK, server.port(), Duration.ofSeconds(10));
-            assertThat(result.reason()).isEqualTo("SMTP greeting: more than 64 KiB received");
-        }
-    }
-
-    @Test
     void stopsReadingEndlessContinuationLinesAtTheReceiveBound() throws IOException {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
             CheckResult result = check(LOOPBACK, server.port(), Duration.ofSeconds(10));
             assertThat(result.reason()).isEqualTo("SMTP greeting: more than 64 KiB received");
         }

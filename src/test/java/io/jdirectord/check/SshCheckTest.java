@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
-import io.jdirectord.check.testing.ProbeSpecs;
-import io.jdirectord.check.testing.ConversationServer;
+import io.jdirectord.check.testing.Probes;
+import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,15 +37,15 @@ class SshCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpecs ssh(InetAddress address, int port) {
-        return ProbeSpecs.negotiate(ServiceKind.SSH, address, port).timeout(Duration.ofSeconds(10));
+    private static Probes ssh(InetAddress address, int port) {
+        return Probes.negotiate(ServiceKind.SSH, address, port).timeout(Duration.ofSeconds(10));
     }
 
-    private CheckResult check(ProbeSpecs spec) {
+    private CheckResult check(Probes spec) {
         return runner.run(new SshCheck(spec.build()));
     }
 
-    private CheckResult check(ConversationServer server) {
+    private CheckResult check(ScriptedServer server) {
         return check(ssh(LOOPBACK, server.port()).timeout(SHORT));
     }
 
@@ -154,12 +154,12 @@ class SshCheckTest {
 
     @Test
     void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(ssh(LOOPBACK, ConversationServer.refusedPort(LOOPBACK))).reason()).isEqualTo("connection refused");
+        assertThat(check(ssh(LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason()).isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnASilentServerAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, ConversationServer.Conversation::stayQuiet)) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("SSH handshake: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(SHORT.plusSeconds(1));
@@ -168,7 +168,7 @@ class SshCheckTest {
 
     @Test
     void failsOnGarbageAfterTheVersionLine() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> {
             client.send("SSH-2.0-Fake\r\n");
             client.sendGarbage(3000);
             client.stayQuiet();
@@ -181,7 +181,7 @@ class SshCheckTest {
 
     @Test
     void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK,
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
                 client -> client.trickle("SSH-2.0-" + "slow".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("SSH handshake: timeout after 700 ms");
@@ -191,7 +191,7 @@ class SshCheckTest {
 
     @Test
     void stopsReadingEndlessLinesBeforeTheVersionAtTheReceiveBound() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("please wait\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("please wait\r\n"))) {
             assertThat(check(ssh(LOOPBACK, server.port())).reason())
                     .isEqualTo("SSH handshake: more than 64 KiB received");
         }
@@ -199,7 +199,7 @@ class SshCheckTest {
 
     @Test
     void rejectsAnEndlessVersionLine() throws Exception {
-        try (ConversationServer server = ConversationServer.start(LOOPBACK, client -> client.sendForever("SSH-2.0-xxxxxxxx"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("SSH-2.0-xxxxxxxx"))) {
             assertThat(check(ssh(LOOPBACK, server.port())).reason())
                     .isEqualTo("SSH handshake: invalid server's version string");
         }

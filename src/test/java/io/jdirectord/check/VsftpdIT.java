@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
-import io.jdirectord.check.testing.ProbeSpecs;
+import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -82,9 +82,9 @@ class VsftpdIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(String address, ProbeSpecs.Customizer customizer) throws Exception {
+    private CheckResult check(String address, Probes.Customizer customizer) throws Exception {
         InetAddress target = InetAddress.getByName(address);
-        ProbeSpecs spec = ProbeSpecs.negotiate(ServiceKind.FTP, target, target.getAddress().length == 4 ? port4 : port6)
+        Probes spec = Probes.negotiate(ServiceKind.FTP, target, target.getAddress().length == 4 ? port4 : port6)
                 .timeout(Duration.ofSeconds(10)).login("anonymous", "ldirectord@example");
         return runner.run(new FtpCheck(customizer.apply(spec).build()));
     }

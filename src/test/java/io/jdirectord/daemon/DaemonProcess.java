@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
  * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
- * end-to-end tests. The configuration lives in a directory of the test; the failure log is
+ * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests). The configuration lives in a directory of the test; the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
  * error go to files there too, written as the daemon writes them (no pipe to lag behind), so once a
  * failure-log line is seen, every dry-run operation logged before it is visible. The dry-run table's
@@ -26,6 +28,7 @@ final class DaemonProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/jdirectord.jar");
     private static final String DRY_RUN_MARK = " dryrun: ";
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Pattern LOGGED_OPERATIONS = Pattern.compile(" (?:action|op)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Path dir;
     private final Process process;
@@ -37,9 +40,20 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Writes {@code config} (global and virtual directives, without logfile) into {@code dir} and starts the daemon. */
     static DaemonProcess start(Path dir, String config) throws IOException {
+        return start(dir, config, List.of("--dry-run"));
+    }
+
+    /** As {@link #start}, without {@code --dry-run}: the daemon keeps the kernel's IPVS table. */
+    static DaemonProcess startOnKernel(Path dir, String config) throws IOException {
+        return start(dir, config, List.of());
+    }
+
+    private static DaemonProcess start(Path dir, String config, List<String> options) throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
-        List<String> command = jdirectord(List.of("--dry-run", "--pid-file", dir.resolve("jdirectord.pid").toString(),
+        List<String> arguments = new ArrayList<>(options);
+        arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
+        List<String> command = jdirectord(arguments);
         Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         process.getOutputStream().close();
@@ -107,6 +121,21 @@ final class DaemonProcess implements AutoCloseable {
     List<String> operations() {
         return stderr().stream().filter(line -> line.contains(DRY_RUN_MARK))
                 .map(line -> line.substring(line.indexOf(DRY_RUN_MARK) + DRY_RUN_MARK.length())).toList();
+    }
+
+    /**
+     * The table operations the failure log names so far, as ipvsadm command lines in order: the values of
+     * {@code action=} and {@code op=}, split where one line names several.
+     */
+    List<String> loggedOperations() {
+        List<String> operations = new ArrayList<>();
+        for (String line : log()) {
+            Matcher matcher = LOGGED_OPERATIONS.matcher(line);
+            while (matcher.find()) {
+                operations.addAll(List.of(matcher.group(1).split("; ")));
+            }
+        }
+        return operations;
     }
 
     /** Waits for a failure-log line matching {@code wanted}, counting from line {@code from}; returns it. */

@@ -82,6 +82,10 @@ class TableKeeperTest {
         keeper.change(() -> health.record(virtual.probeFor(real), CheckResult.down("connection refused"), NOW));
     }
 
+    private void recover(VirtualService virtual, RealServer real) {
+        keeper.change(() -> health.record(virtual.probeFor(real), CheckResult.up("HTTP 200"), NOW));
+    }
+
     @Test
     void aResultArrivingDuringAPassIsLoggedWithItsOwnOperationsByTheNextPass() {
         VirtualService web = start(tcp("192.0.2.10", 80).real(a).real(b).build());
@@ -97,6 +101,23 @@ class TableKeeperTest {
                 "down virtual=tcp:192.0.2.10:80 real=10.0.0.2:80 from=up to=down cause=check reason=\"connection refused\""
                         + " elapsed=0ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.2:80\"");
         assertThat(sink.events()).noneMatch(line -> line.startsWith("table cause=check"));
+    }
+
+    @Test
+    void aServerThatChangedSeveralTimesBeforeAPassHasTheOperationsOnItsLastChange() {
+        VirtualService web = start(tcp("192.0.2.10", 80).real(a).build());
+        fail(web, a);
+        keeper.reconcileNow("check");
+        recover(web, a);
+        fail(web, a);
+        recover(web, a);
+
+        keeper.reconcileNow("check");
+
+        assertThat(sink.events()).filteredOn(line -> line.startsWith("up ") || line.startsWith("down ")).extracting(
+                line -> line.substring(0, line.indexOf(' ')) + line.substring(line.indexOf(" action="))).containsExactly(
+                "down action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"", "up action=none", "down action=none",
+                "up action=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w 1\"");
     }
 
     @Test

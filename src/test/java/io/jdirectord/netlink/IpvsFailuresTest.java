@@ -35,8 +35,8 @@ class IpvsFailuresTest {
     void namesServiceAndDestinationOfADestinationFailure() {
         IpvsException failure = IpvsFailures.of(new IpvsOp.DeleteDestination(MARK, new DestinationKey(ip("2001:db8::9"), 0)),
                 NetlinkException.kernel(3, ""));
-        assertThat(failure).hasMessage("delete destination [2001:db8:0:0:0:0:0:9]:0 from service -f 12 -6"
-                + " [ipvsadm -d -f 12 -6 -r [2001:db8:0:0:0:0:0:9]:0] failed: No such process (ESRCH, errno 3);"
+        assertThat(failure).hasMessage("delete destination [2001:db8::9]:0 from service -f 12 -6"
+                + " [ipvsadm -d -f 12 -6 -r [2001:db8::9]:0] failed: No such process (ESRCH, errno 3);"
                 + " the service does not exist");
     }
 

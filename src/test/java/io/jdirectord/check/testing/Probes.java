@@ -18,6 +18,12 @@ import java.util.OptionalInt;
 /** Builds {@link ProbeSpec}s for check tests: ldirectord's defaults, short timeouts, one real server. */
 public final class Probes {
 
+    /** Adjusts a builder; lets tests share a base probe. */
+    @FunctionalInterface
+    public interface Customizer {
+        Probes apply(Probes probe);
+    }
+
     private CheckType type = CheckType.NEGOTIATE;
     private int hybridConnects;
     private ServiceKind service = ServiceKind.NONE;
@@ -34,7 +40,9 @@ public final class Probes {
     private Duration negotiateTimeout = Duration.ofSeconds(2);
     private TlsVerification tls = TlsVerification.OFF;
     private int maxReceiveBytes = CheckSpec.DEFAULT_MAX_RECEIVE_BYTES;
+    private int checkCount = 1;
     private boolean dynamicWeight;
+    private Optional<Path> sshKey = Optional.empty();
     private Endpoint real;
     private Optional<VirtualServiceKey> virtual = Optional.empty();
 
@@ -45,6 +53,16 @@ public final class Probes {
     /** A negotiate probe with service none aimed at {@code address:port}. */
     public static Probes to(InetAddress address, int port) {
         return new Probes(new Endpoint(address, port));
+    }
+
+    /** A negotiate probe of {@code service} aimed at {@code address:port}. */
+    public static Probes negotiate(ServiceKind service, InetAddress address, int port) {
+        return to(address, port).service(service);
+    }
+
+    /** A ping probe of {@code address}. */
+    public static Probes ping(InetAddress address) {
+        return to(address, 0).type(CheckType.PING);
     }
 
     public Probes type(CheckType value) {
@@ -132,6 +150,16 @@ public final class Probes {
         return this;
     }
 
+    public Probes checkCount(int value) {
+        checkCount = value;
+        return this;
+    }
+
+    public Probes sshKey(Path key) {
+        sshKey = Optional.of(key);
+        return this;
+    }
+
     public Probes dynamicWeight() {
         dynamicWeight = true;
         return this;
@@ -144,8 +172,8 @@ public final class Probes {
 
     public ProbeSpec build() {
         CheckSpec check = new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod,
-                virtualHost, login, passwd, "", "", checkCommand, checkPort, checkTimeout, negotiateTimeout, 1,
-                tls, maxReceiveBytes, dynamicWeight, Optional.empty());
+                virtualHost, login, passwd, "", "", checkCommand, checkPort, checkTimeout, negotiateTimeout,
+                checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey);
         return new ProbeSpec(check, real, virtual);
     }
 }
