@@ -94,6 +94,8 @@ def measure_setup(system, lab, n, k, p, bounds, results):
                   f" recovery {report.cell(recovery, 's', p['trials'])}", flush=True)
         if k == 0:
             steady_and_all_dead(system, lab, reals, live, p, bounds, key)
+    else:
+        key("start")[system.name].note = "the other figures of this setup were not measured"
     system.stop()
     lab.clear_faults()
     return running

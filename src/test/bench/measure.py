@@ -62,7 +62,7 @@ def start_trials(system, config_text, tag, live, trials, bound, budget):
     for trial in range(trials):
         if trial > 0:
             if budget.left() < _key(outcome.trials[-1]):
-                outcome.note = f"{trial} trials within the time budget"
+                outcome.note = f"{trial} trial{'s' if trial > 1 else ''} within the time budget"
                 break
             system.stop()
             time.sleep(0.3)
@@ -86,7 +86,10 @@ def failure_trials(system, lab, targets, kind, bound, budget):
     detection, recovery = Outcome(), Outcome()
     for target in targets:
         if budget.left() <= 0:
-            detection.note = recovery.note = f"{len(detection.trials)} trials within the time budget"
+            detection.note = recovery.note = f"{len(detection.trials)} trial(s) within the time budget"
+            break
+        if not wait_for(system, lambda t: target in t.present, time.time() + bound):
+            detection.note = recovery.note = f"stopped: {target} was not in the table before the trial"
             break
         time.sleep(random.uniform(0, 1))
         kill(target)
@@ -116,7 +119,7 @@ def all_dead_trials(system, lab, reals, trials, bound, budget):
     out, back = Outcome(), Outcome()
     for _ in range(trials):
         if budget.left() <= 0:
-            out.note = back.note = f"{len(out.trials)} trials within the time budget"
+            out.note = back.note = f"{len(out.trials)} trial(s) within the time budget"
             break
         time.sleep(random.uniform(0, 1))
         lab.kill_range(first, last)

@@ -81,10 +81,10 @@ def table(rows, planned):
         for system, outcome in (("jdirectord", r["jd"]), ("ldirectord", r["ld"])):
             for trial in (outcome.trials if outcome else []):
                 if isinstance(trial, Over) and trial.note:
-                    notes.append(f"{r['figure']}, N = {r['n']:,}, {system}: stopped after "
+                    notes.append(f"{r['figure']}, N = {r['n']:,} with {r['k']:,} dead, {system}: stopped after "
                                  f"{trial.bound:.0f} s with {trial.note}")
             if outcome and outcome.note:
-                notes.append(f"{r['figure']}, N = {r['n']:,}, {system}: {outcome.note}")
+                notes.append(f"{r['figure']}, N = {r['n']:,} with {r['k']:,} dead, {system}: {outcome.note}")
         lines.append(f"| {r['figure']} | {r['n']:,} | {r['k']:,} | {cell(r['jd'], r['unit'], planned)} | "
                      f"{cell(r['ld'], r['unit'], planned)} | {ratio(r['jd'], r['ld'])} | "
                      f"{r.get('target_text', '')} | {verdict(r['jd'], r.get('target'))} |")
