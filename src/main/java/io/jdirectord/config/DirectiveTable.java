@@ -2,7 +2,6 @@ package io.jdirectord.config;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Directive handlers by name for one kind of draft.
@@ -26,10 +25,6 @@ final class DirectiveTable<D> {
 
     boolean knows(String name) {
         return handlers.containsKey(name);
-    }
-
-    Set<String> names() {
-        return Set.copyOf(handlers.keySet());
     }
 
     /** Applies the directive when its name is known; false otherwise. */
