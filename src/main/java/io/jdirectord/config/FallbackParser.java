@@ -30,7 +30,6 @@ final class FallbackParser {
             forwarding = named.get();
         }
         HostPort h = hostPort.get();
-        String host = h.bracketed() ? "[" + h.host() + "]" : h.host();
-        return Optional.of(new FallbackDraft(d.line(), family, host, h.port(), forwarding));
+        return Optional.of(new FallbackDraft(d.line(), family, h.written(), h.port(), forwarding));
     }
 }

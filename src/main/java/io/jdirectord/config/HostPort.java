@@ -32,6 +32,11 @@ record HostPort(String host, Optional<String> port, boolean bracketed) {
         return Optional.of(new HostPort(text.substring(0, colon), Optional.of(text.substring(colon + 1)), false));
     }
 
+    /** The host as written: IPv6 in brackets when it was bracketed. */
+    String written() {
+        return bracketed ? "[" + host + "]" : host;
+    }
+
     /** A host without a port: {@code [ipv6]} or a name or IPv4 address. */
     static HostPort host(String text) {
         return text.startsWith("[") && text.endsWith("]")

@@ -17,7 +17,7 @@ record RealAddress(String first, Optional<String> last, Optional<String> port) {
             if (text.contains("->")) {
                 return values.fail(d, "address ranges are not supported for IPv6: " + Texts.quote(text));
             }
-            return HostPort.split(text).map(h -> new RealAddress("[" + h.host() + "]", Optional.empty(), h.port()))
+            return HostPort.split(text).map(h -> new RealAddress(h.written(), Optional.empty(), h.port()))
                     .or(() -> values.fail(d, "invalid real server address " + Texts.quote(text)));
         }
         HostPort hostPort = HostPort.split(text).orElseThrow();

@@ -32,7 +32,7 @@ final class Resolution {
      * @param role    what the address is for, e.g. "real server"
      */
     Optional<InetAddress> address(int line, HostPort host, Family family, String keyword, String role) {
-        String shown = host.bracketed() ? "[" + host.host() + "]" : host.host();
+        String shown = host.written();
         if (host.bracketed() || host.host().contains(":")) {
             if (family == Family.INET) {
                 return fail(line, "IPv6 address " + Texts.quote(shown) + " in " + keyword + "=; use " + keyword
