@@ -22,10 +22,10 @@ final class CheckSummary {
     static List<String> lines(CheckSpec c, Timing t) {
         List<String> lines = new ArrayList<>();
         lines.add("check " + what(c) + port(c));
-        if (negotiates(c) && REQUEST.contains(c.service())) {
+        if (c.type().negotiates() && REQUEST.contains(c.service())) {
             lines.add(parameters(c));
         }
-        if (negotiates(c)) {
+        if (c.type().negotiates()) {
             credentials(c).ifPresent(lines::add);
         }
         if (c.tls().verify()) {
@@ -37,10 +37,6 @@ final class CheckSummary {
                 + ConfigSummary.seconds(t.checkInterval()) + ", failurecount " + t.failureCount() + ", risecount "
                 + t.riseCount());
         return lines;
-    }
-
-    private static boolean negotiates(CheckSpec c) {
-        return c.type() == CheckType.NEGOTIATE || c.type() == CheckType.COMBINED;
     }
 
     private static String what(CheckSpec c) {
@@ -56,7 +52,7 @@ final class CheckSummary {
     }
 
     private static String port(CheckSpec c) {
-        boolean probesPort = negotiates(c) || c.type() == CheckType.CONNECT && c.protocol() != Protocol.UDP;
+        boolean probesPort = c.type().negotiates() || c.type() == CheckType.CONNECT && c.protocol() != Protocol.UDP;
         if (!probesPort) {
             return "";
         }

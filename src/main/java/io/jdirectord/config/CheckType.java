@@ -4,6 +4,11 @@ package io.jdirectord.config;
 public enum CheckType {
     CONNECT, NEGOTIATE, PING, EXTERNAL, EXTERNAL_PERL, OFF, ON, COMBINED;
 
+    /** Whether the check speaks the service's protocol (negotiate, or combined with connects in between). */
+    public boolean negotiates() {
+        return this == NEGOTIATE || this == COMBINED;
+    }
+
     /** The name as written in the configuration ({@code external-perl}); {@code combined} for N. */
     public String ldName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

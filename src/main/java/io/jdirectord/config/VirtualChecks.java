@@ -29,7 +29,7 @@ final class VirtualChecks {
 
     void check(VirtualDraft v, VirtualService s) {
         CheckSpec check = s.check();
-        boolean negotiates = check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED;
+        boolean negotiates = check.type().negotiates();
         if (check.protocol() == Protocol.UDP && negotiates && TCP_ONLY.contains(check.service())) {
             diagnostics.error(v.lineOf("service"), "a negotiate check of " + check.service().ldName()
                     + " cannot run over udp (" + check.service().ldName() + " is a TCP service);"
@@ -83,8 +83,7 @@ final class VirtualChecks {
     private void checkPort(VirtualDraft v, VirtualService s) {
         CheckSpec check = s.check();
         boolean needsPort = check.type() == CheckType.CONNECT && check.protocol() != Protocol.UDP
-                || (check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED)
-                && check.service() != ServiceKind.NONE;
+                || check.type().negotiates() && check.service() != ServiceKind.NONE;
         if (needsPort && s.reals().stream().anyMatch(real -> s.probeFor(real).checkPort() == 0)) {
             diagnostics.warn(v.line, "the " + check.type().ldName() + " check has no port for real servers written"
                     + " without one (service " + check.service().ldName() + " has no well-known port); set checkport=");
