@@ -62,6 +62,15 @@ final class Fixture {
         return services.get(0);
     }
 
+    /** Lines of a virtual block: each indented with a tab and ended with a newline. */
+    static String block(String... lines) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append('\t').append(line).append('\n');
+        }
+        return text.toString();
+    }
+
     Path dir() {
         return dir;
     }

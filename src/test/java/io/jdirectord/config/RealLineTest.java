@@ -32,7 +32,7 @@ class RealLineTest {
     }
 
     private List<RealServer> reals(String... lines) {
-        return fixture.only(HEAD + Stream.of(lines).map(l -> "\t" + l + "\n").reduce("", String::concat)).reals();
+        return fixture.only(HEAD + Fixture.block(lines)).reals();
     }
 
     private RealServer real(String line) {

@@ -34,7 +34,7 @@ class VirtualDirectivesTest {
     }
 
     private VirtualService with(String... lines) {
-        return fixture.only(HEAD + "\t" + String.join("\n\t", lines) + "\n");
+        return fixture.only(HEAD + Fixture.block(lines));
     }
 
     @Test

@@ -27,9 +27,13 @@ class VirtualLineTest {
     }
 
     private VirtualServiceKey key(String virtualLine, String... blockLines) {
-        String real = virtualLine.startsWith("virtual6") ? "\treal6=[2001:db8::7] gate\n" : "\treal=10.0.0.1 gate\n";
-        return fixture.only(virtualLine + "\n" + real + Stream.of(blockLines).map(l -> "\t" + l + "\n")
-                .reduce("", String::concat)).key();
+        return fixture.only(withReal(virtualLine) + Fixture.block(blockLines)).key();
+    }
+
+    /** The virtual line and a real line of its family below it. */
+    private static String withReal(String virtualLine) {
+        String real = virtualLine.startsWith("virtual6") ? "real6=[2001:db8::7] gate" : "real=10.0.0.1 gate";
+        return virtualLine + "\n" + Fixture.block(real);
     }
 
     static Stream<Arguments> addressForms() {
@@ -61,13 +65,13 @@ class VirtualLineTest {
 
     @Test
     void derivesTheServiceFromThePortAndChecksNothingForFirewallMarks() {
-        assertThat(fixture.only("virtual=192.0.2.10:domain\n\treal=10.0.0.1 gate\n").check().service())
+        assertThat(fixture.only(withReal("virtual=192.0.2.10:domain")).check().service())
                 .isEqualTo(ServiceKind.DNS);
-        assertThat(fixture.only("virtual=192.0.2.10:3306\n\treal=10.0.0.1 gate\n").check().service())
+        assertThat(fixture.only(withReal("virtual=192.0.2.10:3306")).check().service())
                 .isEqualTo(ServiceKind.MYSQL);
-        assertThat(fixture.only("virtual=192.0.2.10:8080\n\treal=10.0.0.1 gate\n").check().service())
+        assertThat(fixture.only(withReal("virtual=192.0.2.10:8080")).check().service())
                 .isEqualTo(ServiceKind.NONE);
-        VirtualService mark = fixture.only("virtual=7\n\treal=10.0.0.1 gate\n");
+        VirtualService mark = fixture.only(withReal("virtual=7"));
         assertThat(mark.check().service()).isEqualTo(ServiceKind.NONE);
         assertThat(mark.check().protocol()).isEqualTo(Protocol.FWM);
         assertThat(mark.key().port()).isZero();
@@ -114,8 +118,7 @@ class VirtualLineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidVirtualLines")
     void rejectsInvalidVirtualLineNamingIt(String line, String expected) {
-        String real = line.startsWith("virtual6") ? "\treal6=[2001:db8::7] gate\n" : "\treal=10.0.0.1 gate\n";
-        assertThat(fixture.errors(line + "\n" + real)).containsExactly("1: " + expected);
+        assertThat(fixture.errors(withReal(line))).containsExactly("1: " + expected);
     }
 
     @Test
