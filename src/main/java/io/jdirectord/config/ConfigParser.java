@@ -37,8 +37,9 @@ public final class ConfigParser {
         Values values = new Values(diagnostics);
         Resolution resolution = new Resolution(resolver, diagnostics);
         GlobalDraft global = new DraftBuilder(values, resolution).build(statements);
-        checkGlobalFallbacks(global, resolution);
-        List<VirtualService> services = assemble(global, resolution, diagnostics);
+        VirtualAssembler assembler = new VirtualAssembler(resolution, diagnostics);
+        checkGlobalFallbacks(global, assembler);
+        List<VirtualService> services = assemble(global, assembler, diagnostics);
         ConfigValidator validator = new ConfigValidator(diagnostics);
         validator.duplicates(services);
         validator.credentials(file, global.virtuals);
@@ -49,19 +50,16 @@ public final class ConfigParser {
     }
 
     /** The global fallbacks are checked once even when no virtual service uses them. */
-    private static void checkGlobalFallbacks(GlobalDraft global, Resolution resolution) {
+    private static void checkGlobalFallbacks(GlobalDraft global, VirtualAssembler assembler) {
         for (FallbackDraft fallback : new FallbackDraft[] {global.fallbackInet, global.fallbackInet6}) {
             if (fallback != null) {
-                resolution.address(fallback.line(), HostPort.host(fallback.host()), fallback.family(), "fallback",
-                        "fallback server");
-                fallback.port().ifPresent(port -> resolution.port(fallback.line(), port, Optional.empty(),
-                        "fallback server"));
+                assembler.resolveFallback(fallback, Optional.empty(), 0);
             }
         }
     }
 
-    private static List<VirtualService> assemble(GlobalDraft global, Resolution resolution, Diagnostics diagnostics) {
-        VirtualAssembler assembler = new VirtualAssembler(resolution, diagnostics);
+    private static List<VirtualService> assemble(GlobalDraft global, VirtualAssembler assembler,
+            Diagnostics diagnostics) {
         VirtualChecks checks = new VirtualChecks(diagnostics);
         List<VirtualService> services = new ArrayList<>();
         for (VirtualDraft draft : global.virtuals) {

@@ -58,10 +58,19 @@ final class VirtualAssembler {
         if (draft == null) {
             return Optional.empty();
         }
+        return resolveFallback(draft, key.isFwmark() ? Optional.empty() : Optional.of(key.protocol()), key.port());
+    }
+
+    /**
+     * A fallback's address and port, the port name looked up for the protocol (any when empty), reporting what
+     * cannot be resolved.
+     *
+     * @param defaultPort the port when the fallback gives none
+     */
+    Optional<Fallback> resolveFallback(FallbackDraft draft, Optional<Protocol> protocol, int defaultPort) {
         Optional<InetAddress> address = resolution.address(draft.line(), HostPort.host(draft.host()),
                 draft.family(), "fallback", "fallback server");
-        Optional<Protocol> protocol = key.isFwmark() ? Optional.empty() : Optional.of(key.protocol());
-        Optional<Integer> port = draft.port().isEmpty() ? Optional.of(key.port())
+        Optional<Integer> port = draft.port().isEmpty() ? Optional.of(defaultPort)
                 : resolution.port(draft.line(), draft.port().get(), protocol, "fallback server");
         if (address.isEmpty() || port.isEmpty()) {
             return Optional.empty();
