@@ -30,7 +30,7 @@ final class GlobalExtensions {
         }
         SyncDaemon.State state = words[0].equals("master") ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
         Optional<Integer> syncId = words.length == 3
-                ? v.wholeNumber(new Directive(d.line(), "syncdaemon SYNCID", words[2], false, d.text()), 0, 255)
+                ? v.wholeNumber(d, "syncdaemon SYNCID", words[2], 0, 255)
                 : Optional.of(0);
         if (syncId.isEmpty()) {
             return;

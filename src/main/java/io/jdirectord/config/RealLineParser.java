@@ -94,8 +94,7 @@ final class RealLineParser {
         if (at >= tokens.size() || tokens.get(at).quoted() || !DIGITS.matcher(tokens.get(at).text()).matches()) {
             return at;
         }
-        Optional<Integer> weight = values.wholeNumber(
-                new Directive(d.line(), "weight", tokens.get(at).text(), false, d.text()), 0, 65535);
+        Optional<Integer> weight = values.wholeNumber(d, "weight", tokens.get(at).text(), 0, 65535);
         weight.ifPresent(w -> flags.weight = w);
         return weight.isPresent() ? at + 1 : -1;
     }
@@ -131,8 +130,8 @@ final class RealLineParser {
             if (!m.matches() || (m.group(1).equals("l") ? lower : upper)) {
                 return next;
             }
-            Optional<Integer> n = values.wholeNumber(new Directive(d.line(), m.group(1) + " threshold", m.group(2), false,
-                    d.text()), 0, Integer.MAX_VALUE);
+            Optional<Integer> n = values.wholeNumber(d, m.group(1) + " threshold", m.group(2), 0,
+                    Integer.MAX_VALUE);
             if (n.isEmpty()) {
                 return -1;
             }

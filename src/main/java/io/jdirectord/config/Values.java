@@ -60,13 +60,18 @@ final class Values {
 
     /** A plain decimal whole number within [min, max]. */
     Optional<Integer> wholeNumber(Directive d, int min, int max) {
-        return wholeNumber(d, d.value(), min, max);
+        return wholeNumber(d, d.name(), d.value(), min, max);
     }
 
-    Optional<Integer> wholeNumber(Directive d, String text, int min, int max) {
+    /**
+     * A plain decimal whole number within [min, max] that is one part of the directive's value.
+     *
+     * @param what the part's name in the error, e.g. "weight"
+     */
+    Optional<Integer> wholeNumber(Directive d, String what, String text, int min, int max) {
         if (!DIGITS.matcher(text).matches() || text.length() > 10 || Long.parseLong(text) < min
                 || Long.parseLong(text) > max) {
-            return fail(d, d.name() + " must be a whole number from " + min + " to " + max + ", not "
+            return fail(d, what + " must be a whole number from " + min + " to " + max + ", not "
                     + Texts.quote(text));
         }
         return Optional.of(Integer.parseInt(text));
