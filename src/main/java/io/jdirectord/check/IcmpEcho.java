@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.net.AddressText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -113,7 +114,7 @@ final class IcmpEcho {
         }
         String error = errorName(type, expected.ipv6());
         if (error != null && quotesOurRequest(packet, start + 8, expected)) {
-            return new Failure(error + " (code " + code + ") from " + source.getHostAddress());
+            return new Failure(error + " (code " + code + ") from " + AddressText.of(source));
         }
         return new Unrelated();
     }
@@ -126,7 +127,7 @@ final class IcmpEcho {
         if (error == null || request.length < 8 || short16(request, 6) != expected.sequence()) {
             return new Unrelated();
         }
-        return new Failure(error + " (code " + code + ") from " + reporter.getHostAddress());
+        return new Failure(error + " (code " + code + ") from " + AddressText.of(reporter));
     }
 
     private static boolean isOurReply(byte[] packet, int start, int code, InetAddress source, Expectation expected) {

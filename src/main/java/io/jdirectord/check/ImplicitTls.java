@@ -2,16 +2,9 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.TlsVerification;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -67,31 +60,8 @@ final class ImplicitTls {
             return new TrustManager[] {new TrustAnything()};
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(tls.caFile().isPresent() ? caStore(tls.caFile().get()) : null);
+        factory.init(tls.caFile().isPresent() ? CaFile.trustStore(tls.caFile().get()) : null);
         return factory.getTrustManagers();
-    }
-
-    private static KeyStore caStore(Path caFile) throws GeneralSecurityException {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(caFile)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read CA file " + caFile + ": " + e.getMessage(), e);
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("no certificate in CA file " + caFile);
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        try {
-            store.load(null, null);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create an empty key store", e);
-        }
-        int index = 0;
-        for (Certificate certificate : certificates) {
-            store.setCertificateEntry("ca-" + index++, certificate);
-        }
-        return store;
     }
 
     /** ldirectord's default: the server's certificate is not examined at all. */

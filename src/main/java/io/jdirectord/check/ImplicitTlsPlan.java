@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.net.AddressText;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ final class ImplicitTlsPlan {
         boolean implicitTls = spec.check().service() == tlsService;
         return new ImplicitTlsPlan(
                 implicitTls ? Optional.of(new ImplicitTls(spec.check().tls())) : Optional.empty(),
-                spec.check().virtualHost().orElse(spec.real().address().getHostAddress()));
+                spec.check().virtualHost().orElse(AddressText.of(spec.real().address())));
     }
 
     /** What the client does right after connecting in {@code probe}; after a handshake it is in {@code nextPhase}. */

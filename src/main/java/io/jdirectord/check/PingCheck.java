@@ -1,6 +1,7 @@
 package io.jdirectord.check;
 
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.net.AddressText;
 import io.jdirectord.netlink.IcmpChannel;
 import io.jdirectord.netlink.IcmpDatagram;
 import io.jdirectord.netlink.IcmpSocket;
@@ -120,7 +121,7 @@ public final class PingCheck implements Check {
     }
 
     private String replyReason(int sequence, long nanos) {
-        String reason = String.format(Locale.ROOT, "echo reply from %s in %.1f ms", target.getHostAddress(),
+        String reason = String.format(Locale.ROOT, "echo reply from %s in %.1f ms", AddressText.of(target),
                 nanos / 1e6);
         return sequence > 1 ? reason + " (attempt " + sequence + " of " + attempts + ")" : reason;
     }

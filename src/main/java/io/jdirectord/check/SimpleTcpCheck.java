@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * service=simpletcp (ldirectord's check_simpletcp) over the virtual's protocol. TCP: connect, send the
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class SimpleTcpCheck implements Check {
 
     private static final int MAX_DATAGRAM = 65_507;
+    private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
     private final InetSocketAddress target;
     private final boolean udp;
@@ -110,7 +112,7 @@ public final class SimpleTcpCheck implements Check {
             socket.receive(packet);
             received += packet.getLength();
             String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            for (String line : text.split("\r?\n")) {
+            for (String line : LINE_END.split(text)) {
                 count++;
                 if (receive.foundIn(line, deadline)) {
                     return matched(line);

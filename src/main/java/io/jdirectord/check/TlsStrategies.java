@@ -1,15 +1,8 @@
 package io.jdirectord.check;
 
 import io.jdirectord.config.TlsVerification;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
@@ -53,20 +46,9 @@ final class TlsStrategies {
     }
 
     private static SSLContext trusting(Path caFile) {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            Collection<? extends Certificate> certificates =
-                    CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("CA file " + caFile + " holds no certificate");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            return SSLContexts.custom().loadTrustMaterial(store, null).build();
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return SSLContexts.custom().loadTrustMaterial(CaFile.trustStore(caFile), null).build();
+        } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use CA file " + caFile + ": " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,6 @@
 package io.jdirectord.netlink;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -9,11 +8,11 @@ import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
 
 /**
- * The libc calls behind {@link IcmpSocket}, with the Linux constants they take. Every call that can fail
- * throws {@link LastErrorException} carrying errno. size_t and ssize_t are mapped to NativeLong, which
- * has their width on Linux.
+ * The libc calls behind {@link IcmpSocket} beyond the socket calls of {@link LibC}, with the Linux
+ * constants they take. Every call that can fail throws {@link LastErrorException} carrying errno.
+ * size_t and ssize_t are mapped to NativeLong, which has their width on Linux.
  */
-interface IcmpLibC extends Library {
+interface IcmpLibC extends LibC {
 
     IcmpLibC INSTANCE = Native.load("c", IcmpLibC.class);
 
@@ -41,13 +40,6 @@ interface IcmpLibC extends Library {
     int EACCES = 13;
     int EAFNOSUPPORT = 97;
 
-    int socket(int domain, int type, int protocol) throws LastErrorException;
-
-    int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException;
-
-    NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
-            throws LastErrorException;
-
     NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
             IntByReference addressLength) throws LastErrorException;
 
@@ -55,8 +47,6 @@ interface IcmpLibC extends Library {
 
     /** @param fds struct pollfd[]: int fd, short events, short revents (8 bytes each, host order) */
     int poll(byte[] fds, NativeLong count, int timeoutMillis) throws LastErrorException;
-
-    int close(int fd) throws LastErrorException;
 
     /** struct iovec. */
     @Structure.FieldOrder({"base", "length"})

@@ -3,6 +3,7 @@ package io.jdirectord.netlink;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
 import com.sun.jna.ptr.IntByReference;
+import io.jdirectord.net.AddressText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -141,7 +142,7 @@ public final class IcmpSocket implements IcmpChannel {
         try {
             libc.sendto(fd, message, new NativeLong(message.length), 0, address, address.length);
         } catch (LastErrorException e) {
-            throw new IOException("sendto " + target.getHostAddress() + ": " + describe(e), e);
+            throw new IOException("sendto " + AddressText.of(target) + ": " + describe(e), e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class DovecotIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(ServiceKind kind, String address, Probes.Customizer customizer) throws Exception {
+    private CheckResult check(ServiceKind kind, String address, UnaryOperator<Probes> customizer) throws Exception {
         ProbeSpec spec = customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
                 .timeout(Duration.ofSeconds(10))).build();
         boolean pop = kind == ServiceKind.POP || kind == ServiceKind.POPS;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class OpensshIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(String address, Probes.Customizer customizer) throws Exception {
+    private CheckResult check(String address, UnaryOperator<Probes> customizer) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.SSH, InetAddress.getByName(address), port)
                 .timeout(Duration.ofSeconds(10));
         return runner.run(new SshCheck(customizer.apply(spec).build()));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class VsftpdIT {
         HostCommands.deleteTree(directory);
     }
 
-    private CheckResult check(String address, Probes.Customizer customizer) throws Exception {
+    private CheckResult check(String address, UnaryOperator<Probes> customizer) throws Exception {
         InetAddress target = InetAddress.getByName(address);
         Probes spec = Probes.negotiate(ServiceKind.FTP, target, target.getAddress().length == 4 ? port4 : port6)
                 .timeout(Duration.ofSeconds(10)).login("anonymous", "ldirectord@example");

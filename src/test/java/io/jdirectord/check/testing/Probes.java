@@ -18,12 +18,6 @@ import java.util.OptionalInt;
 /** Builds {@link ProbeSpec}s for check tests: ldirectord's defaults, short timeouts, one real server. */
 public final class Probes {
 
-    /** Adjusts a builder; lets tests share a base probe. */
-    @FunctionalInterface
-    public interface Customizer {
-        Probes apply(Probes probe);
-    }
-
     private CheckType type = CheckType.NEGOTIATE;
     private int hybridConnects;
     private ServiceKind service = ServiceKind.NONE;
@@ -113,8 +107,7 @@ public final class Probes {
     }
 
     public Probes command(Path program) {
-        checkCommand = program.toString();
-        return this;
+        return command(program.toString());
     }
 
     public Probes command(String program) {
@@ -129,9 +122,7 @@ public final class Probes {
 
     /** Sets both checktimeout and negotiatetimeout. */
     public Probes timeout(Duration value) {
-        checkTimeout = value;
-        negotiateTimeout = value;
-        return this;
+        return timeouts(value, value);
     }
 
     public Probes timeouts(Duration check, Duration negotiate) {
