@@ -189,7 +189,7 @@ final class EventReporter {
 
     private void runNow(FallbackCommand command) {
         try {
-            int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+            int status = commands.runShell(command.commandLine());
             log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
                     "command", command.commandLine(), "status", status);
         } catch (IOException | RuntimeException e) {
