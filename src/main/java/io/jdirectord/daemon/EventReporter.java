@@ -88,8 +88,10 @@ final class EventReporter {
     }
 
     void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
-        log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
-                "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        if (log.debug()) {
+            log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
+                    "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        }
         tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
             use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
