@@ -37,6 +37,7 @@ final class ControlLoop {
     private final Signals signals;
     private final Clock clock;
     private final ConfigWatcher watcher;
+    private final ExternalCommand callbacks = new ExternalCommand(Duration.ofSeconds(60));
     private final Map<Endpoint, Optional<String>> hostNames = new ConcurrentHashMap<>();
     private Config config;
     private Instant nextSecond;
@@ -110,7 +111,7 @@ final class ControlLoop {
     private void runCallback(Path callback) {
         Thread.ofVirtual().name("callback").start(() -> {
             try {
-                int status = new ExternalCommand(Duration.ofSeconds(60)).run(List.of(callback.toString(), options.configFile().toString()));
+                int status = callbacks.run(List.of(callback.toString(), options.configFile().toString()));
                 reporter.log().event("callback", "command", callback, "status", status);
             } catch (IOException e) {
                 reporter.log().event("callback", "command", callback, "error", e.getMessage());

@@ -88,8 +88,10 @@ final class EventReporter {
     }
 
     void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
-        log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
-                "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        if (log.debug()) {
+            log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
+                    "reason", result.reason(), "elapsed", millis(result.elapsed()));
+        }
         tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
             use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
@@ -189,7 +191,7 @@ final class EventReporter {
 
     private void runNow(FallbackCommand command) {
         try {
-            int status = commands.run(List.of("/bin/sh", "-c", command.commandLine()));
+            int status = commands.runShell(command.commandLine());
             log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
                     "command", command.commandLine(), "status", status);
         } catch (IOException | RuntimeException e) {

@@ -1,14 +1,18 @@
 package io.jdirectord.daemon;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the operator's commands (fallbackcommand, callback, execute) on the caller's (virtual) thread
- * with a timeout, output discarded. fallbackcommand goes through {@code /bin/sh -c} as in ldirectord, so
- * a value with arguments or quotes works the same; callback gets the configuration path as its argument.
+ * Runs the operator's commands (fallbackcommand, callback, execute) and sendmail on the caller's
+ * (virtual) thread with a timeout, output discarded. fallbackcommand goes through {@code /bin/sh -c} as
+ * in ldirectord, so a value with arguments or quotes works the same; callback gets the configuration
+ * path as its argument.
  */
 public final class ExternalCommand {
 
@@ -18,40 +22,47 @@ public final class ExternalCommand {
         this.timeout = timeout;
     }
 
-    /** Runs {@code command} through the shell with the arguments appended, each shell-quoted. */
-    public int runShell(String command, List<String> arguments) throws IOException {
-        StringBuilder line = new StringBuilder(command);
-        arguments.forEach(argument -> line.append(' ').append(shellQuote(argument)));
-        return run(List.of("/bin/sh", "-c", line.toString()));
+    /** Runs {@code commandLine} through {@code /bin/sh -c}. */
+    public int runShell(String commandLine) throws IOException {
+        return run(List.of("/bin/sh", "-c", commandLine));
     }
 
     /**
-     * Runs a program with arguments, no shell.
+     * Runs a program with arguments, no shell, standard input empty.
      *
      * @return its exit status
      * @throws IOException when it cannot start or does not finish within the timeout (it is then killed)
      */
     public int run(List<String> argv) throws IOException {
+        return run(argv, null);
+    }
+
+    /** As {@link #run(List)}, with {@code input} (UTF-8) on its standard input; {@code null}: empty. */
+    public int run(List<String> argv, String input) throws IOException {
         Process process = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE)
                 .start();
         try {
+            if (input != null) {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException(argv.get(argv.size() - 1) + ": did not finish within " + timeout.toMillis() + " ms, killed");
+                throw new IOException(String.join(" ", argv) + ": did not finish within " + timeout.toMillis() + " ms, killed");
             }
             return process.exitValue();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
         }
-    }
-
-    static String shellQuote(String argument) {
-        return "'" + argument.replace("'", "'\\''") + "'";
     }
 }

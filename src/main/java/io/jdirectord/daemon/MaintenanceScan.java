@@ -11,8 +11,6 @@ import java.util.Set;
 /** One reading of the maintenance directory: which real servers it names right now. Immutable. */
 record MaintenanceScan(Set<Endpoint> named) {
 
-    static final MaintenanceScan NONE = new MaintenanceScan(Set.of());
-
     /**
      * @param hostNames reverse-DNS names of the real servers' addresses, looked up when the configuration
      *                  was loaded; a server without one is matched by address only

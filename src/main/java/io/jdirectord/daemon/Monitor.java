@@ -106,6 +106,9 @@ final class Monitor implements ProbeListener, AutoCloseable {
     }
 
     private void handle(List<HealthEvent> events, Running now) {
+        if (events.isEmpty()) {
+            return;
+        }
         for (HealthEvent event : events) {
             if (event instanceof HealthEvent.Transition transition) {
                 status.recordChange(transition.key(), transition.at());

@@ -56,9 +56,8 @@ final class StatusCollector {
             reals.add(real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health));
         }
         Optional<String> fallback = virtual.fallback().map(f -> f.endpoint().toString());
-        boolean fallbackActive = virtual.fallback().map(f -> destinations.containsKey(new DestinationKey(
-                f.endpoint().address(), virtual.key().isFwmark() || f.forwarding() == io.jdirectord.config.Forwarding.MASQ
-                        ? f.endpoint().port() : virtual.key().port()))).orElse(false);
+        boolean fallbackActive = virtual.fallback()
+                .map(f -> destinations.containsKey(IpvsSettings.fallbackKey(virtual, f))).orElse(false);
         String flags = virtual.persistence().map(p -> "persistent " + p.timeoutSeconds()).orElse("");
         String address = virtual.key().isFwmark() ? "FWM " + virtual.key().mark() : virtual.key().endpoint().toString();
         return new StatusReport.Service(virtual.key().id(), virtual.key().protocol().name(), address, virtual.scheduler(),

@@ -13,7 +13,6 @@ import io.jdirectord.ipvs.IpvsDestination;
 import io.jdirectord.ipvs.IpvsService;
 import io.jdirectord.ipvs.PortForcing;
 import io.jdirectord.ipvs.ServiceEntry;
-import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.ServiceState;
 import io.jdirectord.ipvs.TableState;
 import java.util.ArrayList;
@@ -101,11 +100,8 @@ public final class DesiredState {
     }
 
     private static IpvsDestination fallbackDestination(VirtualService virtual, Fallback fallback) {
-        ServiceKey service = IpvsSettings.serviceKey(virtual.key());
-        int port = fallback.endpoint().port() == 0 ? virtual.key().port() : fallback.endpoint().port();
-        IpvsDestination destination = new IpvsDestination(new DestinationKey(fallback.endpoint().address(), port),
-                IpvsSettings.forwarding(fallback.forwarding()), 1, 0, 0);
-        return PortForcing.apply(service, destination);
+        return new IpvsDestination(IpvsSettings.fallbackKey(virtual, fallback), IpvsSettings.forwarding(fallback.forwarding()),
+                1, 0, 0);
     }
 
     /** Destinations of one service by key, with the precedence rules of the class comment. */

@@ -1,5 +1,6 @@
 package io.jdirectord.decision;
 
+import io.jdirectord.config.Fallback;
 import io.jdirectord.config.Family;
 import io.jdirectord.config.Forwarding;
 import io.jdirectord.config.Protocol;
@@ -78,5 +79,15 @@ public final class IpvsSettings {
     public static DestinationKey destinationKey(VirtualService virtual, RealServer real) {
         return PortForcing.effectiveKey(serviceKey(virtual.key()), new DestinationKey(real.address(), real.port()),
                 forwarding(real.forwarding()));
+    }
+
+    /**
+     * The key the fallback server has in the table of {@code virtual}: a fallback without a port takes
+     * the virtual's port, then {@link PortForcing}.
+     */
+    public static DestinationKey fallbackKey(VirtualService virtual, Fallback fallback) {
+        int port = fallback.endpoint().port() == 0 ? virtual.key().port() : fallback.endpoint().port();
+        return PortForcing.effectiveKey(serviceKey(virtual.key()), new DestinationKey(fallback.endpoint().address(), port),
+                forwarding(fallback.forwarding()));
     }
 }

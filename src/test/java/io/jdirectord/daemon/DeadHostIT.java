@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,18 +43,8 @@ class DeadHostIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-    private final List<String> dropRules = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-        for (String address : dropRules) {
-            HostCommands.run("iptables", "-D", "INPUT", "-d", address, "-j", "DROP");
-        }
-    }
+    @RegisterExtension
+    final Resources resources = new Resources();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(DeadHost.class)
@@ -63,12 +53,12 @@ class DeadHostIT {
         List<Backend> healthy = new ArrayList<>();
         StringBuilder reals = new StringBuilder();
         for (int i = 1; i <= HEALTHY; i++) {
-            Backend backend = keep(Backend.on("127.0.10." + i));
+            Backend backend = resources.keep(Backend.on("127.0.10." + i));
             healthy.add(backend);
             reals.append("    real=").append(backend.hostPort()).append(" masq\n");
         }
         dead.forEach(hostPort -> reals.append("    real=").append(hostPort).append(" masq\n"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=1
                 checktimeout=3
                 failurecount=1
@@ -105,22 +95,18 @@ class DeadHostIT {
         for (int i = 0; i < DROPPED.length; i++) {
             InetAddress address = InetAddress.getByName("127.0.11." + (i + 1));
             if (kind == DeadHost.FULL_BACKLOG) {
-                hostPorts.add(address.getHostAddress() + ":" + keep(FullBacklog.on(address)).port());
+                hostPorts.add(address.getHostAddress() + ":" + resources.keep(FullBacklog.on(address)).port());
             } else if (kind == DeadHost.SILENT) {
-                hostPorts.add(address.getHostAddress() + ":" + keep(ScriptedServer.start(address, connection -> { })).port());
+                hostPorts.add(address.getHostAddress() + ":" + resources.keep(ScriptedServer.start(address, connection -> { })).port());
             } else {
                 Assumptions.assumeTrue(HostCommands.isRoot(), "iptables needs root");
                 HostCommands.Outcome added = HostCommands.run("iptables", "-I", "INPUT", "-d", DROPPED[i], "-j", "DROP");
                 Assumptions.assumeTrue(added.ok(), () -> "iptables refused: " + added.output());
-                dropRules.add(DROPPED[i]);
+                String dropped = DROPPED[i];
+                resources.keep(() -> HostCommands.run("iptables", "-D", "INPUT", "-d", dropped, "-j", "DROP"));
                 hostPorts.add(DROPPED[i] + ":80");
             }
         }
         return hostPorts;
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
     }
 }

@@ -20,15 +20,24 @@ class ExternalCommandTest {
     Path dir;
 
     @Test
-    void passesArgumentsThroughTheShellUnchanged() throws IOException {
+    void splitsTheCommandLineAsTheShellDoes() throws IOException {
         Path out = dir.resolve("args");
         Path script = dir.resolve("fb.sh");
         Files.writeString(script, "#!/bin/sh\nprintf '%s|' \"$@\" > " + out + "\n");
         script.toFile().setExecutable(true);
         int status = new ExternalCommand(Duration.ofSeconds(5))
-                .runShell(script.toString(), List.of("start", "192.0.2.10:80", "it's tcp"));
+                .runShell(script + " start 192.0.2.10:80 'it'\\''s tcp'");
         assertThat(status).isZero();
         assertThat(Files.readString(out)).isEqualTo("start|192.0.2.10:80|it's tcp|");
+    }
+
+    @Test
+    void feedsTheInputToTheCommand() throws IOException {
+        Path out = dir.resolve("mail");
+        int status = new ExternalCommand(Duration.ofSeconds(5))
+                .run(List.of("/bin/sh", "-c", "cat > " + out), "To: ops\r\n\r\nreal server down\r\n");
+        assertThat(status).isZero();
+        assertThat(Files.readString(out)).isEqualTo("To: ops\r\n\r\nreal server down\r\n");
     }
 
     @Test

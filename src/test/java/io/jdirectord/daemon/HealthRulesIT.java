@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,20 +34,14 @@ class HealthRulesIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @RegisterExtension
+    final Resources resources = new Resources();
 
     @Test
     void takesAServerDownAfterFailureCountAndBackAfterRiseCount() throws Exception {
-        Backend flaky = keep(Backend.on("127.0.20.1"));
-        Backend steady = keep(Backend.on("127.0.20.2"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend flaky = resources.keep(Backend.on("127.0.20.1"));
+        Backend steady = resources.keep(Backend.on("127.0.20.2"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 failurecount=3
@@ -82,10 +75,10 @@ class HealthRulesIT {
 
     @Test
     void quiescesWithWeightZeroOrDeletesAsConfigured() throws Exception {
-        Backend quiesced = keep(Backend.on("127.0.21.1"));
-        Backend deleted = keep(Backend.on("127.0.21.2"));
-        Backend others = keep(Backend.on("127.0.21.3"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend quiesced = resources.keep(Backend.on("127.0.21.1"));
+        Backend deleted = resources.keep(Backend.on("127.0.21.2"));
+        Backend others = resources.keep(Backend.on("127.0.21.3"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.21:80
@@ -107,8 +100,8 @@ class HealthRulesIT {
                 "action=\"ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 0\"");
         daemon.awaitEvent("down", WAIT, "real=" + deleted.hostPort(),
                 "action=\"ipvsadm -d -t 192.0.2.22:80 -r " + deleted.hostPort() + "\"");
-        keep(Backend.on(quiesced.address(), quiesced.port()));
-        keep(Backend.on(deleted.address(), deleted.port()));
+        resources.keep(Backend.on(quiesced.address(), quiesced.port()));
+        resources.keep(Backend.on(deleted.address(), deleted.port()));
         daemon.awaitEvent("up", WAIT, "real=" + quiesced.hostPort(), "from=down");
         daemon.awaitEvent("up", WAIT, "real=" + deleted.hostPort(), "from=down");
 
@@ -124,13 +117,13 @@ class HealthRulesIT {
 
     @Test
     void putsTheFallbackInWhenTheLastServerGoesAndTakesItOutWhenOneComesBack() throws Exception {
-        Backend only = keep(Backend.on("127.0.22.1"));
+        Backend only = resources.keep(Backend.on("127.0.22.1"));
         Path record = dir.resolve("fallback.out");
         Path script = dir.resolve("fallback.sh");
         // A slow start: the stop that follows within the first interval must still run after it.
         Files.writeString(script, "#!/bin/sh\n[ \"$1\" = start ] && sleep 1\necho \"$*\" >> " + record + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.23:80
@@ -147,7 +140,7 @@ class HealthRulesIT {
         daemon.awaitEvent("down", WAIT, "real=" + only.hostPort());
         daemon.awaitOperation(mark, "ipvsadm -a -t 192.0.2.23:80 -r " + fallback + " -m -w 1", WAIT);
         daemon.awaitEvent("fallback-command", WAIT, "action=start", "status=0");
-        keep(Backend.on(only.address(), only.port()));
+        resources.keep(Backend.on(only.address(), only.port()));
         daemon.awaitEvent("up", WAIT, "real=" + only.hostPort(), "from=down");
         daemon.awaitOperation(mark, "ipvsadm -d -t 192.0.2.23:80 -r " + fallback, WAIT);
 
@@ -163,10 +156,10 @@ class HealthRulesIT {
 
     @Test
     void takesAServerOutWhileTheMaintenanceDirectoryNamesIt() throws Exception {
-        Backend backend = keep(Backend.on("127.0.24.1"));
-        Backend other = keep(Backend.on("127.0.24.2"));
+        Backend backend = resources.keep(Backend.on("127.0.24.1"));
+        Backend other = resources.keep(Backend.on("127.0.24.2"));
         Path maintenance = Files.createDirectory(dir.resolve("maintenance"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 maintenancedir=%s
@@ -189,10 +182,10 @@ class HealthRulesIT {
 
     @Test
     void checksFirewallMarkServicesThroughTheirCheckPort() throws Exception {
-        Backend first = keep(Backend.on("127.0.23.1"));
-        Backend second = keep(Backend.on("127.0.23.2", first.port()));
-        Backend v6 = keep(Backend.on("::1"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend first = resources.keep(Backend.on("127.0.23.1"));
+        Backend second = resources.keep(Backend.on("127.0.23.2", first.port()));
+        Backend v6 = resources.keep(Backend.on("::1"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=7
@@ -221,10 +214,5 @@ class HealthRulesIT {
         assertThat(connect).contains("action=\"ipvsadm -d -f 7 -r 127.0.23.2:0\"");
         assertThat(negotiate).contains("action=\"ipvsadm -d -f 8 -r 127.0.23.2:0\"");
         assertThat(daemon.log()).noneMatch(event("down", "real=127.0.23.1"));
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
     }
 }

@@ -10,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,21 +30,15 @@ class LifecycleIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @RegisterExtension
+    final Resources resources = new Resources();
 
     @Test
     void statusShowsEachServerAndExitsThreeOnceStopped() throws Exception {
-        Backend up = keep(Backend.on("127.0.40.1"));
-        Backend down = keep(Backend.on("127.0.40.2"));
+        Backend up = resources.keep(Backend.on("127.0.40.1"));
+        Backend down = resources.keep(Backend.on("127.0.40.2"));
         down.close();
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.40:80
@@ -95,8 +87,8 @@ class LifecycleIT {
 
     @Test
     void stopPurgesTheCleanStopServicesOnly() throws Exception {
-        Backend backend = keep(Backend.on("127.0.41.1"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend backend = resources.keep(Backend.on("127.0.41.1"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.41:80
@@ -120,8 +112,8 @@ class LifecycleIT {
 
     @Test
     void periodicRepairChangesNothingWhenNothingDrifted() throws Exception {
-        Backend backend = keep(Backend.on("127.0.42.1"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend backend = resources.keep(Backend.on("127.0.42.1"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 repairinterval=1
@@ -146,11 +138,11 @@ class LifecycleIT {
 
     @Test
     void writesOneMonitorFileLinePerCheckInLdirectordsFormat() throws Exception {
-        Backend up = keep(Backend.on("127.0.43.1"));
-        Backend down = keep(Backend.on("127.0.43.2"));
+        Backend up = resources.keep(Backend.on("127.0.43.1"));
+        Backend down = resources.keep(Backend.on("127.0.43.2"));
         down.close();
         Path monitor = dir.resolve("monitor.log");
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.44:80
@@ -181,10 +173,10 @@ class LifecycleIT {
 
     @Test
     void logsAMonitorFileThatCannotBeWrittenOnceUntilItCanAgain() throws Exception {
-        Backend backend = keep(Backend.on("127.0.43.3"));
+        Backend backend = resources.keep(Backend.on("127.0.43.3"));
         Path missing = dir.resolve("missing");
         Path working = dir.resolve("working.log");
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.47:80
@@ -210,8 +202,8 @@ class LifecycleIT {
         Path script = dir.resolve("check.sh");
         Files.writeString(script, "#!/bin/sh\nexit 0\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Backend other = keep(Backend.on("127.0.44.2"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, """
+        Backend other = resources.keep(Backend.on("127.0.44.2"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.45:80
@@ -234,10 +226,5 @@ class LifecycleIT {
 
         assertThat(gone).contains("reason=\"cannot run", script.toString());
         assertThat(daemon.log()).noneMatch(event("internal-error"));
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
     }
 }

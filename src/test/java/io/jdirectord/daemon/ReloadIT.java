@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,14 +26,8 @@ class ReloadIT {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @RegisterExtension
+    final Resources resources = new Resources();
 
     private static String config(String globals, String first, String second) {
         return globals + """
@@ -56,16 +49,16 @@ class ReloadIT {
 
     @Test
     void reloadAppliesOnlyWhatChanged() throws Exception {
-        Backend a = keep(Backend.on("127.0.30.1"));
-        Backend b = keep(Backend.on("127.0.30.2"));
-        Backend c = keep(Backend.on("127.0.30.3"));
-        Backend added = keep(Backend.on("127.0.30.4"));
+        Backend a = resources.keep(Backend.on("127.0.30.1"));
+        Backend b = resources.keep(Backend.on("127.0.30.2"));
+        Backend c = resources.keep(Backend.on("127.0.30.3"));
+        Backend added = resources.keep(Backend.on("127.0.30.4"));
         String removed = """
                 virtual=192.0.2.32:80
                     real=%s masq
                     checktype=connect
                 """.formatted(b.hostPort());
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, config("", real(a, 1) + real(b, 1), real(c, 2) + real(a, 1)) + removed));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("", real(a, 1) + real(b, 1), real(c, 2) + real(a, 1)) + removed));
         daemon.awaitEvent("ready", WAIT);
         int operations = daemon.operations().size();
         int lines = daemon.log().size();
@@ -92,10 +85,10 @@ class ReloadIT {
 
     @Test
     void brokenFileKeepsTheRunningConfigurationWhichKeepsReacting() throws Exception {
-        Backend a = keep(Backend.on("127.0.31.1"));
-        Backend b = keep(Backend.on("127.0.31.2"));
+        Backend a = resources.keep(Backend.on("127.0.31.1"));
+        Backend b = resources.keep(Backend.on("127.0.31.2"));
         String good = config("", real(a, 1) + real(b, 1), real(a, 1) + real(b, 1));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, good));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, good));
         daemon.awaitEvent("ready", WAIT);
         int operations = daemon.operations().size();
 
@@ -117,9 +110,9 @@ class ReloadIT {
 
     @Test
     void autoreloadPicksUpAnEditedFileAndRejectsABrokenOne() throws Exception {
-        Backend a = keep(Backend.on("127.0.32.1"));
-        Backend added = keep(Backend.on("127.0.32.2"));
-        DaemonProcess daemon = keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
+        Backend a = resources.keep(Backend.on("127.0.32.1"));
+        Backend added = resources.keep(Backend.on("127.0.32.2"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
         daemon.awaitEvent("ready", WAIT);
 
         daemon.rewriteConfig(config("autoreload=yes\n", real(a, 1), real(a, 1)).replace("scheduler", "x")
@@ -132,10 +125,5 @@ class ReloadIT {
         daemon.awaitLog(lines, event("reload", "trigger=autoreload", "result=ok"), WAIT);
         daemon.awaitOperation("ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 3", WAIT);
         assertThat(daemon.log()).anyMatch(event("config-error", "schedular"));
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
     }
 }

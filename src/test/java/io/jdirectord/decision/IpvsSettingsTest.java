@@ -1,12 +1,17 @@
 package io.jdirectord.decision;
 
+import static io.jdirectord.testing.EngineFixtures.endpoint;
 import static io.jdirectord.testing.EngineFixtures.fwmark;
+import static io.jdirectord.testing.EngineFixtures.ip;
 import static io.jdirectord.testing.EngineFixtures.tcp;
 import static io.jdirectord.testing.EngineFixtures.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.config.Fallback;
 import io.jdirectord.config.Family;
+import io.jdirectord.config.Forwarding;
+import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.testing.EngineFixtures.VirtualBuilder;
 import java.util.OptionalInt;
@@ -65,6 +70,20 @@ class IpvsSettingsTest {
             """)
     void namesSchedulerFlagBits(String names, int bits) {
         assertThat(IpvsSettings.schedFlags(names)).isEqualTo(bits);
+    }
+
+    @ParameterizedTest(name = "{0} {1}:{2} in {3}:{4} -> port {5}")
+    @CsvSource(textBlock = """
+            MASQ, 192.0.2.99, 8080, 192.0.2.10, 80, 8080
+            MASQ, 192.0.2.99,    0, 192.0.2.10, 80,   80
+            GATE, 192.0.2.99, 8080, 192.0.2.10, 80,   80
+            IPIP, 192.0.2.99,    0, 192.0.2.10, 80,   80
+            """)
+    void placesTheFallbackAtTheKeyTheTableGivesIt(Forwarding forwarding, String address, int port, String vip, int vport,
+                                                  int expectedPort) {
+        var virtual = tcp(vip, vport).build();
+        assertThat(IpvsSettings.fallbackKey(virtual, new Fallback(endpoint(address, port), forwarding)))
+                .isEqualTo(new DestinationKey(ip(address), expectedPort));
     }
 
     @Test

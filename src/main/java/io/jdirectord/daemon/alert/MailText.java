@@ -4,12 +4,12 @@ package io.jdirectord.daemon.alert;
  * The RFC 5322 text of an alert: From, To and Subject headers, a blank line, the body with CRLF line ends.
  * Not dot-stuffed: the SMTP client does that, and sendmail runs with -oi.
  */
-final class MailText {
+public final class MailText {
 
     private MailText() {
     }
 
-    static String message(Alert alert) {
+    public static String message(Alert alert) {
         StringBuilder text = new StringBuilder()
                 .append("From: ").append(alert.from()).append("\r\n")
                 .append("To: ").append(String.join(", ", alert.recipients())).append("\r\n")

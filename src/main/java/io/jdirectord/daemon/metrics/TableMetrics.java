@@ -49,7 +49,7 @@ public final class TableMetrics implements MultiCollector {
         }
         return new MetricSnapshots(
                 perReal(gauge(REAL_UP, "1 when the real server's health is up, 0 when down or not checked yet"), report,
-                        real -> OptionalDouble.of(real.health().equals("up") ? 1 : 0)),
+                        real -> OptionalDouble.of(real.isUp() ? 1 : 0)),
                 perReal(gauge(REAL_CONFIGURED_WEIGHT, "The real server's weight in the configuration"), report,
                         real -> OptionalDouble.of(real.configuredWeight())),
                 perReal(gauge(REAL_WEIGHT, "The real server's weight in the IPVS table now (absent when not in the table)"), report,
@@ -59,7 +59,7 @@ public final class TableMetrics implements MultiCollector {
                         real -> seconds(real.lastChange())),
                 perVirtual(gauge(VIRTUAL_REALS, "Real servers configured in the virtual service"), report, s -> s.reals().size()),
                 perVirtual(gauge(VIRTUAL_REALS_UP, "Real servers of the virtual service whose health is up"), report,
-                        s -> s.reals().stream().filter(real -> real.health().equals("up")).count()),
+                        StatusReport.Service::realsUp),
                 perVirtual(gauge(VIRTUAL_IN_TABLE, "1 when the virtual service is in the IPVS table"), report, s -> s.inTable() ? 1 : 0),
                 perVirtual(gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"), report,
                         s -> s.fallbackActive() ? 1 : 0));

@@ -29,6 +29,11 @@ public record StatusReport(String version, long pid, String config, Instant star
         public Service {
             reals = List.copyOf(reals);
         }
+
+        /** How many of its real servers are up. */
+        public int realsUp() {
+            return (int) reals.stream().filter(Real::isUp).count();
+        }
     }
 
     /**
@@ -43,6 +48,10 @@ public record StatusReport(String version, long pid, String config, Instant star
     public record Real(String address, String forwarding, String check, String health, int configuredWeight,
                        OptionalInt currentWeight, int activeConnections, int inactiveConnections,
                        Optional<Check> lastCheck, Optional<Instant> lastChange) {
+
+        public boolean isUp() {
+            return health.equals("up");
+        }
     }
 
     /** A check result: up or down, the reason, how long it took (ms) and when it finished. */

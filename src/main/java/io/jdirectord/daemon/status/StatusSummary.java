@@ -16,7 +16,7 @@ public final class StatusSummary {
         int fallbacks = 0;
         for (StatusReport.Service service : report.services()) {
             reals += service.reals().size();
-            up += (int) service.reals().stream().filter(real -> real.health().equals("up")).count();
+            up += service.realsUp();
             fallbacks += service.fallbackActive() ? 1 : 0;
         }
         int services = report.services().size();
