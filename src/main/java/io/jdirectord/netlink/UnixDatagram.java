@@ -1,8 +1,7 @@
 package io.jdirectord.netlink;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,17 +19,6 @@ public final class UnixDatagram {
     private static final int SUN_PATH_OFFSET = 2;
     private static final int SUN_PATH_MAX = 108;
 
-    /** The libc calls this class needs. */
-    interface UnixLibC extends Library {
-        UnixLibC INSTANCE = Native.load("c", UnixLibC.class);
-
-        int socket(int domain, int type, int protocol) throws LastErrorException;
-
-        long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength) throws LastErrorException;
-
-        int close(int fd) throws LastErrorException;
-    }
-
     private UnixDatagram() {
     }
 
@@ -43,16 +31,16 @@ public final class UnixDatagram {
         byte[] address = socketAddress(path);
         int fd;
         try {
-            fd = UnixLibC.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            fd = LibC.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
-            throw new IOException("socket(AF_UNIX): " + "errno " + e.getErrorCode(), e);
+            throw new IOException("socket(AF_UNIX): errno " + e.getErrorCode(), e);
         }
         try {
-            UnixLibC.INSTANCE.sendto(fd, payload, payload.length, MSG_NOSIGNAL, address, address.length);
+            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL, address, address.length);
         } catch (LastErrorException e) {
-            throw new IOException("send to " + path + ": " + "errno " + e.getErrorCode(), e);
+            throw new IOException("send to " + path + ": errno " + e.getErrorCode(), e);
         } finally {
-            UnixLibC.INSTANCE.close(fd);
+            LibC.INSTANCE.close(fd);
         }
     }
 

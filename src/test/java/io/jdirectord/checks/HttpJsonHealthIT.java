@@ -164,6 +164,13 @@ class HttpJsonHealthIT {
         return check.env("JDIRECTORD_REQUEST", request).run(V4, v4.getAddress().getPort());
     }
 
+    /** The line of a run of {@code check} on {@code request} that must end with exit status 1 (down). */
+    private String downLine(StockCheck check, String request) throws Exception {
+        StockCheck.Run run = get(check, request);
+        assertThat(run.status()).as(run.output()).isEqualTo(1);
+        return run.line();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void upWhenTheStatusFieldSaysUp(String parser) throws Exception {
@@ -188,17 +195,13 @@ class HttpJsonHealthIT {
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void downWithTheStatusCodeAndFieldWhenTheServerAnswersAnError(String parser) throws Exception {
-        StockCheck.Run run = get(check(parser), "/down");
-        assertThat(run.status()).isEqualTo(1);
-        assertThat(run.line()).endsWith(": HTTP 503, status is DOWN");
+        assertThat(downLine(check(parser), "/down")).endsWith(": HTTP 503, status is DOWN");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void downWhenTheFieldHasAnotherValue(String parser) throws Exception {
-        StockCheck.Run run = get(check(parser), "/degraded");
-        assertThat(run.status()).isEqualTo(1);
-        assertThat(run.line()).endsWith(": status is DEGRADED, expected UP|ok|pass|healthy");
+        assertThat(downLine(check(parser), "/degraded")).endsWith(": status is DEGRADED, expected UP|ok|pass|healthy");
     }
 
     @ParameterizedTest
@@ -218,18 +221,16 @@ class HttpJsonHealthIT {
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void downWhenTheBodyIsNotJson(String parser) throws Exception {
-        StockCheck.Run run = get(check(parser), "/html");
-        assertThat(run.status()).isEqualTo(1);
-        assertThat(run.line()).endsWith("HTTP 200, the body is not JSON: <html><body>It works</body></html>");
+        assertThat(downLine(check(parser), "/html"))
+                .endsWith("HTTP 200, the body is not JSON: <html><body>It works</body></html>");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void downWhenTheBodyIsLongerThanItsLimit(String parser) throws Exception {
         assertThat(get(check(parser), "/big").status()).isZero();
-        StockCheck.Run cut = get(check(parser).env("HEALTH_MAX_BYTES", "1024"), "/big");
-        assertThat(cut.status()).isEqualTo(1);
-        assertThat(cut.line()).endsWith("HTTP 200, body longer than 1024 bytes");
+        assertThat(downLine(check(parser).env("HEALTH_MAX_BYTES", "1024"), "/big"))
+                .endsWith("HTTP 200, body longer than 1024 bytes");
     }
 
     @ParameterizedTest
@@ -240,9 +241,7 @@ class HttpJsonHealthIT {
         assertThat(get(weighted, "/up").line()).endsWith("status is UP, weight 40");
         assertThat(get(weighted, "/negative").status()).isEqualTo(2);
         assertThat(get(weighted, "/huge").status()).isEqualTo(255);
-        StockCheck.Run text = get(weighted, "/text");
-        assertThat(text.status()).isEqualTo(1);
-        assertThat(text.line()).endsWith("weight field capacity is lots, not a number");
+        assertThat(downLine(weighted, "/text")).endsWith("weight field capacity is lots, not a number");
         assertThat(get(weighted, "/down").status()).as("down stays down").isEqualTo(1);
     }
 
@@ -292,9 +291,8 @@ class HttpJsonHealthIT {
 
     @Test
     void rejectsAReceiveWithoutAField() throws Exception {
-        StockCheck.Run run = get(check("jq").env("JDIRECTORD_RECEIVE", "UP"), "/up");
-        assertThat(run.status()).isEqualTo(1);
-        assertThat(run.line()).isEqualTo("down: receive must be FIELD=VALUE[|VALUE...], not 'UP'");
+        assertThat(downLine(check("jq").env("JDIRECTORD_RECEIVE", "UP"), "/up"))
+                .isEqualTo("down: receive must be FIELD=VALUE[|VALUE...], not 'UP'");
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,16 +30,13 @@ import org.junit.jupiter.api.Timeout;
 /** A table someone else made with ipvsadm: read exactly, left untouched, and written back unchanged. */
 @Tag("kernel")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AdoptionKernelTest {
+class AdoptionKernelTest extends EmptyKernelTable {
 
     private static final ServiceKey WEB = ServiceKey.of(IpvsProtocol.TCP, ip("192.0.2.100"), 80);
     private static final ServiceKey V6 = ServiceKey.of(IpvsProtocol.TCP, ip("2001:db8::1"), 80);
 
-    private NetlinkIpvsTable table;
-
     @BeforeEach
-    void tableMadeByIpvsadm() throws IpvsException {
-        table = KernelTables.openEmpty();
+    void fillTheTableWithIpvsadm() {
         for (String rule : List.of(
                 "-A -t 192.0.2.100:80 -s wrr -p 300 -M 255.255.255.0",
                 "-a -t 192.0.2.100:80 -r 198.51.100.2:80 -m -w 3 -x 10 -y 5",
@@ -54,12 +50,6 @@ class AdoptionKernelTest {
                 "-A -f 8 -6 -s rr")) {
             ipvsadm(rule.split(" "));
         }
-    }
-
-    @AfterEach
-    void closeTable() throws IpvsException {
-        table.flush();
-        table.close();
     }
 
     private static List<String> observed() {

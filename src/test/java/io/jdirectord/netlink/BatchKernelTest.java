@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,20 +33,7 @@ import org.junit.jupiter.api.Timeout;
 /** {@code apply} with thousands of operations, and with failures in the middle of a batch. */
 @Tag("kernel")
 @Timeout(value = 400, unit = TimeUnit.SECONDS)
-class BatchKernelTest {
-
-    private NetlinkIpvsTable table;
-
-    @BeforeEach
-    void openEmptyTable() throws IpvsException {
-        table = KernelTables.openEmpty();
-    }
-
-    @AfterEach
-    void closeTable() throws IpvsException {
-        table.flush();
-        table.close();
-    }
+class BatchKernelTest extends EmptyKernelTable {
 
     /** 198.51.0.0 + index: distinct real-server addresses. */
     static IpvsDestination numbered(int index, int weight) {

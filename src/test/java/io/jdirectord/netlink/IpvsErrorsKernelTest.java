@@ -16,8 +16,6 @@ import io.jdirectord.ipvs.IpvsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,22 +23,9 @@ import org.junit.jupiter.api.Timeout;
 /** The kernel's refusals, as the exceptions and messages an operator reads. */
 @Tag("kernel")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class IpvsErrorsKernelTest {
+class IpvsErrorsKernelTest extends EmptyKernelTable {
 
     private static final IpvsDestination DEST = dest("198.51.100.1", 80, ForwardingMethod.MASQ, 1);
-
-    private NetlinkIpvsTable table;
-
-    @BeforeEach
-    void openEmptyTable() throws IpvsException {
-        table = KernelTables.openEmpty();
-    }
-
-    @AfterEach
-    void closeTable() throws IpvsException {
-        table.flush();
-        table.close();
-    }
 
     @Test
     void addingAnExistingServiceFailsWithEexist() throws IpvsException {

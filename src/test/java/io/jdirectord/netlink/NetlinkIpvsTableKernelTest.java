@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,23 +28,10 @@ import org.junit.jupiter.api.Timeout;
 /** Every table operation against the real kernel, each checked through ipvsadm's own view. */
 @Tag("kernel")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class NetlinkIpvsTableKernelTest {
+class NetlinkIpvsTableKernelTest extends EmptyKernelTable {
 
     static final ServiceKey TCP_A = ServiceKey.of(IpvsProtocol.TCP, ip("192.0.2.10"), 80);
     static final ServiceKey TCP_V6 = ServiceKey.of(IpvsProtocol.TCP, ip("2001:db8::1"), 443);
-
-    private NetlinkIpvsTable table;
-
-    @BeforeEach
-    void openEmptyTable() throws IpvsException {
-        table = KernelTables.openEmpty();
-    }
-
-    @AfterEach
-    void closeTable() throws IpvsException {
-        table.flush();
-        table.close();
-    }
 
     static IpvsService persistent(ServiceKey key, String scheduler, int timeout, int netmask) {
         return new IpvsService(key, scheduler, OptionalInt.of(timeout), OptionalInt.of(netmask), false, 0, Optional.empty());

@@ -21,7 +21,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,25 +32,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("kernel")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class StatisticsKernelTest {
+class StatisticsKernelTest extends EmptyKernelTable {
 
     private static final ServiceKey VIRTUAL = ServiceKey.of(IpvsProtocol.TCP, ip("10.0.0.1"), 8080);
     private static final int CONNECTIONS = 5;
 
-    private NetlinkIpvsTable table;
-
     @BeforeEach
-    void openEmptyTable() throws IpvsException {
-        table = KernelTables.openEmpty();
+    void addTheAddressesToLoopback() {
         for (String address : List.of("10.0.0.1/32", "10.0.0.2/32")) {
             KernelTables.run(List.of("ip", "addr", "replace", address, "dev", "lo"));
         }
-    }
-
-    @AfterEach
-    void closeTable() throws IpvsException {
-        table.flush();
-        table.close();
     }
 
     @Test
