@@ -23,7 +23,7 @@ final class ConfigTestCommand {
     int run(Path file) {
         try {
             Config config = new ConfigParser().parse(file);
-            config.warnings().forEach(warning -> err.println(asWarning(warning)));
+            config.warnings().forEach(warning -> err.println(warning.asWarning()));
             out.print(ConfigSummary.format(config));
             out.println(file + ": configuration OK");
             return ExitStatus.OK;
@@ -35,10 +35,5 @@ final class ConfigTestCommand {
             err.println(new ConfigMessage(file, 0, "cannot read: " + e.getMessage()));
             return ExitStatus.USAGE;
         }
-    }
-
-    /** {@code FILE:LINE: warning: message}. */
-    static String asWarning(ConfigMessage warning) {
-        return new ConfigMessage(warning.file(), warning.line(), "warning: " + warning.message()).toString();
     }
 }

@@ -14,4 +14,9 @@ public record ConfigMessage(Path file, int line, String message) {
     public String toString() {
         return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
     }
+
+    /** {@code FILE:LINE: warning: message}, the form a warning reaches the operator in. */
+    public String asWarning() {
+        return new ConfigMessage(file, line, "warning: " + message).toString();
+    }
 }

@@ -75,7 +75,7 @@ public final class Daemon {
     private Optional<Config> loadForStart() {
         try {
             Config config = new ConfigParser().parse(options.configFile());
-            config.warnings().forEach(warning -> err.println(warning.file() + ":" + warning.line() + ": warning: " + warning.message()));
+            config.warnings().forEach(warning -> err.println(warning.asWarning()));
             err.flush();
             return Optional.of(config);
         } catch (ConfigException e) {
@@ -98,23 +98,30 @@ public final class Daemon {
                 "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
                 "virtuals", config.virtualServices().size());
         config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
-        try (Monitor monitor = new Monitor(table, checks, reporter, clock);
-             Integrations integrations = Integrations.attach(reporter, new StatusCollector(monitor, options, clock)::collect, log)) {
-            monitor.apply(config);
-            signals.install();
-            ControlLoop loop = new ControlLoop(options, config, monitor, reporter, signals, clock);
-            String stoppedBy;
-            try (AutoCloseable control = openControl(monitor, log)) {
-                stoppedBy = loop.runUntilStopped();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        try (Monitor monitor = new Monitor(table, checks, reporter, clock)) {
+            StatusCollector status = new StatusCollector(monitor, options, clock);
+            try (Integrations integrations = Integrations.attach(reporter, status::collect, log)) {
+                monitor.apply(config);
+                signals.install();
+                String stoppedBy = runUntilStopped(new ControlLoop(options, config, monitor, reporter, signals, clock),
+                        status, log);
+                reporter.setDaemonStatus(DaemonStatus.STOPPING);
+                monitor.stop();
+                log.event("stop", "signal", stoppedBy);
+                return 0;
             }
-            reporter.setDaemonStatus(DaemonStatus.STOPPING);
-            monitor.stop();
-            log.event("stop", "signal", stoppedBy);
-            return 0;
         } catch (IpvsException e) {
             throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the control loop with the control socket open; returns the signal that stopped it. */
+    private String runUntilStopped(ControlLoop loop, StatusCollector status, FailureLog log) {
+        Optional<ControlServer> control = openControl(status, log);
+        try {
+            return loop.runUntilStopped();
+        } finally {
+            control.ifPresent(ControlServer::close);
         }
     }
 
@@ -124,13 +131,13 @@ public final class Daemon {
     }
 
     /** The status socket; without it the daemon still runs, and says so in the log. */
-    private AutoCloseable openControl(Monitor monitor, FailureLog log) {
+    private Optional<ControlServer> openControl(StatusCollector status, FailureLog log) {
         java.nio.file.Path socket = ControlServer.socketFor(options.pidFile());
         try {
-            return ControlServer.open(socket, new StatusCollector(monitor, options, clock));
+            return Optional.of(ControlServer.open(socket, status));
         } catch (IOException e) {
             log.event("control-socket-error", "path", socket, "error", e.getMessage());
-            return () -> { };
+            return Optional.empty();
         }
     }
 }
