@@ -2,9 +2,9 @@ package io.jdirectord.check;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,11 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DeadlineGuard implements AutoCloseable {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "check-deadline-guard");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
 
     private final ScheduledFuture<?> task;
     private final AtomicBoolean fired = new AtomicBoolean();
@@ -27,6 +23,21 @@ public final class DeadlineGuard implements AutoCloseable {
     private DeadlineGuard(Deadline deadline, Closeable resource) {
         long delay = Math.max(0, deadline.remaining().toNanos());
         this.task = TIMER.schedule(() -> fire(resource), delay, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One platform thread for every guard. A disarmed guard leaves the queue at once: otherwise each
+     * finished probe's sockets would stay reachable until its deadline (10,000 probes a second with a
+     * 2 s timeout would keep 20,000 of them).
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "check-deadline-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Arms a guard that closes {@code resource} at {@code deadline} unless closed first. */

@@ -3,53 +3,40 @@ package io.jdirectord.check;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.HttpException;
 
 /**
- * service=http, https and http_proxy (ldirectord's check_http) with Apache HttpClient 5: one GET or HEAD
- * on a fresh connection, no redirects followed, no retries, no cookies. Up when the status is 2xx and,
+ * service=http, https and http_proxy (ldirectord's check_http): one GET or HEAD on a fresh connection
+ * ({@link HttpExchange}), no redirects followed, no retries, no cookies. Up when the status is 2xx and,
  * if receive is set, the pattern occurs in the body (the first maxReceiveBytes of it). The whole
- * exchange, connect and TLS included, ends within negotiatetimeout: the exchange runs on its own virtual
- * thread and is cancelled at the deadline, so a server that trickles or never closes is cut off.
+ * exchange, connect and TLS included, runs on the probe's thread and ends within negotiatetimeout: a
+ * guard closes its socket at the deadline, so a server that trickles or never closes is cut off.
  */
 public final class HttpCheck implements Check {
 
-    private final CloseableHttpClient client;
+    private static final Runnable NOTHING = () -> { };
+
     private final Optional<HttpTarget> target;
+    private final Optional<ImplicitTls> tls;
     private final String method;
     private final ReceivePattern receive;
     private final int maxBytes;
     private final Duration timeout;
 
     /**
-     * @param clients where the shared client for this check's TLS setting comes from
+     * @param contexts where the shared TLS set-up for this check's verification setting comes from
      * @throws IllegalArgumentException when the request or receive is malformed or the CA file unusable
      */
-    public HttpCheck(ProbeSpec spec, HttpClientCache clients) {
+    public HttpCheck(ProbeSpec spec, TlsContexts contexts) {
         CheckSpec check = spec.check();
         this.timeout = check.negotiateTimeout();
-        this.client = clients.client(check.tls(), timeout);
         this.target = HttpTarget.of(spec);
+        this.tls = target.filter(HttpTarget::secure).map(to -> contexts.forVerification(check.tls()));
         this.method = check.httpMethod().name();
         this.receive = ReceivePattern.of(check.receive());
         this.maxBytes = check.maxReceiveBytes();
-    }
-
-    /** A response as far as it was read: status and the first maxReceiveBytes of the body. */
-    private record Reply(int status, String body, long bodyBytes, boolean truncated) {
     }
 
     @Override
@@ -58,56 +45,22 @@ public final class HttpCheck implements Check {
             return CheckResult.down("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
         }
         HttpTarget to = target.get();
-        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(to.path()));
-        to.hostHeader().ifPresent(host -> request.setHeader(HttpHeaders.HOST, host));
-        request.setHeader(HttpHeaders.CONNECTION, "close");
-        HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(deadline.remaining())).build());
-        to.proxy().ifPresent(proxy -> context.setAttribute(HttpClientCache.PROXY_ATTRIBUTE, proxy));
-        AtomicReference<String> waitingFor = new AtomicReference<>("the HTTP response");
-        try {
-            Reply reply = DeadlineCall.call(deadline, () -> exchange(to, request, context, waitingFor), request::cancel);
-            return judge(reply, deadline);
-        } catch (TimeoutException e) {
-            return CheckResult.down("timeout after " + Reasons.millis(timeout) + " waiting for " + waitingFor.get());
-        } catch (IOException e) {
-            return CheckResult.down(HttpFailures.describe(e, to.host().getHostName(), timeout));
-        } catch (ProbeException e) {
-            return CheckResult.down(e.getMessage());
-        }
-    }
-
-    private Reply exchange(HttpTarget to, HttpUriRequestBase request, HttpClientContext context,
-                           AtomicReference<String> waitingFor) throws IOException {
-        ClassicHttpResponse response = client.executeOpen(to.host(), request, context);
-        waitingFor.set("the body of HTTP " + response.getCode());
-        try {
-            HttpEntity entity = response.getEntity();
-            if (entity == null) {
-                return new Reply(response.getCode(), "", 0, false);
+        try (ProbeSockets sockets = new ProbeSockets(deadline, Integer.MAX_VALUE, NOTHING);
+             DeadlineGuard guard = DeadlineGuard.arm(deadline, sockets)) {
+            HttpExchange exchange = new HttpExchange(sockets, deadline);
+            try {
+                return judge(exchange.run(to, method, tls, maxBytes), deadline);
+            } catch (IOException e) {
+                return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), guard.fired(), to.peerName(), timeout));
+            } catch (HttpException e) {
+                return CheckResult.down(HttpFailures.invalid(e));
+            } catch (ProbeException e) {
+                return CheckResult.down(e.getMessage());
             }
-            BoundedInput body = new BoundedInput(entity.getContent(), maxBytes);
-            byte[] bytes = body.readAllBytes();
-            if (body.truncated()) {
-                request.cancel();
-            }
-            return new Reply(response.getCode(), new String(bytes, StandardCharsets.UTF_8), bytes.length,
-                    body.truncated());
-        } finally {
-            closeQuietly(response);
         }
     }
 
-    /** Closes the response; failing to close a connection already read or cancelled changes nothing. */
-    private static void closeQuietly(ClassicHttpResponse response) {
-        try {
-            response.close();
-        } catch (IOException ignored) {
-            // The reply is complete as far as the check is concerned.
-        }
-    }
-
-    private CheckResult judge(Reply reply, Deadline deadline) throws ProbeException {
+    private CheckResult judge(HttpExchange.Reply reply, Deadline deadline) throws ProbeException {
         int status = reply.status();
         if (status >= 300 && status < 400) {
             return CheckResult.down("HTTP " + status + " (redirects are not followed)");

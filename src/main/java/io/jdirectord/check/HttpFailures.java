@@ -1,44 +1,63 @@
 package io.jdirectord.check;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.ProtocolException;
 
 /** Reasons for the ways an HTTP exchange fails before a status is judged. */
 final class HttpFailures {
+
+    /** What HttpCore puts between its complaint and the line it quotes. */
+    private static final String OFFSET_MARK = "; error at offset ";
 
     private HttpFailures() {
     }
 
     /**
-     * @param name    the host name TLS checks the certificate against (virtualhost or address)
-     * @param timeout the check's whole-probe timeout
+     * @param waitingFor what the exchange waited for ({@link HttpExchange#waitingFor()})
+     * @param cutOff     whether the deadline closed the connection
+     * @param name       the host name TLS checks the certificate against (virtualhost or address)
+     * @param timeout    the check's whole-probe timeout
      */
-    static String describe(IOException e, String name, Duration timeout) {
-        if (e instanceof ConnectTimeoutException) {
-            return "connect timeout after " + Reasons.millis(timeout);
+    static String describe(IOException e, String waitingFor, boolean cutOff, String name, Duration timeout) {
+        if (HttpExchange.CONNECT.equals(waitingFor)) {
+            return Reasons.connectFailure(e, cutOff, timeout);
         }
-        if (e instanceof ConnectException) {
-            return Reasons.connectFailure(e, false, timeout);
-        }
-        if (e instanceof SSLException tls) {
+        if (!cutOff && e instanceof SSLException tls) {
             return tlsFailure(tls, "'" + name + "'");
         }
-        if (e instanceof NoHttpResponseException) {
+        if (!cutOff && e instanceof NoHttpResponseException) {
             return "connection closed without an HTTP response";
         }
-        if (e instanceof MessageConstraintException || e.getCause() instanceof ProtocolException) {
+        if (!cutOff && e instanceof MessageConstraintException) {
             return "invalid HTTP response: " + Reasons.excerpt(String.valueOf(e.getMessage()));
         }
-        return Reasons.exchangeFailure(e, false, timeout, "the HTTP response");
+        return Reasons.exchangeFailure(e, cutOff, timeout, waitingFor);
+    }
+
+    /**
+     * A reply HttpCore cannot read as HTTP (a malformed status line or header): its complaint, and the
+     * start of the offending line when it quotes one ("Invalid protocol version in 'SSH-2.0-OpenSSH'").
+     */
+    static String invalid(HttpException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf(OFFSET_MARK);
+        int quoted = at < 0 ? -1 : message.indexOf(": ", at);
+        if (quoted < 0) {
+            return "invalid HTTP response: " + ServerText.excerpt(message);
+        }
+        String line = message.substring(quoted + 2);
+        if (line.startsWith("<") && line.endsWith(">")) {
+            line = line.substring(1, line.length() - 1);
+        }
+        line = ServerText.excerpt(line);
+        return "invalid HTTP response: " + message.substring(0, at) + " in '" + Reasons.excerpt(line) + "'";
     }
 
     private static String tlsFailure(SSLException e, String name) {

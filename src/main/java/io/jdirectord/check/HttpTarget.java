@@ -5,24 +5,30 @@ import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.hc.core5.http.HttpHost;
 
 /**
  * Where an HTTP check connects and what it asks for, following ldirectord: normally
  * {@code scheme://<real>:<checkport>/<request>}, connecting to the real's address whatever virtualhost
  * says; when the request (without its leading "/") is an absolute URL of the service's scheme it is
- * fetched as given. http_proxy sends the absolute URL of the request through the real server as proxy.
+ * fetched as given. http_proxy sends the absolute URL of the request through the real server as proxy
+ * (an https URL through a CONNECT tunnel).
  *
- * @param host       the target; for real-server targets it carries the address to connect to, and the
- *                   virtualhost (else the address) as name for TLS SNI and certificate checks
- * @param path       the request target (path and query)
- * @param hostHeader the Host header to send, when not the one derived from {@code host}
- * @param proxy      the proxy to go through (http_proxy)
+ * @param scheme   "http" or "https"
+ * @param host     the target's name: for real-server targets the virtualhost, else the address; the name
+ *                 TLS sends as SNI and checks the certificate against
+ * @param address  the target's address when known (real-server targets), else {@code host} is resolved
+ * @param port     the target's port; -1 for the scheme's default
+ * @param path     the request target (path and query)
+ * @param hostHeaderOverride the Host header to send, when not the target's authority
+ * @param proxy    the proxy to go through (http_proxy)
  */
-record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optional<HttpHost> proxy) {
+record HttpTarget(String scheme, String host, Optional<InetAddress> address, int port, String path,
+                  Optional<String> hostHeaderOverride, Optional<Endpoint> proxy) {
 
     /**
      * @return empty for an http_proxy check whose request is not an absolute URL
@@ -32,29 +38,85 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
         CheckSpec check = spec.check();
         Optional<URI> absolute = absoluteUrl(check.request(), check.service());
         if (check.service() == ServiceKind.HTTP_PROXY) {
-            Endpoint real = spec.real();
-            HttpHost proxy = new HttpHost("http", real.address(), AddressText.of(real.address()), spec.checkPort());
-            return absolute.map(url -> new HttpTarget(hostOf(url), pathOf(url), Optional.empty(), Optional.of(proxy)));
+            Endpoint proxy = new Endpoint(spec.real().address(), spec.checkPort());
+            return absolute.map(url -> fromUrl(url, Optional.empty(), Optional.of(proxy)));
         }
         if (absolute.isPresent()) {
-            URI url = absolute.get();
-            return Optional.of(new HttpTarget(hostOf(url), pathOf(url), check.virtualHost(), Optional.empty()));
+            return Optional.of(fromUrl(absolute.get(), check.virtualHost(), Optional.empty()));
         }
-        return Optional.of(direct(spec, scheme(check.service())));
+        return Optional.of(direct(spec, check.service() == ServiceKind.HTTPS ? "https" : "http"));
     }
 
     private static HttpTarget direct(ProbeSpec spec, String scheme) {
         Endpoint real = spec.real();
-        int port = spec.checkPort();
         String name = spec.check().virtualHost().orElse(AddressText.of(real.address()));
-        String defaultHost = AddressText.bracketed(real.address()) + (port == defaultPort(scheme) ? "" : ":" + port);
-        String path = spec.check().request().startsWith("/") ? spec.check().request() : "/" + spec.check().request();
-        return new HttpTarget(new HttpHost(scheme, real.address(), name, port), escape(path),
+        String defaultHost = AddressText.bracketed(real.address())
+                + (spec.checkPort() == defaultPort(scheme) ? "" : ":" + spec.checkPort());
+        String request = spec.check().request();
+        String path = request.startsWith("/") ? request : "/" + request;
+        return new HttpTarget(scheme, name, Optional.of(real.address()), spec.checkPort(), escape(path),
                 Optional.of(spec.check().virtualHost().orElse(defaultHost)), Optional.empty());
     }
 
-    private static String scheme(ServiceKind service) {
-        return service == ServiceKind.HTTPS ? "https" : "http";
+    /** The URL's target; an IPv6 literal loses its brackets. */
+    private static HttpTarget fromUrl(URI url, Optional<String> hostHeader, Optional<Endpoint> proxy) {
+        String host = url.getHost();
+        boolean literal6 = host.startsWith("[") && host.endsWith("]");
+        return new HttpTarget(url.getScheme(), literal6 ? host.substring(1, host.length() - 1) : host,
+                Optional.empty(), url.getPort(), pathOf(url), hostHeader, proxy);
+    }
+
+    /** The address the TCP connection goes to: the proxy's, else the target's (resolved when a name). */
+    InetAddress connectAddress() throws UnknownHostException {
+        if (proxy.isPresent()) {
+            return proxy.get().address();
+        }
+        return address.isPresent() ? address.get() : InetAddress.getByName(host);
+    }
+
+    int connectPort() {
+        return proxy.map(Endpoint::port).orElse(effectivePort());
+    }
+
+    boolean secure() {
+        return scheme.equals("https");
+    }
+
+    /** Whether the connection goes through a CONNECT tunnel: an https URL through a proxy. */
+    boolean tunnelled() {
+        return proxy.isPresent() && secure();
+    }
+
+    /** The name TLS sends and verifies. */
+    String peerName() {
+        return host;
+    }
+
+    /** What the request line names: the path, or through a proxy without tunnel the absolute URL. */
+    String requestTarget() {
+        return proxy.isPresent() && !secure() ? scheme + "://" + authority() + path : path;
+    }
+
+    String hostHeader() {
+        return hostHeaderOverride.orElseGet(this::authority);
+    }
+
+    /** {@code host:port} with the port always given, as CONNECT names the target. */
+    String tunnelAuthority() {
+        return bracketed() + ":" + effectivePort();
+    }
+
+    /** {@code host[:port]} as the URL wrote it. */
+    private String authority() {
+        return port < 0 ? bracketed() : bracketed() + ":" + port;
+    }
+
+    private String bracketed() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
+    private int effectivePort() {
+        return port < 0 ? defaultPort(scheme) : port;
     }
 
     private static int defaultPort(String scheme) {
@@ -83,13 +145,6 @@ record HttpTarget(HttpHost host, String path, Optional<String> hostHeader, Optio
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("request \"" + request + "\" is not a valid URL: " + e.getMessage(), e);
         }
-    }
-
-    /** The URL's host, resolved when connecting; an IPv6 literal loses its brackets. */
-    private static HttpHost hostOf(URI url) {
-        String host = url.getHost();
-        boolean literal6 = host.startsWith("[") && host.endsWith("]");
-        return new HttpHost(url.getScheme(), literal6 ? host.substring(1, host.length() - 1) : host, url.getPort());
     }
 
     private static String pathOf(URI url) {

@@ -12,11 +12,11 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
- * <p>Holds the HTTP clients shared by HTTP checks; close it when no check made by it runs any more.
+ * <p>Holds the TLS set-ups shared by HTTPS checks.
  */
-public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
+public final class StandardCheckFactory implements CheckFactory {
 
-    private final HttpClientCache httpClients = new HttpClientCache();
+    private final TlsContexts tlsContexts = new TlsContexts();
 
     /** Whether real servers with this checktype are probed at all (false for on and off). */
     public static boolean isProbed(CheckType type) {
@@ -53,7 +53,7 @@ public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
     private Check negotiate(ProbeSpec spec) {
         return switch (spec.check().service()) {
             case NONE -> new NoneCheck(spec);
-            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, httpClients);
+            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
             case SIMPLETCP -> new SimpleTcpCheck(spec);
             case NNTP -> new NntpCheck(spec);
             case FTP -> new FtpCheck(spec);
@@ -65,10 +65,5 @@ public final class StandardCheckFactory implements CheckFactory, AutoCloseable {
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };
-    }
-
-    @Override
-    public void close() {
-        httpClients.close();
     }
 }

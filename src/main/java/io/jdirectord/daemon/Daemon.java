@@ -52,13 +52,12 @@ public final class Daemon {
         }
         Config config = loaded.get();
         FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
-        try (IpvsTable table = TableOpener.open(options.dryRun());
-             StandardCheckFactory checks = new StandardCheckFactory()) {
+        try (IpvsTable table = TableOpener.open(options.dryRun())) {
             Preflight.check(config);
             PidFile pidFile = new PidFile(options.pidFile());
             pidFile.writeCurrent();
             try {
-                return serve(config, log, table, checks);
+                return serve(config, log, table, new StandardCheckFactory());
             } finally {
                 pidFile.removeIfOwned();
             }

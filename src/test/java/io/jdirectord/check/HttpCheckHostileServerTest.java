@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,12 +27,7 @@ class HttpCheckHostileServerTest {
     private static final String OK_HEAD = "HTTP/1.1 200 OK\r\n";
 
     private final CheckRunner runner = new CheckRunner();
-    private final HttpClientCache clients = new HttpClientCache();
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
+    private final TlsContexts clients = new TlsContexts();
 
     static Iterable<InetAddress> families() {
         return Loopback.both();
@@ -52,7 +46,9 @@ class HttpCheckHostileServerTest {
         List<Arguments> cases = new ArrayList<>();
         for (InetAddress address : Loopback.both()) {
             cases.add(Arguments.of(address, "garbage", Scripts.garbage(5000), false,
-                    "invalid HTTP response: Maximum empty line limit exceeded"));
+                    "invalid HTTP response: Invalid protocol version in '5?A????[0x0d]????(?E[0x0c]?<[0x08]OK?+????Fm?,??ja??[0x0c]a[...'"));
+            cases.add(Arguments.of(address, "an SSH server", Scripts.sendAndHold("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"),
+                    false, "invalid HTTP response: Invalid protocol version in 'SSH-2.0-OpenSSH_9.2p1 Debian-2'"));
             cases.add(Arguments.of(address, "an endless header line", Scripts.flood(OK_HEAD + "X: ", 'x', 50L << 20),
                     false, "invalid HTTP response: Maximum line length limit exceeded"));
             cases.add(Arguments.of(address, "a 50 MB body until close", Scripts.flood(OK_HEAD + "\r\n", 'x', 50L << 20),
@@ -169,6 +165,20 @@ class HttpCheckHostileServerTest {
             assertThat(result.reason()).isEqualTo(
                     "http_proxy needs an absolute URL as request (request=\"http://host/path\")");
             assertThat(proxy.received()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void asksTheProxyForATunnelToAnHttpsUrl(InetAddress address) throws Exception {
+        String forbidden = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n";
+        try (ScriptedServer proxy = ScriptedServer.start(address, Scripts.afterRequestHead(forbidden))) {
+            CheckResult result = run(http(address, proxy.port()).service(ServiceKind.HTTP_PROXY)
+                    .request("/https://www.example.test/page"));
+            assertThat(result.reason()).isEqualTo("proxy refused CONNECT to www.example.test:443: HTTP 403");
+            assertThat(proxy.received()).singleElement().satisfies(head -> assertThat(head)
+                    .startsWith("CONNECT www.example.test:443 HTTP/1.1\r\n")
+                    .contains("\r\nHost: www.example.test:443\r\n"));
         }
     }
 }

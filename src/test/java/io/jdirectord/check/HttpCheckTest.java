@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +38,7 @@ class HttpCheckTest {
     private static final Map<InetAddress, WireMockServer> SERVERS = new java.util.HashMap<>();
 
     private final CheckRunner runner = new CheckRunner();
-    private final HttpClientCache clients = new HttpClientCache();
+    private final TlsContexts clients = new TlsContexts();
 
     @BeforeAll
     static void startServers() {
@@ -59,11 +58,6 @@ class HttpCheckTest {
     @BeforeEach
     void resetStubs() {
         SERVERS.values().forEach(WireMockServer::resetAll);
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
     }
 
     static List<InetAddress> families() {

@@ -8,7 +8,6 @@ import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,54 +21,69 @@ class HttpTargetTest {
     }
 
     @Test
-    void connectsToTheRealAtItsCheckPortUnderTheVirtualHostName() {
+    void connectsToTheRealAtItsCheckPortUnderTheVirtualHostName() throws Exception {
         HttpTarget target = target(Probes.to(Loopback.V6, 8080).service(ServiceKind.HTTPS).checkPort(8443)
                 .request("/health?full").virtualHost("www.example.test"));
-        assertThat(target.host().getAddress()).isEqualTo(Loopback.V6);
-        assertThat(target.host().getHostName()).isEqualTo("www.example.test");
-        assertThat(target.host().getSchemeName()).isEqualTo("https");
-        assertThat(target.host().getPort()).isEqualTo(8443);
-        assertThat(target.path()).isEqualTo("/health?full");
-        assertThat(target.hostHeader()).contains("www.example.test");
-        assertThat(target.proxy()).isEmpty();
+        assertThat(target.connectAddress()).isEqualTo(Loopback.V6);
+        assertThat(target.connectPort()).isEqualTo(8443);
+        assertThat(target.peerName()).isEqualTo("www.example.test");
+        assertThat(target.secure()).isTrue();
+        assertThat(target.requestTarget()).isEqualTo("/health?full");
+        assertThat(target.hostHeader()).isEqualTo("www.example.test");
+        assertThat(target.tunnelled()).isFalse();
     }
 
     @ParameterizedTest
     @CsvSource({"HTTP, 80, 127.0.0.1", "HTTP, 8080, 127.0.0.1:8080", "HTTPS, 443, 127.0.0.1", "HTTPS, 80, 127.0.0.1:80"})
     void omitsTheDefaultPortFromTheHostHeader(ServiceKind service, int port, String host) {
-        assertThat(target(Probes.to(Loopback.V4, port).service(service)).hostHeader()).contains(host);
+        assertThat(target(Probes.to(Loopback.V4, port).service(service)).hostHeader()).isEqualTo(host);
     }
 
     @ParameterizedTest
     @CsvSource({
-        "HTTP, /http://www.example.test:81/x?y, http, www.example.test, 81, /x?y",
-        "HTTPS, /https://www.example.test/, https, www.example.test, -1, /",
-        "HTTP, /http://[::1]:81, http, ::1, 81, /",
-        "HTTP_PROXY, /https://www.example.test/p, https, www.example.test, -1, /p"
+        "HTTP, /http://www.example.test:81/x?y, http, www.example.test, 81, /x?y, www.example.test:81",
+        "HTTPS, /https://www.example.test/, https, www.example.test, -1, /, www.example.test",
+        "HTTP, /http://[::1]:81, http, ::1, 81, /, [::1]:81"
     })
     void fetchesAnAbsoluteUrlOfTheServiceSchemeAsGiven(ServiceKind service, String request, String scheme,
-                                                      String host, int port, String path) {
+                                                      String host, int port, String path, String hostHeader) {
         HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(service).request(request));
-        assertThat(target.host().getSchemeName()).isEqualTo(scheme);
-        assertThat(target.host().getHostName()).isEqualTo(host);
-        assertThat(target.host().getAddress()).isNull();
-        assertThat(target.host().getPort()).isEqualTo(port);
-        assertThat(target.path()).isEqualTo(path);
+        assertThat(target.scheme()).isEqualTo(scheme);
+        assertThat(target.peerName()).isEqualTo(host);
+        assertThat(target.address()).isEmpty();
+        assertThat(target.port()).isEqualTo(port);
+        assertThat(target.requestTarget()).isEqualTo(path);
+        assertThat(target.hostHeader()).isEqualTo(hostHeader);
     }
 
     @Test
     void treatsAnUrlOfAnotherSchemeAsAPathLikeLdirectord() {
         HttpTarget target = target(Probes.to(Loopback.V4, 80).service(ServiceKind.HTTP).request("/https://x/"));
-        assertThat(target.host().getAddress()).isEqualTo(Loopback.V4);
-        assertThat(target.path()).isEqualTo("/https://x/");
+        assertThat(target.address()).contains(Loopback.V4);
+        assertThat(target.requestTarget()).isEqualTo("/https://x/");
     }
 
     @Test
-    void proxiesThroughTheRealServer() {
+    void proxiesThroughTheRealServer() throws Exception {
         HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY)
                 .request("/http://www.example.test/"));
-        assertThat(target.proxy()).contains(new HttpHost("http", Loopback.V4, "127.0.0.1", 3128));
-        assertThat(target.hostHeader()).isEmpty();
+        assertThat(target.connectAddress()).isEqualTo(Loopback.V4);
+        assertThat(target.connectPort()).isEqualTo(3128);
+        assertThat(target.requestTarget()).isEqualTo("http://www.example.test/");
+        assertThat(target.hostHeader()).isEqualTo("www.example.test");
+        assertThat(target.tunnelled()).isFalse();
+    }
+
+    @Test
+    void tunnelsAnHttpsUrlThroughTheProxy() throws Exception {
+        HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY)
+                .request("/https://www.example.test/p"));
+        assertThat(target.connectAddress()).isEqualTo(Loopback.V4);
+        assertThat(target.connectPort()).isEqualTo(3128);
+        assertThat(target.tunnelled()).isTrue();
+        assertThat(target.tunnelAuthority()).isEqualTo("www.example.test:443");
+        assertThat(target.peerName()).isEqualTo("www.example.test");
+        assertThat(target.requestTarget()).isEqualTo("/p");
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class NginxHttpCheckIT {
     private static int sniPort;
 
     private final CheckRunner runner = new CheckRunner();
-    private final HttpClientCache clients = new HttpClientCache();
+    private final TlsContexts clients = new TlsContexts();
 
     @BeforeAll
     static void startNginx() throws Exception {
@@ -90,11 +89,6 @@ class NginxHttpCheckIT {
         if (nginx != null) {
             nginx.close();
         }
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
     }
 
     static Iterable<InetAddress> families() {

@@ -11,7 +11,6 @@ import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.VirtualServiceKey;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,11 +24,6 @@ class StandardCheckFactoryTest {
     private static final Duration NEGOTIATE_TIMEOUT = Duration.ofSeconds(7);
 
     private final StandardCheckFactory factory = new StandardCheckFactory();
-
-    @AfterEach
-    void close() {
-        factory.close();
-    }
 
     private static Probes probe(CheckType type, ServiceKind service, Protocol protocol) {
         return Probes.to(Loopback.V4, 80).type(type).service(service).protocol(protocol)
