@@ -5,6 +5,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.health.ProbeLabel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,19 +31,30 @@ final class ProbeRunner {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicBoolean overrunning = new AtomicBoolean();
+    private final Instant firstRun;
+    private volatile boolean started;
     private volatile Duration interval;
 
-    ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, BooleanSupplier open) {
+    /** @param firstRun fires before this instant start nothing */
+    ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, Instant firstRun,
+                BooleanSupplier open) {
         this.spec = spec;
         this.check = check;
         this.interval = interval;
         this.environment = environment;
+        this.firstRun = firstRun;
         this.open = open;
         this.label = ProbeLabel.of(spec);
     }
 
-    /** Starts a run unless one is in flight. Returns whether a run started. */
+    /** Starts a run unless one is in flight or its first run is not due yet. Returns whether a run started. */
     boolean fire() {
+        if (!started) {
+            if (environment.clock().instant().isBefore(firstRun)) {
+                return false;
+            }
+            started = true;
+        }
         if (!running.compareAndSet(false, true)) {
             skipped.incrementAndGet();
             if (overrunning.compareAndSet(false, true)) {

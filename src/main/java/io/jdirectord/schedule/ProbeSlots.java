@@ -3,6 +3,7 @@ package io.jdirectord.schedule;
 import io.jdirectord.check.Check;
 import io.jdirectord.check.CheckFactory;
 import io.jdirectord.config.ProbeSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,8 +16,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * The scheduled probes grouped by {@link SlotKey}, independent of any timer: a timer calls
  * {@link #fire} for a slot and every probe in it starts on its own thread. Thread-safe: {@link #fire}
  * reads an immutable grouping that {@link #update} replaces.
+ *
+ * <p>New probes start in waves of {@link #WAVE} a second: the first {@code WAVE} probes an update adds
+ * may run at once, the next ones from one second later, and so on. A start or reload with 10,000 real
+ * servers thus reaches its full rate over ten seconds instead of putting every first probe in flight
+ * at once on a cold JVM, where they overran their timeouts and held hundreds of MB.
  */
 final class ProbeSlots {
+
+    /** How many new probes may start their first run per second. */
+    static final int WAVE = 1_000;
 
     private final CheckFactory checks;
     private final ProbeEnvironment environment;
@@ -42,11 +51,14 @@ final class ProbeSlots {
             Map<ProbeSpec, Check> newChecks = newChecks(probes);
             Map<ProbeSpec, ProbeRunner> kept = new HashMap<>();
             Map<SlotKey, List<ProbeRunner>> grouped = new HashMap<>();
+            Instant now = environment.clock().instant();
+            int added = 0;
             for (ScheduledProbe probe : probes) {
                 ProbeRunner runner = runners.get(probe.spec());
                 if (runner == null) {
+                    Instant firstRun = now.plusSeconds(added++ / WAVE);
                     runner = new ProbeRunner(probe.spec(), newChecks.get(probe.spec()), probe.interval(), environment,
-                            () -> open);
+                            firstRun, () -> open);
                 } else {
                     runner.interval(probe.interval());
                 }
