@@ -17,10 +17,13 @@ public final class ImapCheck extends ConversationCheck {
 
     private final ImplicitTlsPlan tls;
 
-    /** @throws IllegalArgumentException when imaps is asked to verify against an unreadable CA file */
-    public ImapCheck(ProbeSpec spec) {
+    /**
+     * @param contexts where the shared TLS set-up for this check's verification setting comes from
+     * @throws IllegalArgumentException when imaps is asked to verify against an unreadable CA file
+     */
+    public ImapCheck(ProbeSpec spec, TlsContexts contexts) {
         super(spec);
-        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.IMAPS);
+        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.IMAPS, contexts);
     }
 
     @Override

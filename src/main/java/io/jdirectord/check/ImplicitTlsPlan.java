@@ -21,12 +21,13 @@ final class ImplicitTlsPlan {
 
     /**
      * @param tlsService the service that means "TLS from the first byte", e.g. POPS
+     * @param contexts   the shared TLS set-ups
      * @throws IllegalArgumentException when TLS is to be verified against an unreadable CA file
      */
-    static ImplicitTlsPlan of(ProbeSpec spec, ServiceKind tlsService) {
+    static ImplicitTlsPlan of(ProbeSpec spec, ServiceKind tlsService, TlsContexts contexts) {
         boolean implicitTls = spec.check().service() == tlsService;
         return new ImplicitTlsPlan(
-                implicitTls ? Optional.of(new ImplicitTls(spec.check().tls())) : Optional.empty(),
+                implicitTls ? Optional.of(contexts.forVerification(spec.check().tls())) : Optional.empty(),
                 spec.check().virtualHost().orElse(AddressText.of(spec.real().address())));
     }
 

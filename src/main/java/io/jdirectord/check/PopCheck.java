@@ -16,10 +16,13 @@ public final class PopCheck extends ConversationCheck {
 
     private final ImplicitTlsPlan tls;
 
-    /** @throws IllegalArgumentException when pops is asked to verify against an unreadable CA file */
-    public PopCheck(ProbeSpec spec) {
+    /**
+     * @param contexts where the shared TLS set-up for this check's verification setting comes from
+     * @throws IllegalArgumentException when pops is asked to verify against an unreadable CA file
+     */
+    public PopCheck(ProbeSpec spec, TlsContexts contexts) {
         super(spec);
-        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.POPS);
+        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.POPS, contexts);
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
- * <p>Holds the TLS set-ups shared by HTTPS checks.
+ * <p>Holds the TLS set-ups shared by the https, pops and imaps checks.
  */
 public final class StandardCheckFactory implements CheckFactory {
 
@@ -58,8 +58,8 @@ public final class StandardCheckFactory implements CheckFactory {
             case NNTP -> new NntpCheck(spec);
             case FTP -> new FtpCheck(spec);
             case SMTP, SUBMISSION -> new SmtpCheck(spec);
-            case POP, POPS -> new PopCheck(spec);
-            case IMAP, IMAPS -> new ImapCheck(spec);
+            case POP, POPS -> new PopCheck(spec, tlsContexts);
+            case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
             case DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",

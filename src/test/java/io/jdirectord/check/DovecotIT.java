@@ -44,6 +44,8 @@ class DovecotIT {
     private static Path directory;
     private static DaemonProcess dovecot;
 
+    private final TlsContexts tls = new TlsContexts();
+
     private final CheckRunner runner = new CheckRunner();
 
     @BeforeAll
@@ -123,7 +125,7 @@ class DovecotIT {
         ProbeSpec spec = customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
                 .timeout(Duration.ofSeconds(10))).build();
         boolean pop = kind == ServiceKind.POP || kind == ServiceKind.POPS;
-        return runner.run(pop ? new PopCheck(spec) : new ImapCheck(spec));
+        return runner.run(pop ? new PopCheck(spec, tls) : new ImapCheck(spec, tls));
     }
 
     @ParameterizedTest

@@ -37,8 +37,8 @@ class HostileGreetingTest {
         return Stream.of(
                 new Protocol(ServiceKind.FTP, FtpCheck::new, "FTP greeting", "220-"),
                 new Protocol(ServiceKind.SMTP, SmtpCheck::new, "SMTP greeting", "220-"),
-                new Protocol(ServiceKind.POP, PopCheck::new, "POP3 greeting", "+OK "),
-                new Protocol(ServiceKind.IMAP, ImapCheck::new, "IMAP greeting", "* OK "));
+                new Protocol(ServiceKind.POP, spec -> new PopCheck(spec, new TlsContexts()), "POP3 greeting", "+OK "),
+                new Protocol(ServiceKind.IMAP, spec -> new ImapCheck(spec, new TlsContexts()), "IMAP greeting", "* OK "));
     }
 
     private final CheckRunner runner = new CheckRunner();

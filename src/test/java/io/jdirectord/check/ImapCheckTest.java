@@ -33,7 +33,7 @@ class ImapCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new ImapCheck(spec.build()));
+        return runner.run(new ImapCheck(spec.build(), new TlsContexts()));
     }
 
     private CheckResult check(ScriptedServer server) {

@@ -31,7 +31,7 @@ class PopCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new PopCheck(spec.build()));
+        return runner.run(new PopCheck(spec.build(), new TlsContexts()));
     }
 
     private CheckResult check(ScriptedServer server) {
