@@ -63,12 +63,17 @@ class HttpTargetTest {
         assertThat(target.requestTarget()).isEqualTo("/https://x/");
     }
 
-    @Test
-    void proxiesThroughTheRealServer() throws Exception {
-        HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY)
-                .request("/http://www.example.test/"));
+    /** An http_proxy target for {@code request} whose connection goes to the real server 127.0.0.1:3128. */
+    private static HttpTarget proxied(String request) throws Exception {
+        HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY).request(request));
         assertThat(target.connectAddress()).isEqualTo(Loopback.V4);
         assertThat(target.connectPort()).isEqualTo(3128);
+        return target;
+    }
+
+    @Test
+    void proxiesThroughTheRealServer() throws Exception {
+        HttpTarget target = proxied("/http://www.example.test/");
         assertThat(target.requestTarget()).isEqualTo("http://www.example.test/");
         assertThat(target.hostHeader()).isEqualTo("www.example.test");
         assertThat(target.tunnelled()).isFalse();
@@ -76,10 +81,7 @@ class HttpTargetTest {
 
     @Test
     void tunnelsAnHttpsUrlThroughTheProxy() throws Exception {
-        HttpTarget target = target(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY)
-                .request("/https://www.example.test/p"));
-        assertThat(target.connectAddress()).isEqualTo(Loopback.V4);
-        assertThat(target.connectPort()).isEqualTo(3128);
+        HttpTarget target = proxied("/https://www.example.test/p");
         assertThat(target.tunnelled()).isTrue();
         assertThat(target.tunnelAuthority()).isEqualTo("www.example.test:443");
         assertThat(target.peerName()).isEqualTo("www.example.test");
