@@ -29,16 +29,19 @@ final class HttpFailures {
         if (HttpExchange.CONNECT.equals(waitingFor)) {
             return Reasons.connectFailure(e, cutOff, timeout);
         }
-        if (!cutOff && e instanceof SSLException tls) {
+        if (cutOff) {
+            return Reasons.exchangeFailure(e, true, timeout, waitingFor);
+        }
+        if (e instanceof SSLException tls) {
             return tlsFailure(tls, "'" + name + "'");
         }
-        if (!cutOff && e instanceof NoHttpResponseException) {
+        if (e instanceof NoHttpResponseException) {
             return "connection closed without an HTTP response";
         }
-        if (!cutOff && e instanceof MessageConstraintException) {
+        if (e instanceof MessageConstraintException) {
             return "invalid HTTP response: " + Reasons.excerpt(String.valueOf(e.getMessage()));
         }
-        return Reasons.exchangeFailure(e, cutOff, timeout, waitingFor);
+        return Reasons.exchangeFailure(e, false, timeout, waitingFor);
     }
 
     /**
