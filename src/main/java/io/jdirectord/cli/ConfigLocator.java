@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Finds the configuration file the way ldirectord does, with jdirectord's own directory first: no name
  * means /etc/jdirectord/jdirectord.cf, else /etc/ha.d/ldirectord.cf; a relative name that does not exist
- * as given is looked up in /etc/jdirectord and /etc/ha.d.
+ * as given is looked up in /etc/jdirectord, /etc/ha.d and /etc/ha.d/conf.
  */
 final class ConfigLocator {
 

@@ -2,7 +2,6 @@ package io.jdirectord.cli;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The positional arguments sorted out: {@code [CONFIG] [COMMAND]}.
@@ -13,7 +12,7 @@ import java.util.Set;
  */
 record Invocation(Optional<String> config, Optional<String> command, Optional<String> error) {
 
-    static final Set<String> COMMANDS = Set.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status");
+    static final List<String> COMMANDS = List.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status");
 
     static Invocation of(List<String> arguments, boolean testOnly) {
         Optional<String> config = Optional.empty();
@@ -31,8 +30,8 @@ record Invocation(Optional<String> config, Optional<String> command, Optional<St
 
     private static Optional<String> validate(Optional<String> command, boolean testOnly) {
         if (command.isPresent() && !COMMANDS.contains(command.get())) {
-            return Optional.of("unknown command '" + command.get() + "' (expected one of start, stop, restart, "
-                    + "try-restart, reload, force-reload, status)");
+            return Optional.of("unknown command '" + command.get() + "' (expected one of "
+                    + String.join(", ", COMMANDS) + ")");
         }
         if (command.isEmpty() && !testOnly) {
             return Optional.of("no command given");

@@ -75,8 +75,8 @@ final class JdirectordCommand implements Callable<Integer> {
         if (test) {
             return new ConfigTestCommand(out, err).run(file);
         }
-        PidFile pid = pidFile == null ? PidFile.forConfig(file) : new PidFile(pidFile);
-        DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid.path());
+        Path pid = pidFile == null ? PidFile.forConfig(file).path() : pidFile;
+        DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid);
         return new LifecycleCommands(out, err, options, json).run(invocation.command().orElseThrow());
     }
 }

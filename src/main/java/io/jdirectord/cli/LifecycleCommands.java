@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The init-script commands. {@code start} runs the daemon in the foreground (systemd supervises it);
@@ -65,7 +67,7 @@ final class LifecycleCommands {
         try {
             process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             return ExitStatus.OK;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             err.println("jdirectord: pid " + process.pid() + " did not stop within " + STOP_WAIT.toSeconds() + " s");
             return ExitStatus.FAILURE;
         }

@@ -1,5 +1,6 @@
 package io.jdirectord.cli;
 
+import io.jdirectord.daemon.Daemon;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -18,7 +19,7 @@ final class StatusClient {
 
     /** The daemon's report, or empty when its socket does not answer. */
     static Optional<String> ask(Path pidFile, boolean json) {
-        Path socket = io.jdirectord.daemon.Daemon.controlSocketFor(pidFile);
+        Path socket = Daemon.controlSocketFor(pidFile);
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap((json ? "status json\n" : "status\n").getBytes(StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Collects the errors and warnings of one parse. Identical messages for the same line are kept once. */
@@ -20,6 +21,12 @@ final class Diagnostics {
 
     void error(int line, String message) {
         errors.add(new ConfigMessage(file, line, message));
+    }
+
+    /** Reports an error and returns empty: what a reader yields for a value it cannot read. */
+    <T> Optional<T> reject(int line, String message) {
+        error(line, message);
+        return Optional.empty();
     }
 
     void warn(int line, String message) {

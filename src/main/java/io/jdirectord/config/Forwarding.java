@@ -1,5 +1,8 @@
 package io.jdirectord.config;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** LVS forwarding method of a real or fallback server, as written in ldirectord.cf. */
 public enum Forwarding {
     /** Direct routing, {@code ipvsadm -g}. */
@@ -10,16 +13,16 @@ public enum Forwarding {
     IPIP;
 
     public String ldName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The method with this configuration name ({@code gate}); empty when there is none. */
-    public static java.util.Optional<Forwarding> byLdName(String name) {
+    public static Optional<Forwarding> byLdName(String name) {
         for (Forwarding f : values()) {
             if (f.ldName().equals(name)) {
-                return java.util.Optional.of(f);
+                return Optional.of(f);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -35,31 +35,31 @@ final class Resolution {
         String shown = host.written();
         if (host.bracketed() || host.host().contains(":")) {
             if (family == Family.INET) {
-                return fail(line, "IPv6 address " + Texts.quote(shown) + " in " + keyword + "=; use " + keyword
-                        + "6=" + (keyword.equals("virtual") ? "" : " (in a virtual6 block)"));
+                return diagnostics.reject(line, "IPv6 address " + Texts.quote(shown) + " in " + keyword
+                        + "=; use " + keyword + "6=" + (keyword.equals("virtual") ? "" : " (in a virtual6 block)"));
             }
             return IpLiterals.ipv6(host.host()).map(a -> (InetAddress) a)
-                    .or(() -> fail(line, "invalid IPv6 address " + Texts.quote(shown) + " for " + role));
+                    .or(() -> diagnostics.reject(line, "invalid IPv6 address " + Texts.quote(shown) + " for " + role));
         }
         if (IpLiterals.looksNumeric(host.host())) {
             if (family == Family.INET6) {
-                return fail(line, "IPv4 address " + Texts.quote(shown) + " in " + keyword + "6=; use " + keyword
-                        + "=" + (keyword.equals("virtual") ? "" : " (in a virtual block)"));
+                return diagnostics.reject(line, "IPv4 address " + Texts.quote(shown) + " in " + keyword
+                        + "6=; use " + keyword + "=" + (keyword.equals("virtual") ? "" : " (in a virtual block)"));
             }
             return IpLiterals.ipv4(host.host()).map(a -> (InetAddress) a)
-                    .or(() -> fail(line, "invalid IPv4 address " + Texts.quote(shown) + " for " + role));
+                    .or(() -> diagnostics.reject(line, "invalid IPv4 address " + Texts.quote(shown) + " for " + role));
         }
         return hostName(line, host.host(), family, role);
     }
 
     private Optional<InetAddress> hostName(int line, String name, Family family, String role) {
         if (!HOST_NAME.matcher(name).matches()) {
-            return fail(line, "invalid address " + Texts.quote(name) + " for " + role);
+            return diagnostics.reject(line, "invalid address " + Texts.quote(name) + " for " + role);
         }
         try {
             return Optional.of(resolver.resolveHost(name, family));
         } catch (UnknownHostException | RuntimeException e) {
-            return fail(line, "cannot resolve " + Texts.quote(name) + " to an "
+            return diagnostics.reject(line, "cannot resolve " + Texts.quote(name) + " to an "
                     + (family == Family.INET ? "IPv4" : "IPv6") + " address for " + role);
         }
     }
@@ -70,23 +70,18 @@ final class Resolution {
     Optional<Integer> port(int line, String text, Optional<Protocol> protocol, String role) {
         if (DIGITS.matcher(text).matches()) {
             if (text.length() > 5 || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
-                return fail(line, "invalid port " + Texts.quote(text) + " for " + role + " (1 to 65535)");
+                return diagnostics.reject(line, "invalid port " + Texts.quote(text) + " for " + role + " (1 to 65535)");
             }
             return Optional.of(Integer.parseInt(text));
         }
         if (!PORT_NAME.matcher(text).matches()) {
-            return fail(line, "invalid port " + Texts.quote(text) + " for " + role);
+            return diagnostics.reject(line, "invalid port " + Texts.quote(text) + " for " + role);
         }
         var port = resolver.servicePort(text, protocol);
         if (port.isEmpty()) {
-            return fail(line, "unknown service name " + Texts.quote(text) + " for the port of " + role
+            return diagnostics.reject(line, "unknown service name " + Texts.quote(text) + " for the port of " + role
                     + protocol.map(p -> " (no " + p.ldName() + " service of that name)").orElse(""));
         }
         return Optional.of(port.getAsInt());
-    }
-
-    private <T> Optional<T> fail(int line, String message) {
-        diagnostics.error(line, message);
-        return Optional.empty();
     }
 }

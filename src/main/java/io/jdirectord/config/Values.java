@@ -146,7 +146,6 @@ final class Values {
     }
 
     <T> Optional<T> fail(Directive d, String message) {
-        diagnostics.error(d.line(), message);
-        return Optional.empty();
+        return diagnostics.reject(d.line(), message);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
  */
 final class VirtualAddress {
 
-
     private final Resolution resolution;
     private final Diagnostics diagnostics;
 
@@ -38,12 +37,12 @@ final class VirtualAddress {
         }
         Optional<HostPort> hostPort = HostPort.split(v.address).filter(h -> !h.host().isEmpty() && h.port().isPresent());
         if (hostPort.isEmpty()) {
-            return fail(v.line, keyword + " must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall mark, not "
-                    + Texts.quote(v.address));
+            return diagnostics.reject(v.line, keyword
+                    + " must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall mark, not " + Texts.quote(v.address));
         }
         if (protocol == Protocol.FWM) {
-            return fail(v.lineOf("protocol"), "protocol=fwm is only for firewall-mark virtual services, not "
-                    + Texts.cut(v.address));
+            return diagnostics.reject(v.lineOf("protocol"),
+                    "protocol=fwm is only for firewall-mark virtual services, not " + Texts.cut(v.address));
         }
         HostPort h = hostPort.get();
         var address = resolution.address(v.line, h, v.family, "virtual", "virtual service");
@@ -58,7 +57,7 @@ final class VirtualAddress {
         boolean dotted = v.address.contains(".");
         String digits = dotted ? v.address.substring(0, v.address.indexOf('.')) : v.address;
         if (digits.length() > 10 || Long.parseLong(digits) < 1 || Long.parseLong(digits) > Integer.MAX_VALUE) {
-            return fail(v.line, "firewall mark must be from 1 to " + Integer.MAX_VALUE + ", not "
+            return diagnostics.reject(v.line, "firewall mark must be from 1 to " + Integer.MAX_VALUE + ", not "
                     + Texts.quote(v.address));
         }
         if (dotted) {
@@ -67,14 +66,9 @@ final class VirtualAddress {
                     + ":PORT)");
         }
         if (protocol != Protocol.FWM) {
-            return fail(v.lineOf("protocol"), "protocol=" + protocol.ldName() + " cannot be used with firewall mark "
-                    + digits + " (leave protocol out or write protocol=fwm)");
+            return diagnostics.reject(v.lineOf("protocol"), "protocol=" + protocol.ldName()
+                    + " cannot be used with firewall mark " + digits + " (leave protocol out or write protocol=fwm)");
         }
         return Optional.of(VirtualServiceKey.ofMark(v.family, Integer.parseInt(digits)));
-    }
-
-    private <T> Optional<T> fail(int line, String message) {
-        diagnostics.error(line, message);
-        return Optional.empty();
     }
 }

@@ -28,7 +28,7 @@ final class VirtualAssembler {
         int errorsBefore = diagnostics.errorCount();
         Protocol protocol = v.protocol != null ? v.protocol : VirtualAddress.defaultProtocol(v.address);
         Optional<VirtualServiceKey> key = v.address.isEmpty()
-                ? fail(v.line, (v.family == Family.INET6 ? "virtual6" : "virtual") + " needs an address")
+                ? diagnostics.reject(v.line, (v.family == Family.INET6 ? "virtual6" : "virtual") + " needs an address")
                 : addresses.key(v, protocol);
         Optional<List<RealServer>> servers = reals.expand(v.reals);
         Optional<Fallback> fallback = key.flatMap(k -> fallback(v, g, k));
@@ -76,10 +76,5 @@ final class VirtualAssembler {
             return Optional.empty();
         }
         return Optional.of(new Fallback(new Endpoint(address.get(), port.get()), draft.forwarding()));
-    }
-
-    private <T> Optional<T> fail(int line, String message) {
-        diagnostics.error(line, message);
-        return Optional.empty();
     }
 }
