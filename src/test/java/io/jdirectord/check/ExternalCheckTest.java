@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import io.jdirectord.config.Family;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +31,11 @@ class ExternalCheckTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final VirtualServiceKey VIRTUAL =
-            VirtualServiceKey.ofAddress(Protocol.TCP, address("192.0.2.10"), 80);
+            VirtualServiceKey.ofAddress(Protocol.TCP, ip("192.0.2.10"), 80);
 
     @TempDir
     Path dir;
     private final CheckRunner runner = new CheckRunner();
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Path script(String body) throws IOException {
         Path file = Files.createTempFile(dir, "check", ".sh");
@@ -91,7 +83,7 @@ class ExternalCheckTest {
     @Test
     void passesIpv6AddressesInBrackets() throws Exception {
         Path args = dir.resolve("args");
-        VirtualServiceKey virtual6 = VirtualServiceKey.ofAddress(Protocol.TCP, address("2001:db8::10"), 443);
+        VirtualServiceKey virtual6 = VirtualServiceKey.ofAddress(Protocol.TCP, ip("2001:db8::10"), 443);
         run(external(script("echo \"$@\" > " + args)).virtual(virtual6));
         assertThat(Files.readString(args)).isEqualTo("[2001:db8::10] 443 127.0.0.1 8080\n");
         Probes toV6 = Probes.to(Loopback.V6, 443).type(CheckType.EXTERNAL).command(script("echo \"$@\" > " + args))

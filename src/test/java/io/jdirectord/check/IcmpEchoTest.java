@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -14,20 +15,12 @@ class IcmpEchoTest {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] COOKIE = HEX.parseHex("0102030405060708");
-    private static final InetAddress TARGET_V4 = address("192.0.2.7");
-    private static final InetAddress ROUTER_V4 = address("198.51.100.1");
-    private static final InetAddress TARGET_V6 = address("2001:db8::7");
-    private static final InetAddress ROUTER_V6 = address("2001:db8::1");
+    private static final InetAddress TARGET_V4 = ip("192.0.2.7");
+    private static final InetAddress ROUTER_V4 = ip("198.51.100.1");
+    private static final InetAddress TARGET_V6 = ip("2001:db8::7");
+    private static final InetAddress ROUTER_V6 = ip("2001:db8::1");
     private static final IcmpEcho.Expectation V4 = new IcmpEcho.Expectation(TARGET_V4, 0x1234, 3, COOKIE);
     private static final IcmpEcho.Expectation V6 = new IcmpEcho.Expectation(TARGET_V6, 0x1234, 3, COOKIE);
-
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     /** A 20-byte IPv4 header for protocol ICMP from {@code source} to {@code destination}. */
     private static byte[] ipv4Header(InetAddress source, InetAddress destination) {

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.Probes;
@@ -23,19 +24,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PingCheckTest {
 
-    private static final InetAddress TARGET = address("192.0.2.7");
-    private static final InetAddress ROUTER = address("198.51.100.1");
+    private static final InetAddress TARGET = ip("192.0.2.7");
+    private static final InetAddress ROUTER = ip("198.51.100.1");
     private static final Duration ATTEMPT = Duration.ofMillis(150);
 
     private final CheckRunner runner = new CheckRunner();
-
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static ProbeSpec spec(int attempts) {
         return Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build();

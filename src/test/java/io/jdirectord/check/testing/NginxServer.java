@@ -1,8 +1,6 @@
 package io.jdirectord.check.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,20 +61,12 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private void awaitPort(int port) throws IOException, InterruptedException {
-        long end = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < end) {
-            if (!process.isAlive()) {
-                throw new IOException("nginx exited with " + process.exitValue() + ": " + logs());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
+        if (!HostCommands.awaitListening(Loopback.V4, port, START_TIMEOUT)) {
+            String exit = process.isAlive() ? "" : " (exited " + process.exitValue() + ")";
+            close();
+            throw new IOException("nginx did not listen on port " + port + " within " + START_TIMEOUT + exit
+                    + ": " + logs());
         }
-        close();
-        throw new IOException("nginx did not listen on port " + port + " within " + START_TIMEOUT + ": " + logs());
     }
 
     private String logs() throws IOException {
