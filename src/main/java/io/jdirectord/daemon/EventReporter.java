@@ -13,21 +13,25 @@ import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.ProbeLabel;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
 import io.jdirectord.ipvs.ReconcileReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -43,8 +47,8 @@ final class EventReporter {
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
     private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
     private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
-    private final List<Runnable> firstRoundListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<MonitorObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> firstRoundListeners = new CopyOnWriteArrayList<>();
+    private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
     EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
@@ -89,7 +93,7 @@ final class EventReporter {
 
     void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
-            log.debugEvent("probe", "probe", io.jdirectord.health.ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
+            log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
                     "reason", result.reason(), "elapsed", millis(result.elapsed()));
         }
         tellObservers(observer -> observer.probeResult(probe, result, at));
@@ -213,11 +217,11 @@ final class EventReporter {
         alerts.sendDueReminders(daemonStatus, clock.instant());
     }
 
-    static String millis(java.time.Duration duration) {
+    static String millis(Duration duration) {
         return duration.toMillis() + "ms";
     }
 
-    private static String weight(java.util.OptionalInt weight) {
+    private static String weight(OptionalInt weight) {
         return weight.isPresent() ? Integer.toString(weight.getAsInt()) : "configured";
     }
 

@@ -21,9 +21,9 @@ final class FirstRound {
         probes.forEach(probe -> waiting.add(probe.spec()));
     }
 
-    /** Counts a result; true when it was the last probe the round waited for. */
+    /** Counts a result; true when it was the last probe the round waited for. Once announced, costs a read. */
     boolean report(ProbeSpec probe) {
-        return waiting.remove(probe) && waiting.isEmpty() && announced.compareAndSet(false, true);
+        return !announced.get() && waiting.remove(probe) && waiting.isEmpty() && announced.compareAndSet(false, true);
     }
 
     /** True (once) when there is nothing to wait for: no probes at all. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Which (virtual service, real server) pairs each probe of a configuration feeds. Immutable. */
 final class ProbeIndex {
@@ -52,7 +53,7 @@ final class ProbeIndex {
     }
 
     /** Every probe of the configuration. */
-    java.util.Set<ProbeSpec> probes() {
+    Set<ProbeSpec> probes() {
         return uses.keySet();
     }
 }

@@ -6,6 +6,7 @@ import io.jdirectord.health.HealthKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +39,7 @@ final class StatusBoard {
     }
 
     /** Forgets probes and keys no longer configured (after a reload). */
-    void retain(java.util.Set<ProbeSpec> probes, java.util.Set<HealthKey> keys) {
+    void retain(Set<ProbeSpec> probes, Set<HealthKey> keys) {
         results.keySet().retainAll(probes);
         changes.keySet().retainAll(keys);
     }

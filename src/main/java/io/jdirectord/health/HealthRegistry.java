@@ -70,15 +70,24 @@ public final class HealthRegistry {
     public List<HealthEvent> record(ProbeSpec probe, CheckResult result, Instant now) {
         lock.lock();
         try {
-            List<HealthState> fed = byProbe.getOrDefault(probe, List.of());
-            List<HealthEvent> events = new ArrayList<>();
-            for (HealthState state : fed) {
-                events.addAll(state.record(result, now));
+            List<HealthEvent> events = List.of();
+            for (HealthState state : byProbe.getOrDefault(probe, List.of())) {
+                List<HealthEvent> more = state.record(result, now);
+                if (!more.isEmpty()) {
+                    events = events.isEmpty() ? more : concat(events, more);
+                }
             }
             return events;
         } finally {
             lock.unlock();
         }
+    }
+
+    private static List<HealthEvent> concat(List<HealthEvent> first, List<HealthEvent> second) {
+        List<HealthEvent> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return both;
     }
 
     /**

@@ -80,25 +80,32 @@ public final class HealthState {
     }
 
     private List<HealthEvent> pass(CheckResult result, Instant now) {
-        List<HealthEvent> events = new ArrayList<>(2);
         int forgiven = failures;
         failures = 0;
         successes++;
         OptionalInt previousWeight = weight;
         weight = result.weight();
-        switch (status) {
-            case UNKNOWN -> events.add(change(HealthStatus.UP, Cause.CHECK, result, now));
-            case DOWN -> events.add(successes >= key.riseCount()
+        return switch (status) {
+            case UNKNOWN -> List.of(change(HealthStatus.UP, Cause.CHECK, result, now));
+            case DOWN -> List.of(successes >= key.riseCount()
                     ? change(HealthStatus.UP, Cause.CHECK, result, now)
                     : new SoftRise(key, successes, key.riseCount(), result.reason(), now));
-            case UP -> {
-                if (forgiven > 0) {
-                    events.add(new SoftFailureReset(key, forgiven, now));
-                }
-                if (!previousWeight.equals(weight)) {
-                    events.add(new WeightChange(key, previousWeight, weight, now));
-                }
-            }
+            case UP -> stillUp(forgiven, previousWeight, now);
+        };
+    }
+
+    /** A pass while up: usually nothing to report (the common result, so no list is built for it). */
+    private List<HealthEvent> stillUp(int forgiven, OptionalInt previousWeight, Instant now) {
+        boolean weightChanged = !previousWeight.equals(weight);
+        if (forgiven == 0 && !weightChanged) {
+            return List.of();
+        }
+        List<HealthEvent> events = new ArrayList<>(2);
+        if (forgiven > 0) {
+            events.add(new SoftFailureReset(key, forgiven, now));
+        }
+        if (weightChanged) {
+            events.add(new WeightChange(key, previousWeight, weight, now));
         }
         return events;
     }

@@ -3,6 +3,7 @@ package io.jdirectord.schedule;
 import io.jdirectord.check.CheckRunner;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * What every probe run uses.
@@ -16,7 +17,8 @@ record ProbeEnvironment(Executor executor, CheckRunner runner, ProbeListener lis
 
     /** A new virtual thread per run, the check runner, the system clock. */
     static ProbeEnvironment virtualThreads(ProbeListener listener) {
-        Executor executor = runnable -> Thread.ofVirtual().name("probe").start(runnable);
+        ThreadFactory probeThreads = Thread.ofVirtual().name("probe").factory();
+        Executor executor = runnable -> probeThreads.newThread(runnable).start();
         return new ProbeEnvironment(executor, new CheckRunner(), listener, InstantSource.system());
     }
 }

@@ -31,6 +31,7 @@ final class ProbeRunner {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicBoolean overrunning = new AtomicBoolean();
+    private final Runnable run = this::run;
     private final Instant firstRun;
     private volatile boolean started;
     private volatile Duration interval;
@@ -64,7 +65,7 @@ final class ProbeRunner {
             return false;
         }
         try {
-            environment.executor().execute(this::run);
+            environment.executor().execute(run);
             return true;
         } catch (RejectedExecutionException e) {
             running.set(false);
