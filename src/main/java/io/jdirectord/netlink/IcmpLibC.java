@@ -35,11 +35,6 @@ interface IcmpLibC extends LibC {
     short POLLIN = 0x1;
     short POLLERR = 0x8;
 
-    int EPERM = 1;
-    int EAGAIN = 11;
-    int EACCES = 13;
-    int EAFNOSUPPORT = 97;
-
     NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
             IntByReference addressLength) throws LastErrorException;
 

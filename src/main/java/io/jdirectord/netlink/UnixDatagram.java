@@ -33,12 +33,12 @@ public final class UnixDatagram {
         try {
             fd = LibC.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
-            throw new IOException("socket(AF_UNIX): errno " + e.getErrorCode(), e);
+            throw new IOException("socket(AF_UNIX): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         try {
             LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL, address, address.length);
         } catch (LastErrorException e) {
-            throw new IOException("send to " + path + ": errno " + e.getErrorCode(), e);
+            throw new IOException("send to " + path + ": " + KernelErrno.describe(e.getErrorCode()), e);
         } finally {
             LibC.INSTANCE.close(fd);
         }
