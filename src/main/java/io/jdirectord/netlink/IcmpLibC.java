@@ -18,10 +18,6 @@ interface IcmpLibC extends LibC {
 
     int AF_INET = 2;
     int AF_INET6 = 10;
-    int SOCK_RAW = 3;
-    int SOCK_DGRAM = 2;
-    int SOCK_NONBLOCK = 0x800;
-    int SOCK_CLOEXEC = 0x80000;
     int IPPROTO_IP = 0;
     int IPPROTO_ICMP = 1;
     int IPPROTO_IPV6 = 41;
