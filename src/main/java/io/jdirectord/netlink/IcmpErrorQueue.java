@@ -43,10 +43,10 @@ final class IcmpErrorQueue {
         try {
             length = libc.recvmsg(fd, message, IcmpLibC.MSG_ERRQUEUE).longValue();
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == IcmpLibC.EAGAIN) {
+            if (e.getErrorCode() == KernelErrno.EAGAIN) {
                 return Optional.empty();
             }
-            throw new IOException("recvmsg(MSG_ERRQUEUE): " + IcmpSocket.describe(e), e);
+            throw new IOException("recvmsg(MSG_ERRQUEUE): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         byte[] request = data.getByteArray(0, (int) length);
         return extendedError(control, message.controlLength.longValue())

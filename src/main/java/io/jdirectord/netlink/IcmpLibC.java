@@ -18,10 +18,6 @@ interface IcmpLibC extends LibC {
 
     int AF_INET = 2;
     int AF_INET6 = 10;
-    int SOCK_RAW = 3;
-    int SOCK_DGRAM = 2;
-    int SOCK_NONBLOCK = 0x800;
-    int SOCK_CLOEXEC = 0x80000;
     int IPPROTO_IP = 0;
     int IPPROTO_ICMP = 1;
     int IPPROTO_IPV6 = 41;
@@ -34,11 +30,6 @@ interface IcmpLibC extends LibC {
     int MSG_ERRQUEUE = 0x2000;
     short POLLIN = 0x1;
     short POLLERR = 0x8;
-
-    int EPERM = 1;
-    int EAGAIN = 11;
-    int EACCES = 13;
-    int EAFNOSUPPORT = 97;
 
     NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
             IntByReference addressLength) throws LastErrorException;

@@ -54,17 +54,17 @@ public final class IcmpSocket implements IcmpChannel {
         try {
             return configured(libc, libc.socket(family, IcmpLibC.SOCK_RAW | flags, protocol), Kind.RAW, ipv6);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != IcmpLibC.EPERM && e.getErrorCode() != IcmpLibC.EACCES) {
-                throw new IOException("socket: " + describe(e), e);
+            if (e.getErrorCode() != KernelErrno.EPERM && e.getErrorCode() != KernelErrno.EACCES) {
+                throw new IOException("socket: " + KernelErrno.describe(e.getErrorCode()), e);
             }
         }
         try {
             return configured(libc, libc.socket(family, IcmpLibC.SOCK_DGRAM | flags, protocol), Kind.PING, ipv6);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == IcmpLibC.EPERM || e.getErrorCode() == IcmpLibC.EACCES) {
+            if (e.getErrorCode() == KernelErrno.EPERM || e.getErrorCode() == KernelErrno.EACCES) {
                 throw new IOException(IcmpPrivileges.missing(), e);
             }
-            throw new IOException("socket: " + describe(e), e);
+            throw new IOException("socket: " + KernelErrno.describe(e.getErrorCode()), e);
         }
     }
 
@@ -123,7 +123,8 @@ public final class IcmpSocket implements IcmpChannel {
         try {
             libc.setsockopt(fd, level, name, value, value.length);
         } catch (LastErrorException e) {
-            throw new IOException("setsockopt(" + level + ", " + name + "): " + describe(e), e);
+            String call = "setsockopt(" + level + ", " + name + "): ";
+            throw new IOException(call + KernelErrno.describe(e.getErrorCode()), e);
         }
     }
 
@@ -142,7 +143,8 @@ public final class IcmpSocket implements IcmpChannel {
         try {
             libc.sendto(fd, message, new NativeLong(message.length), 0, address, address.length);
         } catch (LastErrorException e) {
-            throw new IOException("sendto " + AddressText.of(target) + ": " + describe(e), e);
+            String call = "sendto " + AddressText.of(target) + ": ";
+            throw new IOException(call + KernelErrno.describe(e.getErrorCode()), e);
         }
     }
 
@@ -168,7 +170,7 @@ public final class IcmpSocket implements IcmpChannel {
                 return 0;
             }
         } catch (LastErrorException e) {
-            throw new IOException("poll: " + describe(e), e);
+            throw new IOException("poll: " + KernelErrno.describe(e.getErrorCode()), e);
         }
         return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).getShort(6);
     }
@@ -181,10 +183,10 @@ public final class IcmpSocket implements IcmpChannel {
         try {
             length = libc.recvfrom(fd, buffer, new NativeLong(buffer.length), 0, source, sourceLength).longValue();
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == IcmpLibC.EAGAIN) {
+            if (e.getErrorCode() == KernelErrno.EAGAIN) {
                 return Optional.empty();
             }
-            throw new IOException("recvfrom: " + describe(e), e);
+            throw new IOException("recvfrom: " + KernelErrno.describe(e.getErrorCode()), e);
         }
         InetAddress sender = IcmpSockaddr.decode(source, Math.min(sourceLength.getValue(), source.length));
         return Optional.of(new IcmpDatagram(Arrays.copyOf(buffer, (int) length), sender, Optional.empty()));
@@ -199,21 +201,5 @@ public final class IcmpSocket implements IcmpChannel {
                 // close(2) releases the descriptor even when it reports an error.
             }
         }
-    }
-
-    /** errno as text: "permission denied (errno 13)". */
-    static String describe(LastErrorException e) {
-        String text = switch (e.getErrorCode()) {
-            case 1 -> "operation not permitted";
-            case 13 -> "permission denied";
-            case 22 -> "invalid argument";
-            case 90 -> "message too long";
-            case 97 -> "address family not supported";
-            case 99 -> "cannot assign requested address";
-            case 101 -> "network unreachable";
-            case 113 -> "no route to host";
-            default -> "error";
-        };
-        return text + " (errno " + e.getErrorCode() + ")";
     }
 }

@@ -2,7 +2,7 @@ package io.jdirectord.netlink;
 
 import java.util.Map;
 
-/** Names and texts of the errno values the kernel's IPVS and netlink code return (Linux numbering). */
+/** Names and texts of the errno values the kernel's IPVS, netlink and socket calls return (Linux numbering). */
 final class KernelErrno {
 
     static final int EPERM = 1;
@@ -10,6 +10,7 @@ final class KernelErrno {
     static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    static final int EACCES = 13;
     static final int ENOMEM = 12;
     static final int EBUSY = 16;
     static final int EEXIST = 17;
@@ -33,7 +34,7 @@ final class KernelErrno {
             Map.entry(9, new Entry("EBADF", "Bad file descriptor")),
             Map.entry(EAGAIN, new Entry("EAGAIN", "Resource temporarily unavailable")),
             Map.entry(ENOMEM, new Entry("ENOMEM", "Cannot allocate memory")),
-            Map.entry(13, new Entry("EACCES", "Permission denied")),
+            Map.entry(EACCES, new Entry("EACCES", "Permission denied")),
             Map.entry(EBUSY, new Entry("EBUSY", "Device or resource busy")),
             Map.entry(EEXIST, new Entry("EEXIST", "File exists")),
             Map.entry(ENODEV, new Entry("ENODEV", "No such device")),
@@ -46,8 +47,12 @@ final class KernelErrno {
             Map.entry(93, new Entry("EPROTONOSUPPORT", "Protocol not supported")),
             Map.entry(EOPNOTSUPP, new Entry("EOPNOTSUPP", "Operation not supported")),
             Map.entry(EAFNOSUPPORT, new Entry("EAFNOSUPPORT", "Address family not supported by protocol")),
+            Map.entry(99, new Entry("EADDRNOTAVAIL", "Cannot assign requested address")),
+            Map.entry(101, new Entry("ENETUNREACH", "Network is unreachable")),
             Map.entry(ENOBUFS, new Entry("ENOBUFS", "No buffer space available")),
-            Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")));
+            Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")),
+            Map.entry(111, new Entry("ECONNREFUSED", "Connection refused")),
+            Map.entry(113, new Entry("EHOSTUNREACH", "No route to host")));
 
     private KernelErrno() {
     }

@@ -12,6 +12,11 @@ interface LibC extends Library {
 
     LibC INSTANCE = Native.load("c", LibC.class);
 
+    int SOCK_DGRAM = 2;
+    int SOCK_RAW = 3;
+    int SOCK_NONBLOCK = 0x800;
+    int SOCK_CLOEXEC = 0x80000;
+
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
     int bind(int fd, byte[] address, int addressLength) throws LastErrorException;

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class NetlinkSocket implements NetlinkChannel {
 
-    private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1;
     private static final int SO_SNDBUF = 7;
     private static final int SO_RCVBUF = 8;
@@ -50,7 +48,7 @@ final class NetlinkSocket implements NetlinkChannel {
         LibC libc = LibC.INSTANCE;
         int fd;
         try {
-            fd = libc.socket(Netlink.AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, Netlink.NETLINK_GENERIC);
+            fd = libc.socket(Netlink.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, Netlink.NETLINK_GENERIC);
         } catch (LastErrorException e) {
             throw NetlinkException.system("socket(AF_NETLINK, NETLINK_GENERIC)", e.getErrorCode());
         }

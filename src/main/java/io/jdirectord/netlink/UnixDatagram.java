@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 public final class UnixDatagram {
 
     private static final int AF_UNIX = 1;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int SUN_PATH_OFFSET = 2;
     private static final int SUN_PATH_MAX = 108;
@@ -31,14 +29,14 @@ public final class UnixDatagram {
         byte[] address = socketAddress(path);
         int fd;
         try {
-            fd = LibC.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            fd = LibC.INSTANCE.socket(AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
-            throw new IOException("socket(AF_UNIX): errno " + e.getErrorCode(), e);
+            throw new IOException("socket(AF_UNIX): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         try {
             LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL, address, address.length);
         } catch (LastErrorException e) {
-            throw new IOException("send to " + path + ": errno " + e.getErrorCode(), e);
+            throw new IOException("send to " + path + ": " + KernelErrno.describe(e.getErrorCode()), e);
         } finally {
             LibC.INSTANCE.close(fd);
         }
