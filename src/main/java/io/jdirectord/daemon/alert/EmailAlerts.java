@@ -101,16 +101,6 @@ public final class EmailAlerts {
         due.forEach(Runnable::run);
     }
 
-    /** Forgets every reminder (after a reload, as ldirectord's children do). */
-    public void clearReminders() {
-        lock.lock();
-        try {
-            reminders.clear();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void send(EmailAlert settings, String serviceName, String comment, DaemonStatus status, String message) {
         String subject = serviceName.isEmpty() ? message : "[" + serviceName + "] " + message;
         String from = settings.from().orElse(System.getProperty("user.name", "root") + "@" + hostname);
