@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Directive handlers by name for one kind of draft.
@@ -25,6 +26,11 @@ final class DirectiveTable<D> {
 
     boolean knows(String name) {
         return handlers.containsKey(name);
+    }
+
+    /** Every directive name this table reads. */
+    Set<String> names() {
+        return Set.copyOf(handlers.keySet());
     }
 
     /** Applies the directive when its name is known; false otherwise. */

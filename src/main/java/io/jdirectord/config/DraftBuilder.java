@@ -3,6 +3,8 @@ package io.jdirectord.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads statements into drafts: global directives into the {@link GlobalDraft}, each {@code virtual=} line and
@@ -82,6 +84,21 @@ final class DraftBuilder {
         }
         diagnostics.error(d.line(), d.name() + " needs a value: " + d.name() + " = ...");
         return true;
+    }
+
+    /** Every directive name the global section accepts, virtual and virtual6 included. */
+    Set<String> globalNames() {
+        Set<String> names = new TreeSet<>(List.of("virtual", "virtual6"));
+        names.addAll(global.names());
+        names.addAll(shared.names());
+        return names;
+    }
+
+    /** Every directive name a virtual block accepts. */
+    Set<String> blockNames() {
+        Set<String> names = new TreeSet<>(shared.names());
+        block.forEach(table -> names.addAll(table.names()));
+        return names;
     }
 
     private boolean isKnown(String name) {
