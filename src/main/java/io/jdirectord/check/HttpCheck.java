@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.apache.hc.core5.http.HttpException;
 
 /**
- * service=http, https and http_proxy (ldirectord's check_http): one GET or HEAD on a fresh connection
- * ({@link HttpExchange}), no redirects followed, no retries, no cookies. Up when the status is 2xx and,
- * if receive is set, the pattern occurs in the body (the first maxReceiveBytes of it). The whole
- * exchange, connect and TLS included, runs on the probe's thread and ends within negotiatetimeout: a
- * guard closes its socket at the deadline, so a server that trickles or never closes is cut off.
+ * service=http, https and http_proxy (ldirectord's check_http): a GET or HEAD on a fresh connection
+ * ({@link HttpExchange}), no retries, no cookies; redirects followed on the same real server
+ * ({@link HttpRedirects}, a fresh connection per hop) unless followredirects=no. Up when the final
+ * status is 2xx and, if receive is set, the pattern occurs in the body (the first maxReceiveBytes of it;
+ * the bodies of followed redirects are not read). The whole chain, connects and TLS included, runs on the
+ * probe's thread and ends within negotiatetimeout: a guard closes its sockets at the deadline, so a server
+ * that trickles or never closes is cut off.
  */
 public final class HttpCheck implements Check {
 
@@ -24,6 +26,7 @@ public final class HttpCheck implements Check {
     private final ReceivePattern receive;
     private final int maxBytes;
     private final Duration timeout;
+    private final boolean followRedirects;
 
     /**
      * @param contexts where the shared TLS set-up for this check's verification setting comes from
@@ -37,6 +40,7 @@ public final class HttpCheck implements Check {
         this.method = check.httpMethod().name();
         this.receive = ReceivePattern.of(check.receive());
         this.maxBytes = check.maxReceiveBytes();
+        this.followRedirects = check.followRedirects();
     }
 
     @Override
@@ -44,39 +48,49 @@ public final class HttpCheck implements Check {
         if (target.isEmpty()) {
             return CheckResult.down("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
         }
-        HttpTarget to = target.get();
+        HttpRedirects redirects = new HttpRedirects(target.get());
         try (ProbeSockets sockets = new ProbeSockets(deadline, Integer.MAX_VALUE, NOTHING);
              DeadlineGuard guard = DeadlineGuard.arm(deadline, sockets)) {
-            HttpExchange exchange = new HttpExchange(sockets, deadline);
-            try {
-                return judge(exchange.run(to, method, tls, maxBytes), deadline);
-            } catch (IOException e) {
-                return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), guard.fired(), to.peerName(), timeout));
-            } catch (HttpException e) {
-                return CheckResult.down(HttpFailures.invalid(e));
-            } catch (ProbeException e) {
-                return CheckResult.down(e.getMessage());
+            while (true) {
+                HttpTarget to = redirects.current();
+                HttpExchange exchange = new HttpExchange(sockets, deadline);
+                try {
+                    HttpExchange.Reply reply = exchange.run(to, method, tls, maxBytes, followRedirects);
+                    if (!followRedirects || !HttpRedirects.isRedirect(reply.status())) {
+                        return judge(reply, deadline, redirects.suffix());
+                    }
+                    exchange.close();
+                    redirects.follow(reply);
+                } catch (IOException e) {
+                    return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), guard.fired(),
+                            to.peerName(), timeout) + redirects.suffix());
+                } catch (HttpException e) {
+                    return CheckResult.down(HttpFailures.invalid(e) + redirects.suffix());
+                } catch (ProbeException e) {
+                    return CheckResult.down(e.getMessage() + redirects.suffix());
+                }
             }
         }
     }
 
-    private CheckResult judge(HttpExchange.Reply reply, Deadline deadline) throws ProbeException {
-        int status = reply.status();
-        if (status >= 300 && status < 400) {
-            return CheckResult.down("HTTP " + status + " (redirects are not followed)");
+    /** @param redirects what the reason says about the redirects followed: empty, or " (after 1 redirect, ...)" */
+    private CheckResult judge(HttpExchange.Reply reply, Deadline deadline, String redirects) throws ProbeException {
+        String status = "HTTP " + reply.status() + redirects;
+        if (reply.status() >= 300 && reply.status() < 400) {
+            return CheckResult.down(status + (followRedirects ? "" : " (followredirects=no)"));
         }
-        if (status < 200 || status >= 300) {
-            return CheckResult.down("HTTP " + status);
+        if (reply.status() < 200 || reply.status() >= 300) {
+            return CheckResult.down(status);
         }
         if (receive.isEmpty()) {
-            return CheckResult.up("HTTP " + status);
+            return CheckResult.up(status);
         }
         if (receive.foundIn(reply.body(), deadline)) {
-            return CheckResult.up("HTTP " + status + ", receive pattern " + receive + " found");
+            return CheckResult.up(status + ", receive pattern " + receive + " found");
         }
         String where = reply.truncated() ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
                 : Reasons.size(reply.bodyBytes());
-        return CheckResult.down("HTTP " + status + " but receive pattern " + receive + " not found in " + where);
+        return CheckResult.down(status + " but receive pattern " + receive + " not found in " + where);
     }
 
     @Override

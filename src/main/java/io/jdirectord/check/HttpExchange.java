@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
@@ -42,13 +43,17 @@ final class HttpExchange {
             .setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADERS).build();
     private static final HttpRequestExecutor EXECUTOR = new HttpRequestExecutor();
 
-    /** A response as far as it was read: status and the first maxBytes of the body. */
-    record Reply(int status, String body, long bodyBytes, boolean truncated) {
+    /**
+     * A response as far as it was read: status and the first maxBytes of the body; for a redirect that is
+     * followed, its Location header instead (the body is not read).
+     */
+    record Reply(int status, String body, long bodyBytes, boolean truncated, Optional<String> location) {
     }
 
     private final ProbeSockets sockets;
     private final Deadline deadline;
     private volatile String waitingFor = CONNECT;
+    private Socket socket;
 
     HttpExchange(ProbeSockets sockets, Deadline deadline) {
         this.sockets = sockets;
@@ -56,12 +61,13 @@ final class HttpExchange {
     }
 
     /**
-     * @param tls the TLS set-up when the target is https
+     * @param tls     the TLS set-up when the target is https
+     * @param follow  whether a redirect is followed: then its body is not read, only its Location
      * @throws ProbeException when a proxy refuses the tunnel
      */
-    Reply run(HttpTarget to, String method, Optional<ImplicitTls> tls, int maxBytes)
+    Reply run(HttpTarget to, String method, Optional<ImplicitTls> tls, int maxBytes, boolean follow)
             throws IOException, HttpException, ProbeException {
-        Socket socket = sockets.createSocket(to.connectAddress(), to.connectPort());
+        socket = sockets.createSocket(to.connectAddress(), to.connectPort());
         socket.setSoTimeout(deadline.remainingMillis());
         if (to.tunnelled()) {
             tunnel(socket, to);
@@ -72,8 +78,19 @@ final class HttpExchange {
         }
         waitingFor = "the HTTP response";
         ClassicHttpResponse response = execute(socket, request(to, method));
+        if (follow && HttpRedirects.isRedirect(response.getCode())) {
+            Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+            return new Reply(response.getCode(), "", 0, false, Optional.ofNullable(location).map(Header::getValue));
+        }
         waitingFor = "the body of HTTP " + response.getCode();
         return read(response, maxBytes);
+    }
+
+    /** Closes this exchange's connection early (a redirect's, whose body is not wanted); the probe closes it anyway. */
+    void close() throws IOException {
+        if (socket != null) {
+            socket.close();
+        }
     }
 
     /** What the probe was waiting for when it failed: {@link #CONNECT}, "the HTTP response"... */
@@ -115,10 +132,11 @@ final class HttpExchange {
     private static Reply read(ClassicHttpResponse response, int maxBytes) throws IOException {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            return new Reply(response.getCode(), "", 0, false);
+            return new Reply(response.getCode(), "", 0, false, Optional.empty());
         }
         BoundedInput body = new BoundedInput(entity.getContent(), maxBytes);
         byte[] bytes = body.readAllBytes();
-        return new Reply(response.getCode(), new String(bytes, StandardCharsets.UTF_8), bytes.length, body.truncated());
+        return new Reply(response.getCode(), new String(bytes, StandardCharsets.UTF_8), bytes.length, body.truncated(),
+                Optional.empty());
     }
 }

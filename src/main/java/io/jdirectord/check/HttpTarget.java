@@ -66,6 +66,27 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
                 Optional.empty(), url.getPort(), pathOf(url), hostHeader, proxy);
     }
 
+    /**
+     * The target of a redirect: the Location resolved against this target's URL, fetched over the same
+     * connection as this one (the real server's address and check port, or the same proxy). The Location's
+     * host and port only name the site: they become the Host header and the TLS server name.
+     *
+     * @param location the resolved Location, of this target's scheme
+     */
+    HttpTarget redirectedTo(URI location) throws UnknownHostException {
+        if (proxy.isPresent()) {
+            return fromUrl(location, Optional.empty(), proxy);
+        }
+        HttpTarget site = fromUrl(location, Optional.empty(), Optional.empty());
+        return new HttpTarget(scheme, site.host, Optional.of(connectAddress()), effectivePort(), site.path,
+                Optional.of(site.authority()), Optional.empty());
+    }
+
+    /** This target's URL as the server sees it (the Host header's authority), to resolve a Location against. */
+    URI url() {
+        return URI.create(scheme + "://" + hostHeader() + path);
+    }
+
     /** The address the TCP connection goes to: the proxy's, else the target's (resolved when a name). */
     InetAddress connectAddress() throws UnknownHostException {
         if (proxy.isPresent()) {

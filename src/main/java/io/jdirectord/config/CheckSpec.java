@@ -31,6 +31,8 @@ import java.util.OptionalInt;
  * @param maxReceiveBytes  bound on what any check reads from a server (extension {@code maxreceive}, default 65536)
  * @param dynamicWeight    external checks: exit codes 2..255 mean up with weight code-2 (extension {@code dynamicweight})
  * @param sshKey           private key file for ssh login (extension {@code sshkey})
+ * @param followRedirects  http checks follow up to 7 redirects on the same real server, as ldirectord's LWP
+ *                         follows them (extension {@code followredirects}, default yes)
  */
 public record CheckSpec(
         CheckType type,
@@ -53,15 +55,27 @@ public record CheckSpec(
         TlsVerification tls,
         int maxReceiveBytes,
         boolean dynamicWeight,
-        Optional<java.nio.file.Path> sshKey) {
+        Optional<java.nio.file.Path> sshKey,
+        boolean followRedirects) {
 
     public static final int DEFAULT_MAX_RECEIVE_BYTES = 64 * 1024;
+
+    /** A spec whose http checks follow redirects (the default). */
+    public CheckSpec(CheckType type, int hybridConnects, ServiceKind service, Protocol protocol, String request,
+            String receive, HttpMethod httpMethod, Optional<String> virtualHost, String login, String passwd,
+            String database, String secret, String checkCommand, OptionalInt checkPort, Duration checkTimeout,
+            Duration negotiateTimeout, int checkCount, TlsVerification tls, int maxReceiveBytes,
+            boolean dynamicWeight, Optional<java.nio.file.Path> sshKey) {
+        this(type, hybridConnects, service, protocol, request, receive, httpMethod, virtualHost, login, passwd,
+                database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout, checkCount, tls,
+                maxReceiveBytes, dynamicWeight, sshKey, true);
+    }
 
     /** This spec with the request and receive of one real server's line, where it gives them. */
     public CheckSpec withRequestReceive(Optional<String> realRequest, Optional<String> realReceive) {
         return new CheckSpec(type, hybridConnects, service, protocol, realRequest.orElse(request),
                 realReceive.orElse(receive), httpMethod, virtualHost, login, passwd, database, secret,
                 checkCommand, checkPort, checkTimeout, negotiateTimeout, checkCount, tls, maxReceiveBytes,
-                dynamicWeight, sshKey);
+                dynamicWeight, sshKey, followRedirects);
     }
 }

@@ -41,7 +41,8 @@ final class CheckSpecs {
                 inherit.tls(),
                 inherit.get(s -> s.maxReceive, CheckSpec.DEFAULT_MAX_RECEIVE_BYTES),
                 inherit.get(s -> s.dynamicWeight, false),
-                Optional.ofNullable(v.sshKey));
+                Optional.ofNullable(v.sshKey),
+                inherit.get(s -> s.followRedirects, true));
     }
 
     private static String orEmpty(String value) {

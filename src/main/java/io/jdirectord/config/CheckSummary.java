@@ -98,6 +98,9 @@ final class CheckSummary {
         if (c.dynamicWeight()) {
             parts.add("dynamicweight yes");
         }
+        if (!c.followRedirects()) {
+            parts.add("followredirects no");
+        }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
     }
 }

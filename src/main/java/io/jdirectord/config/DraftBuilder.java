@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Reads statements into drafts: global directives into the {@link GlobalDraft}, each {@code virtual=} line and
- * the block below it into a {@link VirtualDraft}. Unknown directives are reported with a hint where one helps.
+ * the block below it into a {@link VirtualDraft}. Unknown directives are reported with a hint where one helps;
+ * a value with typographic quotes where plain ones belong is an error ({@link TypographicQuotes}).
  */
 final class DraftBuilder {
 
@@ -33,6 +34,8 @@ final class DraftBuilder {
             if (directive.isEmpty()) {
                 unknown(statement.line(), statement.text(), Directive.nameOf(statement.text()), statement.inBlock());
                 current = statement.inBlock() ? current : scratch(statement);
+            } else if (TypographicQuotes.reject(directive.get(), diagnostics)) {
+                current = statement.inBlock() ? current : null;
             } else if (statement.inBlock()) {
                 inBlock(directive.get(), current);
             } else {

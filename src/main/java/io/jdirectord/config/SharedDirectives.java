@@ -42,7 +42,8 @@ final class SharedDirectives {
                     s.caCertLine = d.line();
                 }))
                 .on("maxreceive", (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))
-                .on("dynamicweight", (d, s) -> v.yesNo(d).ifPresent(b -> s.dynamicWeight = b));
+                .on("dynamicweight", (d, s) -> v.yesNo(d).ifPresent(b -> s.dynamicWeight = b))
+                .on("followredirects", (d, s) -> v.yesNo(d).ifPresent(b -> s.followRedirects = b));
     }
 
     private static void checkCount(Values v, Directive d, SharedDraft s) {

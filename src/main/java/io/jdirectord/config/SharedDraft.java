@@ -27,4 +27,5 @@ final class SharedDraft {
     Integer caCertLine;
     Integer maxReceive;
     Boolean dynamicWeight;
+    Boolean followRedirects;
 }

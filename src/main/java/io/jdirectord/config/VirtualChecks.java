@@ -42,6 +42,7 @@ final class VirtualChecks {
                     + " (use checktype=connect, or an external check, meanwhile)");
         }
         external(v, check);
+        new NegotiateRequirements(diagnostics).check(v, s);
         reals(s);
         checkPort(v, s);
         if (v.netmask != null && v.persistent == null) {

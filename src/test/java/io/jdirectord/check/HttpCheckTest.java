@@ -123,17 +123,6 @@ class HttpCheckTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void doesNotFollowRedirects(InetAddress address) {
-        WireMockServer server = SERVERS.get(address);
-        server.stubFor(get("/health").willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
-        server.stubFor(get("/elsewhere").willReturn(aResponse().withStatus(200)));
-        CheckResult result = run(http(address));
-        assertThat(result.reason()).isEqualTo("HTTP 302 (redirects are not followed)");
-        server.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
-    }
-
-    @ParameterizedTest
-    @MethodSource("families")
     void sendsHeadWhenAsked(InetAddress address) {
         SERVERS.get(address).stubFor(head(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)));
         assertThat(run(http(address).method(HttpMethod.HEAD)).up()).isTrue();

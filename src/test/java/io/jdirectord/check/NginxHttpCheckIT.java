@@ -80,6 +80,10 @@ class NginxHttpCheckIT {
                     %5$s
                     location = /unavailable { return 503; }
                     location = /moved { return 302 /; }
+                    location = /old-health { return 301 /health; }
+                    location = /elsewhere { return 301 http://www.example.test/health; }
+                    location = /secure { return 301 https://www.example.test/health; }
+                    location = /loop { return 301 /loop; }
                 }
                 """.formatted(port, flags, name, root, tls);
     }
@@ -141,8 +145,29 @@ class NginxHttpCheckIT {
 
     @ParameterizedTest
     @MethodSource("families")
-    void downOnARedirect(InetAddress address) {
-        assertThat(run(http(address, "/moved")).reason()).isEqualTo("HTTP 302 (redirects are not followed)");
+    void followsARedirectAsLdirectordDoes(InetAddress address) {
+        assertThat(run(http(address, "/moved")).reason()).isEqualTo("HTTP 200 (after 1 redirect, at /)");
+        CheckResult result = run(http(address, "/old-health").receive("OK healthy"));
+        assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'"
+                + " found");
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void followsARedirectToAnotherHostOnTheSameRealServer(InetAddress address) {
+        CheckResult result = run(http(address, "/elsewhere").receive("OK healthy"));
+        assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'"
+                + " found");
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void downOnARedirectToHttpsOrALoop(InetAddress address) {
+        assertThat(run(http(address, "/secure")).reason()).isEqualTo("HTTP 301 redirects to"
+                + " https://www.example.test/health, another scheme (redirects are followed on the real server's"
+                + " http port only)");
+        assertThat(run(http(address, "/loop")).reason()).isEqualTo("redirect loop: HTTP 301 back to http://"
+                + Loopback.bracketed(address) + ":" + httpPort + "/loop");
     }
 
     @ParameterizedTest

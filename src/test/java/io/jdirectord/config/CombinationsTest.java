@@ -31,7 +31,7 @@ class CombinationsTest {
         "nntp", "ldap", "ldaps", "mysql", "pgsql", "oracle", "ssh"})
     void rejectsNegotiateCheckOfTcpOnlyServiceOnUdp(String service) {
         assertThat(fixture.errors("virtual=192.0.2.10:9000\n\treal=10.0.0.1 gate\n\tprotocol=udp\n\tservice="
-                + service + "\n")).containsExactly("4: a negotiate check of " + service + " cannot run over udp ("
+                + service + "\n" + CREDENTIALS)).containsExactly("4: a negotiate check of " + service + " cannot run over udp ("
                 + service + " is a TCP service); use protocol=tcp, another service, or checktype=connect or ping");
     }
 
@@ -39,8 +39,12 @@ class CombinationsTest {
     @ValueSource(strings = {"dns", "sip", "radius", "simpletcp", "none"})
     void acceptsNegotiateCheckOfUdpCapableServiceOnUdp(String service) {
         assertThat(fixture.only("virtual=192.0.2.10:9000\n\treal=10.0.0.1 gate\n\tprotocol=udp\n\tservice="
-                + service + "\n").check().protocol()).isEqualTo(Protocol.UDP);
+                + service + "\n" + CREDENTIALS).check().protocol()).isEqualTo(Protocol.UDP);
     }
+
+    /** What the sql and radius checks need (see NegotiateRequirementsTest). */
+    private static final String CREDENTIALS = Fixture.block("login=\"probe\"", "passwd=\"x\"", "secret=\"s\"",
+            "request=\"SELECT 1\"");
 
     @Test
     void reportsTheVirtualLineWhenTheTcpOnlyServiceComesFromThePort() {
@@ -167,7 +171,8 @@ class CombinationsTest {
 
     @Test
     void warnsThatServicesWithoutANegotiateCheckWillBeReportedDown() {
-        assertThat(fixture.warnings("virtual=192.0.2.10:3306\n\treal=10.0.0.1:3306 gate\n\tservice=mysql\n"))
+        assertThat(fixture.warnings("virtual=192.0.2.10:3306\n\treal=10.0.0.1:3306 gate\n\tservice=mysql\n"
+                + CREDENTIALS))
                 .containsExactly("3: this version has no negotiate check for service mysql: its real servers will be"
                         + " reported down with the reason \"negotiate check for service 'mysql' is not supported yet\""
                         + " (use checktype=connect, or an external check, meanwhile)");

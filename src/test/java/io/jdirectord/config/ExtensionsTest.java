@@ -67,6 +67,16 @@ class ExtensionsTest {
     }
 
     @Test
+    void followsRedirectsUnlessFollowredirectsIsNoGloballyOrInTheBlock() {
+        assertThat(fixture.only(BLOCK).check().followRedirects()).isTrue();
+        assertThat(fixture.only("followredirects=no\n" + BLOCK).check().followRedirects()).isFalse();
+        assertThat(fixture.only("followredirects=no\n" + BLOCK + "\tfollowredirects=yes\n").check()
+                .followRedirects()).isTrue();
+        assertThat(fixture.errors(BLOCK + "\tfollowredirects=0\n"))
+                .containsExactly("3: followredirects must be yes or no, not \"0\"");
+    }
+
+    @Test
     void readsSshkeyThatExists() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
         assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n").check().sshKey()).contains(key);

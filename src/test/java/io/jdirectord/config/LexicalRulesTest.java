@@ -50,8 +50,34 @@ class LexicalRulesTest {
                 \tscheduler=rr
                 """;
         assertThat(fixture.only(text).scheduler()).isEqualTo("rr");
-        assertThat(fixture.warnings(text)).containsExactly("3: blank line inside a virtual block; the block goes on"
-                + " with the indented lines below (ldirectord ends the block here)");
+        assertThat(fixture.warnings(text)).containsExactly("3: " + BLANK_LINE_WARNING);
+    }
+
+    private static final String BLANK_LINE_WARNING = "blank line inside a virtual block; the block goes on with the"
+            + " indented lines below (ldirectord ends the block here and then rejects the file: the next indented"
+            + " line is an Unknown command outside a block)";
+    private static final String BLANKS_WARNING = "line of only blanks inside a virtual block; ignored (ldirectord"
+            + " rejects the file here: after the indentation it reads the remaining blanks as an Unknown command)";
+
+    @Test
+    void treatsALineOfOneTabOrFourSpacesAsTheEndOfTheBlockAsLdirectord() {
+        String text = "virtual=192.0.2.10:80\n\treal=10.0.0.1:80 gate\n\t\n    \n\tscheduler=rr\n";
+        assertThat(fixture.only(text).scheduler()).isEqualTo("rr");
+        assertThat(fixture.warnings(text)).containsExactly("3: " + BLANK_LINE_WARNING);
+    }
+
+    @Test
+    void warnsAboutALineOfMoreThanFourBlanksInsideABlockAsLdirectordRejectsIt() {
+        String text = "virtual=192.0.2.10:80\n\treal=10.0.0.1:80 gate\n\t \n\tscheduler=rr\n        \n";
+        assertThat(fixture.only(text).scheduler()).isEqualTo("rr");
+        assertThat(fixture.warnings(text)).containsExactly("3: " + BLANKS_WARNING, "5: " + BLANKS_WARNING);
+    }
+
+    @Test
+    void acceptsAnyBlanksAfterTheBlockHasEndedWithoutWarning() {
+        assertThat(fixture.warnings("virtual=192.0.2.10:80\n\treal=10.0.0.1:80 gate\n\n\t\t\nchecktimeout=3\n"))
+                .isEmpty();
+        assertThat(fixture.warnings("        \nchecktimeout=3\n")).isEmpty();
     }
 
     @Test

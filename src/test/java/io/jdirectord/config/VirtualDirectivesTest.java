@@ -121,7 +121,8 @@ class VirtualDirectivesTest {
         "ldap,389", "ldaps,636", "nntp,119", "mysql,3306", "none,0", "oracle,1521", "pop,110", "pops,995",
         "radius,1812", "pgsql,5432", "sip,5060", "smtp,25", "submission,587", "simpletcp,0", "ssh,22"})
     void readsEveryServiceName(String name, int wellKnownPort) {
-        ServiceKind service = with("service=" + name).check().service();
+        ServiceKind service = with("service=" + name, "login=\"probe\"", "passwd=\"x\"", "secret=\"s\"",
+                "request=\"SELECT 1\"").check().service();
         assertThat(service.ldName()).isEqualTo(name);
         assertThat(service.wellKnownPort()).isEqualTo(wellKnownPort);
     }

@@ -59,7 +59,8 @@ class VirtualLineTest {
     @Test
     void protocolDirectiveOverridesThePortDefault() {
         assertThat(key("virtual=192.0.2.10:53", "protocol=tcp").id()).isEqualTo("tcp:192.0.2.10:53");
-        assertThat(key("virtual=192.0.2.10:5060", "protocol=udp").id()).isEqualTo("udp:192.0.2.10:5060");
+        assertThat(key("virtual=192.0.2.10:5060", "protocol=udp", "login=\"probe@example.test\"").id())
+                .isEqualTo("udp:192.0.2.10:5060");
         assertThat(key("virtual=7", "protocol=fwm").id()).isEqualTo("fwm:7");
     }
 
@@ -67,8 +68,8 @@ class VirtualLineTest {
     void derivesTheServiceFromThePortAndChecksNothingForFirewallMarks() {
         assertThat(fixture.only(withReal("virtual=192.0.2.10:domain")).check().service())
                 .isEqualTo(ServiceKind.DNS);
-        assertThat(fixture.only(withReal("virtual=192.0.2.10:3306")).check().service())
-                .isEqualTo(ServiceKind.MYSQL);
+        assertThat(fixture.only(withReal("virtual=192.0.2.10:3306") + Fixture.block("checktype=connect")).check()
+                .service()).isEqualTo(ServiceKind.MYSQL);
         assertThat(fixture.only(withReal("virtual=192.0.2.10:8080")).check().service())
                 .isEqualTo(ServiceKind.NONE);
         VirtualService mark = fixture.only(withReal("virtual=7"));
