@@ -62,7 +62,8 @@ public final class StandardCheckFactory implements CheckFactory {
             case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
             case DNS -> new DnsCheck(spec);
-            case LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case SIP -> new SipCheck(spec);
+            case LDAP, LDAPS, RADIUS, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

@@ -19,7 +19,7 @@ final class VirtualChecks {
 
     /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
     static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.LDAP, ServiceKind.LDAPS,
-            ServiceKind.RADIUS, ServiceKind.SIP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+            ServiceKind.RADIUS, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
 
     private final Diagnostics diagnostics;
 
