@@ -61,7 +61,9 @@ public final class StandardCheckFactory implements CheckFactory {
             case POP, POPS -> new PopCheck(spec, tlsContexts);
             case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
-            case DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case DNS -> new DnsCheck(spec);
+            case SIP -> new SipCheck(spec);
+            case LDAP, LDAPS, RADIUS, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

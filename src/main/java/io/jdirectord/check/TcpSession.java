@@ -51,6 +51,11 @@ final class TcpSession implements AutoCloseable {
         return socket.getOutputStream();
     }
 
+    /** The address and port of this end of the connection. */
+    InetSocketAddress local() {
+        return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
+    }
+
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }

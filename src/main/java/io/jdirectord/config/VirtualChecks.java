@@ -18,8 +18,8 @@ final class VirtualChecks {
             ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE, ServiceKind.SSH);
 
     /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
-    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.DNS, ServiceKind.LDAP, ServiceKind.LDAPS,
-            ServiceKind.RADIUS, ServiceKind.SIP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.LDAP, ServiceKind.LDAPS,
+            ServiceKind.RADIUS, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
 
     private final Diagnostics diagnostics;
 
@@ -41,6 +41,7 @@ final class VirtualChecks {
                     + " \"negotiate check for service '" + check.service().ldName() + "' is not supported yet\""
                     + " (use checktype=connect, or an external check, meanwhile)");
         }
+        dnsReceive(v, s);
         external(v, check);
         new NegotiateRequirements(diagnostics).check(v, s);
         reals(s);
@@ -54,6 +55,15 @@ final class VirtualChecks {
         }
         if (check.tls().caFile().isPresent() && !check.tls().verify()) {
             diagnostics.warn(v.lineOf("verifycert"), "cacert is not used because verifycert=no");
+        }
+    }
+
+    /** A dns check with an empty receive (for any real server) reports that server down, as ldirectord's. */
+    private void dnsReceive(VirtualDraft v, VirtualService s) {
+        if (s.check().type().negotiates() && s.check().service() == ServiceKind.DNS
+                && s.reals().stream().anyMatch(real -> s.probeFor(real).check().receive().isEmpty())) {
+            diagnostics.warn(v.lineOf("receive"), "service=dns needs receive= (the address or name the answer must"
+                    + " hold): without it the real servers are reported down, as in ldirectord");
         }
     }
 

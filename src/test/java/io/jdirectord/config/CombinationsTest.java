@@ -177,4 +177,14 @@ class CombinationsTest {
                         + " reported down with the reason \"negotiate check for service 'mysql' is not supported yet\""
                         + " (use checktype=connect, or an external check, meanwhile)");
     }
+
+    @Test
+    void warnsThatADnsCheckWithoutReceiveReportsItsServersDown() {
+        assertThat(fixture.warnings("virtual=192.0.2.10:53\n\treal=10.0.0.1:53 gate\n"
+                + "\treal=10.0.0.2:53 gate \"/www.example.test\",\"192.0.2.1\"\n\tservice=dns\n"
+                + "\trequest=\"www.example.test\"\n")).containsExactly("1: service=dns needs receive= (the address or"
+                + " name the answer must hold): without it the real servers are reported down, as in ldirectord");
+        assertThat(fixture.warnings("virtual=192.0.2.10:53\n\treal=10.0.0.1:53 gate\n\tservice=dns\n"
+                + "\trequest=\"www.example.test\"\n\treceive=\"192.0.2.1\"\n")).isEmpty();
+    }
 }

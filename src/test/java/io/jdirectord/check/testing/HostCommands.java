@@ -76,6 +76,21 @@ public final class HostCommands {
     }
 
     /**
+     * Skips the calling test when the daemon {@code path} is not installed, or fails it when the
+     * environment has {@code CI=true}: CI installs every daemon (.ci/install-packages), so a missing one
+     * there is a broken build, not a reason to skip.
+     */
+    public static void requireDaemon(String path) {
+        if (executable(path)) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(path + " is not installed (CI=true; .ci/install-packages installs it)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(path + " is not installed");
+    }
+
+    /**
      * A new temporary directory that other users may enter (mode 755): daemons read their files there
      * after dropping privileges.
      */
