@@ -8,6 +8,8 @@ import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.report.EventReporter;
+import io.jdirectord.engine.Monitor;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsTable;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.engine.Monitor;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.health.ProbeLabel;

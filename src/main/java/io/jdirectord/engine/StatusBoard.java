@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
@@ -13,33 +13,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * What {@code jdirectord status} shows beside the table: each probe's last result and when each health
  * state last changed. Written from probe threads, read by the control socket. Thread-safe.
  */
-final class StatusBoard {
+public final class StatusBoard {
 
     /** A probe's latest result and when it finished. */
-    record LastResult(CheckResult result, Instant at) {
+    public record LastResult(CheckResult result, Instant at) {
     }
 
     private final Map<ProbeSpec, LastResult> results = new ConcurrentHashMap<>();
     private final Map<HealthKey, Instant> changes = new ConcurrentHashMap<>();
 
-    void recordResult(ProbeSpec probe, CheckResult result, Instant at) {
+    public void recordResult(ProbeSpec probe, CheckResult result, Instant at) {
         results.put(probe, new LastResult(result, at));
     }
 
-    void recordChange(HealthKey key, Instant at) {
+    public void recordChange(HealthKey key, Instant at) {
         changes.put(key, at);
     }
 
-    Optional<LastResult> lastResult(ProbeSpec probe) {
+    public Optional<LastResult> lastResult(ProbeSpec probe) {
         return Optional.ofNullable(results.get(probe));
     }
 
-    Optional<Instant> lastChange(HealthKey key) {
+    public Optional<Instant> lastChange(HealthKey key) {
         return Optional.ofNullable(changes.get(key));
     }
 
     /** Forgets probes and keys no longer configured (after a reload). */
-    void retain(Set<ProbeSpec> probes, Set<HealthKey> keys) {
+    public void retain(Set<ProbeSpec> probes, Set<HealthKey> keys) {
         results.keySet().retainAll(probes);
         changes.keySet().retainAll(keys);
     }

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import static io.jdirectord.testing.EngineFixtures.config;
 import static io.jdirectord.testing.EngineFixtures.real;
@@ -10,9 +10,11 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.Forwarding;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.daemon.ExternalCommand;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.RecordingSink;
+import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.decision.IpvsSettings;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthRegistry;

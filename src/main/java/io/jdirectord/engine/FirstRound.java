@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.schedule.ScheduledProbe;
@@ -12,22 +12,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reported at least once. Thread-safe; {@link #report} returns true exactly once, for the result that
  * completes the round.
  */
-final class FirstRound {
+public final class FirstRound {
 
     private final Set<ProbeSpec> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announced = new AtomicBoolean();
 
-    FirstRound(List<ScheduledProbe> probes) {
+    public FirstRound(List<ScheduledProbe> probes) {
         probes.forEach(probe -> waiting.add(probe.spec()));
     }
 
     /** Counts a result; true when it was the last probe the round waited for. Once announced, costs a read. */
-    boolean report(ProbeSpec probe) {
+    public boolean report(ProbeSpec probe) {
         return !announced.get() && waiting.remove(probe) && waiting.isEmpty() && announced.compareAndSet(false, true);
     }
 
     /** True (once) when there is nothing to wait for: no probes at all. */
-    boolean complete() {
+    public boolean complete() {
         return waiting.isEmpty() && announced.compareAndSet(false, true);
     }
 }

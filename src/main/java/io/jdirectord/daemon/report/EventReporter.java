@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
@@ -7,10 +7,13 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.daemon.ExternalCommand;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FallbackCommand;
+import io.jdirectord.engine.Monitor;
+import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.ProbeLabel;
@@ -38,7 +41,7 @@ import java.util.function.Consumer;
  * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts. Called
  * from probe threads and the table keeper; never throws (a failed write is itself reported).
  */
-final class EventReporter {
+public final class EventReporter {
 
     private final FailureLog log;
     private final EmailAlerts alerts;
@@ -51,24 +54,24 @@ final class EventReporter {
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
-    EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
+    public EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
         this.log = log;
         this.alerts = alerts;
         this.commands = commands;
         this.clock = clock;
     }
 
-    FailureLog log() {
+    public FailureLog log() {
         return log;
     }
 
-    void setDaemonStatus(DaemonStatus status) {
+    public void setDaemonStatus(DaemonStatus status) {
         daemonStatus = status;
         tellObservers(observer -> observer.daemonStatus(status));
     }
 
     /** Adds an observer that hears every event from now on. */
-    void observe(MonitorObserver observer) {
+    public void observe(MonitorObserver observer) {
         observers.add(observer);
     }
 
@@ -82,16 +85,16 @@ final class EventReporter {
         }
     }
 
-    void configApplied(Config config) {
+    public void configApplied(Config config) {
         tellObservers(observer -> observer.configApplied(config));
     }
 
     /** Runs {@code listener} each time a first round of checks has been applied (start and reloads). */
-    void onFirstRound(Runnable listener) {
+    public void onFirstRound(Runnable listener) {
         firstRoundListeners.add(listener);
     }
 
-    void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
+    public void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
             log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
                     "reason", result.reason(), "elapsed", millis(result.elapsed()));
@@ -121,7 +124,7 @@ final class EventReporter {
         }
     }
 
-    void healthEvents(List<HealthEvent> events, Monitor.Running now) {
+    public void healthEvents(List<HealthEvent> events, Monitor.Running now) {
         tellObservers(observer -> observer.healthEvents(events));
         for (HealthEvent event : events) {
             switch (event) {
@@ -151,7 +154,7 @@ final class EventReporter {
         }
     }
 
-    void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+    public void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         tellObservers(observer -> observer.tablePass(cause, report));
         TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
         Map<HealthKey, HealthEvent.Transition> last = new HashMap<>();
@@ -177,7 +180,7 @@ final class EventReporter {
                 daemonStatus, text.realKey().orElse(text.message()), text.message(), text.reminder(), clock.instant()));
     }
 
-    void tableUnreadable(String cause, IpvsException e) {
+    public void tableUnreadable(String cause, IpvsException e) {
         log.event("table-error", "cause", cause, "error", e.getMessage());
         tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
@@ -187,7 +190,7 @@ final class EventReporter {
      * the other, in the order asked, so a slow {@code start} is never overtaken by the {@code stop} that
      * follows it.
      */
-    void runFallbackCommand(FallbackCommand command) {
+    public void runFallbackCommand(FallbackCommand command) {
         fallbackCommands.compute(command.virtual(), (virtual, previous) ->
                 (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
                         .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
@@ -204,20 +207,20 @@ final class EventReporter {
         }
     }
 
-    void firstRoundApplied(Monitor.Running now) {
+    public void firstRoundApplied(Monitor.Running now) {
         log.event("ready", "virtuals", now.config().virtualServices().size(), "probes", now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
     }
 
-    void internalError(String where, Exception e) {
+    public void internalError(String where, Exception e) {
         log.event("internal-error", "where", where, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    void sendReminders() {
+    public void sendReminders() {
         alerts.sendDueReminders(daemonStatus, clock.instant());
     }
 
-    static String millis(Duration duration) {
+    public static String millis(Duration duration) {
         return duration.toMillis() + "ms";
     }
 
@@ -225,7 +228,7 @@ final class EventReporter {
         return weight.isPresent() ? Integer.toString(weight.getAsInt()) : "configured";
     }
 
-    static String lower(Enum<?> value) {
+    public static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 }

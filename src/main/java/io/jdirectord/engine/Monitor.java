@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.check.CheckFactory;
 import io.jdirectord.check.CheckResult;
@@ -6,6 +6,7 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * Thread-safety: {@link #onResult} is called from many probe threads at once; {@link #apply} (start and
  * reload) and {@link #stop} from the daemon's control thread.
  */
-final class Monitor implements ProbeListener, AutoCloseable {
+public final class Monitor implements ProbeListener, AutoCloseable {
 
     private final HealthRegistry health = new HealthRegistry();
     private final AtomicReference<Running> running = new AtomicReference<>();
@@ -43,10 +44,10 @@ final class Monitor implements ProbeListener, AutoCloseable {
     private final IpvsTable table;
 
     /** The configuration in force and what was derived from it. */
-    record Running(Config config, ProbeIndex index, FirstRound firstRound) {
+    public record Running(Config config, ProbeIndex index, FirstRound firstRound) {
     }
 
-    Monitor(IpvsTable table, CheckFactory checks, EventReporter reporter, Clock clock) {
+    public Monitor(IpvsTable table, CheckFactory checks, EventReporter reporter, Clock clock) {
         this.table = table;
         this.reporter = reporter;
         this.clock = clock;
@@ -60,7 +61,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
      *
      * @throws IpvsException when the table cannot be listed (nothing is changed then)
      */
-    void apply(Config config) throws IpvsException {
+    public void apply(Config config) throws IpvsException {
         List<ServiceEntry> listed = keeper.list();
         Set<HealthKey> keys = HealthKey.allOf(config);
         Running previous = running.get();
@@ -92,7 +93,7 @@ final class Monitor implements ProbeListener, AutoCloseable {
     }
 
     /** Sets the maintenance state of every configured real server from the maintenance directory. */
-    void applyMaintenance(MaintenanceScan scan) {
+    public void applyMaintenance(MaintenanceScan scan) {
         Running now = running.get();
         Instant at = clock.instant();
         Set<Endpoint> seen = new HashSet<>();
@@ -121,28 +122,28 @@ final class Monitor implements ProbeListener, AutoCloseable {
     }
 
     /** Repairs drift: re-reads the table and reconciles, logging what had to change. */
-    void repair() {
+    public void repair() {
         keeper.reconcileNow("repair");
     }
 
-    Running running() {
+    public Running running() {
         return running.get();
     }
 
-    HealthRegistry health() {
+    public HealthRegistry health() {
         return health;
     }
 
-    StatusBoard status() {
+    public StatusBoard status() {
         return status;
     }
 
-    TableKeeper keeper() {
+    public TableKeeper keeper() {
         return keeper;
     }
 
     /** Stops probing; with {@code cleanStop} removes the virtual services whose cleanstop is yes. */
-    void stop() {
+    public void stop() {
         scheduler.close();
         keeper.removeCleanStopServices(running.get());
     }

@@ -1,7 +1,8 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.decision.Decision;
 import io.jdirectord.decision.DesiredState;
 import io.jdirectord.decision.FallbackCommand;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  * step too. So a pass logs exactly the transitions its snapshot contains, each with its own operations,
  * and runs exactly the actions queued after changes it has applied.
  */
-final class TableKeeper implements AutoCloseable {
+public final class TableKeeper implements AutoCloseable {
 
     private final IpvsTable table;
     private final Reconciler reconciler;
@@ -61,7 +62,7 @@ final class TableKeeper implements AutoCloseable {
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;
 
-    TableKeeper(IpvsTable table, HealthRegistry health, EventReporter reporter) {
+    public TableKeeper(IpvsTable table, HealthRegistry health, EventReporter reporter) {
         this.table = table;
         this.reconciler = new Reconciler(table);
         this.health = health;
@@ -69,7 +70,7 @@ final class TableKeeper implements AutoCloseable {
         this.loop = Thread.ofVirtual().name("table-keeper").start(this::loop);
     }
 
-    List<ServiceEntry> list() throws IpvsException {
+    public List<ServiceEntry> list() throws IpvsException {
         return table.services();
     }
 
@@ -81,7 +82,7 @@ final class TableKeeper implements AutoCloseable {
      *
      * @return the events of the health change
      */
-    List<HealthEvent> configure(Monitor.Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
+    public List<HealthEvent> configure(Monitor.Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
             List<HealthEvent> events = change(reconfigureHealth);
@@ -100,7 +101,7 @@ final class TableKeeper implements AutoCloseable {
      *
      * @return the events of the change
      */
-    List<HealthEvent> change(Supplier<List<HealthEvent>> change) {
+    public List<HealthEvent> change(Supplier<List<HealthEvent>> change) {
         stateLock.lock();
         try {
             List<HealthEvent> events = change.get();
@@ -116,17 +117,17 @@ final class TableKeeper implements AutoCloseable {
         }
     }
 
-    void requestReconcile() {
+    public void requestReconcile() {
         wake.release();
     }
 
     /** Runs {@code action} after the next pass completes. */
-    void afterNextPass(Runnable action) {
+    public void afterNextPass(Runnable action) {
         afterPass.add(action);
     }
 
     /** Runs a pass on the caller's thread now. */
-    void reconcileNow(String cause) {
+    public void reconcileNow(String cause) {
         pass(cause);
     }
 
@@ -218,7 +219,7 @@ final class TableKeeper implements AutoCloseable {
     }
 
     /** Deletes the services whose cleanstop is yes (at stop), logging each operation. */
-    void removeCleanStopServices(Monitor.Running now) {
+    public void removeCleanStopServices(Monitor.Running now) {
         if (now == null) {
             return;
         }
