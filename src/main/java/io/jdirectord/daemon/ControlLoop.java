@@ -3,7 +3,7 @@ package io.jdirectord.daemon;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigParser;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;

@@ -5,7 +5,7 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.report.EventReporter;
