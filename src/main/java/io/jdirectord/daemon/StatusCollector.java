@@ -39,7 +39,7 @@ final class StatusCollector {
 
     StatusReport collect() throws IpvsException {
         Map<ServiceKey, ServiceEntry> table = new HashMap<>();
-        monitor.keeper().list().forEach(entry -> table.put(entry.service().key(), entry));
+        monitor.table().forEach(entry -> table.put(entry.service().key(), entry));
         HealthSnapshot health = monitor.health().snapshot();
         List<StatusReport.Service> services = new ArrayList<>();
         for (VirtualService virtual : monitor.running().config().virtualServices()) {

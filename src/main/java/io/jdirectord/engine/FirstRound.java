@@ -17,17 +17,17 @@ public final class FirstRound {
     private final Set<ProbeSpec> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announced = new AtomicBoolean();
 
-    public FirstRound(List<ScheduledProbe> probes) {
+    FirstRound(List<ScheduledProbe> probes) {
         probes.forEach(probe -> waiting.add(probe.spec()));
     }
 
     /** Counts a result; true when it was the last probe the round waited for. Once announced, costs a read. */
-    public boolean report(ProbeSpec probe) {
+    boolean report(ProbeSpec probe) {
         return !announced.get() && waiting.remove(probe) && waiting.isEmpty() && announced.compareAndSet(false, true);
     }
 
     /** True (once) when there is nothing to wait for: no probes at all. */
-    public boolean complete() {
+    boolean complete() {
         return waiting.isEmpty() && announced.compareAndSet(false, true);
     }
 }

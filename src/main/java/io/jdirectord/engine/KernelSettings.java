@@ -2,79 +2,56 @@ package io.jdirectord.engine;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.GlobalSettings;
-import io.jdirectord.daemon.log.FailureLog;
-import io.jdirectord.ipvs.IpvsAdmin;
 import io.jdirectord.ipvs.IpvsException;
-import io.jdirectord.ipvs.IpvsTable;
+import io.jdirectord.ipvs.IpvsKernelSettings;
+import io.jdirectord.ipvs.IpvsKernelSettings.Outcome;
 import io.jdirectord.ipvs.IpvsTimeouts;
 import io.jdirectord.ipvs.SyncDaemon;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Applies the kernel-wide settings of the configuration (extensions {@code syncdaemon} and
  * {@code ipvstimeouts}) at start and on every reload: a configured sync daemon that is not running, or
  * runs with another interface or sync id, is (re)started; the timeouts are set when they differ. Daemons
- * the configuration does not name are left alone, as are timeouts it does not set. With the in-memory
- * table nothing is changed and each step is logged as the ipvsadm command it stands for.
+ * the configuration does not name are left alone, as are timeouts it does not set. Each change, dry run
+ * or failure is reported as the ipvsadm command it stands for.
  */
 final class KernelSettings {
 
-    private KernelSettings() {
+    private final IpvsKernelSettings kernel;
+    private final MonitorEvents events;
+
+    KernelSettings(IpvsKernelSettings kernel, MonitorEvents events) {
+        this.kernel = kernel;
+        this.events = events;
     }
 
-    static void apply(Config config, IpvsTable table, FailureLog log) {
+    void apply(Config config) {
         GlobalSettings globals = config.globals();
-        if (globals.syncDaemons().isEmpty() && globals.ipvsTimeouts().isEmpty()) {
-            return;
-        }
-        Optional<IpvsAdmin> admin = table instanceof IpvsAdmin kernel ? Optional.of(kernel) : Optional.empty();
         for (io.jdirectord.config.SyncDaemon wanted : globals.syncDaemons()) {
-            syncDaemon(toKernel(wanted), admin, log);
+            SyncDaemon daemon = toKernel(wanted);
+            put(daemon.ipvsadmCommand(), () -> kernel.syncDaemon(daemon));
         }
-        globals.ipvsTimeouts().ifPresent(timeouts -> timeouts(new IpvsTimeouts((int) timeouts.tcp().toSeconds(),
-                (int) timeouts.tcpFin().toSeconds(), (int) timeouts.udp().toSeconds()), admin, log));
+        globals.ipvsTimeouts().ifPresent(timeouts -> {
+            IpvsTimeouts wanted = new IpvsTimeouts((int) timeouts.tcp().toSeconds(),
+                    (int) timeouts.tcpFin().toSeconds(), (int) timeouts.udp().toSeconds());
+            put(wanted.ipvsadmCommand(), () -> kernel.timeouts(wanted));
+        });
     }
 
-    private static void syncDaemon(SyncDaemon wanted, Optional<IpvsAdmin> admin, FailureLog log) {
-        String command = "ipvsadm --start-daemon " + wanted.state().name().toLowerCase(java.util.Locale.ROOT)
-                + " --mcast-interface " + wanted.interfaceName() + " --syncid " + wanted.syncId();
-        if (admin.isEmpty()) {
-            log.event("kernel-setting", "op", command, "result", "dry-run");
-            return;
-        }
-        try {
-            List<SyncDaemon> running = admin.get().syncDaemons();
-            if (running.contains(wanted)) {
-                return;
-            }
-            if (running.stream().anyMatch(daemon -> daemon.state() == wanted.state())) {
-                admin.get().stopSyncDaemon(wanted.state());
-            }
-            admin.get().startSyncDaemon(wanted);
-            log.event("kernel-setting", "op", command, "result", "applied");
-        } catch (IpvsException e) {
-            log.event("kernel-setting", "op", command, "result", "failed", "error", e.getMessage());
-        }
+    private interface Request {
+        Outcome run() throws IpvsException;
     }
 
-    private static void timeouts(IpvsTimeouts wanted, Optional<IpvsAdmin> admin, FailureLog log) {
-        String command = "ipvsadm --set " + wanted.tcp() + " " + wanted.tcpFin() + " " + wanted.udp();
-        if (admin.isEmpty()) {
-            log.event("kernel-setting", "op", command, "result", "dry-run");
-            return;
-        }
+    private void put(String command, Request request) {
         try {
-            IpvsTimeouts now = admin.get().timeouts();
-            boolean same = (wanted.tcp() == 0 || wanted.tcp() == now.tcp())
-                    && (wanted.tcpFin() == 0 || wanted.tcpFin() == now.tcpFin())
-                    && (wanted.udp() == 0 || wanted.udp() == now.udp());
-            if (!same) {
-                admin.get().setTimeouts(wanted);
-                log.event("kernel-setting", "op", command, "result", "applied");
+            switch (request.run()) {
+                case APPLIED -> events.kernelSetting(command, "applied", null);
+                case DRY_RUN -> events.kernelSetting(command, "dry-run", null);
+                case UNCHANGED -> {
+                }
             }
         } catch (IpvsException e) {
-            log.event("kernel-setting", "op", command, "result", "failed", "error", e.getMessage());
+            events.kernelSetting(command, "failed", e.getMessage());
         }
     }
 

@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** One reading of the maintenance directory: which real servers it names right now. Immutable. */
-public record MaintenanceScan(Set<Endpoint> named) {
+record MaintenanceScan(Set<Endpoint> named) {
 
     /**
      * @param hostNames reverse-DNS names of the real servers' addresses, looked up when the configuration
      *                  was loaded; a server without one is matched by address only
      */
-    public static MaintenanceScan read(MaintenanceDirectory directory, Collection<Endpoint> reals, Map<Endpoint, Optional<String>> hostNames) {
+    static MaintenanceScan read(MaintenanceDirectory directory, Collection<Endpoint> reals, Map<Endpoint, Optional<String>> hostNames) {
         Set<Endpoint> named = new HashSet<>();
         for (Endpoint real : reals) {
             Optional<String> name = hostNames.getOrDefault(real, Optional.empty());
@@ -26,7 +26,7 @@ public record MaintenanceScan(Set<Endpoint> named) {
         return new MaintenanceScan(Set.copyOf(named));
     }
 
-    public boolean inMaintenance(Endpoint real) {
+    boolean inMaintenance(Endpoint real) {
         return named.contains(real);
     }
 }

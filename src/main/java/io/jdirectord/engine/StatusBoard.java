@@ -22,11 +22,11 @@ public final class StatusBoard {
     private final Map<ProbeSpec, LastResult> results = new ConcurrentHashMap<>();
     private final Map<HealthKey, Instant> changes = new ConcurrentHashMap<>();
 
-    public void recordResult(ProbeSpec probe, CheckResult result, Instant at) {
+    void recordResult(ProbeSpec probe, CheckResult result, Instant at) {
         results.put(probe, new LastResult(result, at));
     }
 
-    public void recordChange(HealthKey key, Instant at) {
+    void recordChange(HealthKey key, Instant at) {
         changes.put(key, at);
     }
 
@@ -39,7 +39,7 @@ public final class StatusBoard {
     }
 
     /** Forgets probes and keys no longer configured (after a reload). */
-    public void retain(Set<ProbeSpec> probes, Set<HealthKey> keys) {
+    void retain(Set<ProbeSpec> probes, Set<HealthKey> keys) {
         results.keySet().retainAll(probes);
         changes.keySet().retainAll(keys);
     }
