@@ -232,7 +232,7 @@ public final class EventReporter implements MonitorEvents {
         alerts.sendDueReminders(daemonStatus, clock.instant());
     }
 
-    public static String millis(Duration duration) {
+    static String millis(Duration duration) {
         return duration.toMillis() + "ms";
     }
 
@@ -240,7 +240,7 @@ public final class EventReporter implements MonitorEvents {
         return weight.isPresent() ? Integer.toString(weight.getAsInt()) : "configured";
     }
 
-    public static String lower(Enum<?> value) {
+    static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 }
