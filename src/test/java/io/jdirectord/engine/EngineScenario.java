@@ -71,6 +71,12 @@ final class EngineScenario implements AutoCloseable {
         monitor.tick();
     }
 
+    /** Runs the probes due now, the first round after a start, and waits until it has been applied. */
+    void firstRound() {
+        advance(Duration.ZERO);
+        awaitEvent("first round applied");
+    }
+
     ManualProbeScheduler scheduler() {
         return scheduler;
     }

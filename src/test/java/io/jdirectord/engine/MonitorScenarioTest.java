@@ -61,7 +61,7 @@ class MonitorScenarioTest {
     /** Starts {@link #WEB} and runs its first round of checks, every server answering up. */
     private void startWeb() throws Exception {
         engine.start(WEB);
-        engine.advance(Duration.ZERO);
+        engine.firstRound();
         engine.awaitTable(SERVICE, REAL_1, REAL_2);
     }
 
@@ -224,7 +224,7 @@ class MonitorScenarioTest {
                     checktype=connect
                     cleanstop=no
                 """);
-        engine.advance(Duration.ZERO);
+        engine.firstRound();
         engine.awaitTable(SERVICE, REAL_1, REAL_2, "ipvsadm -A -t 192.0.2.11:80 -s wrr",
                 "ipvsadm -a -t 192.0.2.11:80 -r 10.0.0.1:80 -m -w 1");
 
