@@ -78,6 +78,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void engineRunsOnTheModelAndNeverOnTheProcess() {
+        onlyDependsOn("engine", "config", "check", "health", "decision", "ipvs", "schedule");
+    }
+
+    @Test
     void onlyNetlinkTouchesJna() {
         noClasses().that().resideOutsideOfPackage("io.jdirectord.netlink..")
                 .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")

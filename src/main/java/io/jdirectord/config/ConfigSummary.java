@@ -74,7 +74,7 @@ public final class ConfigSummary {
     }
 
     private static String statuses(EmailAlert mail) {
-        if (mail.statuses().size() == EmailAlert.DaemonStatus.values().length) {
+        if (mail.statuses().size() == DaemonStatus.values().length) {
             return "all";
         }
         return mail.statuses().isEmpty() ? "none" : mail.statuses().stream().sorted()

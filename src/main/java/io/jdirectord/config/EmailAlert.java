@@ -19,11 +19,6 @@ public record EmailAlert(
         Optional<String> from,
         Optional<String> smtpServer) {
 
-    /** The states named by emailalertstatus. */
-    public enum DaemonStatus {
-        STARTING, RUNNING, STOPPING, RELOADING
-    }
-
     public boolean enabled() {
         return !recipients.isEmpty();
     }

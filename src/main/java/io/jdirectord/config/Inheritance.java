@@ -64,7 +64,7 @@ final class Inheritance {
 
     EmailAlert emailAlert(Optional<String> from) {
         return new EmailAlert(get(s -> s.emailAlert, ""), get(s -> s.emailAlertFreq, 0),
-                get(s -> s.emailAlertStatus, Set.copyOf(EnumSet.allOf(EmailAlert.DaemonStatus.class))), from,
+                get(s -> s.emailAlertStatus, Set.copyOf(EnumSet.allOf(DaemonStatus.class))), from,
                 Optional.ofNullable(get(s -> s.smtp, null)));
     }
 

@@ -71,16 +71,16 @@ final class SharedDirectives {
         return (int) seconds;
     }
 
-    private static Optional<Set<EmailAlert.DaemonStatus>> emailAlertStatus(Values v, Directive d) {
-        Set<EmailAlert.DaemonStatus> statuses = EnumSet.noneOf(EmailAlert.DaemonStatus.class);
+    private static Optional<Set<DaemonStatus>> emailAlertStatus(Values v, Directive d) {
+        Set<DaemonStatus> statuses = EnumSet.noneOf(DaemonStatus.class);
         String[] names = d.value().split("\\s*,\\s*");
         boolean none = false;
         for (String name : names) {
             switch (name) {
-                case "all" -> statuses.addAll(EnumSet.allOf(EmailAlert.DaemonStatus.class));
+                case "all" -> statuses.addAll(EnumSet.allOf(DaemonStatus.class));
                 case "none" -> none = true;
                 case "starting", "running", "stopping", "reloading" ->
-                        statuses.add(EmailAlert.DaemonStatus.valueOf(name.toUpperCase(Locale.ROOT)));
+                        statuses.add(DaemonStatus.valueOf(name.toUpperCase(Locale.ROOT)));
                 default -> {
                     return v.fail(d, "invalid email alert status " + Texts.quote(name)
                             + " (all, none, starting, running, stopping, reloading)");

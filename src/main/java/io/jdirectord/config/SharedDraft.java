@@ -20,7 +20,7 @@ final class SharedDraft {
     Boolean cleanStop;
     String emailAlert;
     Integer emailAlertFreq;
-    Set<EmailAlert.DaemonStatus> emailAlertStatus;
+    Set<DaemonStatus> emailAlertStatus;
     String smtp;
     Boolean verifyCert;
     Path caCert;

@@ -5,11 +5,13 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.report.EventReporter;
+import io.jdirectord.engine.Monitor;
 import io.jdirectord.ipvs.IpvsException;
-import io.jdirectord.ipvs.IpvsTable;
+import io.jdirectord.schedule.QuartzProbeScheduler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public final class Daemon {
         }
         Config config = loaded.get();
         FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
-        try (IpvsTable table = TableOpener.open(options.dryRun())) {
+        try (TableOpener.Opened table = TableOpener.open(options.dryRun())) {
             Preflight.check(config);
             PidFile pidFile = new PidFile(options.pidFile());
             pidFile.writeCurrent();
@@ -88,21 +90,22 @@ public final class Daemon {
         }
     }
 
-    private int serve(Config config, FailureLog log, IpvsTable table, StandardCheckFactory checks) throws StartupException {
+    private int serve(Config config, FailureLog log, TableOpener.Opened table, StandardCheckFactory checks) throws StartupException {
         EmailAlerts alerts = new EmailAlerts(Mailers::forSettings, command -> Thread.ofVirtual().start(command),
                 message -> log.event("alert-error", "error", message), Mailers.hostname());
-        EventReporter reporter = new EventReporter(log, alerts, new ExternalCommand(COMMAND_TIMEOUT), clock);
+        EventReporter reporter = new EventReporter(log, alerts, clock);
         reporter.onFirstRound(() -> reporter.setDaemonStatus(DaemonStatus.RUNNING));
         log.event("start", "config", options.configFile(), "pid", ProcessHandle.current().pid(),
                 "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
                 "virtuals", config.virtualServices().size());
         config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
-        try (Monitor monitor = new Monitor(table, checks, reporter, clock)) {
+        try (Monitor monitor = new Monitor(table.table(), table.kernel(), listener -> QuartzProbeScheduler.start(checks, listener),
+                reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
             try (Integrations integrations = Integrations.attach(reporter, status::collect, log)) {
                 monitor.apply(config);
                 signals.install();
-                String stoppedBy = runUntilStopped(new ControlLoop(options, config, monitor, reporter, signals, clock),
+                String stoppedBy = runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock),
                         status, log);
                 reporter.setDaemonStatus(DaemonStatus.STOPPING);
                 monitor.stop();

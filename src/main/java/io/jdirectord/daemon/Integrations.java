@@ -8,6 +8,7 @@ import io.jdirectord.daemon.metrics.TableMetrics;
 import io.jdirectord.daemon.notify.NotifySender;
 import io.jdirectord.daemon.notify.NotifySettings;
 import io.jdirectord.daemon.notify.SystemdNotifier;
+import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.daemon.status.StatusSource;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

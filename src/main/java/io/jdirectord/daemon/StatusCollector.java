@@ -4,6 +4,7 @@ import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.engine.Monitor;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.health.ProbeLabel;
@@ -38,7 +39,7 @@ final class StatusCollector {
 
     StatusReport collect() throws IpvsException {
         Map<ServiceKey, ServiceEntry> table = new HashMap<>();
-        monitor.keeper().list().forEach(entry -> table.put(entry.service().key(), entry));
+        monitor.table().forEach(entry -> table.put(entry.service().key(), entry));
         HealthSnapshot health = monitor.health().snapshot();
         List<StatusReport.Service> services = new ArrayList<>();
         for (VirtualService virtual : monitor.running().config().virtualServices()) {

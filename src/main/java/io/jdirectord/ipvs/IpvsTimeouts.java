@@ -11,4 +11,9 @@ public record IpvsTimeouts(int tcp, int tcpFin, int udp) {
             throw new IllegalArgumentException("timeouts must not be negative");
         }
     }
+
+    /** The ipvsadm command that sets these timeouts, for log lines. */
+    public String ipvsadmCommand() {
+        return IpvsadmFormat.setTimeouts(this);
+    }
 }

@@ -43,6 +43,15 @@ final class IpvsadmFormat {
         return out.toString();
     }
 
+    static String startDaemon(SyncDaemon d) {
+        return "ipvsadm --start-daemon " + d.state().name().toLowerCase(Locale.ROOT)
+                + " --mcast-interface " + d.interfaceName() + " --syncid " + d.syncId();
+    }
+
+    static String setTimeouts(IpvsTimeouts t) {
+        return "ipvsadm --set " + t.tcp() + " " + t.tcpFin() + " " + t.udp();
+    }
+
     private static String tunnel(IpvsTunnel t) {
         StringBuilder out = new StringBuilder(" --tun-type ").append(t.type().name().toLowerCase(Locale.ROOT));
         if (t.port() != 0) {

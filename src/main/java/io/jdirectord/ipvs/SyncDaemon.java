@@ -22,6 +22,11 @@ public record SyncDaemon(State state, String interfaceName, int syncId) {
         }
     }
 
+    /** The ipvsadm command that starts this daemon, for log lines. */
+    public String ipvsadmCommand() {
+        return IpvsadmFormat.startDaemon(this);
+    }
+
     /** IP_VS_STATE_* values. */
     public enum State {
         MASTER(1), BACKUP(2);

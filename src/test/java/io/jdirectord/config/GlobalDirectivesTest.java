@@ -55,7 +55,7 @@ class GlobalDirectivesTest {
         assertThat(v.fallback()).isEmpty();
         assertThat(v.fallbackCommand()).isEmpty();
         assertThat(v.emailAlert().enabled()).isFalse();
-        assertThat(v.emailAlert().statuses()).containsExactlyInAnyOrder(EmailAlert.DaemonStatus.values());
+        assertThat(v.emailAlert().statuses()).containsExactlyInAnyOrder(DaemonStatus.values());
         assertThat(v.timing()).isEqualTo(new Timing(Duration.ofSeconds(10), 1, 1));
         assertThat(v.check().checkTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(v.check().negotiateTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -106,7 +106,7 @@ class GlobalDirectivesTest {
         assertThat(v.cleanStop()).isFalse();
         assertThat(v.fallbackCommand()).contains("/usr/local/sbin/sorry");
         assertThat(v.emailAlert()).isEqualTo(new EmailAlert("ops@example.test, noc@example.test", 3600,
-                java.util.Set.of(EmailAlert.DaemonStatus.STARTING, EmailAlert.DaemonStatus.RUNNING),
+                java.util.Set.of(DaemonStatus.STARTING, DaemonStatus.RUNNING),
                 Optional.of("LVS <lvs@example.test>"), Optional.of("mail.example.test")));
         assertThat(config.warnings()).isEmpty();
     }

@@ -102,6 +102,6 @@ class InheritanceTest {
         assertThat(v.emailAlert().recipients()).isEqualTo("ops@example.test");
         assertThat(v.emailAlert().frequency()).isEqualTo(60);
         assertThat(v.emailAlert().from()).contains("lvs@x.test");
-        assertThat(v.emailAlert().statuses()).containsExactly(EmailAlert.DaemonStatus.STOPPING);
+        assertThat(v.emailAlert().statuses()).containsExactly(DaemonStatus.STOPPING);
     }
 }

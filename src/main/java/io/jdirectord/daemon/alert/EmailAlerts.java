@@ -1,7 +1,7 @@
 package io.jdirectord.daemon.alert;
 
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.EmailAlert;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.jdirectord.daemon.notify;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.daemon.status.StatusSource;

@@ -2,7 +2,7 @@ package io.jdirectord.daemon.observe;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;

@@ -2,8 +2,8 @@ package io.jdirectord.daemon.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.EmailAlert;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
 import io.jdirectord.daemon.alert.EmailAlerts.Reminder;
 import java.io.IOException;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Config;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;

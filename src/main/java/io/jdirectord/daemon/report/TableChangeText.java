@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Fallback;

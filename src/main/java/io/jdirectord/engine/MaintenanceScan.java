@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.health.MaintenanceFiles;

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Which (virtual service, real server) pairs each probe of a configuration feeds. Immutable. */
-final class ProbeIndex {
+public final class ProbeIndex {
 
     /** One real server line as one virtual service sees it. */
-    record Use(VirtualService virtual, RealServer real) {
+    public record Use(VirtualService virtual, RealServer real) {
     }
 
     private final Map<ProbeSpec, List<Use>> uses;
@@ -24,7 +24,7 @@ final class ProbeIndex {
         this.uses = uses;
     }
 
-    static ProbeIndex of(Config config) {
+    public static ProbeIndex of(Config config) {
         Map<ProbeSpec, List<Use>> uses = new LinkedHashMap<>();
         for (VirtualService virtual : config.virtualServices()) {
             for (RealServer real : virtual.reals()) {
@@ -36,7 +36,7 @@ final class ProbeIndex {
     }
 
     /** The pairs fed by {@code probe}, in file order; empty for a probe of another configuration. */
-    List<Use> usesOf(ProbeSpec probe) {
+    public List<Use> usesOf(ProbeSpec probe) {
         return uses.getOrDefault(probe, List.of());
     }
 
@@ -45,7 +45,7 @@ final class ProbeIndex {
      * file order: where per-virtual lines for that key go. Costs the uses of one probe, not the whole
      * configuration.
      */
-    List<Use> usesOf(HealthKey key) {
+    public List<Use> usesOf(HealthKey key) {
         return usesOf(key.probe()).stream()
                 .filter(use -> use.virtual().timing().failureCount() == key.failureCount()
                         && use.virtual().timing().riseCount() == key.riseCount())
@@ -53,7 +53,7 @@ final class ProbeIndex {
     }
 
     /** Every probe of the configuration. */
-    Set<ProbeSpec> probes() {
+    public Set<ProbeSpec> probes() {
         return uses.keySet();
     }
 }

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import static io.jdirectord.testing.EngineFixtures.config;
 import static io.jdirectord.testing.EngineFixtures.ip;
@@ -13,6 +13,7 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.RecordingSink;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthStatus;

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import static io.jdirectord.testing.EngineFixtures.config;
 import static io.jdirectord.testing.EngineFixtures.real;
@@ -13,6 +13,7 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.RecordingSink;
+import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.decision.IpvsSettings;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthRegistry;
@@ -26,7 +27,6 @@ import io.jdirectord.ipvs.IpvsTable;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,8 +57,8 @@ class TableKeeperTest {
     private final HealthRegistry health = new HealthRegistry();
     private final EventReporter reporter = new EventReporter(new FailureLog(List.of(sink), Clock.fixed(NOW, ZoneOffset.UTC), false),
             new EmailAlerts(settings -> alert -> { }, Runnable::run, failure -> { }, "director"),
-            new ExternalCommand(Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
-    private final TableKeeper keeper = new TableKeeper(table, health, reporter);
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TableKeeper keeper = new TableKeeper(table, health, reporter, command -> { });
 
     @AfterEach
     void close() {
@@ -74,8 +74,8 @@ class TableKeeperTest {
         return virtual;
     }
 
-    private static Monitor.Running running(Config config) {
-        return new Monitor.Running(config, ProbeIndex.of(config), new FirstRound(List.of()));
+    private static Running running(Config config) {
+        return new Running(config, ProbeIndex.of(config), new FirstRound(List.of()));
     }
 
     private void fail(VirtualService virtual, RealServer real) {

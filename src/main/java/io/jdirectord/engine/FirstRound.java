@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.schedule.ScheduledProbe;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reported at least once. Thread-safe; {@link #report} returns true exactly once, for the result that
  * completes the round.
  */
-final class FirstRound {
+public final class FirstRound {
 
     private final Set<ProbeSpec> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announced = new AtomicBoolean();

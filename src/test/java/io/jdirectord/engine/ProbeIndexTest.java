@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import static io.jdirectord.testing.EngineFixtures.config;
 import static io.jdirectord.testing.EngineFixtures.real;

@@ -1,16 +1,18 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
-import io.jdirectord.config.EmailAlert.DaemonStatus;
+import io.jdirectord.config.ConfigMessage;
+import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
-import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.observe.MonitorObserver;
-import io.jdirectord.decision.FallbackCommand;
+import io.jdirectord.engine.MonitorEvents;
+import io.jdirectord.engine.ProbeIndex;
+import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.ProbeLabel;
@@ -29,46 +31,44 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts. Called
- * from probe threads and the table keeper; never throws (a failed write is itself reported).
+ * Turns what happens in the monitor into failure-log lines, monitorfile lines and e-mail alerts, and
+ * passes it on to the {@link MonitorObserver}s (metrics, systemd). A listener only: it changes nothing
+ * in the monitor. Called from probe threads, the table keeper and the control thread; never throws (a
+ * failed write is itself reported).
  */
-final class EventReporter {
+public final class EventReporter implements MonitorEvents {
 
     private final FailureLog log;
     private final EmailAlerts alerts;
-    private final ExternalCommand commands;
     private final Clock clock;
     private final Map<Path, MonitorFile> monitorFiles = new ConcurrentHashMap<>();
     private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
-    private final Map<VirtualServiceKey, CompletableFuture<Void>> fallbackCommands = new ConcurrentHashMap<>();
     private final List<Runnable> firstRoundListeners = new CopyOnWriteArrayList<>();
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
-    EventReporter(FailureLog log, EmailAlerts alerts, ExternalCommand commands, Clock clock) {
+    public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
         this.log = log;
         this.alerts = alerts;
-        this.commands = commands;
         this.clock = clock;
     }
 
-    FailureLog log() {
+    public FailureLog log() {
         return log;
     }
 
-    void setDaemonStatus(DaemonStatus status) {
+    public void setDaemonStatus(DaemonStatus status) {
         daemonStatus = status;
         tellObservers(observer -> observer.daemonStatus(status));
     }
 
     /** Adds an observer that hears every event from now on. */
-    void observe(MonitorObserver observer) {
+    public void observe(MonitorObserver observer) {
         observers.add(observer);
     }
 
@@ -82,16 +82,18 @@ final class EventReporter {
         }
     }
 
-    void configApplied(Config config) {
-        tellObservers(observer -> observer.configApplied(config));
+    @Override
+    public void configApplied(Running running) {
+        tellObservers(observer -> observer.configApplied(running.config()));
     }
 
     /** Runs {@code listener} each time a first round of checks has been applied (start and reloads). */
-    void onFirstRound(Runnable listener) {
+    public void onFirstRound(Runnable listener) {
         firstRoundListeners.add(listener);
     }
 
-    void probeResult(Monitor.Running now, ProbeSpec probe, CheckResult result, Instant at) {
+    @Override
+    public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
             log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
                     "reason", result.reason(), "elapsed", millis(result.elapsed()));
@@ -121,7 +123,8 @@ final class EventReporter {
         }
     }
 
-    void healthEvents(List<HealthEvent> events, Monitor.Running now) {
+    @Override
+    public void healthEvents(List<HealthEvent> events, Running now) {
         tellObservers(observer -> observer.healthEvents(events));
         for (HealthEvent event : events) {
             switch (event) {
@@ -139,7 +142,7 @@ final class EventReporter {
         }
     }
 
-    private void perVirtual(Monitor.Running now, HealthKey key, String name, Object... fields) {
+    private void perVirtual(Running now, HealthKey key, String name, Object... fields) {
         for (VirtualService virtual : now.index().usesOf(key).stream().map(ProbeIndex.Use::virtual).distinct().toList()) {
             Object[] line = new Object[fields.length + 4];
             line[0] = "virtual";
@@ -151,7 +154,8 @@ final class EventReporter {
         }
     }
 
-    void tablePass(String cause, Monitor.Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+    @Override
+    public void tablePass(String cause, Running now, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         tellObservers(observer -> observer.tablePass(cause, report));
         TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(report.results());
         Map<HealthKey, HealthEvent.Transition> last = new HashMap<>();
@@ -171,49 +175,60 @@ final class EventReporter {
         }
     }
 
-    private void alert(Monitor.Running now, OpResult result) {
+    private void alert(Running now, OpResult result) {
         TableChangeText.of(result.op(), now.config()).ifPresent(text -> alerts.tableChanged(
                 text.virtual().emailAlert(), text.virtual().serviceName().orElse(""), text.virtual().comment().orElse(""),
                 daemonStatus, text.realKey().orElse(text.message()), text.message(), text.reminder(), clock.instant()));
     }
 
-    void tableUnreadable(String cause, IpvsException e) {
+    @Override
+    public void tableUnreadable(String cause, IpvsException e) {
         log.event("table-error", "cause", cause, "error", e.getMessage());
         tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
-    /**
-     * Runs a fallbackcommand off the caller's thread. The commands of one virtual service run one after
-     * the other, in the order asked, so a slow {@code start} is never overtaken by the {@code stop} that
-     * follows it.
-     */
-    void runFallbackCommand(FallbackCommand command) {
-        fallbackCommands.compute(command.virtual(), (virtual, previous) ->
-                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
-                        .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
-    }
-
-    private void runNow(FallbackCommand command) {
-        try {
-            int status = commands.runShell(command.commandLine());
-            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                    "command", command.commandLine(), "status", status);
-        } catch (IOException | RuntimeException e) {
-            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                    "command", command.commandLine(), "error", e.getMessage());
-        }
-    }
-
-    void firstRoundApplied(Monitor.Running now) {
+    @Override
+    public void firstRoundApplied(Running now) {
         log.event("ready", "virtuals", now.config().virtualServices().size(), "probes", now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
     }
 
-    void internalError(String where, Exception e) {
+    @Override
+    public void internalError(String where, Exception e) {
         log.event("internal-error", "where", where, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    void sendReminders() {
+    @Override
+    public void kernelSetting(String command, String result, String error) {
+        if (error == null) {
+            log.event("kernel-setting", "op", command, "result", result);
+        } else {
+            log.event("kernel-setting", "op", command, "result", result, "error", error);
+        }
+    }
+
+    @Override
+    public void configWarnings(List<ConfigMessage> warnings) {
+        warnings.forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
+    }
+
+    @Override
+    public void reloaded(String trigger, Config config) {
+        log.event("reload", "trigger", trigger, "result", "ok", "virtuals", config.virtualServices().size());
+    }
+
+    @Override
+    public void reloadRejected(String trigger, List<ConfigMessage> errors) {
+        errors.forEach(error -> log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message()));
+        log.event("reload", "trigger", trigger, "result", "rejected", "errors", errors.size(), "kept", "previous configuration");
+    }
+
+    @Override
+    public void reloadFailed(String trigger, String error) {
+        log.event("reload", "trigger", trigger, "result", "failed", "error", error, "kept", "previous configuration");
+    }
+
+    public void sendReminders() {
         alerts.sendDueReminders(daemonStatus, clock.instant());
     }
 

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * virtual thread runs passes back to back while requests keep coming, so a burst of failures (10,000
  * servers dying at once) costs a few passes, not one per server. A pass lists the table, computes the
  * desired state, applies the difference as one batch, logs each transition with the operations that
- * followed it, and runs the fallbackcommands whose state changed. Passes never overlap.
+ * followed it, and asks for the fallbackcommands whose state changed. Passes never overlap.
  *
  * <p>Health changes go through {@link #change}, which applies them and queues their transitions as one
  * step; a pass takes the queued transitions, the actions waiting for it and the health snapshot as one
@@ -47,7 +47,8 @@ final class TableKeeper implements AutoCloseable {
     private final IpvsTable table;
     private final Reconciler reconciler;
     private final HealthRegistry health;
-    private final EventReporter reporter;
+    private final MonitorEvents events;
+    private final FallbackCommandRunner fallback;
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
@@ -56,16 +57,17 @@ final class TableKeeper implements AutoCloseable {
     private final Map<VirtualServiceKey, FallbackCommand.Action> fallbackRun = new HashMap<>();
     private final Set<ServiceKey> retired = new HashSet<>();
     private final Thread loop;
-    private volatile Monitor.Running running;
+    private volatile Running running;
     private volatile boolean closed;
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;
 
-    TableKeeper(IpvsTable table, HealthRegistry health, EventReporter reporter) {
+    TableKeeper(IpvsTable table, HealthRegistry health, MonitorEvents events, FallbackCommandRunner fallback) {
         this.table = table;
         this.reconciler = new Reconciler(table);
         this.health = health;
-        this.reporter = reporter;
+        this.events = events;
+        this.fallback = fallback;
         this.loop = Thread.ofVirtual().name("table-keeper").start(this::loop);
     }
 
@@ -81,7 +83,7 @@ final class TableKeeper implements AutoCloseable {
      *
      * @return the events of the health change
      */
-    List<HealthEvent> configure(Monitor.Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
+    List<HealthEvent> configure(Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
             List<HealthEvent> events = change(reconfigureHealth);
@@ -141,7 +143,7 @@ final class TableKeeper implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                reporter.internalError("table keeper", e);
+                events.internalError("table keeper", e);
             }
         }
     }
@@ -170,7 +172,7 @@ final class TableKeeper implements AutoCloseable {
         List<Runnable> due = List.of();
         passLock.lock();
         try {
-            Monitor.Running now = running;
+            Running now = running;
             if (now == null) {
                 return;
             }
@@ -180,11 +182,11 @@ final class TableKeeper implements AutoCloseable {
             Decision decision = DesiredState.compute(now.config(), taken.health(), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
-            reporter.tablePass(reported, now, taken.transitions(), report);
+            events.tablePass(reported, now, taken.transitions(), report);
             forgetRetired(report);
             runFallbackCommands(now, decision);
         } catch (IpvsException e) {
-            reporter.tableUnreadable(cause, e);
+            events.tableUnreadable(cause, e);
         } finally {
             passLock.unlock();
         }
@@ -210,15 +212,15 @@ final class TableKeeper implements AutoCloseable {
         retired.retainAll(stillThere);
     }
 
-    private void runFallbackCommands(Monitor.Running now, Decision decision) {
+    private void runFallbackCommands(Running now, Decision decision) {
         for (FallbackCommand command : FallbackCommands.changes(now.config(), decision.withoutRealServers(), fallbackRun)) {
             fallbackRun.put(command.virtual(), command.action());
-            reporter.runFallbackCommand(command);
+            fallback.run(command);
         }
     }
 
     /** Deletes the services whose cleanstop is yes (at stop), logging each operation. */
-    void removeCleanStopServices(Monitor.Running now) {
+    void removeCleanStopServices(Running now) {
         if (now == null) {
             return;
         }
@@ -232,9 +234,9 @@ final class TableKeeper implements AutoCloseable {
         try {
             running = null;
             ReconcileReport report = reconciler.reconcile(TableState.EMPTY, table.services(), cleanStop);
-            reporter.tablePass("stop", now, List.of(), report);
+            events.tablePass("stop", now, List.of(), report);
         } catch (IpvsException e) {
-            reporter.tableUnreadable("stop", e);
+            events.tableUnreadable("stop", e);
         } finally {
             passLock.unlock();
         }

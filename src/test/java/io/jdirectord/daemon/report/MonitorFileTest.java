@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

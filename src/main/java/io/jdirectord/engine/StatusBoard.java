@@ -1,4 +1,4 @@
-package io.jdirectord.daemon;
+package io.jdirectord.engine;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * What {@code jdirectord status} shows beside the table: each probe's last result and when each health
  * state last changed. Written from probe threads, read by the control socket. Thread-safe.
  */
-final class StatusBoard {
+public final class StatusBoard {
 
     /** A probe's latest result and when it finished. */
-    record LastResult(CheckResult result, Instant at) {
+    public record LastResult(CheckResult result, Instant at) {
     }
 
     private final Map<ProbeSpec, LastResult> results = new ConcurrentHashMap<>();
@@ -30,11 +30,11 @@ final class StatusBoard {
         changes.put(key, at);
     }
 
-    Optional<LastResult> lastResult(ProbeSpec probe) {
+    public Optional<LastResult> lastResult(ProbeSpec probe) {
         return Optional.ofNullable(results.get(probe));
     }
 
-    Optional<Instant> lastChange(HealthKey key) {
+    public Optional<Instant> lastChange(HealthKey key) {
         return Optional.ofNullable(changes.get(key));
     }
 

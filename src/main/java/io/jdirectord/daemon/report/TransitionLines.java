@@ -1,10 +1,11 @@
-package io.jdirectord.daemon;
+package io.jdirectord.daemon.report;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.IpvsOp;

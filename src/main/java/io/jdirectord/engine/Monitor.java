@@ -1,0 +1,214 @@
+package io.jdirectord.engine;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
+import io.jdirectord.config.ConfigException;
+import io.jdirectord.config.ConfigParser;
+import io.jdirectord.config.Endpoint;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.PresumedUp;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.HealthRegistry;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.IpvsKernelSettings;
+import io.jdirectord.ipvs.IpvsTable;
+import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.schedule.ProbeListener;
+import io.jdirectord.schedule.ProbeScheduler;
+import io.jdirectord.schedule.ScheduledProbes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The running monitor, sole owner of the running state (the configuration in force, health, the
+ * {@link TableKeeper}): probe results flow into health, health changes wake the table keeper, which
+ * brings the table in line. Everything it does is told to its {@link MonitorEvents}; the probes are
+ * run by the {@link ProbeScheduler} it is given, time is read from the clock it is given.
+ * Thread-safety: {@link #onResult} is called from many probe threads at once; {@link #apply},
+ * {@link #reload}, {@link #tick} and {@link #stop} from one control thread.
+ */
+public final class Monitor implements ProbeListener, AutoCloseable {
+
+    private final HealthRegistry health = new HealthRegistry();
+    private final AtomicReference<Running> running = new AtomicReference<>();
+    private final StatusBoard status = new StatusBoard();
+    private final MaintenanceWatch maintenance = new MaintenanceWatch();
+    private final MonitorEvents events;
+    private final TableKeeper keeper;
+    private final KernelSettings kernel;
+    private final ProbeScheduler scheduler;
+    private final Clock clock;
+    private Instant nextMaintenance;
+    private Instant nextRepair;
+
+    /**
+     * @param table      the table to keep
+     * @param kernel     where the kernel-wide settings go
+     * @param schedulers makes the scheduler that runs the probes and reports to the listener given
+     * @param events     hears everything the monitor does
+     * @param fallback   runs the fallbackcommands the table keeper asks for
+     * @param clock      the time health changes, maintenance and repair are dated by
+     */
+    public Monitor(IpvsTable table, IpvsKernelSettings kernel, Function<ProbeListener, ProbeScheduler> schedulers,
+                   MonitorEvents events, FallbackCommandRunner fallback, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+        this.kernel = new KernelSettings(kernel, events);
+        this.keeper = new TableKeeper(table, health, events, fallback);
+        this.scheduler = schedulers.apply(this);
+    }
+
+    /**
+     * Puts {@code config} in force: health keeps the state of unchanged probes, the scheduler keeps
+     * their phase, the table is reconciled at once (adopting what is already there at start).
+     *
+     * @throws IpvsException when the table cannot be listed (nothing is changed then)
+     */
+    public void apply(Config config) throws IpvsException {
+        List<ServiceEntry> listed = keeper.list();
+        Set<HealthKey> keys = HealthKey.allOf(config);
+        Running previous = running.get();
+        Running next = new Running(config, ProbeIndex.of(config), new FirstRound(ScheduledProbes.from(config)));
+        running.set(next);
+        Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
+                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
+        handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
+        status.retain(next.index().probes(), keys);
+        kernel.apply(config);
+        keeper.reconcileNow("configure");
+        scheduler.schedule(ScheduledProbes.from(config));
+        maintenance.configured(config);
+        events.configApplied(next);
+        if (next.firstRound().complete()) {
+            events.firstRoundApplied(next);
+        }
+        if (previous == null) {
+            nextMaintenance = clock.instant();
+            nextRepair = nextMaintenance.plus(config.globals().repairInterval());
+        }
+    }
+
+    /**
+     * Reads {@code file} again and puts it in force when it is valid; with errors, or when the file or
+     * the table cannot be read, the running configuration stays in force and the table is not touched.
+     */
+    public void reload(String trigger, Path file) {
+        try {
+            Config next = new ConfigParser().parse(file);
+            events.configWarnings(next.warnings());
+            apply(next);
+            events.reloaded(trigger, next);
+        } catch (ConfigException e) {
+            events.reloadRejected(trigger, e.errors());
+        } catch (IOException | IpvsException e) {
+            events.reloadFailed(trigger, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onResult(ProbeSpec probe, CheckResult result, Instant finished) {
+        Running now = running.get();
+        status.recordResult(probe, result, finished);
+        events.probeResult(now, probe, result, finished);
+        handle(keeper.change(() -> health.record(probe, result, finished)), now);
+        if (now.firstRound().report(probe)) {
+            keeper.afterNextPass(() -> events.firstRoundApplied(now));
+            keeper.requestReconcile();
+        }
+    }
+
+    /**
+     * Runs the periodic duties that are due by the clock: the maintenance directory every checkinterval
+     * (at least every second), drift repair every repairinterval (never when it is 0).
+     */
+    public void tick() {
+        Instant now = clock.instant();
+        Config config = running.get().config();
+        if (config.globals().maintenanceDir().isPresent() && !now.isBefore(nextMaintenance)) {
+            Duration interval = config.globals().checkInterval();
+            nextMaintenance = now.plus(interval.compareTo(Duration.ofSeconds(1)) >= 0 ? interval : Duration.ofSeconds(1));
+            maintenance.scan(config).ifPresent(this::applyMaintenance);
+        }
+        Duration repair = config.globals().repairInterval();
+        if (!repair.isZero() && !now.isBefore(nextRepair)) {
+            nextRepair = now.plus(repair);
+            repair();
+        }
+    }
+
+    /** Sets the maintenance state of every configured real server from the maintenance directory. */
+    void applyMaintenance(MaintenanceScan scan) {
+        Running now = running.get();
+        Instant at = clock.instant();
+        Set<Endpoint> seen = new HashSet<>();
+        for (var virtual : now.config().virtualServices()) {
+            for (var real : virtual.reals()) {
+                if (seen.add(real.endpoint())) {
+                    handle(keeper.change(() -> health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at)), now);
+                }
+            }
+        }
+    }
+
+    private void handle(List<HealthEvent> changes, Running now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (HealthEvent event : changes) {
+            if (event instanceof HealthEvent.Transition transition) {
+                status.recordChange(transition.key(), transition.at());
+            }
+        }
+        events.healthEvents(changes, now);
+        if (changes.stream().anyMatch(HealthEvent::changesTable)) {
+            keeper.requestReconcile();
+        }
+    }
+
+    /** Repairs drift: re-reads the table and reconciles, reporting what had to change. */
+    public void repair() {
+        keeper.reconcileNow("repair");
+    }
+
+    /** The configuration in force and what was derived from it; null before the first {@link #apply}. */
+    public Running running() {
+        return running.get();
+    }
+
+    public HealthRegistry health() {
+        return health;
+    }
+
+    /** Each probe's last result and when each health state last changed. */
+    public StatusBoard status() {
+        return status;
+    }
+
+    /** The table as it is now. */
+    public List<ServiceEntry> table() throws IpvsException {
+        return keeper.list();
+    }
+
+    /** Stops probing and removes the virtual services whose cleanstop is yes. */
+    public void stop() {
+        scheduler.close();
+        keeper.removeCleanStopServices(running.get());
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        keeper.close();
+    }
+}

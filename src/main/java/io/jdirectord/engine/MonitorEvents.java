@@ -1,0 +1,62 @@
+package io.jdirectord.engine;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
+import io.jdirectord.config.ConfigMessage;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the {@link Monitor} tells its reporter as it works: the failure log, monitor files, alerts and
+ * metrics are built from these events alone, and nothing a listener does changes the monitor. Called
+ * from probe threads, the table keeper's thread and the control thread at once: implementations are
+ * thread-safe, return quickly and never throw.
+ */
+public interface MonitorEvents {
+
+    /** {@code running} was put in force (start and every successful reload) and its probes scheduled. */
+    void configApplied(Running running);
+
+    /** A probe returned; {@code finished} is when, by the scheduler's clock. */
+    void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished);
+
+    /** What health made of a result, a reconfiguration or a maintenance change; never empty. */
+    void healthEvents(List<HealthEvent> events, Running running);
+
+    /**
+     * A reconcile pass ended; {@code cause} is check, configure, repair or stop; {@code transitions} are
+     * the status changes the pass applied, in the order they happened.
+     */
+    void tablePass(String cause, Running running, List<HealthEvent.Transition> transitions, ReconcileReport report);
+
+    /** A reconcile pass could not list the table; nothing was changed. */
+    void tableUnreadable(String cause, IpvsException error);
+
+    /** Every probe of {@code running} has reported once and the table reflects it. */
+    void firstRoundApplied(Running running);
+
+    /**
+     * A kernel-wide setting (sync daemon, timeouts), as the ipvsadm command it stands for, was applied,
+     * only logged (dry run) or failed ({@code error} then, else null).
+     */
+    void kernelSetting(String command, String result, String error);
+
+    /** A reload read a valid file that has these warnings; they are logged before it is applied. */
+    void configWarnings(List<ConfigMessage> warnings);
+
+    /** A reload put {@code config} in force. */
+    void reloaded(String trigger, Config config);
+
+    /** A reload found errors in the file; the previous configuration keeps running, unchanged. */
+    void reloadRejected(String trigger, List<ConfigMessage> errors);
+
+    /** A reload could not read the file or the table; the previous configuration keeps running. */
+    void reloadFailed(String trigger, String error);
+
+    /** Something that should never fail did; the monitor carries on. */
+    void internalError(String where, Exception error);
+}

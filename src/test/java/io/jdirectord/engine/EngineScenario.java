@@ -1,0 +1,114 @@
+package io.jdirectord.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jdirectord.config.ConfigParser;
+import io.jdirectord.decision.FallbackCommand;
+import io.jdirectord.ipvs.DryRunIpvsTable;
+import io.jdirectord.ipvs.DryRunKernelSettings;
+import io.jdirectord.ipvs.IpvsOp;
+import io.jdirectord.ipvs.ServiceEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The whole engine in-process with dummy parts: the configuration from a file, an in-memory table, the
+ * dry run's kernel settings, a {@link ManualClock}, a {@link ManualProbeScheduler} answered by
+ * {@link FakeChecks}, the events and fallbackcommands recorded. Time moves only in {@link #advance};
+ * the table keeper runs its passes on its own thread, so what a result causes in the table is awaited.
+ */
+final class EngineScenario implements AutoCloseable {
+
+    private static final Duration PASS_WAIT = Duration.ofSeconds(5);
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T08:00:00Z"));
+    final FakeChecks checks = new FakeChecks();
+    final DryRunIpvsTable table = new DryRunIpvsTable();
+    final RecordingEvents events = new RecordingEvents();
+    final List<String> fallbackCommands = new CopyOnWriteArrayList<>();
+    final Monitor monitor;
+    private final Path file;
+    private ManualProbeScheduler scheduler;
+
+    EngineScenario(Path directory) {
+        this.file = directory.resolve("jdirectord.cf");
+        this.monitor = new Monitor(table, new DryRunKernelSettings(),
+                listener -> scheduler = new ManualProbeScheduler(listener, clock, checks), events,
+                this::recordFallbackCommand, clock);
+    }
+
+    private void recordFallbackCommand(FallbackCommand command) {
+        fallbackCommands.add(command.commandLine());
+    }
+
+    /** Writes {@code configuration} and puts it in force, as the daemon does at start. */
+    EngineScenario start(String configuration) throws Exception {
+        write(configuration);
+        monitor.apply(new ConfigParser().parse(file));
+        return this;
+    }
+
+    /** Writes {@code configuration} over the file and reloads it. */
+    void reload(String configuration) throws IOException {
+        write(configuration);
+        monitor.reload("test", file);
+    }
+
+    private void write(String configuration) throws IOException {
+        Files.writeString(file, configuration);
+    }
+
+    /** Moves time on, running the probes that fall due and then the monitor's periodic duties. */
+    void advance(Duration by) {
+        scheduler.advance(by);
+        monitor.tick();
+    }
+
+    /** Runs the probes due now, the first round after a start, and waits until it has been applied. */
+    void firstRound() {
+        advance(Duration.ZERO);
+        awaitEvent("first round applied");
+    }
+
+    ManualProbeScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The table as ipvsadm commands that would build it, services first, in listing order. */
+    List<String> table() {
+        List<String> lines = new ArrayList<>();
+        for (ServiceEntry entry : table.services()) {
+            lines.add(new IpvsOp.AddService(entry.service()).toIpvsadm());
+            entry.destinations().forEach(d ->
+                    lines.add(new IpvsOp.AddDestination(entry.service().key(), d.destination()).toIpvsadm()));
+        }
+        return lines;
+    }
+
+    /** Waits until the table keeper's passes have made the table exactly {@code expected}. */
+    void awaitTable(String... expected) {
+        await().atMost(PASS_WAIT).untilAsserted(() -> assertThat(table()).containsExactly(expected));
+    }
+
+    /** Waits until the fallbackcommands asked for since the last clear are exactly {@code expected}. */
+    void awaitFallbackCommands(String... expected) {
+        await().atMost(PASS_WAIT).untilAsserted(() -> assertThat(fallbackCommands).containsExactly(expected));
+    }
+
+    /** Waits until the events include {@code expected}. */
+    void awaitEvent(String expected) {
+        await().atMost(PASS_WAIT).untilAsserted(() -> assertThat(events.lines()).contains(expected));
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+    }
+}

@@ -1,0 +1,96 @@
+package io.jdirectord.engine;
+
+import io.jdirectord.check.CheckResult;
+import io.jdirectord.config.Config;
+import io.jdirectord.config.ConfigMessage;
+import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.health.HealthEvent;
+import io.jdirectord.ipvs.IpvsException;
+import io.jdirectord.ipvs.OpResult;
+import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@link MonitorEvents} kept as short lines a scenario can assert on: {@code down 10.0.0.1:80},
+ * {@code pass repair: ipvsadm -a ...}, {@code reload rejected: ...}. Probe results and soft failures
+ * are left out (the table shows what they did). Thread-safe.
+ */
+final class RecordingEvents implements MonitorEvents {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void configApplied(Running running) {
+        lines.add("config applied: " + running.config().virtualServices().size() + " virtual services");
+    }
+
+    @Override
+    public void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished) {
+    }
+
+    @Override
+    public void healthEvents(List<HealthEvent> events, Running running) {
+    }
+
+    @Override
+    public void tablePass(String cause, Running running, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+        for (HealthEvent.Transition transition : transitions) {
+            lines.add(transition.to().name().toLowerCase(Locale.ROOT) + " " + transition.key().probe().real());
+        }
+        List<String> ops = new ArrayList<>();
+        for (OpResult result : report.results()) {
+            ops.add(result.op().toIpvsadm() + (result.outcome() == OpResult.Outcome.APPLIED ? "" : " (" + result.outcome() + ")"));
+        }
+        if (!ops.isEmpty()) {
+            lines.add("pass " + cause + ": " + String.join("; ", ops));
+        }
+    }
+
+    @Override
+    public void tableUnreadable(String cause, IpvsException error) {
+        lines.add("table unreadable (" + cause + "): " + error.getMessage());
+    }
+
+    @Override
+    public void firstRoundApplied(Running running) {
+        lines.add("first round applied");
+    }
+
+    @Override
+    public void kernelSetting(String command, String result, String error) {
+        lines.add("kernel setting " + result + ": " + command);
+    }
+
+    @Override
+    public void configWarnings(List<ConfigMessage> warnings) {
+        warnings.forEach(warning -> lines.add("config warning: " + warning.message()));
+    }
+
+    @Override
+    public void reloaded(String trigger, Config config) {
+        lines.add("reload " + trigger + " ok");
+    }
+
+    @Override
+    public void reloadRejected(String trigger, List<ConfigMessage> errors) {
+        lines.add("reload " + trigger + " rejected: " + errors.size() + " errors");
+    }
+
+    @Override
+    public void reloadFailed(String trigger, String error) {
+        lines.add("reload " + trigger + " failed: " + error);
+    }
+
+    @Override
+    public void internalError(String where, Exception error) {
+        lines.add("internal error in " + where + ": " + error);
+    }
+}
