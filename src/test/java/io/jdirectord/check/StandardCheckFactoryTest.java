@@ -52,6 +52,8 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, IMAP, TCP, ImapCheck, 7",
         "NEGOTIATE, IMAPS, TCP, ImapCheck, 7",
         "NEGOTIATE, SSH, TCP, SshCheck, 7",
+        "NEGOTIATE, LDAP, TCP, LdapCheck, 7",
+        "NEGOTIATE, LDAPS, TCP, LdapCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -64,7 +66,7 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"DNS", "LDAP", "LDAPS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
+    @EnumSource(value = ServiceKind.class, names = {"DNS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
     void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
         Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
         CheckResult result = new CheckRunner().run(check);
