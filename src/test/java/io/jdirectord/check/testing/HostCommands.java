@@ -76,6 +76,21 @@ public final class HostCommands {
     }
 
     /**
+     * Skips the calling test when {@code path} is not an executable, except under {@code CI=true}, where
+     * it fails: CI installs every daemon the tests drive (.ci/install-packages), so one missing there is
+     * an error, not a reason to pass silently.
+     */
+    public static void requireExecutable(String path) {
+        if (executable(path)) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(path + " is not installed (CI=true: .ci/install-packages should install it)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(path + " is not installed");
+    }
+
+    /**
      * A new temporary directory that other users may enter (mode 755): daemons read their files there
      * after dropping privileges.
      */
