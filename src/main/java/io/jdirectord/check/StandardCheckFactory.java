@@ -62,7 +62,8 @@ public final class StandardCheckFactory implements CheckFactory {
             case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
             case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
-            case DNS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case RADIUS -> new RadiusCheck(spec);
+            case DNS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

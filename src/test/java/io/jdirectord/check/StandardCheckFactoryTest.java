@@ -54,6 +54,7 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, SSH, TCP, SshCheck, 7",
         "NEGOTIATE, LDAP, TCP, LdapCheck, 7",
         "NEGOTIATE, LDAPS, TCP, LdapCheck, 7",
+        "NEGOTIATE, RADIUS, UDP, RadiusCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -66,7 +67,7 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"DNS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
+    @EnumSource(value = ServiceKind.class, names = {"DNS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
     void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
         Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
         CheckResult result = new CheckRunner().run(check);
