@@ -127,11 +127,11 @@ public final class RadiusCheck implements Check {
                     + " received without a verified answer; " + ignoredReplies()) : null;
         }
 
+        /** Servers drop requests from unknown clients and, with a Message-Authenticator, under a wrong secret. */
         private CheckResult noAnswer() {
-            String after = " within " + Reasons.millis(timeout) + " (" + sent + (sent == 1 ? " request" : " requests")
-                    + " sent)";
-            return CheckResult.down(ignored == 0 ? "RADIUS: no answer" + after
-                    : "RADIUS: no verified answer" + after + "; " + ignoredReplies());
+            String after = " within " + Reasons.millis(timeout) + " to " + sent + (sent == 1 ? " request" : " requests");
+            return CheckResult.down(ignored == 0 ? "RADIUS: no answer" + after + " (wrong secret or not a client of the"
+                    + " server?)" : "RADIUS: no verified answer" + after + "; " + ignoredReplies());
         }
 
         private String ignoredReplies() {

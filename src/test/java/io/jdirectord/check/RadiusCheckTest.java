@@ -78,7 +78,7 @@ class RadiusCheckTest {
             return List.of(withResponseAuthenticator(forged, request, SECRET));
         })) {
             assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no verified answer within 700 ms"
-                    + " (1 request sent); 1 reply ignored, last: Message-Authenticator does not verify");
+                    + " to 1 request; 1 reply ignored, last: Message-Authenticator does not verify");
         }
     }
 
@@ -87,7 +87,7 @@ class RadiusCheckTest {
         try (Responder server = new Responder(Loopback.V6, (request, count) ->
                 List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, "other", Optional.empty(), false)))) {
             assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no verified answer within 700 ms"
-                    + " (1 request sent); 1 reply ignored, last: Response Authenticator does not verify (wrong secret?)");
+                    + " to 1 request; 1 reply ignored, last: Response Authenticator does not verify (wrong secret?)");
         }
     }
 
@@ -116,7 +116,8 @@ class RadiusCheckTest {
     @Test
     void failsWhenNothingAnswersByTheDeadline() throws IOException {
         try (Responder server = new Responder(Loopback.V6, (request, count) -> List.of())) {
-            assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no answer within 700 ms (1 request sent)");
+            assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no answer within 700 ms to 1 request"
+                    + " (wrong secret or not a client of the server?)");
         }
     }
 
