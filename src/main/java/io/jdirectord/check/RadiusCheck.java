@@ -38,6 +38,7 @@ public final class RadiusCheck implements Check {
         this.secret = spec.check().secret().getBytes(StandardCharsets.UTF_8);
         this.maxReceiveBytes = spec.check().maxReceiveBytes();
         this.timeout = spec.check().negotiateTimeout();
+        // A login or password that RADIUS cannot carry fails here, when the configuration is loaded.
         RadiusPacket.accessRequest(0, new byte[RadiusPacket.AUTHENTICATOR_BYTES], user, password, secret,
                 spec.real().address());
     }
