@@ -64,7 +64,8 @@ class ArchitectureTest {
     @Test
     void checksUseOnlyTheConfigurationTheirLibrariesAndTheNativeSockets() {
         onlyDependsOn("check", "config", "netlink", "org.apache.hc..", "org.apache.commons.net..",
-                "org.apache.commons.io..", "com.jcraft.jsch..", "org.xbill.DNS..", "javax..", "org.slf4j..");
+                "org.apache.commons.io..", "com.jcraft.jsch..", "org.xbill.DNS..", "com.unboundid.ldap.sdk..",
+                "com.unboundid.util.ssl..", "javax..", "org.slf4j..");
     }
 
     @Test

@@ -14,7 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS started right after connecting (https, pops, imaps). Without verification (ldirectord's behaviour) any
+ * TLS started right after connecting (https, pops, imaps, ldaps). Without verification (ldirectord's behaviour) any
  * certificate is accepted; with it the chain must lead to the system trust store or the configured CA
  * file, and the certificate must name the expected host (virtualhost, else the real's address).
  */

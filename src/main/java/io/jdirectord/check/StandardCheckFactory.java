@@ -12,7 +12,7 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
- * <p>Holds the TLS set-ups shared by the https, pops and imaps checks.
+ * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks.
  */
 public final class StandardCheckFactory implements CheckFactory {
 
@@ -63,7 +63,9 @@ public final class StandardCheckFactory implements CheckFactory {
             case SSH -> new SshCheck(spec);
             case DNS -> new DnsCheck(spec);
             case SIP -> new SipCheck(spec);
-            case LDAP, LDAPS, RADIUS, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
+            case RADIUS -> new RadiusCheck(spec);
+            case MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One TLS client set-up per verification setting, shared by every https, pops and imaps check that has it: a TLS context
+ * One TLS client set-up per verification setting, shared by every https, pops, imaps and ldaps check that has it: a TLS context
  * holds the trust store and a session cache, which 10,000 checks need not hold 10,000 times. Sharing is
  * safe because a check takes nothing from it but fresh sockets. A CA file is read when its setting is
  * first asked for.

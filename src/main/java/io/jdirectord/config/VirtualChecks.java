@@ -18,8 +18,8 @@ final class VirtualChecks {
             ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE, ServiceKind.SSH);
 
     /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
-    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.LDAP, ServiceKind.LDAPS,
-            ServiceKind.RADIUS, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.MYSQL, ServiceKind.PGSQL,
+            ServiceKind.ORACLE);
 
     private final Diagnostics diagnostics;
 

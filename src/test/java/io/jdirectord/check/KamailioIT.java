@@ -41,7 +41,7 @@ class KamailioIT {
 
     @BeforeAll
     static void startKamailio() throws Exception {
-        HostCommands.requireDaemon(KAMAILIO);
+        HostCommands.requireExecutable(KAMAILIO);
         directory = HostCommands.openTempDirectory("jdirectord-kamailio");
         port = HostCommands.freePort(Loopback.V4);
         kamailio = start(port);

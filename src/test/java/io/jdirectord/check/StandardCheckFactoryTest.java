@@ -56,6 +56,9 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, DNS, TCP, DnsCheck, 7",
         "NEGOTIATE, SIP, UDP, SipCheck, 7",
         "NEGOTIATE, SIP, TCP, SipCheck, 7",
+        "NEGOTIATE, LDAP, TCP, LdapCheck, 7",
+        "NEGOTIATE, LDAPS, TCP, LdapCheck, 7",
+        "NEGOTIATE, RADIUS, UDP, RadiusCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -68,7 +71,7 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"LDAP", "LDAPS", "RADIUS", "MYSQL", "PGSQL", "ORACLE"})
+    @EnumSource(value = ServiceKind.class, names = {"MYSQL", "PGSQL", "ORACLE"})
     void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
         Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
         CheckResult result = new CheckRunner().run(check);

@@ -40,7 +40,7 @@ class UnboundIT {
 
     @BeforeAll
     static void startUnbound() throws Exception {
-        HostCommands.requireDaemon(UNBOUND);
+        HostCommands.requireExecutable(UNBOUND);
         directory = HostCommands.openTempDirectory("jdirectord-unbound");
         port = HostCommands.freePort(Loopback.V4);
         unbound = start(port);

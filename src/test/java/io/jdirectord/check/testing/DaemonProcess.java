@@ -37,6 +37,21 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the daemon's output contains {@code text} (for a daemon whose readiness a TCP connect
+     * cannot tell, such as a UDP server); fails with its log otherwise.
+     */
+    public void awaitOutput(String text) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!log().contains(text)) {
+            if (!process.isAlive() || System.nanoTime() - end > 0) {
+                throw new AssertionError("daemon did not say '" + text + "'"
+                        + (process.isAlive() ? "" : " (exited " + process.exitValue() + ")") + ":\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** What the daemon has written so far. */
     public String log() {
         try {

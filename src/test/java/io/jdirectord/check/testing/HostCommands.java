@@ -76,16 +76,16 @@ public final class HostCommands {
     }
 
     /**
-     * Skips the calling test when the daemon {@code path} is not installed, or fails it when the
-     * environment has {@code CI=true}: CI installs every daemon (.ci/install-packages), so a missing one
-     * there is a broken build, not a reason to skip.
+     * Skips the calling test when {@code path} is not an executable, except under {@code CI=true}, where
+     * it fails: CI installs every daemon the tests drive (.ci/install-packages), so one missing there is
+     * an error, not a reason to pass silently.
      */
-    public static void requireDaemon(String path) {
+    public static void requireExecutable(String path) {
         if (executable(path)) {
             return;
         }
         if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(path + " is not installed (CI=true; .ci/install-packages installs it)");
+            throw new AssertionError(path + " is not installed (CI=true: .ci/install-packages should install it)");
         }
         org.junit.jupiter.api.Assumptions.abort(path + " is not installed");
     }
