@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
+import io.jdirectord.config.OracleDriverJars;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
 
@@ -12,11 +13,12 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
- * <p>Holds the TLS set-ups shared by the https, pops and imaps checks.
+ * <p>Holds the TLS set-ups shared by the https, pops and imaps checks, and the SQL checks' drivers.
  */
 public final class StandardCheckFactory implements CheckFactory {
 
     private final TlsContexts tlsContexts = new TlsContexts();
+    private final SqlDrivers sqlDrivers = new SqlDrivers(OracleDriverJars.standard());
 
     /** Whether real servers with this checktype are probed at all (false for on and off). */
     public static boolean isProbed(CheckType type) {
@@ -61,7 +63,8 @@ public final class StandardCheckFactory implements CheckFactory {
             case POP, POPS -> new PopCheck(spec, tlsContexts);
             case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
-            case DNS, LDAP, LDAPS, RADIUS, SIP, MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
+            case MYSQL, PGSQL, ORACLE -> new SqlCheck(spec, sqlDrivers);
+            case DNS, LDAP, LDAPS, RADIUS, SIP -> new UnsupportedCheck(
                     "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
                     spec.check().negotiateTimeout());
         };

@@ -19,7 +19,7 @@ final class VirtualChecks {
 
     /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
     static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.DNS, ServiceKind.LDAP, ServiceKind.LDAPS,
-            ServiceKind.RADIUS, ServiceKind.SIP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+            ServiceKind.RADIUS, ServiceKind.SIP);
 
     private final Diagnostics diagnostics;
 
@@ -40,6 +40,9 @@ final class VirtualChecks {
                     + check.service().ldName() + ": its real servers will be reported down with the reason"
                     + " \"negotiate check for service '" + check.service().ldName() + "' is not supported yet\""
                     + " (use checktype=connect, or an external check, meanwhile)");
+        }
+        if (negotiates && check.service() == ServiceKind.ORACLE) {
+            OracleDriverJars.standard().warnWhenMissing(diagnostics, v.lineOf("service"));
         }
         external(v, check);
         reals(s);

@@ -167,9 +167,9 @@ class CombinationsTest {
 
     @Test
     void warnsThatServicesWithoutANegotiateCheckWillBeReportedDown() {
-        assertThat(fixture.warnings("virtual=192.0.2.10:3306\n\treal=10.0.0.1:3306 gate\n\tservice=mysql\n"))
-                .containsExactly("3: this version has no negotiate check for service mysql: its real servers will be"
-                        + " reported down with the reason \"negotiate check for service 'mysql' is not supported yet\""
+        assertThat(fixture.warnings("virtual=192.0.2.10:389\n\treal=10.0.0.1:389 gate\n\tservice=ldap\n"))
+                .containsExactly("3: this version has no negotiate check for service ldap: its real servers will be"
+                        + " reported down with the reason \"negotiate check for service 'ldap' is not supported yet\""
                         + " (use checktype=connect, or an external check, meanwhile)");
     }
 }

@@ -71,6 +71,17 @@ public final class HostCommands {
         }
     }
 
+    /**
+     * Skips the calling test when {@code present} is false, with {@code what} as the reason; in CI
+     * (environment CI=true) fails it instead, since CI installs every daemon the tests use.
+     */
+    public static void requireInstalled(boolean present, String what) {
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError(what + " is not installed, and CI must run this test (.ci/install-packages)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, what + " is not installed");
+    }
+
     public static boolean executable(String path) {
         return Files.isExecutable(Path.of(path));
     }

@@ -28,6 +28,7 @@ public final class Probes {
     private Optional<String> virtualHost = Optional.empty();
     private String login = "";
     private String passwd = "";
+    private String database = "";
     private String checkCommand = "/bin/true";
     private OptionalInt checkPort = OptionalInt.empty();
     private Duration checkTimeout = Duration.ofSeconds(2);
@@ -106,6 +107,11 @@ public final class Probes {
         return this;
     }
 
+    public Probes database(String name) {
+        database = name;
+        return this;
+    }
+
     public Probes command(Path program) {
         return command(program.toString());
     }
@@ -163,7 +169,7 @@ public final class Probes {
 
     public ProbeSpec build() {
         CheckSpec check = new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod,
-                virtualHost, login, passwd, "", "", checkCommand, checkPort, checkTimeout, negotiateTimeout,
+                virtualHost, login, passwd, database, "", checkCommand, checkPort, checkTimeout, negotiateTimeout,
                 checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey);
         return new ProbeSpec(check, real, virtual);
     }
