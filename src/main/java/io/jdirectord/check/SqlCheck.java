@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * service = mysql, pgsql, oracle: log in with login and passwd to database (Oracle: the SID), run the
@@ -67,8 +68,8 @@ public final class SqlCheck implements Check {
         try (SqlSocketFactory.Registration registration = SqlSocketFactory.register(session.sockets);
                 DeadlineGuard guard = DeadlineGuard.arm(deadline, session)) {
             try {
-                session.connection = driver.connect(vendor.url(address, port, spec.database()),
-                        properties(deadline, registration.key()));
+                session.connect(driver, vendor.url(address, port, spec.database()), properties(deadline,
+                        registration.key()));
                 session.stage = SqlFailures.Stage.QUERY;
                 return query(session.connection, deadline);
             } catch (SQLException | RuntimeException e) {
@@ -105,16 +106,40 @@ public final class SqlCheck implements Check {
 
     /**
      * One probe's connection and sockets. Closing it (the guard does, at the deadline) closes the sockets
-     * under the driver and aborts the connection; {@link #end()} closes the connection politely first.
+     * under the driver, interrupts a login still in progress (which closes the socket channel of a driver
+     * that made its own, Oracle's) and aborts the connection; {@link #end()} closes the connection
+     * politely first.
      */
     private static final class Session implements Closeable {
 
         final ProbeSockets sockets;
         volatile Connection connection;
         volatile SqlFailures.Stage stage = SqlFailures.Stage.CONNECT;
+        private final ReentrantLock connecting = new ReentrantLock();
+        private Thread loggingIn;
 
         Session(Deadline deadline, int maxReceiveBytes) {
             this.sockets = new ProbeSockets(deadline, maxReceiveBytes, this::connected);
+        }
+
+        /** Connects and logs in; no interrupt from the guard outlives this call. */
+        void connect(Driver driver, String url, Properties properties) throws SQLException {
+            interruptible(Thread.currentThread());
+            try {
+                connection = driver.connect(url, properties);
+            } finally {
+                interruptible(null);
+                Thread.interrupted();
+            }
+        }
+
+        private void interruptible(Thread thread) {
+            connecting.lock();
+            try {
+                loggingIn = thread;
+            } finally {
+                connecting.unlock();
+            }
         }
 
         private void connected() {
@@ -126,6 +151,14 @@ public final class SqlCheck implements Check {
         @Override
         public void close() {
             sockets.close();
+            connecting.lock();
+            try {
+                if (loggingIn != null) {
+                    loggingIn.interrupt();
+                }
+            } finally {
+                connecting.unlock();
+            }
             Connection open = connection;
             if (open != null) {
                 try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Turns what a JDBC driver threw into a short reason: the vendor's message and code, or what the network did. */
 final class SqlFailures {
@@ -20,6 +21,8 @@ final class SqlFailures {
     }
 
     private static final String REDACTED = "<passwd>";
+    /** Oracle's drivers name each connection attempt in their messages; it tells an operator nothing. */
+    private static final Pattern CONNECTION_ID = Pattern.compile("\\s*\\(CONNECTION_ID=[^)]*\\)");
 
     private SqlFailures() {
     }
@@ -31,6 +34,11 @@ final class SqlFailures {
      */
     static String describe(SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout,
             String passwd) {
+        String reason = reason(vendor, error, stage, cutOff, timeout);
+        return ServerText.excerpt(CONNECTION_ID.matcher(redact(reason, passwd)).replaceAll(""));
+    }
+
+    private static String reason(SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout) {
         IOException network = networkCause(error);
         if (network instanceof ReceiveLimitException) {
             return network.getMessage() + " waiting for " + stage.waitingFor;
@@ -47,7 +55,7 @@ final class SqlFailures {
         }
         String message = error instanceof SQLException sql ? vendor.message(sql) + vendor.code(sql)
                 : CheckRunner.describe(error);
-        return redact(vendor.label + ": " + ServerText.excerpt(redact(message, passwd)), passwd);
+        return vendor.label + ": " + message;
     }
 
     /** The innermost I/O failure under the driver's exceptions, if the network failed. */
