@@ -52,6 +52,9 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, IMAP, TCP, ImapCheck, 7",
         "NEGOTIATE, IMAPS, TCP, ImapCheck, 7",
         "NEGOTIATE, SSH, TCP, SshCheck, 7",
+        "NEGOTIATE, MYSQL, TCP, SqlCheck, 7",
+        "NEGOTIATE, PGSQL, TCP, SqlCheck, 7",
+        "NEGOTIATE, ORACLE, TCP, SqlCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -64,7 +67,7 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"DNS", "LDAP", "LDAPS", "RADIUS", "SIP", "MYSQL", "PGSQL", "ORACLE"})
+    @EnumSource(value = ServiceKind.class, names = {"DNS", "LDAP", "LDAPS", "RADIUS", "SIP"})
     void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
         Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
         CheckResult result = new CheckRunner().run(check);
