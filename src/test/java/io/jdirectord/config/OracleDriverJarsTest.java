@@ -41,13 +41,40 @@ class OracleDriverJarsTest {
         assertThat(jars.advice()).contains(dir + "/ojdbc*.jar", "/usr/share/jdirectord/jdbc", "-Djdirectord.jdbc.dir=DIR");
     }
 
+    private static final String ORACLE = "virtual=192.0.2.10:1521\n\treal=10.0.0.1:1521 gate\n\tservice=oracle\n"
+            + "\tlogin=\"check\"\n\tpasswd=\"pw\"\n\tdatabase=\"ORCL\"\n\trequest=\"SELECT 1 FROM DUAL\"\n";
+
+    @Test
+    void theConfigurationWarnsAtServiceOracleWhenNoDriverIsFound() throws Exception {
+        withDirectoryProperty(dir.resolve("empty"), () ->
+                assertThat(new Fixture(dir).warnings(ORACLE)).anySatisfy(warning -> assertThat(warning)
+                        .startsWith("3: service = oracle: no Oracle JDBC driver found")
+                        .endsWith("until then its real servers are down")));
+    }
+
+    @Test
+    void theConfigurationDoesNotWarnOnceTheDriverIsInPlace() throws Exception {
+        Files.writeString(dir.resolve("ojdbc11.jar"), "");
+        withDirectoryProperty(dir, () ->
+                assertThat(new Fixture(dir).warnings(ORACLE)).noneMatch(warning -> warning.contains("oracle")));
+    }
+
     @Test
     void theSystemPropertyDirectoryIsSearchedFirst() throws Exception {
         Files.writeString(dir.resolve("ojdbc11.jar"), "");
+        withDirectoryProperty(dir, () ->
+                assertThat(OracleDriverJars.standard().find()).contains(List.of(dir.resolve("ojdbc11.jar"))));
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static void withDirectoryProperty(Path directory, Body body) throws Exception {
         String before = System.getProperty(OracleDriverJars.DIRECTORY_PROPERTY);
-        System.setProperty(OracleDriverJars.DIRECTORY_PROPERTY, dir.toString());
+        System.setProperty(OracleDriverJars.DIRECTORY_PROPERTY, directory.toString());
         try {
-            assertThat(OracleDriverJars.standard().find()).contains(List.of(dir.resolve("ojdbc11.jar")));
+            body.run();
         } finally {
             if (before == null) {
                 System.clearProperty(OracleDriverJars.DIRECTORY_PROPERTY);
