@@ -4,6 +4,7 @@ import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
 import java.io.Closeable;
 import java.net.InetAddress;
+import java.net.MalformedURLException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public final class SqlCheck implements Check {
         Optional<Driver> driver;
         try {
             driver = drivers.driver(vendor);
-        } catch (ReflectiveOperationException | java.net.MalformedURLException | LinkageError e) {
+        } catch (ReflectiveOperationException | MalformedURLException | LinkageError e) {
             return CheckResult.down(vendor.label + " JDBC driver could not be loaded: " + CheckRunner.describe(e));
         }
         if (driver.isEmpty()) {

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ enum SqlVendor {
 
         /** Only MariaDB servers stop a statement themselves; for MySQL the connector would start a thread. */
         @Override
-        void queryTimeout(java.sql.Statement statement, Connection connection, Deadline deadline)
+        void queryTimeout(Statement statement, Connection connection, Deadline deadline)
                 throws SQLException {
             if (connection.unwrap(org.mariadb.jdbc.Connection.class).useServerTimeout()) {
                 statement.setQueryTimeout(Math.max(1, deadline.remainingMillis() / 1000));
@@ -159,7 +160,7 @@ enum SqlVendor {
      * rounded down, so the server stops the statement before the deadline cuts the connection); the
      * drivers' client-side timeouts would each need a thread of their own.
      */
-    void queryTimeout(java.sql.Statement statement, Connection connection, Deadline deadline) throws SQLException {
+    void queryTimeout(Statement statement, Connection connection, Deadline deadline) throws SQLException {
     }
 
     /** The vendor's error code for a reason: " (1045)", " (SQLSTATE 3D000)", or nothing. */

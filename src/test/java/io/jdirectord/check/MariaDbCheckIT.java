@@ -12,9 +12,11 @@ import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,12 +154,12 @@ class MariaDbCheckIT {
         assertThat(result.reason()).isEqualTo("connection refused");
     }
 
-    private List<CheckResult> probeAtOnce(int count, java.util.function.IntFunction<String> query, InetAddress address)
+    private List<CheckResult> probeAtOnce(int count, IntFunction<String> query, InetAddress address)
             throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = IntStream.range(0, count)
                     .mapToObj(i -> threads.submit(() -> check(mysql(address, query.apply(i))))).toList();
-            List<CheckResult> results = new java.util.ArrayList<>();
+            List<CheckResult> results = new ArrayList<>();
             for (var future : futures) {
                 results.add(future.get());
             }

@@ -12,6 +12,7 @@ import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,7 +178,7 @@ class SqlCheckTest {
 
     @Test
     void loadsTheOracleDriverThroughAClassLoaderOfItsOwn() throws Exception {
-        java.sql.Driver driver = drivers().driver(SqlVendor.ORACLE).orElseThrow();
+        Driver driver = drivers().driver(SqlVendor.ORACLE).orElseThrow();
 
         assertThat(driver.getClass().getClassLoader()).isNotSameAs(SqlCheck.class.getClassLoader());
         assertThat(driver.getClass().getClassLoader().getName()).isEqualTo("oracle-jdbc");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs host programs for integration tests: commands with a time limit, and root/binary checks. */
 public final class HostCommands {
@@ -79,7 +80,7 @@ public final class HostCommands {
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(what + " is not installed, and CI must run this test (.ci/install-packages)");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present, what + " is not installed");
+        Assumptions.assumeTrue(present, what + " is not installed");
     }
 
     public static boolean executable(String path) {
