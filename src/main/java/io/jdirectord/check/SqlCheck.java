@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * service = mysql, pgsql, oracle: log in with login and passwd to database (Oracle: the SID), run the
  * request (without ldirectord's leading "/") and be up when it returns at least one row; a statement
- * that returns no result set is up when it affected a row. At most one row is fetched and at most
- * maxReceiveBytes read.
+ * that returns no result set is up when it affected a row. At most one row is fetched, and at most
+ * maxReceiveBytes read (mysql, pgsql: Oracle's driver makes its own sockets).
  *
  * <p>Unlike ldirectord, the whole probe ends by negotiatetimeout: the driver's connect, read and
  * statement timeouts come from the time left, and at the deadline the connection's sockets are closed
