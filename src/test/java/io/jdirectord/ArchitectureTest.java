@@ -65,7 +65,7 @@ class ArchitectureTest {
     void checksUseOnlyTheConfigurationTheirLibrariesAndTheNativeSockets() {
         onlyDependsOn("check", "config", "netlink", "org.apache.hc..", "org.apache.commons.net..",
                 "org.apache.commons.io..", "com.jcraft.jsch..", "org.xbill.DNS..", "com.unboundid.ldap.sdk..",
-                "com.unboundid.util.ssl..", "javax..", "org.slf4j..");
+                "com.unboundid.util.ssl..", "org.mariadb.jdbc..", "javax..", "org.slf4j..");
     }
 
     @Test

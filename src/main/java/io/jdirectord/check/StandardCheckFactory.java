@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
+import io.jdirectord.config.OracleDriverJars;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
 
@@ -12,11 +13,12 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
- * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks.
+ * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks, and the SQL checks' drivers.
  */
 public final class StandardCheckFactory implements CheckFactory {
 
     private final TlsContexts tlsContexts = new TlsContexts();
+    private final SqlDrivers sqlDrivers = new SqlDrivers(OracleDriverJars.standard());
 
     /** Whether real servers with this checktype are probed at all (false for on and off). */
     public static boolean isProbed(CheckType type) {
@@ -65,9 +67,7 @@ public final class StandardCheckFactory implements CheckFactory {
             case SIP -> new SipCheck(spec);
             case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
             case RADIUS -> new RadiusCheck(spec);
-            case MYSQL, PGSQL, ORACLE -> new UnsupportedCheck(
-                    "negotiate check for service '" + spec.check().service().ldName() + "' is not supported yet",
-                    spec.check().negotiateTimeout());
+            case MYSQL, PGSQL, ORACLE -> new SqlCheck(spec, sqlDrivers);
         };
     }
 }

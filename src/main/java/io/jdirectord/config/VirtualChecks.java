@@ -17,9 +17,6 @@ final class VirtualChecks {
             ServiceKind.IMAP, ServiceKind.IMAPS, ServiceKind.NNTP, ServiceKind.LDAP, ServiceKind.LDAPS,
             ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE, ServiceKind.SSH);
 
-    /** Services ldirectord can negotiate that this version cannot yet: their servers are reported down. */
-    static final Set<ServiceKind> NOT_YET_CHECKED = EnumSet.of(ServiceKind.MYSQL, ServiceKind.PGSQL,
-            ServiceKind.ORACLE);
 
     private final Diagnostics diagnostics;
 
@@ -35,13 +32,10 @@ final class VirtualChecks {
                     + " cannot run over udp (" + check.service().ldName() + " is a TCP service);"
                     + " use protocol=tcp, another service, or checktype=connect or ping");
         }
-        if (negotiates && NOT_YET_CHECKED.contains(check.service())) {
-            diagnostics.warn(v.lineOf("service"), "this version has no negotiate check for service "
-                    + check.service().ldName() + ": its real servers will be reported down with the reason"
-                    + " \"negotiate check for service '" + check.service().ldName() + "' is not supported yet\""
-                    + " (use checktype=connect, or an external check, meanwhile)");
-        }
         dnsReceive(v, s);
+        if (negotiates && check.service() == ServiceKind.ORACLE) {
+            OracleDriverJars.standard().warnWhenMissing(diagnostics, v.lineOf("service"));
+        }
         external(v, check);
         new NegotiateRequirements(diagnostics).check(v, s);
         reals(s);

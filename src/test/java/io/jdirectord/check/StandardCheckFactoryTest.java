@@ -59,6 +59,9 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, LDAP, TCP, LdapCheck, 7",
         "NEGOTIATE, LDAPS, TCP, LdapCheck, 7",
         "NEGOTIATE, RADIUS, UDP, RadiusCheck, 7",
+        "NEGOTIATE, MYSQL, TCP, SqlCheck, 7",
+        "NEGOTIATE, PGSQL, TCP, SqlCheck, 7",
+        "NEGOTIATE, ORACLE, TCP, SqlCheck, 7",
         "EXTERNAL, NONE, TCP, ExternalCheck, 3",
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
@@ -68,17 +71,6 @@ class StandardCheckFactoryTest {
         Check check = factory.create(probe(type, service, protocol).build());
         assertThat(check.getClass().getSimpleName()).isEqualTo(kind);
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(timeoutSeconds));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = ServiceKind.class, names = {"MYSQL", "PGSQL", "ORACLE"})
-    void reportsServicesWithoutCheckDownNamingTheService(ServiceKind service) {
-        Check check = factory.create(probe(CheckType.NEGOTIATE, service, Protocol.TCP).build());
-        CheckResult result = new CheckRunner().run(check);
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo(
-                "negotiate check for service '" + service.ldName() + "' is not supported yet");
-        assertThat(check.timeout()).isEqualTo(NEGOTIATE_TIMEOUT);
     }
 
     @Test

@@ -170,15 +170,6 @@ class CombinationsTest {
     }
 
     @Test
-    void warnsThatServicesWithoutANegotiateCheckWillBeReportedDown() {
-        assertThat(fixture.warnings("virtual=192.0.2.10:3306\n\treal=10.0.0.1:3306 gate\n\tservice=mysql\n"
-                + CREDENTIALS))
-                .containsExactly("3: this version has no negotiate check for service mysql: its real servers will be"
-                        + " reported down with the reason \"negotiate check for service 'mysql' is not supported yet\""
-                        + " (use checktype=connect, or an external check, meanwhile)");
-    }
-
-    @Test
     void warnsThatADnsCheckWithoutReceiveReportsItsServersDown() {
         assertThat(fixture.warnings("virtual=192.0.2.10:53\n\treal=10.0.0.1:53 gate\n"
                 + "\treal=10.0.0.2:53 gate \"/www.example.test\",\"192.0.2.1\"\n\tservice=dns\n"

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs host programs for integration tests: commands with a time limit, and root/binary checks. */
 public final class HostCommands {
@@ -71,23 +72,24 @@ public final class HostCommands {
         }
     }
 
+    /**
+     * Skips the calling test when {@code present} is false, with {@code what} as the reason; in CI
+     * (environment CI=true) fails it instead, since CI installs every daemon the tests use.
+     */
+    public static void requireInstalled(boolean present, String what) {
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError(what + " is not installed, and CI must run this test (.ci/install-packages)");
+        }
+        Assumptions.assumeTrue(present, what + " is not installed");
+    }
+
     public static boolean executable(String path) {
         return Files.isExecutable(Path.of(path));
     }
 
-    /**
-     * Skips the calling test when {@code path} is not an executable, except under {@code CI=true}, where
-     * it fails: CI installs every daemon the tests drive (.ci/install-packages), so one missing there is
-     * an error, not a reason to pass silently.
-     */
+    /** {@link #requireInstalled} for one program: skips, or under CI=true fails, when it is not executable. */
     public static void requireExecutable(String path) {
-        if (executable(path)) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(path + " is not installed (CI=true: .ci/install-packages should install it)");
-        }
-        org.junit.jupiter.api.Assumptions.abort(path + " is not installed");
+        requireInstalled(executable(path), path);
     }
 
     /**

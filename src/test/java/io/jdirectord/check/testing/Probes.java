@@ -29,6 +29,7 @@ public final class Probes {
     private String login = "";
     private String passwd = "";
     private String secret = "";
+    private String database = "";
     private String checkCommand = "/bin/true";
     private OptionalInt checkPort = OptionalInt.empty();
     private Duration checkTimeout = Duration.ofSeconds(2);
@@ -113,6 +114,12 @@ public final class Probes {
         return this;
     }
 
+    /** The database of SQL checks. */
+    public Probes database(String name) {
+        database = name;
+        return this;
+    }
+
     public Probes command(Path program) {
         return command(program.toString());
     }
@@ -170,7 +177,7 @@ public final class Probes {
 
     public ProbeSpec build() {
         CheckSpec check = new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod,
-                virtualHost, login, passwd, "", secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
+                virtualHost, login, passwd, database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
                 checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey);
         return new ProbeSpec(check, real, virtual);
     }

@@ -1,0 +1,128 @@
+package io.jdirectord.check;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
+import org.mariadb.jdbc.Configuration;
+import org.mariadb.jdbc.util.ConfigurableSocketFactory;
+
+/**
+ * Hands a JDBC driver the sockets of one probe. Drivers make their socket factory themselves from a
+ * class name, so the probe's {@link ProbeSockets} are registered under a key that travels in the
+ * connection properties ({@value #KEY_PROPERTY}) and looked up by the factory the driver makes.
+ */
+final class SqlSocketFactory {
+
+    /** The connection property that carries the key of the probe's sockets. */
+    static final String KEY_PROPERTY = "jdirectordSockets";
+
+    private static final Map<String, ProbeSockets> PROBES = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_KEY = new AtomicLong();
+    private static final ProbeSockets UNREGISTERED = closedSockets();
+
+    private SqlSocketFactory() {
+    }
+
+    /** Registers {@code sockets} until the returned registration is closed; its key goes to the driver. */
+    static Registration register(ProbeSockets sockets) {
+        String key = Long.toString(NEXT_KEY.incrementAndGet());
+        PROBES.put(key, sockets);
+        return new Registration(key);
+    }
+
+    /** A registered probe's key; closing it forgets the probe. */
+    record Registration(String key) implements AutoCloseable {
+        @Override
+        public void close() {
+            PROBES.remove(key);
+        }
+    }
+
+    /** The probe's sockets; outside a probe (or after it), sockets that are closed and make none. */
+    private static SocketFactory lookup(String key) {
+        ProbeSockets sockets = key == null ? null : PROBES.get(key);
+        return sockets == null ? UNREGISTERED : sockets;
+    }
+
+    private static ProbeSockets closedSockets() {
+        ProbeSockets sockets = new ProbeSockets(new Deadline(System.nanoTime()), 0, () -> { });
+        sockets.close();
+        return sockets;
+    }
+
+    /** MariaDB Connector/J's factory: created per connection, told the configuration before use. */
+    public static final class MariaDb extends ConfigurableSocketFactory {
+
+        private SocketFactory sockets = UNREGISTERED;
+
+        @Override
+        public void setConfiguration(Configuration conf, String host) {
+            sockets = lookup(conf.nonMappedOptions().getProperty(KEY_PROPERTY));
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return sockets.createSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return sockets.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return sockets.createSocket(host, port, local, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return sockets.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return sockets.createSocket(host, port, local, localPort);
+        }
+    }
+
+    /** pgjdbc's factory: created per connection with the connection's properties. */
+    public static final class Postgres extends SocketFactory {
+
+        private final SocketFactory sockets;
+
+        public Postgres(Properties properties) {
+            this.sockets = lookup(properties.getProperty(KEY_PROPERTY));
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return sockets.createSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return sockets.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return sockets.createSocket(host, port, local, localPort);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return sockets.createSocket(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return sockets.createSocket(host, port, local, localPort);
+        }
+    }
+}
