@@ -63,13 +63,13 @@ class ArchitectureTest {
 
     @Test
     void checksUseOnlyTheConfigurationTheirLibrariesAndTheNativeSockets() {
-        onlyDependsOn("check", "config", "netlink", "org.apache.hc..", "org.apache.commons.net..",
+        onlyDependsOn("check", "config", "os", "org.apache.hc..", "org.apache.commons.net..",
                 "org.apache.commons.io..", "com.jcraft.jsch..", "javax..", "org.slf4j..");
     }
 
     @Test
     void netlinkImplementsTheTableOnly() {
-        onlyDependsOn("netlink", "ipvs", "com.sun.jna..", "org.slf4j..");
+        onlyDependsOn("netlink", "ipvs", "os", "com.sun.jna..", "org.slf4j..");
     }
 
     @Test
@@ -78,8 +78,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyNetlinkTouchesJna() {
-        noClasses().that().resideOutsideOfPackage("io.jdirectord.netlink..")
+    void onlyNetlinkAndOsTouchJna() {
+        noClasses().that().resideOutsideOfPackages("io.jdirectord.netlink..", "io.jdirectord.os..")
                 .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
                 .check(MAIN);
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.Probes;
-import io.jdirectord.netlink.IcmpPrivileges;
-import io.jdirectord.netlink.IcmpSocket;
+import io.jdirectord.os.IcmpPrivileges;
+import io.jdirectord.os.IcmpSocket;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

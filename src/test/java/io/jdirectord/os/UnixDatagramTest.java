@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
