@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 
 /**
- * Turns SIGHUP into a reload request and SIGTERM/SIGINT/SIGQUIT into a stop request, queued for the
+ * Turns SIGHUP into a reload request and SIGTERM/SIGINT into a stop request, queued for the
  * daemon's control loop (signal handlers only enqueue). The JVM's own shutdown on those signals is
  * replaced, so the daemon decides when to exit.
  */
@@ -32,10 +32,5 @@ final class Signals {
     /** The next request, waiting at most {@code millis}; null when none came. */
     Received next(long millis) throws InterruptedException {
         return queue.poll(millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Queues a request from inside the process (tests, the control socket). */
-    void request(Request request, String source) {
-        queue.add(new Received(request, source));
     }
 }
