@@ -2,6 +2,7 @@ package io.jdirectord.daemon;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.GlobalSettings;
+import io.jdirectord.config.SyncDaemonSetting;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.ipvs.IpvsAdmin;
 import io.jdirectord.ipvs.IpvsException;
@@ -29,7 +30,7 @@ final class KernelSettings {
             return;
         }
         Optional<IpvsAdmin> admin = table instanceof IpvsAdmin kernel ? Optional.of(kernel) : Optional.empty();
-        for (io.jdirectord.config.SyncDaemon wanted : globals.syncDaemons()) {
+        for (SyncDaemonSetting wanted : globals.syncDaemons()) {
             syncDaemon(toKernel(wanted), admin, log);
         }
         globals.ipvsTimeouts().ifPresent(timeouts -> timeouts(new IpvsTimeouts((int) timeouts.tcp().toSeconds(),
@@ -78,8 +79,8 @@ final class KernelSettings {
         }
     }
 
-    static SyncDaemon toKernel(io.jdirectord.config.SyncDaemon configured) {
-        SyncDaemon.State state = configured.state() == io.jdirectord.config.SyncDaemon.State.MASTER
+    static SyncDaemon toKernel(SyncDaemonSetting configured) {
+        SyncDaemon.State state = configured.state() == SyncDaemonSetting.State.MASTER
                 ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
         return new SyncDaemon(state, configured.interfaceName(), configured.syncId());
     }
