@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public final class Daemon {
 
     private final DaemonOptions options;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock = Clock.system(ZoneId.systemDefault());
     private final Signals signals = new Signals();
 
     private Daemon(DaemonOptions options, PrintWriter err) {
@@ -99,7 +100,8 @@ public final class Daemon {
         config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
         try (Monitor monitor = new Monitor(table, checks, reporter, clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
-            try (Integrations integrations = Integrations.attach(reporter, status::collect, log)) {
+            Integrations integrations = Integrations.attach(reporter, status::collect, log);
+            try (integrations) {
                 monitor.apply(config);
                 signals.install();
                 String stoppedBy = runUntilStopped(new ControlLoop(options, config, monitor, reporter, signals, clock),

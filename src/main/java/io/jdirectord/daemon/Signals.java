@@ -1,8 +1,8 @@
 package io.jdirectord.daemon;
 
+import io.jdirectord.os.ProcessSignals;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import sun.misc.Signal;
 
 /**
  * Turns SIGHUP into a reload request and SIGTERM/SIGINT into a stop request, queued for the
@@ -23,9 +23,9 @@ final class Signals {
     private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
 
     void install() {
-        Signal.handle(new Signal("HUP"), signal -> queue.add(new Received(Request.RELOAD, "HUP")));
+        ProcessSignals.handle("HUP", () -> queue.add(new Received(Request.RELOAD, "HUP")));
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> queue.add(new Received(Request.STOP, name)));
+            ProcessSignals.handle(name, () -> queue.add(new Received(Request.STOP, name)));
         }
     }
 

@@ -91,7 +91,7 @@ class SystemdNotifyIT {
     @Test
     void tellsSystemdItIsReadyWithAStatusPingsTheWatchdogAndSaysWhenItStops() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             JarDaemon daemon = JarDaemon.start(dir, JarDaemon.connectConfig(dir, List.of(up.port())),
+             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
                      Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString(), "WATCHDOG_USEC", "2000000"))) {
 
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
@@ -109,7 +109,7 @@ class SystemdNotifyIT {
     @Test
     void announcesAReloadAndIsReadyAgain() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             JarDaemon daemon = JarDaemon.start(dir, JarDaemon.connectConfig(dir, List.of(up.port())),
+             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
                      Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString()))) {
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
             assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor()).isZero();
