@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
@@ -50,9 +50,9 @@ class DovecotIT {
 
     @BeforeAll
     static void startDovecot() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "dovecot needs root");
-        assumeTrue(HostCommands.executable(DOVECOT), "dovecot is not installed");
-        assumeTrue(HostCommands.executable("/usr/bin/openssl"), "openssl is not installed");
+        require(HostCommands.isRoot(), "dovecot needs root");
+        require(HostCommands.executable(DOVECOT), "dovecot is not installed");
+        require(HostCommands.executable("/usr/bin/openssl"), "openssl is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-dovecot");
         certificate();
         Files.writeString(directory.resolve("users"), "bob:{PLAIN}s3cret::::::\n");

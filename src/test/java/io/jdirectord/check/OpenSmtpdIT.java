@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
@@ -36,8 +36,8 @@ class OpenSmtpdIT {
 
     @BeforeAll
     static void startSmtpd() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "OpenSMTPD needs root");
-        assumeTrue(HostCommands.executable(SMTPD), "OpenSMTPD is not installed");
+        require(HostCommands.isRoot(), "OpenSMTPD needs root");
+        require(HostCommands.executable(SMTPD), "OpenSMTPD is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-smtpd");
         port = HostCommands.freePort(InetAddress.getByName("127.0.0.1"));
         Path config = directory.resolve("smtpd.conf");

@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.os.IcmpPrivileges;
@@ -23,7 +23,7 @@ class PingCheckLiveTest {
     @BeforeAll
     static void needsAnIcmpSocket() {
         IcmpPrivileges.Availability availability = IcmpSocket.availability();
-        assumeTrue(availability.available(), availability.description());
+        require(availability.available(), availability.description());
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
@@ -40,8 +40,8 @@ class VsftpdIT {
 
     @BeforeAll
     static void startVsftpd() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "vsftpd needs root");
-        assumeTrue(HostCommands.executable(VSFTPD), "vsftpd is not installed");
+        require(HostCommands.isRoot(), "vsftpd needs root");
+        require(HostCommands.executable(VSFTPD), "vsftpd is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-vsftpd");
         Path anonymous = Files.createDirectories(directory.resolve("anon"));
         Files.createDirectories(directory.resolve("empty"));

@@ -1,7 +1,7 @@
 package io.jdirectord.daemon;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class SystemdNotifyIT {
 
     @BeforeEach
     void startReceiver() throws Exception {
-        assumeTrue(python3Runs(), "python3 is needed to receive the notifications");
+        require(python3Runs(), "python3 is needed to receive the notifications");
         received = dir.resolve("received");
         receiver = new ProcessBuilder("python3", "-c", RECEIVER, dir.resolve("notify.sock").toString(), received.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("receiver.out").toFile()).start();
