@@ -3,9 +3,9 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LocalDaemon;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class OpensshIT {
     private static final String PASSWORD = "Pw-" + Long.toHexString(System.nanoTime());
 
     private static Path directory;
-    private static DaemonProcess sshd;
+    private static LocalDaemon sshd;
     private static int port;
     private static boolean userCreated;
 
@@ -66,7 +66,8 @@ class OpensshIT {
                 "PasswordAuthentication yes",
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password") + "\n");
-        sshd = DaemonProcess.start(directory.resolve("sshd.out"), List.of(SSHD, "-D", "-e", "-f", config.toString()));
+        sshd = LocalDaemon.start("sshd", List.of(SSHD, "-D", "-e", "-f", config.toString()),
+                directory.resolve("sshd.out"));
         sshd.awaitListening(InetAddress.getByName("127.0.0.1"), port);
         sshd.awaitListening(InetAddress.getByName("::1"), port);
         userCreated = HostCommands.run("useradd", "--no-create-home", "--shell", "/bin/sh", USER).ok()

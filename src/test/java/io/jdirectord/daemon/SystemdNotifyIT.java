@@ -2,6 +2,7 @@ package io.jdirectord.daemon;
 
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +50,8 @@ class SystemdNotifyIT {
         receiver = new ProcessBuilder("python3", "-c", RECEIVER, dir.resolve("notify.sock").toString(), received.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("receiver.out").toFile()).start();
         Path ready = dir.resolve("received.ready");
-        for (int i = 0; i < 200 && !Files.exists(ready) && receiver.isAlive(); i++) {
-            Thread.sleep(50);
-        }
+        await("the receiver's socket").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(ready) || !receiver.isAlive());
         assertThat(ready).as("receiver bound its socket: " + Files.readString(dir.resolve("receiver.out"))).exists();
     }
 
