@@ -42,6 +42,8 @@ final class DeadlineText implements CharSequence {
 
     /** The deadline passed during a search. */
     static final class Expired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Expired() {
             super("deadline passed", null, false, false);
         }

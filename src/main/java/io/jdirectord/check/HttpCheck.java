@@ -18,8 +18,6 @@ import org.apache.hc.core5.http.HttpException;
  */
 public final class HttpCheck implements Check {
 
-    private static final Runnable NOTHING = () -> { };
-
     private final Optional<HttpTarget> target;
     private final Optional<ImplicitTls> tls;
     private final String method;
@@ -49,7 +47,7 @@ public final class HttpCheck implements Check {
             return CheckResult.down("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
         }
         HttpRedirects redirects = new HttpRedirects(target.get());
-        try (ProbeSockets sockets = new ProbeSockets(deadline, Integer.MAX_VALUE, NOTHING);
+        try (ProbeSockets sockets = new ProbeSockets(deadline, Integer.MAX_VALUE, () -> { });
              DeadlineGuard guard = DeadlineGuard.arm(deadline, sockets)) {
             while (true) {
                 HttpTarget to = redirects.current();

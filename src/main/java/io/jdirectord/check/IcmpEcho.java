@@ -73,6 +73,7 @@ final class IcmpEcho {
      * @param sequence   the sequence number of the outstanding request
      * @param cookie     the data prefix of the outstanding request
      */
+    @SuppressWarnings("ArrayRecordComponent") // never compared: equals is not used
     record Expectation(InetAddress target, int identifier, int sequence, byte[] cookie) {
         boolean ipv6() {
             return target instanceof Inet6Address;

@@ -91,10 +91,10 @@ public final class LdapCheck extends ConversationCheck {
         if (entries > 1) {
             return CheckResult.down("LDAP search returned " + entries + " entries");
         }
-        if (entries == 0 || result.getResultCode() != ResultCode.SUCCESS) {
+        if (entries == 0 || !result.getResultCode().equals(ResultCode.SUCCESS)) {
             String reason = "LDAP search of '" + Reasons.excerpt(base) + "' returned no entry";
             ResultCode code = result.getResultCode();
-            return CheckResult.down(code == ResultCode.SUCCESS ? reason
+            return CheckResult.down(code.equals(ResultCode.SUCCESS) ? reason
                     : reason + " (" + code.getName() + ", " + code.intValue() + ")");
         }
         String dn = result.getSearchEntries().get(0).getDN();

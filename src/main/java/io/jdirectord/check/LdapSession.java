@@ -79,13 +79,13 @@ final class LdapSession {
                 throw oversized ? new ReceiveLimitException(maxReceiveBytes) : io;
             }
         }
-        if (e.getResultCode() == ResultCode.TIMEOUT) {
+        if (ResultCode.TIMEOUT.equals(e.getResultCode())) {
             throw new SocketTimeoutException(e.getMessage());
         }
-        if (e.getResultCode() == ResultCode.SERVER_DOWN) {
+        if (ResultCode.SERVER_DOWN.equals(e.getResultCode())) {
             throw new EOFException(e.getMessage());
         }
-        if (e.getResultCode() == ResultCode.DECODING_ERROR) {
+        if (ResultCode.DECODING_ERROR.equals(e.getResultCode())) {
             return phase + ": malformed reply: " + ServerText.excerpt(e.getExceptionMessage());
         }
         return phase + ": " + ServerText.excerpt(e.getExceptionMessage());

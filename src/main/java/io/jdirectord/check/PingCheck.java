@@ -2,9 +2,9 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.net.AddressText;
-import io.jdirectord.netlink.IcmpChannel;
-import io.jdirectord.netlink.IcmpDatagram;
-import io.jdirectord.netlink.IcmpSocket;
+import io.jdirectord.os.IcmpChannel;
+import io.jdirectord.os.IcmpDatagram;
+import io.jdirectord.os.IcmpSocket;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

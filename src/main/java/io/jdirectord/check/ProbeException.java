@@ -6,6 +6,8 @@ package io.jdirectord.check;
  */
 final class ProbeException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     ProbeException(String reason) {
         super(reason, null, false, false);
     }

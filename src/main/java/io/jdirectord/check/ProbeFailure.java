@@ -84,6 +84,7 @@ final class ProbeFailure {
     }
 
     /** TLS failures wrap the telling message ("No subject alternative DNS name matching x found.") in causes. */
+    @SuppressWarnings("ReferenceEquality") // a cause that is its own cause ends the chain
     private static String innermostMessage(Throwable error) {
         String message = CheckRunner.describe(error);
         for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {

@@ -20,6 +20,8 @@ record RadiusReply(int code, Optional<String> replyMessage) {
 
     /** A datagram that is not a verified answer to the request; {@link #getMessage()} says why. */
     static final class Unverified extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unverified(String reason) {
             super(reason, null, false, false);
         }

@@ -59,6 +59,7 @@ final class SqlFailures {
     }
 
     /** The innermost I/O failure under the driver's exceptions, if the network failed. */
+    @SuppressWarnings("ReferenceEquality") // a cause that is itself ends the chain: identity is meant
     private static IOException networkCause(Throwable error) {
         IOException found = null;
         for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {

@@ -37,7 +37,7 @@ enum SqlVendor {
             properties.setProperty(SqlSocketFactory.KEY_PROPERTY, socketsKey);
         }
 
-        /** Only MariaDB servers stop a statement themselves; for MySQL the connector would start a thread. */
+        /* Only MariaDB servers stop a statement themselves; for MySQL the connector would start a thread. */
         @Override
         void queryTimeout(Statement statement, Connection connection, Deadline deadline)
                 throws SQLException {

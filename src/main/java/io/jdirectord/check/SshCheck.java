@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class SshCheck extends ConversationCheck {
         session.setSocketFactory(new ProbeSocketFactory(probe, address));
         session.setThreadFactory(Thread.ofVirtual().name("ssh-check-session").factory());
         if (!spec.passwd().isEmpty()) {
-            session.setPassword(spec.passwd());
+            session.setPassword(spec.passwd().getBytes(StandardCharsets.UTF_8));
         }
         return session;
     }

@@ -7,7 +7,7 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
 
 /**
- * Makes the check for each checktype and service, as ldirectord dispatches them (reference §5).
+ * Makes the check for each checktype and service, as ldirectord dispatches them.
  *
  * <p>checktype=on and checktype=off are not probes and have no check: with on the engine keeps the
  * real server up without probing, with off it never changes the real server's state. {@link #create}

@@ -32,9 +32,11 @@ final class JdirectordCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @SuppressWarnings("UnusedVariable") // picocli sets it and prints the help itself
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    @SuppressWarnings("UnusedVariable") // picocli sets it and prints the version itself
     @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
     private boolean version;
 

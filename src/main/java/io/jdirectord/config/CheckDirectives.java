@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The check directives of a virtual block (reference §3.3). */
+/** The check directives of a virtual block (checktype, service, request, receive and the rest). */
 final class CheckDirectives {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * How the real servers of one virtual service are checked: every check-related directive of the
- * virtual block after inheritance from the global section and ldirectord's defaults (reference
- * §3.1, §3.3, §3.4). Per-real request/receive overrides are applied by {@link VirtualService#probeFor}.
+ * virtual block after inheritance from the global section and ldirectord's defaults. Per-real
+ * request/receive overrides are applied by {@link VirtualService#probeFor}.
  *
  * @param type             the checktype
  * @param hybridConnects   N for {@code checktype = N} ({@link CheckType#COMBINED}); 0 otherwise

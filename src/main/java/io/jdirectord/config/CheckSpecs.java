@@ -3,7 +3,7 @@ package io.jdirectord.config;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Builds the {@link CheckSpec} of a virtual block: ldirectord's defaults (reference §3.1) and inheritance. */
+/** Builds the {@link CheckSpec} of a virtual block: ldirectord's defaults for its service and port, and inheritance. */
 final class CheckSpecs {
 
     static final String DEFAULT_CHECK_COMMAND = "/bin/true";

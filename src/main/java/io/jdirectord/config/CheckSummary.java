@@ -11,7 +11,7 @@ final class CheckSummary {
 
     private static final Set<ServiceKind> HTTP = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
             ServiceKind.HTTP_PROXY);
-    /** Services whose negotiate check sends the request and matches the receive string (reference §5). */
+    /** Services whose negotiate check sends the request and matches the receive string, as in ldirectord. */
     private static final Set<ServiceKind> REQUEST = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
             ServiceKind.HTTP_PROXY, ServiceKind.FTP, ServiceKind.LDAP, ServiceKind.LDAPS, ServiceKind.DNS,
             ServiceKind.SIMPLETCP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies ldirectord's lexical rules (reference §1) to the lines of a file and yields the statements. Where
+ * Applies ldirectord's lexical rules (as in its read_config) to the lines of a file and yields the statements. Where
  * ldirectord rejects something harmless the lexer accepts it with a warning: a blank line inside a virtual
  * block that is followed by more indented lines, a line of only blanks inside a block, indentation of 1 to 3
  * spaces, a global directive with leading blanks, a comment after a value that ldirectord would read into

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads ldirectord.cf files the way ldirectord 4.12 reads them (reference §1-§3), with jdirectord's
+ * Reads ldirectord.cf files the way ldirectord 4.12 reads them (its read_config), with jdirectord's
  * extensions, and returns the immutable {@link Config}. Every error of the file is collected; warnings name
  * what was accepted although ldirectord would not, or read differently from what was probably meant.
  */

@@ -106,7 +106,8 @@ public final class ConfigSummary {
     /** Double-quoted, with backslash, quote and control characters escaped. */
     static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20 || c == 0x7f) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** Directives of the global section only (reference §2 and the global extensions). */
+/** Directives of the global section only, ldirectord's and jdirectord's extensions. */
 final class GlobalDirectives {
 
     private static final Set<String> FACILITIES = Set.of("auth", "authpriv", "cron", "daemon", "ftp", "kern",

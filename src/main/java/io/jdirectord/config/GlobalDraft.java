@@ -11,7 +11,7 @@ final class GlobalDraft {
     final SharedDraft shared = new SharedDraft();
     final List<VirtualDraft> virtuals = new ArrayList<>();
     final List<String> execute = new ArrayList<>();
-    final List<SyncDaemon> syncDaemons = new ArrayList<>();
+    final List<SyncDaemonSetting> syncDaemons = new ArrayList<>();
     boolean autoreload;
     Path callback;
     LogTarget logTarget;
@@ -21,7 +21,7 @@ final class GlobalDraft {
     String emailAlertFrom;
     Path maintenanceDir;
     Duration repairInterval;
-    IpvsTimeouts ipvsTimeouts;
+    IpvsTimeoutSetting ipvsTimeouts;
     InetSocketAddress statusAddress;
     FallbackDraft fallbackInet;
     FallbackDraft fallbackInet6;

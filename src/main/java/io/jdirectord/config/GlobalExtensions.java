@@ -28,24 +28,24 @@ final class GlobalExtensions {
             v.fail(d, usage);
             return;
         }
-        SyncDaemon.State state = words[0].equals("master") ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
+        SyncDaemonSetting.State state = words[0].equals("master") ? SyncDaemonSetting.State.MASTER : SyncDaemonSetting.State.BACKUP;
         Optional<Integer> syncId = words.length == 3
                 ? v.wholeNumber(d, "syncdaemon SYNCID", words[2], 0, 255)
                 : Optional.of(0);
         if (syncId.isEmpty()) {
             return;
         }
-        for (SyncDaemon other : g.syncDaemons) {
+        for (SyncDaemonSetting other : g.syncDaemons) {
             if (other.state() == state) {
                 v.fail(d, "syncdaemon " + words[0] + " is given twice (also at line " + other.line() + ")");
                 return;
             }
         }
-        g.syncDaemons.add(new SyncDaemon(state, words[1], syncId.get(), d.line()));
+        g.syncDaemons.add(new SyncDaemonSetting(state, words[1], syncId.get(), d.line()));
     }
 
     /** {@code ipvstimeouts = TCP TCPFIN UDP}, whole seconds, 0 = unchanged. */
-    Optional<IpvsTimeouts> ipvsTimeouts(Directive d) {
+    Optional<IpvsTimeoutSetting> ipvsTimeouts(Directive d) {
         String[] words = d.value().split("\\s+");
         if (words.length != 3 || !DIGITS.matcher(words[0]).matches() || !DIGITS.matcher(words[1]).matches()
                 || !DIGITS.matcher(words[2]).matches()) {
@@ -57,7 +57,7 @@ final class GlobalExtensions {
                 return v.fail(d, "ipvstimeouts is too large: " + Texts.quote(d.value()));
             }
         }
-        return Optional.of(new IpvsTimeouts(seconds(words[0]), seconds(words[1]), seconds(words[2])));
+        return Optional.of(new IpvsTimeoutSetting(seconds(words[0]), seconds(words[1]), seconds(words[2])));
     }
 
     private static Duration seconds(String digits) {

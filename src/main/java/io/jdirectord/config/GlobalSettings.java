@@ -36,8 +36,8 @@ public record GlobalSettings(
         boolean readdQuiescent,
         Optional<Path> maintenanceDir,
         Duration repairInterval,
-        List<SyncDaemon> syncDaemons,
-        Optional<IpvsTimeouts> ipvsTimeouts,
+        List<SyncDaemonSetting> syncDaemons,
+        Optional<IpvsTimeoutSetting> ipvsTimeouts,
         Optional<InetSocketAddress> statusAddress) {
 
     public GlobalSettings {

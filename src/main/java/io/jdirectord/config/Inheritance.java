@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * Resolves the directives a virtual block shares with the global section: the block's value, else the global
- * one, else the default; the two timeouts fall back on each other as in ldirectord (reference §3.4).
+ * one, else the default; the two timeouts fall back on each other as in ldirectord.
  */
 final class Inheritance {
 

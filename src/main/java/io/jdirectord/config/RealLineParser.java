@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the value of {@code real=} / {@code real6=} (reference §3.2):
+ * Reads the value of {@code real=} / {@code real6=} as ldirectord's read_config reads it:
  * {@code HOST[->HOST][:PORT] gate|masq|ipip [WEIGHT] ["REQUEST"(,| )"RECEIVE"] [l:N] [u:N]}.
  * Unlike ldirectord the whole line must be understood, and {@code HOST::PORT} (a typo in ldirectord's own
  * sample that ldirectord reads as a bogus address) is read as {@code HOST:PORT} with a warning.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Directives allowed both globally and in virtual blocks (reference §2, §3.3, and the extensions). */
+/** Directives allowed both globally and in virtual blocks, ldirectord's and jdirectord's extensions. */
 final class SharedDirectives {
 
     private static final Pattern SMTP = Pattern.compile("[0-9A-Za-z._+-]+(:\\d{1,5})?");

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Directives allowed both globally and in a virtual block, as written (null = not given). A virtual
- * service takes its own value, else the global one, else the default (reference §3.4).
+ * service takes its own value, else the global one, else the default, as in ldirectord.
  */
 final class SharedDraft {
     Integer checkTimeout;

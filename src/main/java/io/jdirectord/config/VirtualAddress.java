@@ -3,7 +3,7 @@ package io.jdirectord.config;
 import java.util.Optional;
 
 /**
- * The value of a {@code virtual=} / {@code virtual6=} line (reference §3.1): {@code IP:PORT}, {@code HOST:PORT},
+ * The value of a {@code virtual=} / {@code virtual6=} line as ldirectord reads it: {@code IP:PORT}, {@code HOST:PORT},
  * {@code [IPV6]:PORT} or a firewall mark, resolved into a {@link VirtualServiceKey} once the block's protocol
  * is known. {@code virtual=1.2.3.4} (port forgotten) is firewall mark 1, as in ldirectord, with a warning.
  */

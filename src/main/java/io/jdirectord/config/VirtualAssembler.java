@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * Builds one {@link VirtualService} from its draft and the global section: address and ports resolved,
- * defaults by port (reference §3.1), inheritance (§3.4), reals expanded, fallback chosen.
+ * ldirectord's defaults by port, inheritance, reals expanded, fallback chosen.
  */
 final class VirtualAssembler {
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class Daemon {
 
     private final DaemonOptions options;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock = Clock.system(ZoneId.systemDefault());
     private final Signals signals = new Signals();
 
     private Daemon(DaemonOptions options, PrintWriter err) {
@@ -102,7 +103,8 @@ public final class Daemon {
         try (Monitor monitor = new Monitor(table.table(), table.kernel(), listener -> QuartzProbeScheduler.start(checks, listener),
                 reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
-            try (Integrations integrations = Integrations.attach(reporter, status::collect, log)) {
+            Integrations integrations = Integrations.attach(reporter, status::collect, log);
+            try (integrations) {
                 monitor.apply(config);
                 signals.install();
                 String stoppedBy = runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock),

@@ -15,6 +15,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,7 +55,8 @@ final class Integrations implements AutoCloseable {
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("systemd-notify").daemon().factory());
         long period = notifier.tickPeriod().toNanos();
-        ticks.scheduleAtFixedRate(() -> tick(notifier, reporter), period, period, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(() -> tick(notifier, reporter), period, period,
+                TimeUnit.NANOSECONDS);
         return ticks;
     }
 

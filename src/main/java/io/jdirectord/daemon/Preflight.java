@@ -4,8 +4,8 @@ import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualService;
-import io.jdirectord.netlink.IcmpPrivileges;
-import io.jdirectord.netlink.IcmpSocket;
+import io.jdirectord.os.IcmpPrivileges;
+import io.jdirectord.os.IcmpSocket;
 
 /** Start-up checks of what the configuration needs from the system, so problems show at once, not per probe. */
 final class Preflight {

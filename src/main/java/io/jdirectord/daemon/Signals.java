@@ -1,11 +1,11 @@
 package io.jdirectord.daemon;
 
+import io.jdirectord.os.ProcessSignals;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import sun.misc.Signal;
 
 /**
- * Turns SIGHUP into a reload request and SIGTERM/SIGINT/SIGQUIT into a stop request, queued for the
+ * Turns SIGHUP into a reload request and SIGTERM/SIGINT into a stop request, queued for the
  * daemon's control loop (signal handlers only enqueue). The JVM's own shutdown on those signals is
  * replaced, so the daemon decides when to exit.
  */
@@ -23,19 +23,14 @@ final class Signals {
     private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
 
     void install() {
-        Signal.handle(new Signal("HUP"), signal -> queue.add(new Received(Request.RELOAD, "HUP")));
+        ProcessSignals.handle("HUP", () -> queue.add(new Received(Request.RELOAD, "HUP")));
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> queue.add(new Received(Request.STOP, name)));
+            ProcessSignals.handle(name, () -> queue.add(new Received(Request.STOP, name)));
         }
     }
 
     /** The next request, waiting at most {@code millis}; null when none came. */
     Received next(long millis) throws InterruptedException {
         return queue.poll(millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Queues a request from inside the process (tests, the control socket). */
-    void request(Request request, String source) {
-        queue.add(new Received(request, source));
     }
 }

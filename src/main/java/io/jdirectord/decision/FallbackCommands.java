@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * When fallbackcommands run (ldirectord §7.5): "start" when a virtual service enters "no real server
+ * When fallbackcommands run, as in ldirectord: "start" when a virtual service enters "no real server
  * up", "stop" when it leaves it, each only when it differs from the last action run for that service.
  * With no action run yet (start, reload, a new service) the current one runs, so that a restarted
  * daemon tells the command where things stand, as ldirectord does. Pure; the daemon runs the commands

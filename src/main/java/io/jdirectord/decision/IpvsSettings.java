@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How configuration values map to IPVS settings (ldirectord §3.5): service key, scheduler, persistence
+ * How configuration values map to IPVS settings (as ldirectord sets them): service key, scheduler, persistence
  * (netmask only with persistence), one-packet scheduling only for UDP, scheduler flag names to bits,
  * forwarding names to methods.
  */

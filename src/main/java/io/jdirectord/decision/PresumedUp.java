@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which health keys start UP at start and reload (ldirectord §8.1): a real server that some virtual
+ * Which health keys start UP at start and reload, as in ldirectord: a real server that some virtual
  * service using the key already has in the table with weight &gt; 0 is presumed up until its checks say
  * otherwise, so adopting a running table changes nothing. Every other key starts UNKNOWN and is not added
  * before its first result (no add-then-remove churn, ldirectord defect #14).

@@ -2,6 +2,7 @@ package io.jdirectord.engine;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.GlobalSettings;
+import io.jdirectord.config.SyncDaemonSetting;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsKernelSettings;
 import io.jdirectord.ipvs.IpvsKernelSettings.Outcome;
@@ -27,7 +28,7 @@ final class KernelSettings {
 
     void apply(Config config) {
         GlobalSettings globals = config.globals();
-        for (io.jdirectord.config.SyncDaemon wanted : globals.syncDaemons()) {
+        for (SyncDaemonSetting wanted : globals.syncDaemons()) {
             SyncDaemon daemon = toKernel(wanted);
             put(daemon.ipvsadmCommand(), () -> kernel.syncDaemon(daemon));
         }
@@ -55,8 +56,8 @@ final class KernelSettings {
         }
     }
 
-    static SyncDaemon toKernel(io.jdirectord.config.SyncDaemon configured) {
-        SyncDaemon.State state = configured.state() == io.jdirectord.config.SyncDaemon.State.MASTER
+    static SyncDaemon toKernel(SyncDaemonSetting configured) {
+        SyncDaemon.State state = configured.state() == SyncDaemonSetting.State.MASTER
                 ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
         return new SyncDaemon(state, configured.interfaceName(), configured.syncId());
     }

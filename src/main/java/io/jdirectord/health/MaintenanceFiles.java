@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The file names that put a real server in maintenance, in ldirectord's order (§7.6): {@code ip:port},
+ * The file names that put a real server in maintenance, in ldirectord's order: {@code ip:port},
  * {@code ip}, {@code fqdn:port}, {@code fqdn}, {@code short:port}, {@code short}. The port is the real's
  * configured port; an IPv6 address is in brackets in its compressed form ({@code [2001:db8::1]:80});
  * the short name is the first label of a lower-case host name. Pure: the daemon resolves the name, looks

@@ -2,6 +2,7 @@ package io.jdirectord.netlink;
 
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
+import io.jdirectord.os.KernelErrno;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.jdirectord.netlink;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.IpvsService;
+import io.jdirectord.os.KernelErrno;
 
 /**
  * Turns failed exchanges into {@link IpvsException}s whose message names the operation, the service and

@@ -3,6 +3,7 @@ package io.jdirectord.netlink;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.IpvsUnavailableException;
+import io.jdirectord.os.KernelErrno;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,5 +1,7 @@
 package io.jdirectord.netlink;
 
+import io.jdirectord.os.KernelErrno;
+
 /**
  * A failed netlink exchange: an error the kernel answered (NLMSG_ERROR), a failed system call, or a
  * reply this adapter cannot read.

@@ -14,6 +14,7 @@ import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceEntry.DestinationEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.SyncDaemon;
+import io.jdirectord.os.KernelErrno;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.jdirectord.netlink;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
+import io.jdirectord.os.KernelErrno;
+import io.jdirectord.os.LibC;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;

@@ -54,16 +54,16 @@ class DnsCheckTest {
         };
         if (protocol == Protocol.UDP) {
             UdpResponder udp = FakeDnsServer.udp(address, 0, recording);
-            return new Served(udp, udp.port());
+            return new Served(udp::close, udp.port());
         }
         ScriptedServer tcp = FakeDnsServer.tcp(address, recording);
-        return new Served(tcp, tcp.port());
+        return new Served(tcp::close, tcp.port());
     }
 
-    private record Served(AutoCloseable server, int port) implements AutoCloseable {
+    private record Served(Runnable stop, int port) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            server.close();
+        public void close() {
+            stop.run();
         }
     }
 
@@ -217,7 +217,8 @@ class DnsCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void refusesATcpReplyLongerThanTheReceiveBound(InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address, Scripts.sendAndHold("\u0075\u0030"))) {
+        try (ScriptedServer server = ScriptedServer.start(address, 
+                Scripts.sendAndHold("u0") /* length prefix 0x7530: 30,000 bytes */)) {
             assertThat(run(dns(Protocol.TCP, address, server.port()).maxReceive(1000)).reason())
                     .isEqualTo("DNS: reply of 29.3 KiB over TCP refused: more than 1000 bytes (maxreceive)");
         }
@@ -235,7 +236,7 @@ class DnsCheckTest {
     @MethodSource("families")
     void downAtTheDeadlineWhenATcpReplyTrickles(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(address,
-                Scripts.trickle("\u0000\u0040", 'x', Duration.ofMillis(100)))) {
+                Scripts.trickle("\u0000@" /* length prefix 64 */, 'x', Duration.ofMillis(100)))) {
             CheckResult result = run(dns(Protocol.TCP, address, server.port()));
             assertThat(result.reason()).isEqualTo("DNS timeout after 1500 ms waiting for the answer");
             assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));

@@ -1,11 +1,11 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LocalDaemon;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -42,7 +42,7 @@ class DovecotIT {
     private static final Map<ServiceKind, Integer> PORTS = new EnumMap<>(ServiceKind.class);
 
     private static Path directory;
-    private static DaemonProcess dovecot;
+    private static LocalDaemon dovecot;
 
     private final TlsContexts tls = new TlsContexts();
 
@@ -50,9 +50,9 @@ class DovecotIT {
 
     @BeforeAll
     static void startDovecot() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "dovecot needs root");
-        assumeTrue(HostCommands.executable(DOVECOT), "dovecot is not installed");
-        assumeTrue(HostCommands.executable("/usr/bin/openssl"), "openssl is not installed");
+        require(HostCommands.isRoot(), "dovecot needs root");
+        require(HostCommands.executable(DOVECOT), "dovecot is not installed");
+        require(HostCommands.executable("/usr/bin/openssl"), "openssl is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-dovecot");
         certificate();
         Files.writeString(directory.resolve("users"), "bob:{PLAIN}s3cret::::::\n");
@@ -63,7 +63,8 @@ class DovecotIT {
         }
         Path config = directory.resolve("dovecot.conf");
         Files.writeString(config, configuration());
-        dovecot = DaemonProcess.start(directory.resolve("dovecot.out"), List.of(DOVECOT, "-F", "-c", config.toString()));
+        dovecot = LocalDaemon.start("dovecot", List.of(DOVECOT, "-F", "-c", config.toString()),
+                directory.resolve("dovecot.out"));
         for (int port : PORTS.values()) {
             dovecot.awaitListening(loopback, port);
             dovecot.awaitListening(InetAddress.getByName("::1"), port);

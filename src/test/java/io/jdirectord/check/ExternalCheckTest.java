@@ -1,8 +1,8 @@
 package io.jdirectord.check;
 
 import static io.jdirectord.testing.EngineFixtures.ip;
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.check.testing.Loopback;
@@ -187,7 +187,7 @@ class ExternalCheckTest {
 
     @Test
     void runsExternalPerlChecksWithPerl() throws Exception {
-        assumeThat(Path.of("/usr/bin/perl")).as("perl is installed").isExecutable();
+        require(Files.isExecutable(Path.of("/usr/bin/perl")), "perl is installed");
         Path file = dir.resolve("check.pl");
         Files.writeString(file, "print \"perl saw $ARGV[2]\\n\"; exit($ARGV[3] == 8080 ? 1 : 0);\n",
                 StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
 package io.jdirectord.check;
 
+import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
@@ -36,7 +36,7 @@ class FreeradiusIT {
 
     @TempDir
     static Path directory;
-    private static DaemonProcess freeradius;
+    private static LocalDaemon freeradius;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
@@ -48,8 +48,8 @@ class FreeradiusIT {
         Files.writeString(directory.resolve("radiusd.conf"), configuration());
         Files.writeString(directory.resolve("users"),
                 "bob\tCleartext-Password := \"s3cret\"\n");
-        freeradius = DaemonProcess.start(directory.resolve("freeradius.out"),
-                List.of(FREERADIUS, "-X", "-d", directory.toString()));
+        freeradius = LocalDaemon.start("freeradius", List.of(FREERADIUS, "-X", "-d", directory.toString()),
+                directory.resolve("freeradius.out"));
         freeradius.awaitOutput("Ready to process requests");
     }
 

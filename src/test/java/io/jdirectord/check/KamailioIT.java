@@ -1,8 +1,8 @@
 package io.jdirectord.check;
 
+import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -34,7 +34,7 @@ class KamailioIT {
     private static final String KAMAILIO = "/usr/sbin/kamailio";
 
     private static Path directory;
-    private static DaemonProcess kamailio;
+    private static LocalDaemon kamailio;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
@@ -47,7 +47,7 @@ class KamailioIT {
         kamailio = start(port);
     }
 
-    private static DaemonProcess start(int listenPort) throws Exception {
+    private static LocalDaemon start(int listenPort) throws Exception {
         Path runtime = Files.createDirectories(directory.resolve("run-" + listenPort));
         Path config = directory.resolve("kamailio-" + listenPort + ".cfg");
         Files.writeString(config, String.join("\n",
@@ -71,9 +71,10 @@ class KamailioIT {
                 "  sl_send_reply(\"404\", \"Not Found\");",
                 "  exit;",
                 "}") + "\n");
-        DaemonProcess daemon = DaemonProcess.start(directory.resolve("kamailio-" + listenPort + ".log"),
+        LocalDaemon daemon = LocalDaemon.start("kamailio",
                 List.of(KAMAILIO, "-DD", "-E", "-f", config.toString(), "-Y", runtime.toString(),
-                        "-w", directory.toString(), "-m", "32", "-M", "8"));
+                        "-w", directory.toString(), "-m", "32", "-M", "8"),
+                directory.resolve("kamailio-" + listenPort + ".log"));
         daemon.awaitListening(Loopback.V4, listenPort);
         daemon.awaitListening(Loopback.V6, listenPort);
         return daemon;
@@ -120,8 +121,11 @@ class KamailioIT {
     @Test
     void downOnceKamailioIsStopped() throws Exception {
         int otherPort = HostCommands.freePort(Loopback.V4);
-        try (DaemonProcess other = start(otherPort)) {
+        LocalDaemon other = start(otherPort);
+        try {
             assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test").up()).isTrue();
+        } finally {
+            other.close();
         }
         assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test").reason())
                 .isEqualTo("port unreachable");

@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.NginxServer;
@@ -48,8 +48,8 @@ class NginxHttpCheckIT {
 
     @BeforeAll
     static void startNginx() throws Exception {
-        assumeThat(NginxServer.NGINX).as("nginx is installed").isExecutable();
-        assumeThat(OpenSslPki.OPENSSL).as("openssl is installed").isExecutable();
+        require(Files.isExecutable(NginxServer.NGINX), "nginx is installed");
+        require(Files.isExecutable(OpenSslPki.OPENSSL), "openssl is installed");
         pki = OpenSslPki.create(dir, NAME);
         Path root = Files.createDirectories(dir.resolve("html"));
         Files.writeString(root.resolve("index.html"), "<h1>Welcome to the jdirectord test page</h1>\n");

@@ -1,11 +1,11 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LocalDaemon;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -29,15 +29,15 @@ class OpenSmtpdIT {
     private static final String SMTPD = "/usr/sbin/smtpd";
 
     private static Path directory;
-    private static DaemonProcess smtpd;
+    private static LocalDaemon smtpd;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
 
     @BeforeAll
     static void startSmtpd() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "OpenSMTPD needs root");
-        assumeTrue(HostCommands.executable(SMTPD), "OpenSMTPD is not installed");
+        require(HostCommands.isRoot(), "OpenSMTPD needs root");
+        require(HostCommands.executable(SMTPD), "OpenSMTPD is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-smtpd");
         port = HostCommands.freePort(InetAddress.getByName("127.0.0.1"));
         Path config = directory.resolve("smtpd.conf");
@@ -46,7 +46,8 @@ class OpenSmtpdIT {
                 "listen on ::1 port " + port,
                 "action \"local\" mbox",
                 "match from local for local action \"local\"") + "\n");
-        smtpd = DaemonProcess.start(directory.resolve("smtpd.out"), List.of(SMTPD, "-d", "-f", config.toString()));
+        smtpd = LocalDaemon.start("OpenSMTPD", List.of(SMTPD, "-d", "-f", config.toString()),
+                directory.resolve("smtpd.out"));
         smtpd.awaitListening(InetAddress.getByName("127.0.0.1"), port);
         smtpd.awaitListening(InetAddress.getByName("::1"), port);
     }

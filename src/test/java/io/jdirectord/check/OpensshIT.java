@@ -1,11 +1,11 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LocalDaemon;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class OpensshIT {
     private static final String PASSWORD = "Pw-" + Long.toHexString(System.nanoTime());
 
     private static Path directory;
-    private static DaemonProcess sshd;
+    private static LocalDaemon sshd;
     private static int port;
     private static boolean userCreated;
 
@@ -43,9 +43,9 @@ class OpensshIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "sshd needs root");
+        require(HostCommands.isRoot(), "sshd needs root");
         for (String tool : List.of(SSHD, "/usr/bin/ssh-keygen", "/usr/sbin/useradd", "/usr/sbin/chpasswd")) {
-            assumeTrue(HostCommands.executable(tool), tool + " is not installed");
+            require(HostCommands.executable(tool), tool + " is not installed");
         }
         directory = HostCommands.openTempDirectory("jdirectord-sshd");
         keygen(directory.resolve("host_ed25519"));
@@ -66,7 +66,8 @@ class OpensshIT {
                 "PasswordAuthentication yes",
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password") + "\n");
-        sshd = DaemonProcess.start(directory.resolve("sshd.out"), List.of(SSHD, "-D", "-e", "-f", config.toString()));
+        sshd = LocalDaemon.start("sshd", List.of(SSHD, "-D", "-e", "-f", config.toString()),
+                directory.resolve("sshd.out"));
         sshd.awaitListening(InetAddress.getByName("127.0.0.1"), port);
         sshd.awaitListening(InetAddress.getByName("::1"), port);
         userCreated = HostCommands.run("useradd", "--no-create-home", "--shell", "/bin/sh", USER).ok()
@@ -112,14 +113,14 @@ class OpensshIT {
 
     @Test
     void logsInWithAPassword() throws Exception {
-        assumeTrue(userCreated, "could not create the throw-away user " + USER);
+        require(userCreated, "could not create the throw-away user " + USER);
         CheckResult result = check("127.0.0.1", spec -> spec.login(USER, PASSWORD));
         assertThat(result.up()).as(result.reason() + "\n" + sshd.log()).isTrue();
     }
 
     @Test
     void failsOnAWrongPassword() throws Exception {
-        assumeTrue(userCreated, "could not create the throw-away user " + USER);
+        require(userCreated, "could not create the throw-away user " + USER);
         CheckResult result = check("127.0.0.1", spec -> spec.login(USER, "wrong"));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).isEqualTo("SSH login as " + USER + ": credentials not accepted (server offers publickey,password)");

@@ -1,11 +1,11 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.Probes;
-import io.jdirectord.netlink.IcmpPrivileges;
-import io.jdirectord.netlink.IcmpSocket;
+import io.jdirectord.os.IcmpPrivileges;
+import io.jdirectord.os.IcmpSocket;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,7 @@ class PingCheckLiveTest {
     @BeforeAll
     static void needsAnIcmpSocket() {
         IcmpPrivileges.Availability availability = IcmpSocket.availability();
-        assumeTrue(availability.available(), availability.description());
+        require(availability.available(), availability.description());
     }
 
     @ParameterizedTest
@@ -42,7 +42,7 @@ class PingCheckLiveTest {
         var results = new java.util.concurrent.ConcurrentLinkedQueue<CheckResult>();
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 20; i++) {
-                threads.submit(() -> results.add(runner.run(new PingCheck(Probes.ping(target)
+                threads.execute(() -> results.add(runner.run(new PingCheck(Probes.ping(target)
                         .timeout(Duration.ofSeconds(2)).build()))));
             }
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.netlink.IcmpChannel;
-import io.jdirectord.netlink.IcmpDatagram;
+import io.jdirectord.os.IcmpChannel;
+import io.jdirectord.os.IcmpDatagram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.check.testing.HostCommands;
 import java.time.Duration;
@@ -33,12 +33,12 @@ class PingNamespaceIT {
 
     @BeforeAll
     static void createNamespace() {
-        assumeTrue(HostCommands.isRoot(), "network namespaces need root");
+        require(HostCommands.isRoot(), "network namespaces need root");
         for (String tool : List.of("/usr/sbin/ip", "/usr/sbin/iptables", "/usr/sbin/ip6tables", "/usr/bin/setpriv")) {
-            assumeTrue(HostCommands.executable(tool), tool + " is not installed");
+            require(HostCommands.executable(tool), tool + " is not installed");
         }
         HostCommands.Outcome created = HostCommands.run("ip", "netns", "add", NAMESPACE);
-        assumeTrue(created.ok(), "cannot create a network namespace: " + created.output());
+        require(created.ok(), "cannot create a network namespace: " + created.output());
         inNamespace("ip", "link", "set", "lo", "up");
         for (String host : List.of("1", "2", "3")) {
             inNamespace("ip", "addr", "add", "192.0.2." + host + "/32", "dev", "lo");

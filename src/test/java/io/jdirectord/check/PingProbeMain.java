@@ -1,7 +1,7 @@
 package io.jdirectord.check;
 
 import io.jdirectord.check.testing.Probes;
-import io.jdirectord.netlink.IcmpSocket;
+import io.jdirectord.os.IcmpSocket;
 import java.net.InetAddress;
 import java.time.Duration;
 

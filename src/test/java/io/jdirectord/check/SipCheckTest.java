@@ -47,16 +47,16 @@ class SipCheckTest {
             throws IOException {
         if (protocol == Protocol.UDP) {
             UdpResponder udp = FakeSipServer.udp(address, answer);
-            return new Served(udp, udp.port(), udp::received);
+            return new Served(udp::close, udp.port(), udp::received);
         }
         ScriptedServer tcp = FakeSipServer.tcp(address, answer);
-        return new Served(tcp, tcp.port(), tcp::received);
+        return new Served(tcp::close, tcp.port(), tcp::received);
     }
 
-    private record Served(AutoCloseable server, int port, Supplier<List<String>> requests) implements AutoCloseable {
+    private record Served(Runnable stop, int port, Supplier<List<String>> requests) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            server.close();
+        public void close() {
+            stop.run();
         }
     }
 

@@ -1,8 +1,8 @@
 package io.jdirectord.check;
 
+import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -33,7 +33,7 @@ class UnboundIT {
     private static final String UNBOUND = "/usr/sbin/unbound";
 
     private static Path directory;
-    private static DaemonProcess unbound;
+    private static LocalDaemon unbound;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
@@ -46,7 +46,7 @@ class UnboundIT {
         unbound = start(port);
     }
 
-    private static DaemonProcess start(int listenPort) throws Exception {
+    private static LocalDaemon start(int listenPort) throws Exception {
         Path config = directory.resolve("unbound-" + listenPort + ".conf");
         Files.writeString(config, String.join("\n",
                 "server:",
@@ -70,8 +70,8 @@ class UnboundIT {
                 "  local-data-ptr: \"192.0.2.1 www.example.test\"",
                 "remote-control:",
                 "  control-enable: no") + "\n");
-        DaemonProcess daemon = DaemonProcess.start(directory.resolve("unbound-" + listenPort + ".log"),
-                List.of(UNBOUND, "-d", "-c", config.toString()));
+        LocalDaemon daemon = LocalDaemon.start("unbound", List.of(UNBOUND, "-d", "-c", config.toString()),
+                directory.resolve("unbound-" + listenPort + ".log"));
         daemon.awaitListening(Loopback.V4, listenPort);
         daemon.awaitListening(Loopback.V6, listenPort);
         return daemon;
@@ -128,8 +128,11 @@ class UnboundIT {
     @Test
     void downOnceTheServerIsStopped() throws Exception {
         int otherPort = HostCommands.freePort(Loopback.V4);
-        try (DaemonProcess other = start(otherPort)) {
+        LocalDaemon other = start(otherPort);
+        try {
             assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1").up()).isTrue();
+        } finally {
+            other.close();
         }
         assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1").reason())
                 .isEqualTo("port unreachable");

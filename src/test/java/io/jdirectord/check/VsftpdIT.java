@@ -1,11 +1,11 @@
 package io.jdirectord.check;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jdirectord.check.testing.DaemonProcess;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LocalDaemon;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ class VsftpdIT {
     private static final String VSFTPD = "/usr/sbin/vsftpd";
 
     private static Path directory;
-    private static DaemonProcess ipv4;
-    private static DaemonProcess ipv6;
+    private static LocalDaemon ipv4;
+    private static LocalDaemon ipv6;
     private static int port4;
     private static int port6;
 
@@ -40,8 +40,8 @@ class VsftpdIT {
 
     @BeforeAll
     static void startVsftpd() throws Exception {
-        assumeTrue(HostCommands.isRoot(), "vsftpd needs root");
-        assumeTrue(HostCommands.executable(VSFTPD), "vsftpd is not installed");
+        require(HostCommands.isRoot(), "vsftpd needs root");
+        require(HostCommands.executable(VSFTPD), "vsftpd is not installed");
         directory = HostCommands.openTempDirectory("jdirectord-vsftpd");
         Path anonymous = Files.createDirectories(directory.resolve("anon"));
         Files.createDirectories(directory.resolve("empty"));
@@ -56,7 +56,7 @@ class VsftpdIT {
         ipv6.awaitListening(v6, port6);
     }
 
-    private static DaemonProcess start(String name, String listen) throws Exception {
+    private static LocalDaemon start(String name, String listen) throws Exception {
         Path config = directory.resolve(name + ".conf");
         Files.writeString(config, listen + "\n" + String.join("\n",
                 "background=NO",
@@ -70,12 +70,12 @@ class VsftpdIT {
                 "seccomp_sandbox=NO",
                 "xferlog_enable=NO",
                 "vsftpd_log_file=" + directory.resolve(name + "-vsftpd.log")) + "\n");
-        return DaemonProcess.start(directory.resolve(name + ".out"), List.of(VSFTPD, config.toString()));
+        return LocalDaemon.start(name, List.of(VSFTPD, config.toString()), directory.resolve(name + ".out"));
     }
 
     @AfterAll
     static void stopVsftpd() throws Exception {
-        for (DaemonProcess daemon : new DaemonProcess[] {ipv4, ipv6}) {
+        for (LocalDaemon daemon : new LocalDaemon[] {ipv4, ipv6}) {
             if (daemon != null) {
                 daemon.close();
             }

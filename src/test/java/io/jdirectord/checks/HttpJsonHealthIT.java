@@ -1,7 +1,7 @@
 package io.jdirectord.checks;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -83,7 +83,7 @@ class HttpJsonHealthIT {
 
     @BeforeAll
     void startServers() throws Exception {
-        assumeThat(StockCheck.installed("curl")).as("curl installed").isTrue();
+        require(StockCheck.installed("curl"), "curl installed");
         v4 = serve(HttpServer.create(new InetSocketAddress(Loopback.V4, 0), 16));
         v6 = serve(HttpServer.create(new InetSocketAddress(Loopback.V6, 0), 16));
         certificate = TestCertificate.selfSigned(dir, TLS_NAME);
@@ -145,11 +145,11 @@ class HttpJsonHealthIT {
     private static StockCheck check(String parser) throws IOException {
         StockCheck check = StockCheck.named("http-json-health");
         if (parser.equals("jq")) {
-            assumeThat(StockCheck.installed("jq")).as("jq installed").isTrue();
+            require(StockCheck.installed("jq"), "jq installed");
             return check.env("HEALTH_JQ", "jq");
         }
         Path awk = Path.of("/usr/bin", parser);
-        assumeThat(Files.isExecutable(awk)).as(awk + " installed").isTrue();
+        require(Files.isExecutable(awk), awk + " installed");
         Path bin = dir.resolve(parser + "-bin");
         if (!Files.exists(bin)) {
             Files.createDirectories(bin);

@@ -1,7 +1,7 @@
 package io.jdirectord.checks;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.check.CheckResult;
@@ -48,7 +48,7 @@ class MysqlReplicaLagIT {
 
     @BeforeAll
     void startPrimaryAndReplica() throws Exception {
-        assumeThat(MariaDbServer.installed()).as("mariadb-server and mariadb-client installed").isTrue();
+        require(MariaDbServer.installed(), "mariadb-server and mariadb-client installed");
         primary = MariaDbServer.start(dir, "primary", 1, "--log-bin=binlog");
         replica = MariaDbServer.start(dir, "replica", 2, "--relay-log=relay");
         primary.sql("""

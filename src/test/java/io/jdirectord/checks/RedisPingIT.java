@@ -1,7 +1,7 @@
 package io.jdirectord.checks;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.check.CheckResult;
@@ -46,7 +46,7 @@ class RedisPingIT {
 
     @BeforeAll
     void startServers() throws Exception {
-        assumeThat(Files.isExecutable(RedisServer.BINARY)).as("redis-server installed").isTrue();
+        require(Files.isExecutable(RedisServer.BINARY), "redis-server installed");
         open = RedisServer.start(dir);
         secured = RedisServer.start(dir, "requirepass sekret", "user monitor on >monpw +ping +info");
         replica = RedisServer.start(dir, "replicaof 127.0.0.1 " + open.port());
@@ -63,7 +63,7 @@ class RedisPingIT {
     }
 
     private static StockCheck check(String client) {
-        assumeThat(client.equals("none") || StockCheck.installed(client)).as(client + " installed").isTrue();
+        require(client.equals("none") || StockCheck.installed(client), client + " installed");
         return StockCheck.named("redis-ping").env("REDIS_CLI", client);
     }
 

@@ -92,9 +92,9 @@ class ExtensionsTest {
                 statusaddress=127.0.0.1:9100
                 """ + BLOCK).globals();
         assertThat(g.repairInterval()).isEqualTo(Duration.ZERO);
-        assertThat(g.syncDaemons()).containsExactly(new SyncDaemon(SyncDaemon.State.MASTER, "eth0", 7, 2),
-                new SyncDaemon(SyncDaemon.State.BACKUP, "eth1", 0, 3));
-        assertThat(g.ipvsTimeouts()).contains(new IpvsTimeouts(Duration.ofSeconds(900), Duration.ofSeconds(120),
+        assertThat(g.syncDaemons()).containsExactly(new SyncDaemonSetting(SyncDaemonSetting.State.MASTER, "eth0", 7, 2),
+                new SyncDaemonSetting(SyncDaemonSetting.State.BACKUP, "eth1", 0, 3));
+        assertThat(g.ipvsTimeouts()).contains(new IpvsTimeoutSetting(Duration.ofSeconds(900), Duration.ofSeconds(120),
                 Duration.ofSeconds(300)));
         assertThat(g.statusAddress()).contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9100));
     }

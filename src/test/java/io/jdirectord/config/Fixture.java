@@ -22,7 +22,8 @@ final class Fixture {
 
     Path write(String text) {
         try {
-            Path file = dir.resolve("ldirectord" + (++count) + ".cf");
+            count++;
+            Path file = dir.resolve("ldirectord" + count + ".cf");
             Files.writeString(file, text);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every ldirectord global directive (reference §2): defaults, valid values, and the error for invalid ones. */
+/** Every ldirectord global directive: defaults, valid values, and the error for invalid ones. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GlobalDirectivesTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Timeout and count resolution (reference §3.4) and fallback inheritance (§7.5). */
+/** Timeout and count resolution (virtual, else global, else ldirectord's default) and fallback inheritance. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class InheritanceTest {
 

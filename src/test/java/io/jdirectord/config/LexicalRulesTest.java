@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ldirectord's lexical rules (reference §1) and the harmless things it rejects that jdirectord accepts. */
+/** ldirectord's lexical rules (comments, indented continuation, quoting), harmless things it rejects that we accept. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LexicalRulesTest {
 

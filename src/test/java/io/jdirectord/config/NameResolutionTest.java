@@ -1,5 +1,6 @@
 package io.jdirectord.config;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class NameResolutionTest {
     @Test
     void readsTheRealServicesFileWhenPresent() {
         SystemNameResolver resolver = new SystemNameResolver();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/etc/services")));
+        require(Files.isReadable(Path.of("/etc/services")), "/etc/services is readable");
         assertThat(resolver.servicePort("http", Optional.of(Protocol.TCP))).isEqualTo(OptionalInt.of(80));
         assertThat(resolver.servicePort("domain", Optional.of(Protocol.UDP))).isEqualTo(OptionalInt.of(53));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** real= / real6= lines (reference §3.2), ldirectord's misreadings and what jdirectord makes of them. */
+/** real= / real6= lines, ldirectord's misreadings and what jdirectord makes of them. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RealLineTest {
 

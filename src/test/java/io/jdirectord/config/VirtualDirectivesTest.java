@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every per-virtual directive (reference §3.3): defaults, valid values, and the error for invalid ones. */
+/** Every directive of a virtual block as ldirectord takes it: defaults, valid values, the error for invalid ones. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class VirtualDirectivesTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The virtual= / virtual6= line (reference §3.1): address forms, protocol and service defaults, errors. */
+/** The virtual= / virtual6= line as ldirectord reads it: address forms, protocol and service defaults, errors. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class VirtualLineTest {
 

@@ -36,39 +36,6 @@ class DaemonKernelTest {
     private static final String WEB = "TCP 192.0.2.10:80";
     private static final String MARK = "FWM 7";
     private static final String WEB6 = "TCP [2001:db8::10]:80";
-    /**
-     * Failures are injected as TCP resets, detected at once whatever the timeout; the generous
-     * checktimeout keeps a first probe on a cold JVM under software emulation from timing out.
-     */
-    private static final String CONFIG = """
-            checkinterval=1
-            checktimeout=10
-            quiescent=no
-            repairinterval=1
-            virtual=192.0.2.10:80
-                real=10.9.0.1:80 gate %d
-                real=10.9.0.2:80 gate 2
-                real=10.9.0.3:80 gate 3 l:10 u:100
-                fallback=127.0.0.1:80 gate
-                service=http
-                checktype=negotiate
-                request="%s"
-                receive="%s"
-            virtual=7
-                real=10.9.0.1 gate
-                real=10.9.0.2 gate
-                checkport=80
-                service=http
-                checktype=negotiate
-                request="%2$s"
-                receive="%3$s"
-            virtual6=[2001:db8::10]:80
-                real6=[%s]:80 gate 4
-                service=http
-                checktype=negotiate
-                request="%2$s"
-                receive="%3$s"
-            """;
 
     private static GuestWebServers servers;
 
@@ -101,8 +68,40 @@ class DaemonKernelTest {
         run("/usr/sbin/ipvsadm", "-C");
     }
 
+    /**
+     * Failures are injected as TCP resets, detected at once whatever the timeout; the generous
+     * checktimeout keeps a first probe on a cold JVM under software emulation from timing out.
+     */
     private static String config(int firstWeight) {
-        return CONFIG.formatted(firstWeight, GuestWebServers.HEALTH_PAGE, GuestWebServers.HEALTH_BODY,
+        return """
+                checkinterval=1
+                checktimeout=10
+                quiescent=no
+                repairinterval=1
+                virtual=192.0.2.10:80
+                    real=10.9.0.1:80 gate %d
+                    real=10.9.0.2:80 gate 2
+                    real=10.9.0.3:80 gate 3 l:10 u:100
+                    fallback=127.0.0.1:80 gate
+                    service=http
+                    checktype=negotiate
+                    request="%s"
+                    receive="%s"
+                virtual=7
+                    real=10.9.0.1 gate
+                    real=10.9.0.2 gate
+                    checkport=80
+                    service=http
+                    checktype=negotiate
+                    request="%2$s"
+                    receive="%3$s"
+                virtual6=[2001:db8::10]:80
+                    real6=[%s]:80 gate 4
+                    service=http
+                    checktype=negotiate
+                    request="%2$s"
+                    receive="%3$s"
+                """.formatted(firstWeight, GuestWebServers.HEALTH_PAGE, GuestWebServers.HEALTH_BODY,
                 GuestWebServers.REAL6);
     }
 

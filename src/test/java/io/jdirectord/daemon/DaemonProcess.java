@@ -6,22 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
- * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests). The configuration lives in a directory of the test; the failure log is
+ * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests).
+ * The configuration lives in a directory of the test; the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
  * error go to files there too, written as the daemon writes them (no pipe to lag behind), so once a
  * failure-log line is seen, every dry-run operation logged before it is visible. The dry-run table's
  * changes are the standard-error lines {@code ... INFO  dryrun: ipvsadm ...}. {@link #close} stops the
- * process (and what it forked) by pid.
+ * process (and what it forked) by pid. The one runner of the jar for the daemon's tests.
  */
 final class DaemonProcess implements AutoCloseable {
 
@@ -40,22 +47,30 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Writes {@code config} (global and virtual directives, without logfile) into {@code dir} and starts the daemon. */
     static DaemonProcess start(Path dir, String config) throws IOException {
-        return start(dir, config, List.of("--dry-run"));
+        return start(dir, config, List.of("--dry-run"), Map.of());
+    }
+
+    /** As {@link #start}, with {@code environment} added to the daemon's ({@code NOTIFY_SOCKET}, ...). */
+    static DaemonProcess start(Path dir, String config, Map<String, String> environment) throws IOException {
+        return start(dir, config, List.of("--dry-run"), environment);
     }
 
     /** As {@link #start}, without {@code --dry-run}: the daemon keeps the kernel's IPVS table. */
     static DaemonProcess startOnKernel(Path dir, String config) throws IOException {
-        return start(dir, config, List.of());
+        return start(dir, config, List.of(), Map.of());
     }
 
-    private static DaemonProcess start(Path dir, String config, List<String> options) throws IOException {
+    private static DaemonProcess start(Path dir, String config, List<String> options, Map<String, String> environment)
+            throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
         List<String> arguments = new ArrayList<>(options);
         arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
         List<String> command = jdirectord(arguments);
-        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         return new DaemonProcess(dir, process);
     }
@@ -68,6 +83,17 @@ final class DaemonProcess implements AutoCloseable {
         command.add(JAR.toAbsolutePath().toString());
         command.addAll(arguments);
         return command;
+    }
+
+    /** Global lines, then one virtual service whose real servers on loopback are checked by connect every 500 ms. */
+    static String connectConfig(List<Integer> realPorts, String... globals) {
+        StringBuilder text = new StringBuilder("checkinterval=0.5\nchecktimeout=1\n");
+        for (String global : globals) {
+            text.append(global).append('\n');
+        }
+        text.append("virtual=192.0.2.10:80\n    checktype=connect\n    scheduler=wrr\n    protocol=tcp\n");
+        realPorts.forEach(port -> text.append("    real=127.0.0.1:").append(port).append(" gate 1\n"));
+        return text.toString();
     }
 
     private static String withLogfile(Path dir, String config) {
@@ -90,8 +116,7 @@ final class DaemonProcess implements AutoCloseable {
     void rewriteConfig(String config) throws IOException {
         Path temp = dir.resolve("jdirectord.cf.new");
         Files.writeString(temp, withLogfile(dir, config));
-        Files.move(temp, configFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, configFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The failure log's lines so far. */
@@ -175,18 +200,29 @@ final class DaemonProcess implements AutoCloseable {
 
     private String await(String what, Supplier<List<String>> source, int from, Predicate<String> wanted,
                          Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (true) {
+        AtomicReference<String> found = new AtomicReference<>();
+        await(what, limit, () -> {
             List<String> lines = source.get();
-            for (int i = from; i < lines.size(); i++) {
-                if (wanted.test(lines.get(i))) {
-                    return lines.get(i);
-                }
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + transcript());
-            }
-            pause();
+            lines.subList(Math.min(from, lines.size()), lines.size()).stream().filter(wanted).findFirst()
+                    .ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    /**
+     * Polls {@code condition} until it holds; fails with the daemon's transcript when {@code limit} passes
+     * or the daemon exits first.
+     */
+    void await(String what, Duration limit, BooleanSupplier condition) {
+        try {
+            Awaitility.await(what).atMost(limit).pollInterval(POLL).pollDelay(Duration.ZERO)
+                    .until(() -> condition.getAsBoolean() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + transcript(), e);
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("the daemon exited before " + what + "\n" + transcript());
         }
     }
 
@@ -253,24 +289,26 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+    /** SIGTERM (by pid, as systemd sends it), then waits up to 30 s for the exit; returns the exit status. */
+    int stop() throws InterruptedException {
+        return terminate(Duration.ofSeconds(30));
     }
 
+    /** Stops the daemon if it still runs (SIGTERM, SIGKILL after 15 s) and what it forked. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
     }

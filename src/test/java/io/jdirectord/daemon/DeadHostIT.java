@@ -1,6 +1,7 @@
 package io.jdirectord.daemon;
 
 import static io.jdirectord.daemon.DaemonProcess.event;
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.FullBacklog;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,9 +99,9 @@ class DeadHostIT {
             } else if (kind == DeadHost.SILENT) {
                 hostPorts.add(address.getHostAddress() + ":" + resources.keep(ScriptedServer.start(address, connection -> { })).port());
             } else {
-                Assumptions.assumeTrue(HostCommands.isRoot(), "iptables needs root");
+                require(HostCommands.isRoot(), "iptables needs root");
                 HostCommands.Outcome added = HostCommands.run("iptables", "-I", "INPUT", "-d", DROPPED[i], "-j", "DROP");
-                Assumptions.assumeTrue(added.ok(), () -> "iptables refused: " + added.output());
+                require(added.ok(), () -> "iptables refused: " + added.output());
                 String dropped = DROPPED[i];
                 resources.keep(() -> HostCommands.run("iptables", "-D", "INPUT", "-d", dropped, "-j", "DROP"));
                 hostPorts.add(DROPPED[i] + ":80");

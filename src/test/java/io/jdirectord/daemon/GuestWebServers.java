@@ -1,6 +1,7 @@
 package io.jdirectord.daemon;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.jdirectord.testing.Prerequisites.require;
+
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +41,10 @@ final class GuestWebServers implements AutoCloseable {
 
     /** Skips the test unless it runs as root with IPVS loaded, ipvsadm, nginx and iptables. */
     static void assumeGuest() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "kernel tests run as root");
-        assumeTrue(Files.exists(Path.of("/proc/net/ip_vs")), "kernel tests need IPVS (modprobe ip_vs)");
+        require("root".equals(System.getProperty("user.name")), "kernel tests run as root");
+        require(Files.exists(Path.of("/proc/net/ip_vs")), "kernel tests need IPVS (modprobe ip_vs)");
         for (String tool : List.of("/usr/sbin/ipvsadm", NGINX, IPTABLES)) {
-            assumeTrue(Files.isExecutable(Path.of(tool)), "kernel tests need " + tool);
+            require(Files.isExecutable(Path.of(tool)), "kernel tests need " + tool);
         }
     }
 

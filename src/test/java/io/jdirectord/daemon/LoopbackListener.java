@@ -3,7 +3,6 @@ package io.jdirectord.daemon;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 
 /** A TCP port on 127.0.0.1 that accepts and closes every connection: a real server a connect check finds up. */
 final class LoopbackListener implements AutoCloseable {
@@ -28,8 +27,8 @@ final class LoopbackListener implements AutoCloseable {
 
     private void acceptAll() {
         while (!server.isClosed()) {
-            try (Socket ignored = server.accept()) {
-                // Accepting is all a connect check needs.
+            try {
+                server.accept().close(); // accepting is all a connect check needs
             } catch (IOException e) {
                 return;
             }

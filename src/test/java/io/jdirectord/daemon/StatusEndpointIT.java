@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -44,10 +43,10 @@ class StatusEndpointIT {
         int port = LoopbackListener.closedPort();
         try (LoopbackListener up = new LoopbackListener()) {
             int down = LoopbackListener.closedPort();
-            String config = JarDaemon.connectConfig(dir, List.of(up.port(), down), "statusaddress=127.0.0.1:" + port);
+            String config = DaemonProcess.connectConfig(List.of(up.port(), down), "statusaddress=127.0.0.1:" + port);
             String upReal = "real=\"127.0.0.1:" + up.port() + "\",virtual=\"tcp:192.0.2.10:80\"";
             String downReal = "real=\"127.0.0.1:" + down + "\",virtual=\"tcp:192.0.2.10:80\"";
-            try (JarDaemon daemon = JarDaemon.start(dir, config, Map.of())) {
+            try (DaemonProcess daemon = DaemonProcess.start(dir, config)) {
                 AtomicReference<String> metrics = new AtomicReference<>("");
                 daemon.await("metrics after the first checks", Duration.ofSeconds(60), () -> {
                     metrics.set(get(port, "/metrics"));

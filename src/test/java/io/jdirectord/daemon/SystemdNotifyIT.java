@@ -1,7 +1,8 @@
 package io.jdirectord.daemon;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +45,13 @@ class SystemdNotifyIT {
 
     @BeforeEach
     void startReceiver() throws Exception {
-        assumeTrue(python3Runs(), "python3 is needed to receive the notifications");
+        require(python3Runs(), "python3 is needed to receive the notifications");
         received = dir.resolve("received");
         receiver = new ProcessBuilder("python3", "-c", RECEIVER, dir.resolve("notify.sock").toString(), received.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("receiver.out").toFile()).start();
         Path ready = dir.resolve("received.ready");
-        for (int i = 0; i < 200 && !Files.exists(ready) && receiver.isAlive(); i++) {
-            Thread.sleep(50);
-        }
+        await("the receiver's socket").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(ready) || !receiver.isAlive());
         assertThat(ready).as("receiver bound its socket: " + Files.readString(dir.resolve("receiver.out"))).exists();
     }
 
@@ -91,7 +91,7 @@ class SystemdNotifyIT {
     @Test
     void tellsSystemdItIsReadyWithAStatusPingsTheWatchdogAndSaysWhenItStops() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             JarDaemon daemon = JarDaemon.start(dir, JarDaemon.connectConfig(dir, List.of(up.port())),
+             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
                      Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString(), "WATCHDOG_USEC", "2000000"))) {
 
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
@@ -109,7 +109,7 @@ class SystemdNotifyIT {
     @Test
     void announcesAReloadAndIsReadyAgain() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             JarDaemon daemon = JarDaemon.start(dir, JarDaemon.connectConfig(dir, List.of(up.port())),
+             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
                      Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString()))) {
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
             assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor()).isZero();

@@ -50,8 +50,8 @@ final class ManualProbeScheduler implements ProbeScheduler {
     /** Moves the clock on by {@code by}, running every probe due until then. */
     void advance(Duration by) {
         Instant end = clock.instant().plus(by);
-        Optional<Map.Entry<ProbeSpec, Instant>> next;
-        while (!closed && (next = nextDue(end)).isPresent()) {
+        for (Optional<Map.Entry<ProbeSpec, Instant>> next = nextDue(end); !closed && next.isPresent();
+                next = nextDue(end)) {
             ProbeSpec probe = next.get().getKey();
             if (next.get().getValue().isAfter(clock.instant())) {
                 clock.set(next.get().getValue());

@@ -1,6 +1,7 @@
 package io.jdirectord.ipvs;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -92,9 +93,10 @@ final class FakeIpvsTable implements IpvsTable {
 
     private void attempt(IpvsOp op) throws IpvsException {
         recorded.add(op);
-        for (Injected injection : injected) {
+        for (Iterator<Injected> pending = injected.iterator(); pending.hasNext(); ) {
+            Injected injection = pending.next();
             if (injection.matches().test(op)) {
-                injected.remove(injection);
+                pending.remove();
                 throw new IpvsException(op.toIpvsadm() + ": injected errno " + injection.errno(), injection.errno());
             }
         }

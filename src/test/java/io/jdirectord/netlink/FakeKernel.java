@@ -1,5 +1,6 @@
 package io.jdirectord.netlink;
 
+import io.jdirectord.os.KernelErrno;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package io.jdirectord.netlink;
 
+import static io.jdirectord.testing.Prerequisites.require;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsUnavailableException;
@@ -26,13 +26,13 @@ final class KernelTables {
 
     /** A table on an empty IPVS (flushed explicitly), or a skipped test when there is no IPVS or no root. */
     static NetlinkIpvsTable openEmpty() throws IpvsException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "kernel tests run as root");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ipvsadm")), "kernel tests need ipvsadm");
+        require("root".equals(System.getProperty("user.name")), "kernel tests run as root");
+        require(Files.isExecutable(Path.of("/usr/sbin/ipvsadm")), "kernel tests need ipvsadm");
         NetlinkIpvsTable table;
         try {
             table = NetlinkIpvsTable.open();
         } catch (IpvsUnavailableException e) {
-            assumeTrue(false, e.getMessage());
+            require(false, e.getMessage());
             throw e;
         }
         table.flush();

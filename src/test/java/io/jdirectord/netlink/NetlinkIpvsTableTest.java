@@ -180,7 +180,6 @@ class NetlinkIpvsTableTest {
                 calls.add(threads.submit(() -> {
                     for (int i = 0; i < 50; i++) {
                         table.addDestination(WEB, dest("198.51.100.20"));
-                        Thread.yield();
                     }
                     return null;
                 }));

@@ -1,5 +1,6 @@
 package io.jdirectord.daemon.log;
 
+import io.jdirectord.daemon.status.JsonString;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.Map;
 /**
  * One line of the failure log: a timestamp, an event name and ordered {@code key=value} fields.
  * Rendered as {@code 2026-11-21T07:12:03.123+00:00 down virtual=tcp:192.0.2.10:80 real=198.51.100.2:80 ...};
- * a value with spaces, quotes, '=' or control characters is double-quoted with {@code \"}, {@code \\},
- * {@code \n} escapes, so every event is exactly one line and splits with a shell-friendly grammar.
+ * a value with spaces, quotes, '=' or control characters is double-quoted with JSON string escapes
+ * ({@link JsonString}), so every event is exactly one line and splits with a shell-friendly grammar.
  */
 public record LogEvent(OffsetDateTime time, String name, Map<String, String> fields) {
 
@@ -35,18 +36,7 @@ public record LogEvent(OffsetDateTime time, String name, Map<String, String> fie
         if (!value.isEmpty() && value.chars().noneMatch(LogEvent::needsQuotes)) {
             return value;
         }
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+        return JsonString.quote(value);
     }
 
     private static boolean needsQuotes(int c) {

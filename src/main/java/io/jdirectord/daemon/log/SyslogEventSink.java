@@ -1,9 +1,10 @@
 package io.jdirectord.daemon.log;
 
-import io.jdirectord.netlink.UnixDatagram;
+import io.jdirectord.os.UnixDatagram;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class SyslogEventSink implements EventSink {
 
     @Override
     public void write(String line) {
-        String message = "<" + (facility * 8 + SEVERITY_INFO) + ">" + STAMP.format(ZonedDateTime.now())
+        String message = "<" + (facility * 8 + SEVERITY_INFO) + ">" + STAMP.format(ZonedDateTime.now(ZoneId.systemDefault()))
                 + " jdirectord[" + ProcessHandle.current().pid() + "]: " + line;
         try {
             UnixDatagram.send(socketPath, message.getBytes(StandardCharsets.UTF_8));

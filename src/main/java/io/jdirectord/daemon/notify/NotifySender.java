@@ -1,6 +1,6 @@
 package io.jdirectord.daemon.notify;
 
-import io.jdirectord.netlink.UnixDatagram;
+import io.jdirectord.os.UnixDatagram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

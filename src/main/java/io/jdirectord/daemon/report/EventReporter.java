@@ -162,6 +162,7 @@ public final class EventReporter implements MonitorEvents {
         transitions.forEach(transition -> last.put(transition.key(), transition));
         for (HealthEvent.Transition transition : transitions) {
             // A server that changed more than once before this pass: the table shows its last state.
+            @SuppressWarnings("ReferenceEquality") // this very transition, not an equal earlier one
             boolean latest = last.get(transition.key()) == transition;
             TransitionLines.log(log, now.index(), transition, latest ? unclaimed : new TransitionLines.Unclaimed(List.of()));
         }

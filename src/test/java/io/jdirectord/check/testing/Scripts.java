@@ -121,11 +121,8 @@ public final class Scripts {
 
     private static void drainInBackground(InputStream in) {
         Thread.ofVirtual().name("scripted-server-drain").start(() -> {
-            byte[] buffer = new byte[8192];
             try {
-                while (in.read(buffer) >= 0) {
-                    continue;
-                }
+                in.transferTo(OutputStream.nullOutputStream());
             } catch (IOException closed) {
                 // The connection is gone; nothing more to drain.
             }

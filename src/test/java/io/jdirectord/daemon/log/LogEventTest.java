@@ -32,7 +32,7 @@ class LogEventTest {
     @Test
     void keepsEveryEventOnOneLine() {
         String line = LogEvent.at(TIME, "down").with("reason", "line1\nline2\r\u0001").build().render();
-        assertThat(line).doesNotContain("\n").endsWith("reason=\"line1\\nline2\\r\\x01\"");
+        assertThat(line).doesNotContain("\n").endsWith("reason=\"line1\\nline2\\r\\u0001\"");
     }
 
     @Test

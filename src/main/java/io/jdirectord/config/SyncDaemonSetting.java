@@ -1,5 +1,7 @@
 package io.jdirectord.config;
 
+import java.util.Locale;
+
 /**
  * One IPVS connection-synchronisation daemon to run (extension {@code syncdaemon = master|backup IFACE [SYNCID]},
  * the equivalent of {@code ipvsadm --start-daemon}).
@@ -9,7 +11,7 @@ package io.jdirectord.config;
  * @param syncId        synchronisation id, 0 to 255 (0 = accept every id)
  * @param line          1-based line of the directive
  */
-public record SyncDaemon(State state, String interfaceName, int syncId, int line) {
+public record SyncDaemonSetting(State state, String interfaceName, int syncId, int line) {
 
     /** The daemon's role. */
     public enum State {
@@ -17,7 +19,7 @@ public record SyncDaemon(State state, String interfaceName, int syncId, int line
 
         /** The name as written in the configuration. */
         public String ldName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
@@ -30,12 +30,12 @@ public final class IcmpSocket implements IcmpChannel {
     private static final int[] RAW_V4_TYPES = {0, 3, 11};
     private static final int[] RAW_V6_TYPES = {129, 1, 3};
 
-    private final IcmpLibC libc;
+    private final LibC libc;
     private final int fd;
     private final Kind kind;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private IcmpSocket(IcmpLibC libc, int fd, Kind kind) {
+    private IcmpSocket(LibC libc, int fd, Kind kind) {
         this.libc = libc;
         this.fd = fd;
         this.kind = kind;
@@ -47,19 +47,19 @@ public final class IcmpSocket implements IcmpChannel {
      * @throws IOException naming the missing privilege when neither kind is permitted
      */
     public static IcmpSocket open(boolean ipv6) throws IOException {
-        IcmpLibC libc = IcmpLibC.INSTANCE;
-        int family = ipv6 ? IcmpLibC.AF_INET6 : IcmpLibC.AF_INET;
-        int protocol = ipv6 ? IcmpLibC.IPPROTO_ICMPV6 : IcmpLibC.IPPROTO_ICMP;
-        int flags = IcmpLibC.SOCK_NONBLOCK | IcmpLibC.SOCK_CLOEXEC;
+        LibC libc = LibC.INSTANCE;
+        int family = ipv6 ? LibC.AF_INET6 : LibC.AF_INET;
+        int protocol = ipv6 ? LibC.IPPROTO_ICMPV6 : LibC.IPPROTO_ICMP;
+        int flags = LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC;
         try {
-            return configured(libc, libc.socket(family, IcmpLibC.SOCK_RAW | flags, protocol), Kind.RAW, ipv6);
+            return configured(libc, libc.socket(family, LibC.SOCK_RAW | flags, protocol), Kind.RAW, ipv6);
         } catch (LastErrorException e) {
             if (e.getErrorCode() != KernelErrno.EPERM && e.getErrorCode() != KernelErrno.EACCES) {
                 throw new IOException("socket: " + KernelErrno.describe(e.getErrorCode()), e);
             }
         }
         try {
-            return configured(libc, libc.socket(family, IcmpLibC.SOCK_DGRAM | flags, protocol), Kind.PING, ipv6);
+            return configured(libc, libc.socket(family, LibC.SOCK_DGRAM | flags, protocol), Kind.PING, ipv6);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == KernelErrno.EPERM || e.getErrorCode() == KernelErrno.EACCES) {
                 throw new IOException(IcmpPrivileges.missing(), e);
@@ -82,17 +82,17 @@ public final class IcmpSocket implements IcmpChannel {
         }
     }
 
-    private static IcmpSocket configured(IcmpLibC libc, int fd, Kind kind, boolean ipv6) throws IOException {
+    private static IcmpSocket configured(LibC libc, int fd, Kind kind, boolean ipv6) throws IOException {
         IcmpSocket socket = new IcmpSocket(libc, fd, kind);
         try {
             if (kind == Kind.RAW && !ipv6) {
-                socket.setOption(IcmpLibC.SOL_RAW, IcmpLibC.ICMP_FILTER, hostInts(blockAllBut(RAW_V4_TYPES, 1)));
+                socket.setOption(LibC.SOL_RAW, LibC.ICMP_FILTER, hostInts(blockAllBut(RAW_V4_TYPES, 1)));
             } else if (kind == Kind.RAW) {
-                socket.setOption(IcmpLibC.IPPROTO_ICMPV6, IcmpLibC.ICMP6_FILTER, hostInts(blockAllBut(RAW_V6_TYPES, 8)));
+                socket.setOption(LibC.IPPROTO_ICMPV6, LibC.ICMP6_FILTER, hostInts(blockAllBut(RAW_V6_TYPES, 8)));
             } else if (!ipv6) {
-                socket.setOption(IcmpLibC.IPPROTO_IP, IcmpLibC.IP_RECVERR, hostInts(1));
+                socket.setOption(LibC.IPPROTO_IP, LibC.IP_RECVERR, hostInts(1));
             } else {
-                socket.setOption(IcmpLibC.IPPROTO_IPV6, IcmpLibC.IPV6_RECVERR, hostInts(1));
+                socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_RECVERR, hostInts(1));
             }
         } catch (IOException e) {
             socket.close();
@@ -151,10 +151,10 @@ public final class IcmpSocket implements IcmpChannel {
     @Override
     public Optional<IcmpDatagram> receive() throws IOException {
         short events = ready();
-        if ((events & IcmpLibC.POLLIN) != 0) {
+        if ((events & LibC.POLLIN) != 0) {
             return receivePacket();
         }
-        if ((events & IcmpLibC.POLLERR) != 0) {
+        if ((events & LibC.POLLERR) != 0) {
             return IcmpErrorQueue.read(libc, fd, BUFFER_SIZE);
         }
         return Optional.empty();
@@ -163,7 +163,7 @@ public final class IcmpSocket implements IcmpChannel {
     /** poll(2) with timeout 0: the events pending on the socket, without waiting. */
     private short ready() throws IOException {
         ByteBuffer pollfd = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
-        pollfd.putInt(0, fd).putShort(4, (short) (IcmpLibC.POLLIN | IcmpLibC.POLLERR));
+        pollfd.putInt(0, fd).putShort(4, (short) (LibC.POLLIN | LibC.POLLERR));
         byte[] bytes = pollfd.array();
         try {
             if (libc.poll(bytes, new NativeLong(1), 0) <= 0) {

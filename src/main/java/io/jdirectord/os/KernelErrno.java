@@ -1,27 +1,27 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import java.util.Map;
 
 /** Names and texts of the errno values the kernel's IPVS, netlink and socket calls return (Linux numbering). */
-final class KernelErrno {
+public final class KernelErrno {
 
-    static final int EPERM = 1;
-    static final int ENOENT = 2;
-    static final int ESRCH = 3;
-    static final int EINTR = 4;
-    static final int EAGAIN = 11;
-    static final int EACCES = 13;
-    static final int ENOMEM = 12;
-    static final int EBUSY = 16;
-    static final int EEXIST = 17;
-    static final int ENODEV = 19;
-    static final int EINVAL = 22;
-    static final int ERANGE = 34;
-    static final int EMSGSIZE = 90;
-    static final int ENOPROTOOPT = 92;
-    static final int EOPNOTSUPP = 95;
-    static final int EAFNOSUPPORT = 97;
-    static final int ENOBUFS = 105;
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int ENOMEM = 12;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int ERANGE = 34;
+    public static final int EMSGSIZE = 90;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int ENOBUFS = 105;
 
     private record Entry(String name, String text) {
     }
@@ -58,7 +58,7 @@ final class KernelErrno {
     }
 
     /** strerror-like text with name and number: {@code File exists (EEXIST, errno 17)}. */
-    static String describe(int errno) {
+    public static String describe(int errno) {
         Entry entry = ENTRIES.get(errno);
         if (entry == null) {
             return "error " + errno + " (errno " + errno + ")";

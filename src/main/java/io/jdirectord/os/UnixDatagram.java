@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UnixDatagram {
 
-    private static final int AF_UNIX = 1;
-    private static final int MSG_NOSIGNAL = 0x4000;
     private static final int SUN_PATH_OFFSET = 2;
     private static final int SUN_PATH_MAX = 108;
 
@@ -29,12 +27,13 @@ public final class UnixDatagram {
         byte[] address = socketAddress(path);
         int fd;
         try {
-            fd = LibC.INSTANCE.socket(AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
+            fd = LibC.INSTANCE.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
             throw new IOException("socket(AF_UNIX): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         try {
-            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), MSG_NOSIGNAL, address, address.length);
+            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), LibC.MSG_NOSIGNAL, address,
+                    address.length);
         } catch (LastErrorException e) {
             throw new IOException("send to " + path + ": " + KernelErrno.describe(e.getErrorCode()), e);
         } finally {
@@ -50,7 +49,7 @@ public final class UnixDatagram {
             throw new IllegalArgumentException("unix socket path empty or longer than 107 bytes: " + path);
         }
         byte[] address = new byte[SUN_PATH_OFFSET + name.length + (isAbstract ? 0 : 1)];
-        address[0] = (byte) AF_UNIX;
+        address[0] = (byte) LibC.AF_UNIX;
         System.arraycopy(name, 0, address, SUN_PATH_OFFSET, name.length);
         if (isAbstract) {
             address[SUN_PATH_OFFSET] = 0;

@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -22,7 +22,7 @@ final class IcmpSockaddr {
     static byte[] encode(InetAddress address) {
         boolean v6 = address instanceof Inet6Address;
         ByteBuffer buffer = ByteBuffer.allocate(v6 ? 28 : 16);
-        buffer.order(ByteOrder.nativeOrder()).putShort((short) (v6 ? IcmpLibC.AF_INET6 : IcmpLibC.AF_INET));
+        buffer.order(ByteOrder.nativeOrder()).putShort((short) (v6 ? LibC.AF_INET6 : LibC.AF_INET));
         buffer.order(ByteOrder.BIG_ENDIAN).putShort((short) 0);
         if (v6) {
             buffer.putInt(0).put(address.getAddress());
@@ -37,10 +37,10 @@ final class IcmpSockaddr {
     static InetAddress decode(byte[] sockaddr, int length) throws UnknownHostException {
         ByteBuffer buffer = ByteBuffer.wrap(sockaddr, 0, length).order(ByteOrder.nativeOrder());
         int family = buffer.getShort(0) & 0xffff;
-        if (family == IcmpLibC.AF_INET && length >= 8) {
+        if (family == LibC.AF_INET && length >= 8) {
             return Inet4Address.getByAddress(slice(sockaddr, 4, 4));
         }
-        if (family == IcmpLibC.AF_INET6 && length >= 24) {
+        if (family == LibC.AF_INET6 && length >= 24) {
             return InetAddress.getByAddress(slice(sockaddr, 8, 16));
         }
         throw new UnknownHostException("address family " + family + " in a reply");

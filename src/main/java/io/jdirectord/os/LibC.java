@@ -1,6 +1,7 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -8,16 +9,21 @@ import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
 
 /**
- * The libc calls behind {@link IcmpSocket} beyond the socket calls of {@link LibC}, with the Linux
- * constants they take. Every call that can fail throws {@link LastErrorException} carrying errno.
- * size_t and ssize_t are mapped to NativeLong, which has their width on Linux.
+ * The one binding of the libc calls jdirectord makes itself (netlink, ICMP and unix datagram sockets),
+ * with the Linux constants they take. Every call that can fail throws {@link LastErrorException}
+ * carrying errno. size_t and ssize_t are mapped to NativeLong, which has their width on Linux.
  */
-interface IcmpLibC extends LibC {
+public interface LibC extends Library {
 
-    IcmpLibC INSTANCE = Native.load("c", IcmpLibC.class);
+    LibC INSTANCE = Native.load("c", LibC.class);
 
+    int AF_UNIX = 1;
     int AF_INET = 2;
     int AF_INET6 = 10;
+    int SOCK_DGRAM = 2;
+    int SOCK_RAW = 3;
+    int SOCK_NONBLOCK = 0x800;
+    int SOCK_CLOEXEC = 0x80000;
     int IPPROTO_IP = 0;
     int IPPROTO_ICMP = 1;
     int IPPROTO_IPV6 = 41;
@@ -28,8 +34,21 @@ interface IcmpLibC extends LibC {
     int IP_RECVERR = 11;
     int IPV6_RECVERR = 25;
     int MSG_ERRQUEUE = 0x2000;
+    int MSG_NOSIGNAL = 0x4000;
     short POLLIN = 0x1;
     short POLLERR = 0x8;
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    int bind(int fd, byte[] address, int addressLength) throws LastErrorException;
+
+    int setsockopt(int fd, int level, int option, byte[] value, int valueLength) throws LastErrorException;
+
+    NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
+            throws LastErrorException;
+
+    NativeLong recvfrom(int fd, Pointer buffer, NativeLong length, int flags, Pointer address, Pointer addressLength)
+            throws LastErrorException;
 
     NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
             IntByReference addressLength) throws LastErrorException;
@@ -38,6 +57,8 @@ interface IcmpLibC extends LibC {
 
     /** @param fds struct pollfd[]: int fd, short events, short revents (8 bytes each, host order) */
     int poll(byte[] fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
 
     /** struct iovec. */
     @Structure.FieldOrder({"base", "length"})

@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -26,22 +26,22 @@ final class IcmpErrorQueue {
     }
 
     /** @return empty when the queue is empty or its entry is not an ICMP error */
-    static Optional<IcmpDatagram> read(IcmpLibC libc, int fd, int bufferSize) throws IOException {
+    static Optional<IcmpDatagram> read(LibC libc, int fd, int bufferSize) throws IOException {
         Memory data = new Memory(bufferSize);
         Memory control = new Memory(CONTROL_SIZE);
         control.clear();
-        IcmpLibC.IoVec iov = new IcmpLibC.IoVec();
+        LibC.IoVec iov = new LibC.IoVec();
         iov.base = data;
         iov.length = new NativeLong(bufferSize);
         iov.write();
-        IcmpLibC.MsgHdr message = new IcmpLibC.MsgHdr();
+        LibC.MsgHdr message = new LibC.MsgHdr();
         message.iov = iov.getPointer();
         message.iovLength = new NativeLong(1);
         message.control = control;
         message.controlLength = new NativeLong(CONTROL_SIZE);
         long length;
         try {
-            length = libc.recvmsg(fd, message, IcmpLibC.MSG_ERRQUEUE).longValue();
+            length = libc.recvmsg(fd, message, LibC.MSG_ERRQUEUE).longValue();
         } catch (LastErrorException e) {
             if (e.getErrorCode() == KernelErrno.EAGAIN) {
                 return Optional.empty();
@@ -66,8 +66,8 @@ final class IcmpErrorQueue {
             long cmsgLength = sizeT == 8 ? control.getLong(offset) : control.getInt(offset);
             int level = control.getInt(offset + sizeT);
             int type = control.getInt(offset + sizeT + 4);
-            boolean recvErr = (level == IcmpLibC.IPPROTO_IP && type == IcmpLibC.IP_RECVERR)
-                    || (level == IcmpLibC.IPPROTO_IPV6 && type == IcmpLibC.IPV6_RECVERR);
+            boolean recvErr = (level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR)
+                    || (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR);
             if (recvErr && cmsgLength >= headerSize + EXTENDED_ERR_SIZE) {
                 return decode(control, offset + headerSize, (int) (cmsgLength - headerSize));
             }

@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import java.io.Closeable;
 import java.io.IOException;

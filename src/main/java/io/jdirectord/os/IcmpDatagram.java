@@ -1,4 +1,4 @@
-package io.jdirectord.netlink;
+package io.jdirectord.os;
 
 import java.net.InetAddress;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param source      who sent the packet; for a queued error, who reported it
  * @param queuedError the ICMP type and code of a queued error; empty for a packet
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared: equals is not used
 public record IcmpDatagram(byte[] bytes, InetAddress source, Optional<QueuedError> queuedError) {
 
     /** The ICMP (or ICMPv6) type and code the kernel recorded for a queued error. */
