@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class ExtensionsTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new Fixture(dir);
-        ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        ca = Files.copy(TestCertificates.get().caFile(), dir.resolve("ca.pem"));
     }
 
     @Test
@@ -69,7 +70,8 @@ class ExtensionsTest {
     @Test
     void readsSshkeyThatExists() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
-        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n").check().sshKey()).contains(key);
+        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tlogin=\"probe\"\n\tsshkey=\"" + key + "\"\n").check().sshKey())
+                .contains(key);
     }
 
     @Test
