@@ -11,7 +11,7 @@ final class SharedDirectives {
 
     private static final Pattern SMTP = Pattern.compile("[0-9A-Za-z._+-]+(:\\d{1,5})?");
     static final int MIN_RECEIVE = 1024;
-    static final int MAX_RECEIVE = 64 * 1024 * 1024;
+    static final int MAX_RECEIVE = 4 * 1024 * 1024;
 
     private SharedDirectives() {
     }

@@ -111,7 +111,7 @@ class ExtensionsTest {
                 Arguments.of("risecount=2x", "risecount must be a whole number from 1 to 2147483647, not \"2x\""),
                 Arguments.of("verifycert=maybe", "verifycert must be yes or no, not \"maybe\""),
                 Arguments.of("cacert=\"/nonexistent/ca.pem\"", "cacert file does not exist: \"/nonexistent/ca.pem\""),
-                Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 67108864, not \"100\""),
+                Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 4194304, not \"100\""),
                 Arguments.of("dynamicweight=1", "dynamicweight must be yes or no, not \"1\""),
                 Arguments.of("repairinterval=-1", "repairinterval must be a whole number from 0 to 2147483647, not \"-1\""),
                 Arguments.of("syncdaemon=master", "syncdaemon must be master|backup INTERFACE [SYNCID], not \"master\""),
