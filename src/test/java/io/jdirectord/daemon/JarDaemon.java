@@ -29,12 +29,21 @@ final class JarDaemon implements AutoCloseable {
 
     /** Writes {@code config} to {@code dir} and starts the daemon on it. */
     static JarDaemon start(Path dir, String config, Map<String, String> environment) throws IOException {
+        return start(dir, config, environment, List.of());
+    }
+
+    /** Writes {@code config} to {@code dir} and starts the daemon on it in a JVM with {@code jvmOptions}. */
+    static JarDaemon start(Path dir, String config, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         Path file = dir.resolve("jdirectord.cf");
         Files.writeString(file, config);
         Path output = dir.resolve("daemon.out");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString(), "--dry-run", "--pid-file", dir.resolve("jdirectord.pid").toString(), file.toString(), "start")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--dry-run", "--pid-file", dir.resolve("jdirectord.pid").toString(),
+                file.toString(), "start"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
