@@ -49,10 +49,11 @@ class ArchitectureTest {
 
     /** Which libraries (package patterns) each package may use besides the JDK. */
     static final Map<String, List<String>> LIBRARIES = Map.of(
+            "config", List.of("com.google.re2j.."),
             "ipvs", List.of("org.slf4j.."),
             "os", List.of("com.sun.jna.."),
             "netlink", List.of("com.sun.jna..", "org.slf4j.."),
-            "check", List.of("org.apache.hc..", "org.apache.commons.net..", "com.jcraft.jsch..", "org.xbill.DNS..",
+            "check", List.of("com.google.re2j..", "org.apache.hc..", "org.apache.commons.net..", "com.jcraft.jsch..", "org.xbill.DNS..",
                     "com.unboundid.ldap.sdk..", "com.unboundid.util.ssl..", "org.mariadb.jdbc..", "javax.net..",
                     "javax.naming..", "javax.security..", "javax.crypto..", "org.slf4j.."),
             "schedule", List.of("org.quartz..", "org.slf4j.."),

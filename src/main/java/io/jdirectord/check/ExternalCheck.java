@@ -98,11 +98,11 @@ public final class ExternalCheck implements Check {
         } catch (IOException e) {
             return CheckResult.down("cannot run '" + command + "': " + e.getMessage());
         }
-        OutputCollector output = OutputCollector.start(process.getInputStream(), maxBytes);
+        OutputCollector output = OutputCollector.start(process, maxBytes);
         ProcessTree tree = new ProcessTree(process);
         try {
             if (!exitsBy(process, new Deadline(deadline.nanoTime() - grace().toNanos()))) {
-                return stop(process, tree, deadline);
+                return stop(process, tree, deadline, timeout.minus(deadline.remaining()));
             }
             return judge(process.exitValue(), output, deadline);
         } catch (InterruptedException e) {
@@ -127,16 +127,20 @@ public final class ExternalCheck implements Check {
         }
     }
 
-    /** SIGTERM now, SIGKILL at the deadline; the probe then waits at most the grace for the child to go. */
-    private CheckResult stop(Process process, ProcessTree tree, Deadline deadline) throws InterruptedException {
+    /**
+     * SIGTERM now, SIGKILL at the deadline; the probe then waits at most the grace for the child to go.
+     *
+     * @param ran how long the probe had run when the program was told to stop (the timeout less the grace)
+     */
+    private CheckResult stop(Process process, ProcessTree tree, Deadline deadline, Duration ran) throws InterruptedException {
         tree.terminate();
         boolean ended = exitsBy(process, deadline);
         tree.kill();
         if (!ended) {
             exitsBy(process, new Deadline(deadline.nanoTime() + grace().toNanos()));
         }
-        return CheckResult.down("timeout after " + Reasons.millis(timeout) + ": '" + Reasons.excerpt(command)
-                + "' " + (ended ? "terminated" : "killed"));
+        return CheckResult.down("timeout: '" + Reasons.excerpt(command) + "' still running after " + Reasons.millis(ran)
+                + " (checktimeout " + Reasons.millis(timeout) + "), " + (ended ? "terminated" : "killed"));
     }
 
     private CheckResult judge(int status, OutputCollector output, Deadline deadline) throws InterruptedException {

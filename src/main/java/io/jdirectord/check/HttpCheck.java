@@ -47,7 +47,7 @@ public final class HttpCheck implements Check {
             return CheckResult.down("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
         }
         HttpRedirects redirects = new HttpRedirects(target.get());
-        try (ProbeSockets sockets = new ProbeSockets(deadline, Integer.MAX_VALUE, () -> { });
+        try (ProbeSockets sockets = new ProbeSockets(deadline, wireBound(maxBytes), () -> { });
              DeadlineGuard guard = DeadlineGuard.arm(deadline, sockets)) {
             while (true) {
                 HttpTarget to = redirects.current();
@@ -89,6 +89,15 @@ public final class HttpCheck implements Check {
         String where = reply.truncated() ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
                 : Reasons.size(reply.bodyBytes());
         return CheckResult.down(status + " but receive pattern " + receive + " not found in " + where);
+    }
+
+    /**
+     * Every byte the server sends on the connection counts against one bound: the body's maxreceive twice
+     * over (chunked encoding adds to it on the wire) and 64 KiB for the status line and headers of the
+     * response and of any interim (1xx) responses before it. An endless stream of "100 Continue" stops there.
+     */
+    static int wireBound(int maxBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * maxBytes + 64 * 1024);
     }
 
     @Override

@@ -35,6 +35,9 @@ final class HttpFailures {
         if (e instanceof SSLException tls) {
             return tlsFailure(tls, "'" + name + "'");
         }
+        if (e instanceof ReceiveLimitException) {
+            return e.getMessage() + " waiting for " + waitingFor;
+        }
         if (e instanceof NoHttpResponseException) {
             return "connection closed without an HTTP response";
         }

@@ -4,11 +4,11 @@ import io.jdirectord.net.AddressText;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.RequestUrl;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -144,28 +144,8 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
         return scheme.equals("https") ? 443 : 80;
     }
 
-    /** The request as an absolute URL when it is one of the schemes this service accepts. */
     private static Optional<URI> absoluteUrl(String request, ServiceKind service) {
-        String text = request.startsWith("/") ? request.substring(1) : request;
-        boolean http = text.startsWith("http://");
-        boolean https = text.startsWith("https://");
-        boolean accepted = switch (service) {
-            case HTTP -> http;
-            case HTTPS -> https;
-            default -> http || https;
-        };
-        if (!accepted) {
-            return Optional.empty();
-        }
-        try {
-            URI url = URI.create(escape(text));
-            if (url.getHost() == null) {
-                throw new IllegalArgumentException("request URL " + text + " names no host");
-            }
-            return Optional.of(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("request \"" + request + "\" is not a valid URL: " + e.getMessage(), e);
-        }
+        return RequestUrl.absolute(request, service);
     }
 
     private static String pathOf(URI url) {
@@ -175,16 +155,6 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
 
     /** Percent-encodes (UTF-8) every character that may not appear in a URI; existing escapes stay. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return RequestUrl.escape(text);
     }
 }

@@ -8,37 +8,71 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Drains a child process's output on a virtual thread so the child never blocks on a full pipe. Keeps
- * the first {@code maxBytes} bytes and discards the rest unread into memory. The thread ends at end of
- * stream, that is when every process holding the pipe's write end has exited.
+ * Collects a child process's output on a virtual thread so the child never blocks on a full pipe. Keeps
+ * the first {@code maxBytes} bytes and discards the rest unread into memory. The thread reads only what
+ * the pipe holds and never blocks in a read: it ends, closing the pipe, {@link #GRACE} after the child
+ * itself has exited, even when a process the child left behind still holds the pipe's write end (a
+ * {@code sleep 300 &} would otherwise keep a thread and a descriptor for its whole life).
  */
 final class OutputCollector {
 
+    /** How long output is still read after the child exited. */
+    static final Duration GRACE = Duration.ofMillis(200);
+    /** Longest pause between two looks at an empty pipe; the pauses double from 1 ms while it stays empty. */
+    private static final long MAX_POLL_MILLIS = 20;
+
+    private final Process process;
     private final InputStream in;
     private final int maxBytes;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread reader;
 
-    private OutputCollector(InputStream in, int maxBytes) {
-        this.in = in;
+    private OutputCollector(Process process, int maxBytes) {
+        this.process = process;
+        this.in = process.getInputStream();
         this.maxBytes = maxBytes;
         this.reader = Thread.ofVirtual().name("external-check-output").start(this::drain);
     }
 
-    static OutputCollector start(InputStream in, int maxBytes) {
-        return new OutputCollector(in, maxBytes);
+    /** Starts collecting the output (standard output, with standard error if redirected to it) of {@code process}. */
+    static OutputCollector start(Process process, int maxBytes) {
+        return new OutputCollector(process, maxBytes);
     }
 
     private void drain() {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[65536];
+        long exitedAt = 0;
+        long pause = 1;
         try (in) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                keep(buffer, n);
+            while (true) {
+                int available = in.available();
+                if (available > 0) {
+                    int n = in.read(buffer, 0, Math.min(available, buffer.length));
+                    if (n < 0) {
+                        return;
+                    }
+                    keep(buffer, n);
+                    pause = 1;
+                    continue;
+                }
+                if (!process.isAlive()) {
+                    exitedAt = exitedAt == 0 ? System.nanoTime() : exitedAt;
+                    if (System.nanoTime() - exitedAt >= GRACE.toNanos()) {
+                        return;
+                    }
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_POLL_MILLIS);
             }
-        } catch (IOException ignored) {
-            // The pipe broke: what was kept is all the reason needs.
+        } catch (IOException | InterruptedException ignored) {
+            // The pipe broke or the probe gave up: what was kept is all the reason needs.
         }
+    }
+
+    /** Whether the collector has stopped reading and closed the pipe. */
+    boolean finished() {
+        return !reader.isAlive();
     }
 
     private void keep(byte[] buffer, int n) {

@@ -1,22 +1,26 @@
 package io.jdirectord.check;
 
+import io.jdirectord.config.ReceiveSyntax;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The {@code receive} directive as a Java regular expression searched anywhere in the text (ldirectord's
- * unanchored, case-sensitive Perl match). An empty receive means "no content check". Every search gives
- * up at the probe's deadline, so a pattern that backtracks badly on what a server sent cannot hold the
- * check longer than its timeout.
+ * The {@code receive} directive as a regular expression searched anywhere in the text (ldirectord's
+ * unanchored, case-sensitive Perl match). An empty receive means "no content check". A receive the
+ * linear-time matcher (RE2/J) can search the way java.util.regex would (see {@link ReceiveSyntax}) is
+ * searched by it, in time proportional to the text; the others by java.util.regex. Every search gives up
+ * at the probe's deadline, so a pattern that backtracks badly on what a server sent cannot hold the check
+ * longer than its timeout.
  */
 final class ReceivePattern {
 
     private final String source;
-    private final Optional<Pattern> pattern;
+    private final Optional<Predicate<CharSequence>> pattern;
 
-    private ReceivePattern(String source, Optional<Pattern> pattern) {
+    private ReceivePattern(String source, Optional<Predicate<CharSequence>> pattern) {
         this.source = source;
         this.pattern = pattern;
     }
@@ -27,7 +31,12 @@ final class ReceivePattern {
             return new ReceivePattern(receive, Optional.empty());
         }
         try {
-            return new ReceivePattern(receive, Optional.of(Pattern.compile(receive)));
+            Pattern backtracking = Pattern.compile(receive);
+            if (ReceiveSyntax.linear(receive)) {
+                com.google.re2j.Pattern linear = com.google.re2j.Pattern.compile(receive);
+                return new ReceivePattern(receive, Optional.of(text -> linear.matcher(text).find()));
+            }
+            return new ReceivePattern(receive, Optional.of(text -> backtracking.matcher(text).find()));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("receive \"" + receive + "\" is not a valid regular expression: "
                     + e.getDescription(), e);
@@ -53,7 +62,7 @@ final class ReceivePattern {
             return Outcome.FOUND;
         }
         try {
-            return pattern.get().matcher(new DeadlineText(text, deadline)).find() ? Outcome.FOUND : Outcome.NOT_FOUND;
+            return pattern.get().test(new DeadlineText(text, deadline)) ? Outcome.FOUND : Outcome.NOT_FOUND;
         } catch (DeadlineText.Expired e) {
             return Outcome.DEADLINE;
         } catch (StackOverflowError e) {

@@ -34,6 +34,9 @@ public final class ConfigParser {
         Diagnostics diagnostics = new Diagnostics(file);
         List<String> lines = new SourceReader(diagnostics).lines(file);
         List<Statement> statements = new ConfigLexer(diagnostics).statements(lines);
+        if (!Limits.virtualServices(statements, diagnostics)) {
+            throw new ConfigException(diagnostics.errors());
+        }
         Values values = new Values(diagnostics);
         Resolution resolution = new Resolution(resolver, diagnostics);
         GlobalDraft global = new DraftBuilder(values, resolution).build(statements);
@@ -61,10 +64,12 @@ public final class ConfigParser {
     private static List<VirtualService> assemble(GlobalDraft global, VirtualAssembler assembler,
             Diagnostics diagnostics) {
         VirtualChecks checks = new VirtualChecks(diagnostics);
+        ProbeValidation probes = new ProbeValidation(diagnostics);
         List<VirtualService> services = new ArrayList<>();
         for (VirtualDraft draft : global.virtuals) {
             assembler.assemble(draft, global).ifPresent(service -> {
                 checks.check(draft, service);
+                probes.check(draft, service);
                 services.add(service);
             });
         }

@@ -60,6 +60,9 @@ final class GlobalDirectives {
             Path dir = file.getParent();
             if (dir != null && !Files.isDirectory(dir)) {
                 v.diagnostics().warn(d.line(), "the directory of logfile " + Texts.quote(text) + " does not exist");
+            } else if (Files.isDirectory(file)) {
+                v.diagnostics().warn(d.line(), "logfile " + Texts.quote(text) + " is a directory; the failure log"
+                        + " cannot be written (name a file in it)");
             }
             return Optional.of(new LogTarget.File(file));
         }

@@ -13,10 +13,21 @@ final class Netmasks {
         if (family == Family.INET6) {
             return v.wholeNumber(d, 1, 128);
         }
-        return IpLiterals.ipv4(d.value())
-                .map(mask -> (int) IpLiterals.toLong(mask))
+        Optional<Integer> mask = IpLiterals.ipv4(d.value())
+                .map(address -> (int) IpLiterals.toLong(address))
                 .or(() -> v.fail(d, "netmask must be a dotted IPv4 mask such as 255.255.255.0, not "
                         + Texts.quote(d.value())));
+        if (mask.isPresent() && !contiguous(mask.get())) {
+            return v.fail(d, "netmask " + d.value() + " is not contiguous (ones, then zeros, such as 255.255.255.0):"
+                    + " IPVS would group clients by scattered bits");
+        }
+        return mask;
+    }
+
+    /** Whether the mask's one bits all precede its zero bits. */
+    static boolean contiguous(int mask) {
+        int hostBits = ~mask;
+        return (hostBits & (hostBits + 1)) == 0;
     }
 
     /** The text form of an IPv4 mask value. */

@@ -19,6 +19,8 @@ final class RealExpander {
 
     private final Resolution resolution;
     private final Diagnostics diagnostics;
+    /** Real servers expanded so far in the file, over every virtual service. */
+    private long total;
 
     RealExpander(Resolution resolution, Diagnostics diagnostics) {
         this.resolution = resolution;
@@ -61,6 +63,10 @@ final class RealExpander {
         if (first.isEmpty() || port.isEmpty() || d.last().isPresent() && last.isEmpty()) {
             return Optional.empty();
         }
+        long count = last.isEmpty() ? 1 : IpLiterals.toLong((Inet4Address) last.get()) - IpLiterals.toLong((Inet4Address) first.get()) + 1;
+        if (!withinLimit(d, count)) {
+            return Optional.empty();
+        }
         List<InetAddress> addresses = last.isEmpty() ? List.of(first.get())
                 : range(d, (Inet4Address) first.get(), (Inet4Address) last.get());
         if (addresses.isEmpty()) {
@@ -68,6 +74,23 @@ final class RealExpander {
         }
         return Optional.of(addresses.stream().map(a -> new RealServer(a, port.get(), d.forwarding(), d.weight(),
                 d.lower(), d.upper(), d.request(), d.receive(), d.line())).toList());
+    }
+
+    /** Counts {@code count} more real servers (before expanding them); false, reported once, beyond the limit. */
+    private boolean withinLimit(RealDraft d, long count) {
+        if (total > Limits.MAX_REAL_SERVERS) {
+            return false;
+        }
+        if (count > MAX_RANGE) {
+            return true; // the range itself is refused
+        }
+        total += Math.max(count, 0);
+        if (total > Limits.MAX_REAL_SERVERS) {
+            diagnostics.error(d.line(), "more than " + Limits.MAX_REAL_SERVERS + " real servers in the file (ranges"
+                    + " counted as expanded); this line brings them to " + total);
+            return false;
+        }
+        return true;
     }
 
     private List<InetAddress> range(RealDraft d, Inet4Address first, Inet4Address last) {

@@ -11,7 +11,7 @@ final class SharedDirectives {
 
     private static final Pattern SMTP = Pattern.compile("[0-9A-Za-z._+-]+(:\\d{1,5})?");
     static final int MIN_RECEIVE = 1024;
-    static final int MAX_RECEIVE = 64 * 1024 * 1024;
+    static final int MAX_RECEIVE = 4 * 1024 * 1024;
 
     private SharedDirectives() {
     }
@@ -37,7 +37,7 @@ final class SharedDirectives {
                 .on("emailalertstatus", (d, s) -> emailAlertStatus(v, d).ifPresent(set -> s.emailAlertStatus = set))
                 .on("smtp", (d, s) -> smtp(v, d).ifPresent(h -> s.smtp = h))
                 .on("verifycert", (d, s) -> v.yesNo(d).ifPresent(b -> s.verifyCert = b))
-                .on("cacert", (d, s) -> v.existingFile(d).ifPresent(p -> {
+                .on("cacert", (d, s) -> v.existingFile(d).filter(p -> usableCa(v, d, p)).ifPresent(p -> {
                     s.caCert = p;
                     s.caCertLine = d.line();
                 }))
@@ -100,5 +100,12 @@ final class SharedDirectives {
                     + Texts.quote(d.value()));
         }
         return Optional.of(d.value());
+    }
+
+    /** Whether TLS checks can trust the certificates of the cacert file; reports why not. */
+    private static boolean usableCa(Values v, Directive d, java.nio.file.Path file) {
+        Optional<String> problem = CaCertificates.problem(file);
+        problem.ifPresent(p -> v.diagnostics().error(d.line(), "cacert " + Texts.quote(file.toString()) + " " + p));
+        return problem.isEmpty();
     }
 }

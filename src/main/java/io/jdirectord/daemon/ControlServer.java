@@ -1,10 +1,10 @@
 package io.jdirectord.daemon;
 
 import io.jdirectord.daemon.status.StatusJson;
+import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.daemon.status.StatusText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,23 +14,40 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The local control socket ({@code <pid file>.sock}) through which {@code jdirectord status} asks the
  * running daemon. Protocol: the client sends one line, {@code status} or {@code status json}; the daemon
- * answers with the report and closes. Each client is served on a virtual thread.
+ * answers with the report and closes. Each client is served on a virtual thread, within bounds: a request
+ * line of at most {@link #MAX_REQUEST_BYTES}, {@link #MAX_CLIENTS} clients at once (one more is told so
+ * and closed), and {@link #CLIENT_SECONDS} for a client's whole exchange, after which it is closed.
  */
 final class ControlServer implements AutoCloseable {
 
+    /** Longest request line, newline included; the protocol's longest request is 12 bytes. */
+    static final int MAX_REQUEST_BYTES = 256;
+    /** Clients served at once. */
+    static final int MAX_CLIENTS = 16;
+    /** Seconds a client may take, from connecting to the end of the answer. */
+    static final int CLIENT_SECONDS = 10;
+
     private final Path path;
     private final ServerSocketChannel server;
-    private final StatusCollector collector;
+    private final StatusSource status;
+    private final Semaphore clients = new Semaphore(MAX_CLIENTS);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("control-timeout").factory());
     private final Thread acceptor;
 
-    private ControlServer(Path path, ServerSocketChannel server, StatusCollector collector) {
+    private ControlServer(Path path, ServerSocketChannel server, StatusSource status) {
         this.path = path;
         this.server = server;
-        this.collector = collector;
+        this.status = status;
         this.acceptor = Thread.ofVirtual().name("control-socket").start(this::accept);
     }
 
@@ -42,35 +59,81 @@ final class ControlServer implements AutoCloseable {
     }
 
     static ControlServer open(Path path, StatusCollector collector) throws IOException {
+        return open(path, (StatusSource) collector::collect);
+    }
+
+    static ControlServer open(Path path, StatusSource status) throws IOException {
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
-        return new ControlServer(path, server, collector);
+        return new ControlServer(path, server, status);
     }
 
     private void accept() {
         while (server.isOpen()) {
             try {
                 SocketChannel client = server.accept();
-                Thread.ofVirtual().name("control-client").start(() -> serve(client));
+                if (clients.tryAcquire()) {
+                    Thread.ofVirtual().name("control-client").start(() -> serveWithin(client));
+                } else {
+                    refuse(client);
+                }
             } catch (IOException e) {
                 return;
             }
         }
     }
 
+    private void serveWithin(SocketChannel client) {
+        ScheduledFuture<?> cutOff = timer.schedule(() -> closeQuietly(client), CLIENT_SECONDS, TimeUnit.SECONDS);
+        try {
+            serve(client);
+        } finally {
+            cutOff.cancel(false);
+            clients.release();
+        }
+    }
+
     private void serve(SocketChannel client) {
         try (client; OutputStream out = Channels.newOutputStream(client)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
-            String request = in.readLine();
+            String request = requestLine(Channels.newInputStream(client));
             String answer = switch (request == null ? "" : request.trim()) {
-                case "status" -> StatusText.render(collector.collect());
-                case "status json" -> StatusJson.render(collector.collect());
-                default -> "error: unknown request\n";
+                case "status" -> StatusText.render(status.report());
+                case "status json" -> StatusJson.render(status.report());
+                default -> request == null ? "error: request too long\n" : "error: unknown request\n";
             };
             out.write(answer.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
-            // The client went away or the table could not be listed; the client sees a short answer.
+            // The client went away, took too long, or the table could not be listed; the client sees a short answer.
+        }
+    }
+
+    /** The first line (without its newline, or up to the end of input); null when it is longer than allowed. */
+    static String requestLine(InputStream in) throws IOException {
+        byte[] line = new byte[MAX_REQUEST_BYTES];
+        int length = 0;
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (length == line.length) {
+                return null;
+            }
+            line[length++] = (byte) b;
+        }
+        return new String(line, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private static void refuse(SocketChannel client) {
+        try (client; OutputStream out = Channels.newOutputStream(client)) {
+            out.write("error: too many clients\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // Nothing to tell a client that is gone.
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // Already closed.
         }
     }
 
@@ -83,5 +146,6 @@ final class ControlServer implements AutoCloseable {
             // Best effort on the way out.
         }
         acceptor.interrupt();
+        timer.shutdownNow();
     }
 }

@@ -77,7 +77,7 @@ final class ProbeRunner {
     private void run() {
         CheckResult result = null;
         try {
-            result = environment.runner().run(check);
+            result = environment.runner().run(check, spec.check());
             deliver(result);
         } finally {
             int missed = skipped.getAndSet(0);

@@ -126,7 +126,8 @@ class ExternalCheckTest {
     void terminatesAProgramThatOverrunsTheDeadline() throws Exception {
         CheckResult result = run(external(script("exec sleep 600")));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).endsWith("' terminated").startsWith("timeout after 1500 ms: '");
+        assertThat(result.reason()).startsWith("timeout: '").matches(".*' still running after 1[0-4]\\d\\d ms"
+                + " \\(checktimeout 1500 ms\\), terminated").as("the time it ran, not the timeout");
         assertThat(result.elapsed()).isLessThan(TIMEOUT);
     }
 
@@ -137,7 +138,7 @@ class ExternalCheckTest {
                 + ".tmp\nmv " + pids + ".tmp " + pids + "\nwait\nwait");
         CheckResult result = run(external(program));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).endsWith("' killed");
+        assertThat(result.reason()).endsWith("(checktimeout 1500 ms), killed");
         assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
         for (String pid : Files.readAllLines(pids)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> isGone(Long.parseLong(pid)));
@@ -202,5 +203,47 @@ class ExternalCheckTest {
         ExternalCheck check = new ExternalCheck(external(script("exit 0"))
                 .timeouts(Duration.ofSeconds(4), Duration.ofSeconds(30)).build());
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void releasesThePipeWhenTheProgramExitsLeavingABackgroundChildHoldingIt() throws Exception {
+        Path pid = dir.resolve("leftover.pid");
+        long pipesBefore = openPipes();
+        try {
+            CheckResult result = run(external(script("sleep 300 &\necho $! > " + pid + "\necho leaving; exit 1")));
+
+            assertThat(result.reason()).isEqualTo("exit status 1: leaving");
+            await().atMost(Duration.ofSeconds(10)).until(() -> openPipes() <= pipesBefore);
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void stopsCollectingAfterTheGraceThoughALeftoverChildKeepsTheOutputOpen() throws Exception {
+        Process process = new ProcessBuilder("/bin/sh", "-c", "exec 2>&1; sleep 300 & echo $!; echo done").start();
+        OutputCollector output = OutputCollector.start(process, 1024);
+        try {
+            process.waitFor();
+
+            await().atMost(Duration.ofSeconds(10)).until(output::finished);
+            assertThat(output.firstLine(Duration.ZERO)).matches("\\d+");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(Long.parseLong(output.firstLine(Duration.ZERO))).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The pipes this JVM holds open. */
+    private static long openPipes() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("pipe:");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
     }
 }

@@ -58,6 +58,9 @@ class HttpCheckHostileServerTest {
                     false, "HTTP 200 but receive pattern 'OK' not found in the first 64.0 KiB (body truncated)"));
             cases.add(Arguments.of(address, "a 50 MB body starting with the pattern",
                     Scripts.flood(OK_HEAD + "\r\nOK ", 'x', 50L << 20), true, "HTTP 200, receive pattern 'OK' found"));
+            cases.add(Arguments.of(address, "endless 100 Continue interim responses",
+                    Scripts.repeat("HTTP/1.1 100 Continue\r\n\r\n", 50L << 20), false,
+                    "more than 192 KiB received waiting for the HTTP response"));
             cases.add(Arguments.of(address, "a close before the reply", Scripts.sendAndClose(""), false,
                     "connection closed without an HTTP response"));
             cases.add(Arguments.of(address, "a protocol error", Scripts.afterRequestHead(

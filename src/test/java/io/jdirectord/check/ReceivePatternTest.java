@@ -46,13 +46,31 @@ class ReceivePatternTest {
 
     @Test
     void stopsACatastrophicBacktrackAtTheDeadline() {
-        ReceivePattern pattern = ReceivePattern.of("(.*a){12}x");
+        ReceivePattern pattern = ReceivePattern.of("(.*a){12}x$");
         String hostile = "a".repeat(40);
         long start = System.nanoTime();
         assertThatThrownBy(() -> pattern.foundIn(hostile, Deadline.after(Duration.ofMillis(300))))
                 .isInstanceOf(ProbeException.class)
-                .hasMessage("deadline passed while searching for receive pattern '(.*a){12}x'");
+                .hasMessage("deadline passed while searching for receive pattern '(.*a){12}x$'");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void searchesANestedQuantifierToTheEndOfALongReplyWithoutBacktracking() throws ProbeException {
+        String reply = "a".repeat(64 * 1024);
+
+        assertThat(ReceivePattern.of("(a+)+b").search(reply, Deadline.after(Duration.ofMinutes(5))))
+                .isEqualTo(ReceivePattern.Outcome.NOT_FOUND);
+        assertThat(ReceivePattern.of("(a+)+b").foundIn(reply + "b", Deadline.after(Duration.ofMinutes(5)))).isTrue();
+    }
+
+    @Test
+    void keepsBackReferencesAndLookaroundWorking() throws ProbeException {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+
+        assertThat(ReceivePattern.of("<(b)>.*</\\1>").foundIn("x <b>bold</b>", deadline)).isTrue();
+        assertThat(ReceivePattern.of("OK(?!-not)").foundIn("OK-not", deadline)).isFalse();
+        assertThat(ReceivePattern.of("^OK$").foundIn("OK\n", deadline)).as("$ before a final newline, as Perl").isTrue();
     }
 
     @Test

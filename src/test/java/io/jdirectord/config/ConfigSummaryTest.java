@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ConfigSummaryTest {
 
     @Test
     void describesExtensionsAndEveryCheckType() throws IOException {
-        Path ca = Files.writeString(dir.resolve("ca.pem"), "pem");
+        Path ca = Files.copy(TestCertificates.get().caFile(), dir.resolve("ca.pem"));
         String summary = ConfigSummary.format(fixture.parse("""
                 repairinterval=0
                 syncdaemon=master eth0 5

@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class ExtensionsTest {
     @BeforeEach
     void setUp() throws Exception {
         fixture = new Fixture(dir);
-        ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        ca = Files.copy(TestCertificates.get().caFile(), dir.resolve("ca.pem"));
     }
 
     @Test
@@ -79,7 +80,8 @@ class ExtensionsTest {
     @Test
     void readsSshkeyThatExists() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
-        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n").check().sshKey()).contains(key);
+        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tlogin=\"probe\"\n\tsshkey=\"" + key + "\"\n").check().sshKey())
+                .contains(key);
     }
 
     @Test
@@ -119,7 +121,7 @@ class ExtensionsTest {
                 Arguments.of("risecount=2x", "risecount must be a whole number from 1 to 2147483647, not \"2x\""),
                 Arguments.of("verifycert=maybe", "verifycert must be yes or no, not \"maybe\""),
                 Arguments.of("cacert=\"/nonexistent/ca.pem\"", "cacert file does not exist: \"/nonexistent/ca.pem\""),
-                Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 67108864, not \"100\""),
+                Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 4194304, not \"100\""),
                 Arguments.of("dynamicweight=1", "dynamicweight must be yes or no, not \"1\""),
                 Arguments.of("repairinterval=-1", "repairinterval must be a whole number from 0 to 2147483647, not \"-1\""),
                 Arguments.of("syncdaemon=master", "syncdaemon must be master|backup INTERFACE [SYNCID], not \"master\""),

@@ -212,8 +212,8 @@ class LexicalRulesTest {
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage());
         }
-        assertThat(config.warnings()).extracting(ConfigMessage::message)
-                .containsExactly("file is not valid UTF-8; invalid bytes were replaced");
+        assertThat(config.warnings()).extracting(ConfigMessage::toString)
+                .containsExactly(file + ":2: line is not valid UTF-8 (the first such line); invalid bytes were replaced");
         assertThat(config.virtualServices().get(0).serviceName()).contains("caf\uFFFD");
     }
 }

@@ -55,6 +55,11 @@ final class DaemonProcess implements AutoCloseable {
         return start(dir, config, List.of("--dry-run"), environment);
     }
 
+    /** As {@link #start}, in a JVM started with {@code jvmOptions} (heap limits, say). */
+    static DaemonProcess startWithJvm(Path dir, String config, List<String> jvmOptions) throws IOException {
+        return start(dir, config, jvmOptions, List.of("--dry-run"), Map.of());
+    }
+
     /** As {@link #start}, without {@code --dry-run}: the daemon keeps the kernel's IPVS table. */
     static DaemonProcess startOnKernel(Path dir, String config) throws IOException {
         return start(dir, config, List.of(), Map.of());
@@ -62,11 +67,16 @@ final class DaemonProcess implements AutoCloseable {
 
     private static DaemonProcess start(Path dir, String config, List<String> options, Map<String, String> environment)
             throws IOException {
+        return start(dir, config, List.of(), options, environment);
+    }
+
+    private static DaemonProcess start(Path dir, String config, List<String> jvmOptions, List<String> options,
+            Map<String, String> environment) throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
         List<String> arguments = new ArrayList<>(options);
         arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
-        List<String> command = jdirectord(arguments);
+        List<String> command = jdirectord(jvmOptions, arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().putAll(environment);
@@ -77,8 +87,14 @@ final class DaemonProcess implements AutoCloseable {
 
     /** The command line that runs the jar with the JVM running the tests. */
     static List<String> jdirectord(List<String> arguments) {
+        return jdirectord(List.of(), arguments);
+    }
+
+    /** As {@link #jdirectord(List)}, the JVM started with {@code jvmOptions}. */
+    static List<String> jdirectord(List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         command.addAll(arguments);

@@ -108,6 +108,19 @@ public final class Scripts {
         };
     }
 
+    /** Sends {@code text} over and over, {@code bytes} in all (whole repetitions), then closes. */
+    public static Script repeat(String text, long bytes) {
+        return connection -> {
+            drainInBackground(connection.in());
+            OutputStream out = connection.out();
+            byte[] chunk = bytes(text.repeat(Math.max(1, 64 * 1024 / text.length())));
+            for (long left = bytes; left > 0; left -= chunk.length) {
+                out.write(chunk);
+            }
+            connection.socket().close();
+        };
+    }
+
     /** Sends {@code bytes} random bytes (fixed seed), then closes. */
     public static Script garbage(int bytes) {
         return connection -> {

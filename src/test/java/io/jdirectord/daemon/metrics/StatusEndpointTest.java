@@ -6,6 +6,7 @@ import static io.jdirectord.daemon.metrics.Reports.service;
 import static io.jdirectord.testing.EngineFixtures.config;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.GlobalSettings;
@@ -13,8 +14,12 @@ import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.ipvs.IpvsException;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,5 +155,65 @@ class StatusEndpointTest {
         }
         endpoint.configApplied(at(Optional.of(busy)));
         assertThat(endpoint.port()).contains(busy.getPort());
+    }
+
+    @Test
+    void answersMetricsToGetAndHeadOnly() throws Exception {
+        endpoint.configApplied(at(Optional.of(ANY_LOOPBACK_PORT)));
+
+        HttpResponse<String> post = request("POST", "/metrics");
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(request("HEAD", "/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servesANormalClientWhileFiftyClientsSendTheirHeadersSlowly() throws Exception {
+        registry.register(new TableMetrics(() -> report));
+        endpoint.configApplied(at(Optional.of(ANY_LOOPBACK_PORT)));
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                slow.add(slowHeaderClient());
+            }
+
+            HttpResponse<String> response = request("GET", "/metrics");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("jdirectord_real_server_up");
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void closesAClientThatDoesNotFinishItsRequestInTime() throws Exception {
+        endpoint.configApplied(at(Optional.of(ANY_LOOPBACK_PORT)));
+        try (Socket slow = slowHeaderClient()) {
+            slow.setSoTimeout(100);
+            InputStream in = slow.getInputStream();
+
+            await().atMost(Duration.ofSeconds(EndpointLimits.REQUEST_SECONDS + 10)).until(() -> closedByServer(in));
+        }
+    }
+
+    /** A connection that sent half a request and no more. */
+    private Socket slowHeaderClient() throws IOException {
+        Socket socket = new Socket(ip("127.0.0.1"), endpoint.port().orElseThrow());
+        socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static boolean closedByServer(InputStream in) {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }
