@@ -40,8 +40,8 @@ public final class Daemon {
     /**
      * Runs in the foreground until stopped.
      *
-     * @return the process exit status: 0 after a clean stop, 2 for a configuration error, 1 when the
-     *         table or the pid file cannot be opened
+     * @return the process exit status: 0 after a clean stop, 2 for a configuration error (a check that
+     *         cannot be built included), 1 when the table or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
         return new Daemon(options, err).run();
@@ -103,7 +103,9 @@ public final class Daemon {
                 reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
             try (Integrations integrations = Integrations.attach(reporter, status::collect, log)) {
-                monitor.apply(config);
+                if (!applyFirst(monitor, config, log)) {
+                    return 2;
+                }
                 signals.install();
                 String stoppedBy = runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock),
                         status, log);
@@ -114,6 +116,25 @@ public final class Daemon {
             }
         } catch (IpvsException e) {
             throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the configuration in force; a check that cannot be built is a configuration error, reported as
+     * FILE:LINE before the table has been touched.
+     */
+    private boolean applyFirst(Monitor monitor, Config config, FailureLog log) throws IpvsException {
+        try {
+            monitor.apply(config);
+            return true;
+        } catch (ConfigException e) {
+            e.errors().forEach(error -> {
+                err.println(error);
+                log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message());
+            });
+            err.flush();
+            log.event("start-failed", "error", "configuration rejected: " + e.errors().size() + " error(s)");
+            return false;
         }
     }
 
