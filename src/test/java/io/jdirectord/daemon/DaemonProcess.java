@@ -99,7 +99,8 @@ final class DaemonProcess implements AutoCloseable {
         return lines("failure.log");
     }
 
-    private List<String> stderr() {
+    /** What the daemon wrote to standard error so far, by line. */
+    List<String> stderr() {
         return lines("stderr.txt");
     }
 
@@ -214,6 +215,14 @@ final class DaemonProcess implements AutoCloseable {
     /** SIGTERM, then waits for the exit; returns the exit status. */
     int terminate(Duration limit) throws InterruptedException {
         signal("TERM");
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("daemon did not exit within " + limit.toMillis() + " ms\n" + transcript());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for the daemon to exit by itself; returns the exit status. */
+    int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("daemon did not exit within " + limit.toMillis() + " ms\n" + transcript());
         }
