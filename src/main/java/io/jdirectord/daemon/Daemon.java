@@ -54,6 +54,7 @@ public final class Daemon {
         }
         Config config = loaded.get();
         FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
+        FatalErrors.install(log);
         try (TableOpener.Opened table = TableOpener.open(options.dryRun())) {
             Preflight.check(config);
             PidFile pidFile = new PidFile(options.pidFile());
