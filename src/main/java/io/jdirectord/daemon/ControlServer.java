@@ -14,11 +14,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The local control socket ({@code <pid file>.sock}) through which {@code jdirectord status} asks the
  * running daemon. Protocol: the client sends one line, {@code status} or {@code status json}; the daemon
- * answers with the report and closes. Each client is served on a virtual thread.
+ * answers with the report and closes. Each client is served on a virtual thread. Root, the daemon's user
+ * and its group may connect (mode 0660).
  */
 final class ControlServer implements AutoCloseable {
 
@@ -45,6 +47,7 @@ final class ControlServer implements AutoCloseable {
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
         return new ControlServer(path, server, collector);
     }
 
