@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a check under its deadline and measures it. Whatever the check does, the runner returns a result:
- * an exception becomes a down result whose reason names it. Runs on the caller's thread. Every result of
- * a probe passes here, so this is where configured secrets are removed from what servers said.
+ * an exception becomes a down result whose reason names it. An out-of-memory error is not a verdict on
+ * the real server: it is not caught, and ends the process (see the daemon's fatal-error handling). Runs
+ * on the caller's thread. Every result of a probe passes here, so this is where configured secrets are
+ * removed from what servers said.
  */
 public final class CheckRunner {
 
@@ -38,7 +40,7 @@ public final class CheckRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = CheckResult.down("interrupted");
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | StackOverflowError e) {
             result = CheckResult.down(describe(e));
         }
         return result.withElapsed(Duration.ofNanos(System.nanoTime() - start));

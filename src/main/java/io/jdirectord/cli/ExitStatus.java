@@ -11,6 +11,8 @@ public final class ExitStatus {
     public static final int USAGE = 2;
     /** {@code status}: not running. */
     public static final int NOT_RUNNING = 3;
+    /** The user may not do this (read the pid file, signal the daemon); for {@code status}: status unknown. */
+    public static final int NO_PRIVILEGE = 4;
     /** The configuration file does not exist. */
     public static final int NOT_CONFIGURED = 6;
     /** {@code reload}: the daemon is not running. */

@@ -5,6 +5,7 @@ import io.jdirectord.daemon.DaemonOptions;
 import io.jdirectord.daemon.PidFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The init-script commands. {@code start} runs the daemon in the foreground (systemd supervises it);
  * the others find the running daemon through its pid file and signal it: TERM to stop, HUP to reload.
+ * A user who may not read the pid file or signal the daemon is told so (status 4), never that the
+ * daemon is stopped.
  */
 final class LifecycleCommands {
 
@@ -35,6 +38,11 @@ final class LifecycleCommands {
     }
 
     int run(String command) throws IOException, InterruptedException {
+        if (!command.equals("start") && Privileges.unreadable(pidFile.path())) {
+            err.println("jdirectord: permission denied: cannot read the pid file " + pidFile.path() + " (only root and "
+                    + Privileges.owners(pidFile.path()) + " may)");
+            return ExitStatus.NO_PRIVILEGE;
+        }
         return switch (command) {
             case "start" -> start();
             case "stop" -> stop();
@@ -63,6 +71,9 @@ final class LifecycleCommands {
             return ExitStatus.OK;
         }
         ProcessHandle process = running.get();
+        if (!Privileges.maySignal(process)) {
+            return denied("stop", process);
+        }
         process.destroy();
         try {
             process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -84,8 +95,17 @@ final class LifecycleCommands {
             err.println("jdirectord is stopped for " + options.configFile());
             return ExitStatus.RELOAD_NOT_RUNNING;
         }
+        if (!Privileges.maySignal(running.get())) {
+            return denied("reload", running.get());
+        }
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(running.get().pid())).inheritIO().start();
         return kill.waitFor() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
+    }
+
+    private int denied(String command, ProcessHandle process) {
+        err.println("jdirectord: permission denied: cannot " + command + " pid " + process.pid() + ", which runs as "
+                + Privileges.userOf(process) + " (only root and that user may)");
+        return ExitStatus.NO_PRIVILEGE;
     }
 
     private int status() {
@@ -94,6 +114,11 @@ final class LifecycleCommands {
             Optional<String> report = StatusClient.ask(options.pidFile(), json);
             out.print(report.orElse("jdirectord for " + options.configFile() + " is running with pid: " + running.get().pid() + "\n"));
             out.flush();
+            Path socket = Daemon.controlSocketFor(options.pidFile());
+            if (report.isEmpty() && Privileges.unwritable(socket)) {
+                err.println("jdirectord: permission denied: the status report on " + socket + " is for root and "
+                        + Privileges.owners(socket) + " only");
+            }
             return ExitStatus.OK;
         }
         if (pidFile.isStale()) {

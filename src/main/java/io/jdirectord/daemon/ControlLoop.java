@@ -13,13 +13,16 @@ import java.util.List;
 
 /**
  * The daemon's control thread: acts on signals (reload, stop) and runs the periodic duties: autoreload
- * and callback when the file changes and alert reminders every second, and the monitor's own duties
- * (maintenance directory, drift repair) as often as it asks. The configuration in force is the
- * monitor's; a reload that finds errors keeps it running.
+ * and callback when the file changes (once it has stopped changing, see {@link ConfigWatcher}) and alert
+ * reminders every second, and the monitor's own duties (maintenance directory, drift repair) as often as
+ * it asks. The configuration in force is the monitor's; a reload that is refused keeps it running, its
+ * autoreload setting included.
  */
 final class ControlLoop {
 
     private static final long TICK_MILLIS = 250;
+    /** How long the file's size and modification time must stay unchanged before autoreload reads it. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final DaemonOptions options;
     private final Monitor monitor;
@@ -36,7 +39,7 @@ final class ControlLoop {
         this.reporter = reporter;
         this.signals = signals;
         this.clock = clock;
-        this.watcher = new ConfigWatcher(options.configFile());
+        this.watcher = new ConfigWatcher(options.configFile(), clock, SETTLE);
         this.nextSecond = clock.instant();
     }
 

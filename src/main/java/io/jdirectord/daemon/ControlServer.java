@@ -19,13 +19,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The local control socket ({@code <pid file>.sock}) through which {@code jdirectord status} asks the
  * running daemon. Protocol: the client sends one line, {@code status} or {@code status json}; the daemon
  * answers with the report and closes. Each client is served on a virtual thread, within bounds: a request
  * line of at most {@link #MAX_REQUEST_BYTES}, {@link #MAX_CLIENTS} clients at once (one more is told so
- * and closed), and {@link #CLIENT_SECONDS} for a client's whole exchange, after which it is closed.
+ * and closed), and {@link #CLIENT_SECONDS} for a client's whole exchange, after which it is closed; root, the
+ * daemon's user and its group may connect (mode 0660).
  */
 final class ControlServer implements AutoCloseable {
 
@@ -66,6 +68,7 @@ final class ControlServer implements AutoCloseable {
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
         return new ControlServer(path, server, status);
     }
 

@@ -41,8 +41,8 @@ public final class Daemon {
     /**
      * Runs in the foreground until stopped.
      *
-     * @return the process exit status: 0 after a clean stop, 2 for a configuration error, 1 when the
-     *         table or the pid file cannot be opened
+     * @return the process exit status: 0 after a clean stop, 2 for a configuration error (a check that
+     *         cannot be built included), 1 when the table or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
         return new Daemon(options, err).run();
@@ -55,6 +55,7 @@ public final class Daemon {
         }
         Config config = loaded.get();
         FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
+        FatalErrors.install(log);
         try (TableOpener.Opened table = TableOpener.open(options.dryRun())) {
             Preflight.check(config);
             PidFile pidFile = new PidFile(options.pidFile());
@@ -105,7 +106,9 @@ public final class Daemon {
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status::collect, log);
             try (integrations) {
-                monitor.apply(config);
+                if (!applyFirst(monitor, config, log)) {
+                    return 2;
+                }
                 signals.install();
                 String stoppedBy = runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock),
                         status, log);
@@ -116,6 +119,25 @@ public final class Daemon {
             }
         } catch (IpvsException e) {
             throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the configuration in force; a check that cannot be built is a configuration error, reported as
+     * FILE:LINE before the table has been touched.
+     */
+    private boolean applyFirst(Monitor monitor, Config config, FailureLog log) throws IpvsException {
+        try {
+            monitor.apply(config);
+            return true;
+        } catch (ConfigException e) {
+            e.errors().forEach(error -> {
+                err.println(error);
+                log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message());
+            });
+            err.flush();
+            log.event("start-failed", "error", "configuration rejected: " + e.errors().size() + " error(s)");
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -43,11 +44,12 @@ public record PidFile(Path path) {
         return Files.exists(path) && runningProcess().isEmpty();
     }
 
-    /** Writes the current process's pid, atomically. */
+    /** Writes the current process's pid, atomically; readable by everyone (0644), as pid files are. */
     public void writeCurrent() throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".jdirectord", ".pid");
+        Path temp = Files.createTempFile(parent, ".jdirectord", ".pid",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

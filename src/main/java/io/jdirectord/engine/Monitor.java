@@ -3,6 +3,7 @@ package io.jdirectord.engine;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
+import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
@@ -15,8 +16,10 @@ import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsKernelSettings;
 import io.jdirectord.ipvs.IpvsTable;
 import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.schedule.PreparedProbes;
 import io.jdirectord.schedule.ProbeListener;
 import io.jdirectord.schedule.ProbeScheduler;
+import io.jdirectord.schedule.ProbeSetupException;
 import io.jdirectord.schedule.ScheduledProbes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -71,23 +75,30 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     /**
      * Puts {@code config} in force: health keeps the state of unchanged probes, the scheduler keeps
-     * their phase, the table is reconciled at once (adopting what is already there at start).
+     * their phase, the table is reconciled at once (adopting what is already there at start). Either all
+     * of it happens or nothing: the table is listed and every new probe's check built before the running
+     * state, health or the table is touched.
      *
-     * @throws IpvsException when the table cannot be listed (nothing is changed then)
+     * @throws IpvsException    when the table cannot be listed (nothing is changed then)
+     * @throws ConfigException  when a check cannot be built, as FILE:LINE of its real server (nothing is
+     *                          changed then)
      */
-    public void apply(Config config) throws IpvsException {
+    public void apply(Config config) throws IpvsException, ConfigException {
         List<ServiceEntry> listed = keeper.list();
+        ProbeIndex index = ProbeIndex.of(config);
+        PreparedProbes probes = prepare(config, index);
         Set<HealthKey> keys = HealthKey.allOf(config);
+        Set<HealthKey> presumedUp = PresumedUp.from(config, listed);
         Running previous = running.get();
-        Running next = new Running(config, ProbeIndex.of(config), new FirstRound(ScheduledProbes.from(config)));
-        running.set(next);
+        Running next = new Running(config, index, new FirstRound(probes.probes()));
         Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
                 .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
-        handle(keeper.configure(next, removed, () -> health.configure(keys, PresumedUp.from(config, listed), clock.instant())), next);
+        running.set(next);
+        handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
         kernel.apply(config);
         keeper.reconcileNow("configure");
-        scheduler.schedule(ScheduledProbes.from(config));
+        scheduler.schedule(probes);
         maintenance.configured(config);
         events.configApplied(next);
         if (next.firstRound().complete()) {
@@ -99,19 +110,35 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         }
     }
 
+    private PreparedProbes prepare(Config config, ProbeIndex index) throws ConfigException {
+        try {
+            return scheduler.prepare(ScheduledProbes.from(config));
+        } catch (ProbeSetupException e) {
+            throw new ConfigException(List.of(Refusals.checkSetup(config, index, e.probe(), e.getMessage())));
+        }
+    }
+
     /**
-     * Reads {@code file} again and puts it in force when it is valid; with errors, or when the file or
-     * the table cannot be read, the running configuration stays in force and the table is not touched.
+     * Reads {@code file} again and puts it in force when it is valid. With errors, a check that cannot be
+     * built, no virtual service where some are running, or when the file or the table cannot be read,
+     * the running configuration stays in force, probing goes on and the table is not touched.
      */
     public void reload(String trigger, Path file) {
         try {
             Config next = new ConfigParser().parse(file);
+            Running now = running.get();
+            Optional<ConfigMessage> empty = now == null ? Optional.empty() : Refusals.emptyReplacement(now.config(), next);
+            if (empty.isPresent()) {
+                throw new ConfigException(List.of(empty.get()));
+            }
             events.configWarnings(next.warnings());
             apply(next);
             events.reloaded(trigger, next);
         } catch (ConfigException e) {
             events.reloadRejected(trigger, e.errors());
-        } catch (IOException | IpvsException e) {
+        } catch (IOException e) {
+            events.reloadFailed(trigger, Refusals.unreadable(file, e));
+        } catch (IpvsException e) {
             events.reloadFailed(trigger, e.getMessage());
         }
     }

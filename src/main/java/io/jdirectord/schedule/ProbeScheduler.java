@@ -11,13 +11,30 @@ import java.util.Collection;
 public interface ProbeScheduler extends AutoCloseable {
 
     /**
-     * Makes the scheduler run exactly {@code probes} from now on (at start and on every reload). Probes
-     * already scheduled keep their phase, their check and their in-flight run; new ones start within one
-     * interval; removed ones stop (a run in flight still reports).
+     * Builds the checks of the probes in {@code probes} that are not scheduled yet, changing nothing:
+     * the first half of a start or reload, done before anything else is touched.
      *
-     * @throws IllegalArgumentException when a probe's check cannot be built; nothing is changed then
+     * @throws ProbeSetupException when a probe's check cannot be built, naming that probe
      */
-    void schedule(Collection<ScheduledProbe> probes);
+    PreparedProbes prepare(Collection<ScheduledProbe> probes);
+
+    /**
+     * Makes the scheduler run exactly the prepared probes from now on (at start and on every reload).
+     * Probes already scheduled keep their phase, their check and their in-flight run; new ones start
+     * within one interval with the checks prepared for them; removed ones stop (a run in flight still
+     * reports). Call it with what {@link #prepare} returned, on the same thread, with no other schedule
+     * in between.
+     */
+    void schedule(PreparedProbes probes);
+
+    /**
+     * {@link #prepare} and {@link #schedule(PreparedProbes)} in one call.
+     *
+     * @throws ProbeSetupException when a probe's check cannot be built; nothing is changed then
+     */
+    default void schedule(Collection<ScheduledProbe> probes) {
+        schedule(prepare(probes));
+    }
 
     /** Stops scheduling; runs in flight finish but their results are no longer delivered. */
     @Override

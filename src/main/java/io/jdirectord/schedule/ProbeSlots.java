@@ -44,21 +44,60 @@ final class ProbeSlots {
      * run and check). Checks are built first: if one cannot be, nothing changes.
      *
      * @return the slots now in use
+     * @throws ProbeSetupException when a check cannot be built
      */
     Set<SlotKey> update(Collection<ScheduledProbe> probes) {
+        return update(prepare(probes));
+    }
+
+    /**
+     * Builds the checks of the probes not scheduled yet, changing nothing.
+     *
+     * @throws ProbeSetupException when a check cannot be built
+     */
+    PreparedProbes prepare(Collection<ScheduledProbe> probes) {
         lock.lock();
         try {
-            Map<ProbeSpec, Check> newChecks = newChecks(probes);
+            Map<ProbeSpec, Check> created = new HashMap<>();
+            for (ScheduledProbe probe : probes) {
+                if (!runners.containsKey(probe.spec()) && !created.containsKey(probe.spec())) {
+                    created.put(probe.spec(), build(probe.spec()));
+                }
+            }
+            return new PreparedProbes(List.copyOf(probes), created);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Check build(ProbeSpec spec) {
+        try {
+            return checks.create(spec);
+        } catch (RuntimeException e) {
+            throw new ProbeSetupException(spec, e);
+        }
+    }
+
+    /**
+     * Makes the prepared probes the scheduled ones; a probe already scheduled keeps its runner. A new
+     * probe missing from the prepared checks (scheduled and removed since {@link #prepare}) is built now.
+     *
+     * @return the slots now in use
+     */
+    Set<SlotKey> update(PreparedProbes prepared) {
+        lock.lock();
+        try {
             Map<ProbeSpec, ProbeRunner> kept = new HashMap<>();
             Map<SlotKey, List<ProbeRunner>> grouped = new HashMap<>();
             Instant now = environment.clock().instant();
             int added = 0;
-            for (ScheduledProbe probe : probes) {
+            for (ScheduledProbe probe : prepared.probes()) {
                 ProbeRunner runner = runners.get(probe.spec());
                 if (runner == null) {
                     Instant firstRun = now.plusSeconds(added++ / WAVE);
-                    runner = new ProbeRunner(probe.spec(), newChecks.get(probe.spec()), probe.interval(), environment,
-                            firstRun, () -> open);
+                    Check check = prepared.checks().get(probe.spec());
+                    runner = new ProbeRunner(probe.spec(), check != null ? check : build(probe.spec()), probe.interval(),
+                            environment, firstRun, () -> open);
                 } else {
                     runner.interval(probe.interval());
                 }
@@ -73,16 +112,6 @@ final class ProbeSlots {
         } finally {
             lock.unlock();
         }
-    }
-
-    private Map<ProbeSpec, Check> newChecks(Collection<ScheduledProbe> probes) {
-        Map<ProbeSpec, Check> created = new HashMap<>();
-        for (ScheduledProbe probe : probes) {
-            if (!runners.containsKey(probe.spec())) {
-                created.put(probe.spec(), checks.create(probe.spec()));
-            }
-        }
-        return created;
     }
 
     /** Starts every probe of {@code slot} that is not still running. Returns how many started. */

@@ -76,7 +76,12 @@ public final class QuartzProbeScheduler implements ProbeScheduler {
     }
 
     @Override
-    public void schedule(Collection<ScheduledProbe> probes) {
+    public PreparedProbes prepare(Collection<ScheduledProbe> probes) {
+        return slots.prepare(probes);
+    }
+
+    @Override
+    public void schedule(PreparedProbes probes) {
         lock.lock();
         try {
             Set<SlotKey> wanted = slots.update(probes);

@@ -140,7 +140,8 @@ final class DaemonProcess implements AutoCloseable {
         return lines("failure.log");
     }
 
-    private List<String> stderr() {
+    /** What the daemon wrote to standard error so far, by line. */
+    List<String> stderr() {
         return lines("stderr.txt");
     }
 
@@ -272,6 +273,14 @@ final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the daemon to exit by itself; returns the exit status. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("daemon did not exit within " + limit.toMillis() + " ms\n" + transcript());
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -282,9 +291,20 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Runs {@code jdirectord --pid-file PID CONFIG ARGS...} against this daemon and waits for it. */
     Run command(String... arguments) throws IOException, InterruptedException {
+        return commandAs(List.of(), arguments);
+    }
+
+    /** As {@link #command}, run as {@code user} through runuser (the caller is root). */
+    Run commandAs(String user, String... arguments) throws IOException, InterruptedException {
+        return commandAs(List.of("runuser", "-u", user, "--"), arguments);
+    }
+
+    private Run commandAs(List<String> prefix, String... arguments) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--pid-file", pidFile().toString(), configFile().toString()));
         args.addAll(List.of(arguments));
-        Process run = new ProcessBuilder(jdirectord(args)).start();
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(jdirectord(args));
+        Process run = new ProcessBuilder(command).start();
         run.getOutputStream().close();
         String[] err = new String[1];
         Thread errors = Thread.ofVirtual().start(() -> err[0] = readAll(run.getErrorStream()));

@@ -2,6 +2,7 @@ package io.jdirectord.daemon;
 
 import static io.jdirectord.daemon.DaemonProcess.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,5 +227,40 @@ class LifecycleIT {
 
         assertThat(gone).contains("reason=\"cannot run", script.toString());
         assertThat(daemon.log()).noneMatch(event("internal-error"));
+    }
+
+    @Test
+    void anOrdinaryUserIsToldPermissionDeniedNeverStopped() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "runs the commands as nobody, which needs root");
+        Backend backend = resources.keep(Backend.on("127.0.45.1"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+                checkinterval=0.5
+                virtual=192.0.2.45:80
+                    real=%s masq
+                    checktype=connect
+                """.formatted(backend.hostPort())));
+        daemon.awaitEvent("ready", WAIT);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(daemon.configFile(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        DaemonProcess.Run status = daemon.commandAs("nobody", "status");
+        DaemonProcess.Run reload = daemon.commandAs("nobody", "reload");
+        DaemonProcess.Run stop = daemon.commandAs("nobody", "stop");
+
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).contains("is running with pid: " + daemon.pid());
+        assertThat(status.err()).contains("permission denied: the status report on", "is for root and user root and group root only");
+        assertThat(reload.status()).as(reload.err()).isEqualTo(4);
+        assertThat(reload.err()).contains("permission denied: cannot reload pid " + daemon.pid() + ", which runs as root");
+        assertThat(stop.status()).as(stop.err()).isEqualTo(4);
+        assertThat(stop.err()).contains("permission denied: cannot stop pid " + daemon.pid());
+        assertThat(daemon.alive()).isTrue();
+        assertThat(daemon.log()).noneMatch(event("reload"));
+
+        Files.setPosixFilePermissions(daemon.pidFile(), PosixFilePermissions.fromString("rw-------"));
+        DaemonProcess.Run unknown = daemon.commandAs("nobody", "status");
+        assertThat(unknown.status()).as(unknown.err()).isEqualTo(4);
+        assertThat(unknown.err()).contains("permission denied: cannot read the pid file " + daemon.pidFile()
+                + " (only root and user root and group root may)");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reload end to end: a valid file is applied by identity (unchanged entries are not touched), a broken
  * file is rejected with file:line and the running configuration keeps working (ldirectord stops
- * reacting to failures after a bad reload), and autoreload notices an edited file without a signal.
+ * reacting to failures after a bad reload), a check that cannot be built is such an error at start and on
+ * reload, a truncated file never purges the table, and autoreload notices an edited file without a
+ * signal, also after it refused one.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ReloadIT {
@@ -125,5 +128,62 @@ class ReloadIT {
         daemon.awaitLog(lines, event("reload", "trigger=autoreload", "result=ok"), WAIT);
         daemon.awaitOperation("ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 3", WAIT);
         assertThat(daemon.log()).anyMatch(event("config-error", "schedular"));
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedAndAutoreloadTakesTheRestoredOne() throws Exception {
+        Backend a = resources.keep(Backend.on("127.0.33.1"));
+        Backend added = resources.keep(Backend.on("127.0.33.2"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
+        daemon.awaitEvent("ready", WAIT);
+        int operations = daemon.operations().size();
+
+        Files.write(daemon.configFile(), new byte[0]);
+        daemon.awaitEvent("config-error", WAIT, "file=" + daemon.configFile(), "message=\"no virtual service: refused");
+        daemon.awaitEvent("reload", WAIT, "trigger=autoreload", "result=rejected");
+        assertThat(daemon.operations()).hasSize(operations);
+        int lines = daemon.log().size();
+        daemon.rewriteConfig(config("autoreload=yes\n", real(a, 1) + real(added, 3), real(a, 1)));
+
+        daemon.awaitLog(lines, event("reload", "trigger=autoreload", "result=ok"), WAIT);
+        daemon.awaitOperation("ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 3", WAIT);
+        assertThat(daemon.operations().subList(operations, daemon.operations().size()))
+                .containsExactly("ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 3");
+    }
+
+    @Test
+    void aReloadWithAnInvalidReceiveIsRejectedWithItsLineAndProbingGoesOn() throws Exception {
+        Backend a = resources.keep(Backend.on("127.0.34.1"));
+        Backend b = resources.keep(Backend.on("127.0.34.2"));
+        String good = config("", real(a, 1) + real(b, 1), real(a, 1));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, good));
+        daemon.awaitEvent("ready", WAIT);
+        int operations = daemon.operations().size();
+
+        daemon.rewriteConfig(good.replace("receive=\"OK\"", "receive=\"(OK\""));
+        daemon.signal("HUP");
+        daemon.awaitEvent("config-error", WAIT, "file=" + daemon.configFile(), "line=");
+        daemon.awaitEvent("reload", WAIT, "result=rejected");
+        assertThat(daemon.log()).noneMatch(event("internal-error"));
+        assertThat(daemon.operations()).hasSize(operations);
+
+        a.close();
+        daemon.awaitEvent("down", WAIT, "real=" + a.hostPort(), "virtual=tcp:192.0.2.30:80");
+        daemon.awaitOperation("ipvsadm -d -t 192.0.2.30:80 -r " + a.hostPort(), WAIT);
+    }
+
+    @Test
+    void aStartWithAnInvalidReceiveExitsTwoWithItsLineBeforeTouchingTheTable() throws Exception {
+        Backend a = resources.keep(Backend.on("127.0.35.1"));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("", real(a, 1), real(a, 1))
+                .replace("receive=\"OK\"", "receive=\"(OK\"")));
+
+        assertThat(daemon.awaitExit(WAIT)).isEqualTo(2);
+
+        assertThat(daemon.stderr()).anyMatch(error -> error.matches(Pattern.quote(daemon.configFile().toString())
+                + ":[1-9][0-9]*: .*receive.*"));
+        assertThat(daemon.stderr()).noneMatch(error -> error.contains("Exception"));
+        assertThat(daemon.operations()).isEmpty();
+        assertThat(daemon.pidFile()).doesNotExist();
     }
 }

@@ -18,6 +18,7 @@ import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.ipvs.DryRunIpvsTable;
 import io.jdirectord.ipvs.DryRunKernelSettings;
+import io.jdirectord.schedule.PreparedProbes;
 import io.jdirectord.schedule.ProbeScheduler;
 import io.jdirectord.schedule.ScheduledProbe;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
@@ -81,7 +83,12 @@ class StatusCollectorTest {
     /** A scheduler that never runs a probe: the test hands the monitor its results. */
     private static final class IdleScheduler implements ProbeScheduler {
         @Override
-        public void schedule(Collection<ScheduledProbe> probes) {
+        public PreparedProbes prepare(Collection<ScheduledProbe> probes) {
+            return new PreparedProbes(List.copyOf(probes), Map.of());
+        }
+
+        @Override
+        public void schedule(PreparedProbes probes) {
         }
 
         @Override

@@ -1,20 +1,27 @@
 package io.jdirectord.engine;
 
+import io.jdirectord.check.Check;
+import io.jdirectord.check.CheckFactory;
 import io.jdirectord.check.CheckResult;
+import io.jdirectord.check.Deadline;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scripted answers of the probes in a scenario, by real server: up unless the test said otherwise,
- * until it says otherwise again. Thread-safe.
+ * until it says otherwise again. As a {@link CheckFactory} it builds checks that give those answers, and
+ * refuses, as the real factory refuses an unusable spec, the checks of the real servers the test named.
+ * Thread-safe.
  */
-final class FakeChecks {
+final class FakeChecks implements CheckFactory {
 
     private final Map<Endpoint, CheckResult> answers = new ConcurrentHashMap<>();
+    private final Map<Endpoint, String> refused = new ConcurrentHashMap<>();
 
     /** From now on the probes of {@code real} ("IP:PORT") answer down with {@code reason}. */
     void down(String real, String reason) {
@@ -24,6 +31,30 @@ final class FakeChecks {
     /** From now on the probes of {@code real} answer up. */
     void up(String real) {
         answers.remove(endpoint(real));
+    }
+
+    /** From now on building a check for {@code real} fails with {@code reason}. */
+    void refuse(String real, String reason) {
+        refused.put(endpoint(real), reason);
+    }
+
+    @Override
+    public Check create(ProbeSpec probe) {
+        String reason = refused.get(probe.real());
+        if (reason != null) {
+            throw new IllegalArgumentException(reason);
+        }
+        return new Check() {
+            @Override
+            public CheckResult run(Deadline deadline) {
+                return answer(probe);
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(5);
+            }
+        };
     }
 
     CheckResult answer(ProbeSpec probe) {

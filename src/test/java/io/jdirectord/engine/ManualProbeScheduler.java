@@ -1,14 +1,21 @@
 package io.jdirectord.engine;
 
+import io.jdirectord.check.Check;
+import io.jdirectord.check.CheckFactory;
+import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.schedule.PreparedProbes;
 import io.jdirectord.schedule.ProbeListener;
 import io.jdirectord.schedule.ProbeScheduler;
+import io.jdirectord.schedule.ProbeSetupException;
 import io.jdirectord.schedule.ScheduledProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,33 +24,53 @@ import java.util.stream.Collectors;
 /**
  * A {@link ProbeScheduler} that runs nothing by itself: {@link #advance} moves the {@link ManualClock}
  * and runs, on the caller's thread and in time order, every probe that falls due on the way, answered
- * by {@link FakeChecks}. A new probe is due at once, then every interval; a probe kept by a reload keeps
- * its phase, as the real scheduler promises.
+ * by the checks its factory ({@link FakeChecks} in scenarios) built for it; probes due at the same
+ * instant run in the order they were first scheduled (never in hash order, which changes from run to
+ * run). A new probe is due at once, then every interval; a probe kept by a reload keeps its phase and
+ * its check, as the real scheduler promises, and a check that cannot be built changes nothing.
  */
 final class ManualProbeScheduler implements ProbeScheduler {
 
     private final ProbeListener listener;
     private final ManualClock clock;
-    private final FakeChecks checks;
+    private final CheckFactory checks;
     private final Map<ProbeSpec, Duration> intervals = new HashMap<>();
-    private final Map<ProbeSpec, Instant> due = new HashMap<>();
+    private final Map<ProbeSpec, Check> built = new HashMap<>();
+    private final Map<ProbeSpec, Instant> due = new LinkedHashMap<>();
     private boolean closed;
     private int runs;
 
-    ManualProbeScheduler(ProbeListener listener, ManualClock clock, FakeChecks checks) {
+    ManualProbeScheduler(ProbeListener listener, ManualClock clock, CheckFactory checks) {
         this.listener = listener;
         this.clock = clock;
         this.checks = checks;
     }
 
     @Override
-    public void schedule(Collection<ScheduledProbe> probes) {
-        Set<ProbeSpec> wanted = probes.stream().map(ScheduledProbe::spec).collect(Collectors.toSet());
+    public PreparedProbes prepare(Collection<ScheduledProbe> probes) {
+        Map<ProbeSpec, Check> created = new HashMap<>();
+        for (ScheduledProbe probe : probes) {
+            if (!built.containsKey(probe.spec()) && !created.containsKey(probe.spec())) {
+                try {
+                    created.put(probe.spec(), checks.create(probe.spec()));
+                } catch (RuntimeException e) {
+                    throw new ProbeSetupException(probe.spec(), e);
+                }
+            }
+        }
+        return new PreparedProbes(List.copyOf(probes), created);
+    }
+
+    @Override
+    public void schedule(PreparedProbes prepared) {
+        Set<ProbeSpec> wanted = prepared.probes().stream().map(ScheduledProbe::spec).collect(Collectors.toSet());
         due.keySet().retainAll(wanted);
         intervals.keySet().retainAll(wanted);
-        for (ScheduledProbe probe : probes) {
+        built.keySet().retainAll(wanted);
+        for (ScheduledProbe probe : prepared.probes()) {
             intervals.put(probe.spec(), probe.interval());
             due.putIfAbsent(probe.spec(), clock.instant());
+            built.computeIfAbsent(probe.spec(), spec -> prepared.checks().get(spec));
         }
     }
 
@@ -58,9 +85,17 @@ final class ManualProbeScheduler implements ProbeScheduler {
             }
             due.put(probe, next.get().getValue().plus(intervals.get(probe)));
             runs++;
-            listener.onResult(probe, checks.answer(probe), clock.instant());
+            listener.onResult(probe, run(built.get(probe)), clock.instant());
         }
         clock.set(end);
+    }
+
+    private static CheckResult run(Check check) {
+        try {
+            return check.run(null);
+        } catch (Exception e) {
+            return CheckResult.down(e.toString());
+        }
     }
 
     private Optional<Map.Entry<ProbeSpec, Instant>> nextDue(Instant end) {

@@ -81,6 +81,7 @@ final class RecordingEvents implements MonitorEvents {
 
     @Override
     public void reloadRejected(String trigger, List<ConfigMessage> errors) {
+        errors.forEach(error -> lines.add("config error: " + error));
         lines.add("reload " + trigger + " rejected: " + errors.size() + " errors");
     }
 
