@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  */
 public final class EventReporter implements MonitorEvents {
 
+    /** The longest probe reason, in characters, a {@code -d} probe line shows before an ellipsis. */
+    static final int DEBUG_REASON_CHARS = 120;
+
     private final FailureLog log;
     private final EmailAlerts alerts;
     private final Clock clock;
@@ -96,7 +99,7 @@ public final class EventReporter implements MonitorEvents {
     public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
             log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
-                    "reason", result.reason(), "elapsed", millis(result.elapsed()));
+                    "reason", brief(result.reason()), "elapsed", millis(result.elapsed()));
         }
         tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
@@ -230,6 +233,14 @@ public final class EventReporter implements MonitorEvents {
 
     public void sendReminders() {
         alerts.sendDueReminders(daemonStatus, clock.instant());
+    }
+
+    /**
+     * A probe reason cut to {@link #DEBUG_REASON_CHARS} characters and an ellipsis, for the per-probe debug line
+     * that repeats every interval; transitions keep the whole reason.
+     */
+    static String brief(String reason) {
+        return reason.length() <= DEBUG_REASON_CHARS ? reason : reason.substring(0, DEBUG_REASON_CHARS) + "…";
     }
 
     static String millis(Duration duration) {
