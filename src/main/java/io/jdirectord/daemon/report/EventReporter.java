@@ -15,6 +15,7 @@ import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.HealthStatus;
 import io.jdirectord.health.ProbeLabel;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -53,6 +54,7 @@ public final class EventReporter implements MonitorEvents {
     private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
     private final List<Runnable> firstRoundListeners = new CopyOnWriteArrayList<>();
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
+    private final Map<HealthKey, HealthStatus> health = new ConcurrentHashMap<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
     public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
@@ -138,9 +140,7 @@ public final class EventReporter implements MonitorEvents {
                         "success", e.successes() + "/" + e.riseCount(), "reason", e.reason());
                 case HealthEvent.WeightChange e -> perVirtual(now, e.key(), "weight",
                         "from", weight(e.from()), "to", weight(e.to()));
-                case HealthEvent.Transition e -> {
-                    // Logged by tablePass together with the operations that followed it.
-                }
+                case HealthEvent.Transition e -> health.put(e.key(), e.to()); // logged by tablePass
             }
         }
     }
@@ -190,9 +190,14 @@ public final class EventReporter implements MonitorEvents {
         tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
+    /** The {@code ready} line: how many virtual services and real servers there are, and how many real servers are up. */
     @Override
     public void firstRoundApplied(Running now) {
-        log.event("ready", "virtuals", now.config().virtualServices().size(), "probes", now.index().probes().size());
+        int reals = now.config().virtualServices().stream().mapToInt(virtual -> virtual.reals().size()).sum();
+        int up = health.entrySet().stream().filter(entry -> entry.getValue() == HealthStatus.UP)
+                .mapToInt(entry -> now.index().usesOf(entry.getKey()).size()).sum();
+        log.event("ready", "virtuals", now.config().virtualServices().size(), "reals", reals, "up", up,
+                "probes", now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
     }
 
