@@ -41,6 +41,16 @@ class ConfigTestCommandTest {
     }
 
     @Test
+    void acceptsTheExampleConfigurationWithoutAWarningInASourceCheckout() {
+        int status = new ConfigTestCommand(new PrintWriter(out, true), new PrintWriter(err, true))
+                .run(Path.of("etc/jdirectord.cf"));
+
+        assertThat(status).isEqualTo(ExitStatus.OK);
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).endsWith("configuration OK\n");
+    }
+
+    @Test
     void printsWarningsAndTheSummaryOfAnAcceptedFile() throws Exception {
         int status = test("virtual=192.0.2.10\n\treal=10.0.0.1:80 gate\n");
 
