@@ -47,7 +47,7 @@ public final class ConfigParser {
         validator.duplicates(services);
         validator.credentials(file, global.virtuals);
         if (diagnostics.errorCount() > 0) {
-            throw new ConfigException(diagnostics.errors());
+            throw new ConfigException(diagnostics.errors(), diagnostics.warnings());
         }
         return new Config(file, GlobalAssembler.of(global), services, diagnostics.warnings());
     }

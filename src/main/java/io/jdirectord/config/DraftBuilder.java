@@ -124,7 +124,10 @@ final class DraftBuilder {
             return " (" + name + " is only valid in the global section)";
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.equals(name) && (isKnown(lower) || lower.matches("virtual6?"))
-                ? " (directive names are lower case)" : "";
+        if (!lower.equals(name) && (isKnown(lower) || lower.matches("virtual6?"))) {
+            return " (directive names are lower case)";
+        }
+        return NearestName.of(lower, inBlock ? blockNames() : globalNames())
+                .map(nearest -> " (did you mean " + Texts.quote(nearest) + "?)").orElse("");
     }
 }

@@ -56,7 +56,7 @@ public final class Daemon {
         Config config = loaded.get();
         FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
         FatalErrors.install(log);
-        try (TableOpener.Opened table = TableOpener.open(options.dryRun())) {
+        try (TableOpener.Opened table = TableOpener.open(options.dryRun(), !options.debug())) {
             Preflight.check(config);
             PidFile pidFile = new PidFile(options.pidFile());
             pidFile.writeCurrent();

@@ -26,12 +26,14 @@ final class TableOpener {
     }
 
     /**
+     * @param echo with {@code dryRun}: the in-memory table logs its changes at INFO (false: at DEBUG, for when the
+     *             failure log on standard error names them already)
      * @throws StartupException when the kernel table cannot be reached: IPVS missing ("load the ip_vs
      *                          module"), CAP_NET_ADMIN missing, or libc not callable
      */
-    static Opened open(boolean dryRun) throws StartupException {
+    static Opened open(boolean dryRun, boolean echo) throws StartupException {
         if (dryRun) {
-            return new Opened(new DryRunIpvsTable(), new DryRunKernelSettings());
+            return new Opened(new DryRunIpvsTable(echo), new DryRunKernelSettings());
         }
         try {
             NetlinkIpvsTable table = NetlinkIpvsTable.open();

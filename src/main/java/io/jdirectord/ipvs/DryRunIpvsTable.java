@@ -8,14 +8,16 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * An in-memory IPVS table for {@code --dry-run} and tests: it never touches the kernel, keeps what it is
  * told with the kernel's error semantics (EEXIST for an existing service or destination, ESRCH for a
  * missing service, ENOENT for a missing destination or an unknown scheduler, ERANGE for a negative weight
  * or a lower threshold above the upper one, EINVAL for a destination of the other family that does not
- * tunnel), and logs every change through the SLF4J logger {@code io.jdirectord.ipvs.dryrun} at INFO as
- * the equivalent ipvsadm command line. A refused change is logged as a shell comment,
+ * tunnel), and logs every change through the SLF4J logger {@code io.jdirectord.ipvs.dryrun} as the
+ * equivalent ipvsadm command line: at INFO when it echoes, at DEBUG when something else (the failure log on
+ * standard error under {@code -d}) shows the changes already. A refused change is logged as a shell comment,
  * {@code # failed: <command>: <error>}, so that the log replayed as a script builds the same table.
  * Thread-safe.
  */
@@ -28,6 +30,7 @@ public final class DryRunIpvsTable implements IpvsTable {
             "sed", "nq", "fo", "ovf", "mh", "twos", "none");
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Level level;
     private final Map<ServiceKey, Entry> services = new LinkedHashMap<>();
 
     private static final class Entry {
@@ -39,12 +42,19 @@ public final class DryRunIpvsTable implements IpvsTable {
         }
     }
 
-    /** An empty table. */
+    /** An empty table that logs its changes at INFO. */
     public DryRunIpvsTable() {
+        this(true);
+    }
+
+    /** An empty table; {@code echo}: log its changes at INFO, else at DEBUG. */
+    public DryRunIpvsTable(boolean echo) {
+        this.level = echo ? Level.INFO : Level.DEBUG;
     }
 
     /** A table that starts as a copy of {@code initial} (for example the kernel's table, read once). */
     public DryRunIpvsTable(List<ServiceEntry> initial) {
+        this(true);
         for (ServiceEntry listed : initial) {
             Entry entry = new Entry(listed.service());
             listed.destinations().forEach(d -> entry.destinations.put(d.destination().key(), d.destination()));
@@ -136,9 +146,9 @@ public final class DryRunIpvsTable implements IpvsTable {
         lock.lock();
         try {
             change.run();
-            LOG.info("{}", op.toIpvsadm());
+            LOG.atLevel(level).log("{}", op.toIpvsadm());
         } catch (IpvsException e) {
-            LOG.info("# failed: {}", e.getMessage());
+            LOG.atLevel(level).log("# failed: {}", e.getMessage());
             throw e;
         } finally {
             lock.unlock();

@@ -181,7 +181,8 @@ class GlobalDirectivesTest {
     @Test
     void readsTheLeadingDigitsOfEmailalertfreqAsLdirectordWithWarning() {
         String text = "emailalertfreq=10m\nemailalertfreq2=1\n" + BLOCK;
-        assertThat(fixture.errors(text)).containsExactly("2: Unknown directive \"emailalertfreq2=1\"");
+        assertThat(fixture.errors(text)).containsExactly(
+                "2: Unknown directive \"emailalertfreq2=1\" (did you mean \"emailalertfreq\"?)");
         String lenient = "emailalertfreq=10m\n" + BLOCK;
         assertThat(fixture.only(lenient).emailAlert().frequency()).isEqualTo(10);
         assertThat(fixture.warnings(lenient)).containsExactly(
@@ -244,6 +245,7 @@ class GlobalDirectivesTest {
                         + " for fallback server"),
                 Arguments.of("checktimeout", "checktimeout needs a value: checktimeout = ..."),
                 Arguments.of("foo=1", "Unknown directive \"foo=1\""),
+                Arguments.of("autorelaod=yes", "Unknown directive \"autorelaod=yes\" (did you mean \"autoreload\"?)"),
                 Arguments.of("scheduler=rr", "Unknown directive \"scheduler=rr\" (scheduler is only valid inside a virtual block)"),
                 Arguments.of("real=10.0.0.1:80 gate", "Unknown directive \"real=10.0.0.1:80 gate\""
                         + " (real is only valid inside a virtual block)"),

@@ -204,6 +204,21 @@ class VirtualDirectivesTest {
     }
 
     @Test
+    void suggestsTheNearestBlockDirectiveForAMisspeltOne() {
+        assertThat(fixture.errors(HEAD + "\tschedular=wrr\n\tchekctype=negotiate\n\tchecktimeuot=3\n")).containsExactly(
+                "3: Unknown directive \"schedular=wrr\" (did you mean \"scheduler\"?)",
+                "4: Unknown directive \"chekctype=negotiate\" (did you mean \"checktype\"?)",
+                "5: Unknown directive \"checktimeuot=3\" (did you mean \"checktimeout\"?)");
+    }
+
+    @Test
+    void suggestsNothingForADirectiveFarFromEveryKnownName() {
+        assertThat(fixture.errors(HEAD + "\tbalance=roundrobin\n\tfoo=1\n")).containsExactly(
+                "3: Unknown directive \"balance=roundrobin\"",
+                "4: Unknown directive \"foo=1\"");
+    }
+
+    @Test
     void rejectsCheckcountWithoutDigitsAndStillWarnsItIsDeprecated() {
         assertThat(fixture.errors(HEAD + "\tcheckcount=x\n"))
                 .containsExactly("3: checkcount must be a positive whole number, not \"x\"");
@@ -314,7 +329,7 @@ class VirtualDirectivesTest {
                         + " (emailalertfrom is only valid in the global section)"),
                 Arguments.of("virtual=192.0.2.11:80", "Unknown directive \"virtual=192.0.2.11:80\""
                         + " (virtual= must start at the beginning of a line)"),
-                Arguments.of("password=\"x\"", "Unknown directive \"password=\"x\"\""),
+                Arguments.of("password=\"x\"", "Unknown directive \"password=\"x\"\" (did you mean \"passwd\"?)"),
                 Arguments.of("connecttimeout=3", "connecttimeout was replaced by negotiatetimeout (ldirectord rejects it too)"),
                 Arguments.of("passwd=\"\"", "passwd must not be empty"),
                 Arguments.of("database=\"\"", "database must not be empty"),

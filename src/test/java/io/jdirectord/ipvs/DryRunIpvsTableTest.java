@@ -7,6 +7,7 @@ import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -101,6 +102,21 @@ class DryRunIpvsTableTest {
 
         assertThat(copy.services().get(0).destinations().get(0).destination().weight()).isEqualTo(7);
         assertThat(table.services().get(0).destinations().get(0).destination().weight()).isEqualTo(1);
+    }
+
+    @Test
+    void logsItsChangesAtInfoWhenItEchoesAndAtDebugWhenTheFailureLogShowsThem() throws IpvsException {
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            table.addService(MISSING);
+            new DryRunIpvsTable(false).addService(WEB);
+        } finally {
+            logger.setLevel(before);
+        }
+
+        assertThat(log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.DEBUG);
+        assertThat(lines()).containsExactly("ipvsadm -A -t 192.0.2.20:80 -s wrr", "ipvsadm -A -t 192.0.2.10:80 -s wrr");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
+import io.jdirectord.health.HealthStatus;
 import io.jdirectord.health.ProbeLabel;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -43,6 +44,9 @@ import java.util.function.Consumer;
  */
 public final class EventReporter implements MonitorEvents {
 
+    /** The longest probe reason, in characters, a {@code -d} probe line shows before an ellipsis. */
+    static final int DEBUG_REASON_CHARS = 120;
+
     private final FailureLog log;
     private final EmailAlerts alerts;
     private final Clock clock;
@@ -50,6 +54,7 @@ public final class EventReporter implements MonitorEvents {
     private final Set<Path> failingMonitorFiles = ConcurrentHashMap.newKeySet();
     private final List<Runnable> firstRoundListeners = new CopyOnWriteArrayList<>();
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
+    private final Map<HealthKey, HealthStatus> health = new ConcurrentHashMap<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
 
     public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
@@ -96,7 +101,7 @@ public final class EventReporter implements MonitorEvents {
     public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
             log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
-                    "reason", result.reason(), "elapsed", millis(result.elapsed()));
+                    "reason", brief(result.reason()), "elapsed", millis(result.elapsed()));
         }
         tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
@@ -135,9 +140,7 @@ public final class EventReporter implements MonitorEvents {
                         "success", e.successes() + "/" + e.riseCount(), "reason", e.reason());
                 case HealthEvent.WeightChange e -> perVirtual(now, e.key(), "weight",
                         "from", weight(e.from()), "to", weight(e.to()));
-                case HealthEvent.Transition e -> {
-                    // Logged by tablePass together with the operations that followed it.
-                }
+                case HealthEvent.Transition e -> health.put(e.key(), e.to()); // logged by tablePass
             }
         }
     }
@@ -188,9 +191,14 @@ public final class EventReporter implements MonitorEvents {
         tellObservers(observer -> observer.tableUnreadable(cause, e));
     }
 
+    /** The {@code ready} line: how many virtual services and real servers there are, and how many real servers are up. */
     @Override
     public void firstRoundApplied(Running now) {
-        log.event("ready", "virtuals", now.config().virtualServices().size(), "probes", now.index().probes().size());
+        int reals = now.config().virtualServices().stream().mapToInt(virtual -> virtual.reals().size()).sum();
+        int up = health.entrySet().stream().filter(entry -> entry.getValue() == HealthStatus.UP)
+                .mapToInt(entry -> now.index().usesOf(entry.getKey()).size()).sum();
+        log.event("ready", "virtuals", now.config().virtualServices().size(), "reals", reals, "up", up,
+                "probes", now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
     }
 
@@ -231,6 +239,14 @@ public final class EventReporter implements MonitorEvents {
 
     public void sendReminders() {
         alerts.sendDueReminders(daemonStatus, clock.instant());
+    }
+
+    /**
+     * A probe reason cut to {@link #DEBUG_REASON_CHARS} characters and an ellipsis, for the per-probe debug line
+     * that repeats every interval; transitions keep the whole reason.
+     */
+    static String brief(String reason) {
+        return reason.length() <= DEBUG_REASON_CHARS ? reason : reason.substring(0, DEBUG_REASON_CHARS) + "…";
     }
 
     static String millis(Duration duration) {
