@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -88,11 +89,16 @@ final class ControlServer implements AutoCloseable {
     }
 
     private void serveWithin(SocketChannel client) {
-        ScheduledFuture<?> cutOff = timer.schedule(() -> closeQuietly(client), CLIENT_SECONDS, TimeUnit.SECONDS);
         try {
-            serve(client);
+            ScheduledFuture<?> cutOff = timer.schedule(() -> closeQuietly(client), CLIENT_SECONDS, TimeUnit.SECONDS);
+            try {
+                serve(client);
+            } finally {
+                cutOff.cancel(false);
+            }
+        } catch (RejectedExecutionException closing) {
+            closeQuietly(client); // accepted just before the server closed: nobody will answer it
         } finally {
-            cutOff.cancel(false);
             clients.release();
         }
     }

@@ -7,6 +7,7 @@ import io.jdirectord.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +134,9 @@ class MonitorReloadScenarioTest {
 
         engine.monitor.reload("test", file);
 
-        assertThat(engine.events.lines()).last().isEqualTo("reload test failed: " + file + ": no such file");
+        List<String> lines = engine.events.lines();
+        assertThat(lines.get(lines.size() - 2)).startsWith("config error: ").contains(file + ": no such file");
+        assertThat(lines).last().isEqualTo("reload test rejected: 1 errors");
         assertThat(engine.table()).containsExactly(SERVICE, REAL_1, REAL_2);
         assertProbingGoesOn();
     }
