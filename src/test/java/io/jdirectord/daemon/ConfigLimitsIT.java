@@ -68,7 +68,7 @@ class ConfigLimitsIT {
                 config.replaceFirst("logfile=.*\n", ""), PACKAGED_JVM)) {
             Path log = dir.resolve("failure.log");
             daemon.await("the first round of 10,000 probes", Duration.ofSeconds(240),
-                    () -> Files.exists(log) && read(log).contains(" ready virtuals=5000 probes=10000"));
+                    () -> Files.exists(log) && read(log).contains(" ready virtuals=5000 reals=10000 "));
             assertThat(daemon.transcript()).doesNotContain("OutOfMemoryError");
             assertThat(daemon.stop()).isZero();
         }
