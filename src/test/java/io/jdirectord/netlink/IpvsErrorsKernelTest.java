@@ -102,6 +102,8 @@ class IpvsErrorsKernelTest extends EmptyKernelTable {
                 "--inh-caps=-all", "--bounding-set=-all",
                 ProcessHandle.current().info().command().orElseThrow(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp",
+                // The unprivileged user cannot write the tests' log in target/: logback would complain on stdout.
+                "-Djdirectord.test.log=/dev/null",
                 "-cp", System.getProperty("java.class.path"), PermissionProbe.class.getName()));
         String output = KernelTables.run(command);
         assertThat(output.strip()).isEqualTo("list the IPVS services failed: Operation not permitted (EPERM, errno 1);"
