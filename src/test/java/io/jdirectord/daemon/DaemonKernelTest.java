@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DaemonKernelTest {
 
-    private static final Duration READY = Duration.ofSeconds(60);
+    /** A JVM start and first round under emulation took over 60 s on a loaded host (the daemon's --version alone 11 s). */
+    private static final Duration READY = Duration.ofSeconds(120);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String WEB = "TCP 192.0.2.10:80";
     private static final String MARK = "FWM 7";
