@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.FullBacklog;
@@ -54,7 +55,7 @@ class ConnectCheckTest {
             CheckResult result = runner.run(check(address, dead.port()));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("connect timeout after 1500 ms");
-            assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
+            assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +140,7 @@ class ExternalCheckTest {
         CheckResult result = run(external(program));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).endsWith("(checktimeout 1500 ms), killed");
-        assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
+        assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         for (String pid : Files.readAllLines(pids)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> isGone(Long.parseLong(pid)));
         }

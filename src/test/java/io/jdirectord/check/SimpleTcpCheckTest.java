@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.FullBacklog;
@@ -103,7 +104,7 @@ class SimpleTcpCheckTest {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.silent())) {
             CheckResult result = runner.run(check(address, server.port()));
             assertThat(result.reason()).isEqualTo("timeout after 1500 ms waiting for a line matching '^PONG'");
-            assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
+            assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         }
     }
 
@@ -114,7 +115,7 @@ class SimpleTcpCheckTest {
             CheckResult result = runner.run(check(address, server.port()));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("timeout after 1500 ms");
-            assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
+            assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         }
     }
 
@@ -124,7 +125,7 @@ class SimpleTcpCheckTest {
         try (FullBacklog dead = FullBacklog.on(address)) {
             CheckResult result = runner.run(check(address, dead.port()));
             assertThat(result.reason()).isEqualTo("connect timeout after 1500 ms");
-            assertThat(result.elapsed()).isLessThan(TIMEOUT.plusSeconds(1));
+            assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         }
     }
 
