@@ -16,7 +16,8 @@ public record DirectorHealth(boolean healthy, String reason, int servicesLost) {
     /** The {@link #trackValue} of an unhealthy director: far above any count of lost services. */
     public static final int UNHEALTHY_TRACK_VALUE = 1000;
 
-    static DirectorHealth unhealthy(String reason) {
+    /** An unhealthy director, for {@code reason}. */
+    public static DirectorHealth unhealthy(String reason) {
         return new DirectorHealth(false, reason, 0);
     }
 
