@@ -60,7 +60,9 @@ final class Integrations implements AutoCloseable {
                 Thread.ofPlatform().name("trackfile").daemon().factory());
         ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(() -> {
             try {
-                status.health().ifPresent(file::refresh);
+                if (file.configured()) {
+                    status.health().ifPresent(file::refresh);
+                }
             } catch (Exception e) {
                 reporter.internalError("trackfile", e);
             }

@@ -47,6 +47,11 @@ final class TrackFile implements MonitorObserver {
         }
     }
 
+    /** Whether a trackfile is configured: without one there is nothing to keep. */
+    synchronized boolean configured() {
+        return file.isPresent();
+    }
+
     /** Brings the file in line with {@code health} (once stopping, it stays unhealthy). */
     synchronized void refresh(DirectorHealth health) {
         write(stopping ? DirectorHealth.UNHEALTHY_TRACK_VALUE : health.trackValue());
