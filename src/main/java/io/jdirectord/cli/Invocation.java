@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 record Invocation(Optional<String> config, Optional<String> command, Optional<String> error) {
 
-    static final List<String> COMMANDS = List.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status");
+    static final List<String> COMMANDS = List.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status", "health");
 
     static Invocation of(List<String> arguments, boolean testOnly) {
         Optional<String> config = Optional.empty();

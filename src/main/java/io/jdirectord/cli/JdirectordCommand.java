@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
                 + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
         description = {"%nHealth-checking monitor for Linux Virtual Server: probes the real servers of every virtual",
             "service in CONFIG (ldirectord.cf syntax) and keeps the kernel's IPVS table right.%n"},
-        footer = {"%nCOMMAND: start | stop | restart | try-restart | reload | force-reload | status",
+        footer = {"%nCOMMAND: start | stop | restart | try-restart | reload | force-reload | status | health",
             "CONFIG defaults to /etc/jdirectord/jdirectord.cf, then /etc/ha.d/ldirectord.cf.",
             "Exit status: 0 ok (status: running), 1 failure, 2 bad arguments or configuration,",
-            "3 status: not running, 6 configuration file missing, 7 reload: not running."})
+            "3 status, health: not running, 6 configuration file missing, 7 reload: not running;",
+            "health: 0 healthy, 1 unhealthy."})
 final class JdirectordCommand implements Callable<Integer> {
 
     @Spec

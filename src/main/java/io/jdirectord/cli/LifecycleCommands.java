@@ -50,6 +50,7 @@ final class LifecycleCommands {
             case "try-restart" -> pidFile.runningProcess().isPresent() ? restart() : ExitStatus.OK;
             case "reload", "force-reload" -> reload();
             case "status" -> status();
+            case "health" -> health();
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }
@@ -106,6 +107,24 @@ final class LifecycleCommands {
         err.println("jdirectord: permission denied: cannot " + command + " pid " + process.pid() + ", which runs as "
                 + Privileges.userOf(process) + " (only root and that user may)");
         return ExitStatus.NO_PRIVILEGE;
+    }
+
+    /**
+     * Prints the director's health line; 0 healthy, 1 unhealthy (or no answer from a running daemon),
+     * 3 not running.
+     */
+    private int health() {
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isEmpty()) {
+            out.println("unhealthy: jdirectord is stopped for " + options.configFile());
+            out.flush();
+            return ExitStatus.NOT_RUNNING;
+        }
+        String line = StatusClient.request(options.pidFile(), "health")
+                .orElse("unhealthy: jdirectord (pid " + running.get().pid() + ") does not answer on its control socket\n");
+        out.print(line);
+        out.flush();
+        return line.startsWith("healthy:") ? ExitStatus.OK : ExitStatus.FAILURE;
     }
 
     private int status() {

@@ -46,6 +46,7 @@ public final class ConfigSummary {
         g.ipvsTimeouts().ifPresent(t -> line(out, "ipvstimeouts tcp " + seconds(t.tcp()) + ", tcpfin "
                 + seconds(t.tcpFin()) + ", udp " + seconds(t.udp())));
         g.statusAddress().ifPresent(a -> line(out, "statusaddress " + new Endpoint(a.getAddress(), a.getPort())));
+        g.trackFile().ifPresent(f -> line(out, "trackfile " + f));
     }
 
     private static void virtual(StringBuilder out, VirtualService s) {

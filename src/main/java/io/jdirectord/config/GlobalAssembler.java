@@ -27,6 +27,7 @@ final class GlobalAssembler {
                 g.repairInterval != null ? g.repairInterval : DEFAULT_REPAIR_INTERVAL,
                 g.syncDaemons,
                 Optional.ofNullable(g.ipvsTimeouts),
-                Optional.ofNullable(g.statusAddress));
+                Optional.ofNullable(g.statusAddress),
+                Optional.ofNullable(g.trackFile));
     }
 }

@@ -41,7 +41,8 @@ final class GlobalDirectives {
                         .ifPresent(n -> g.repairInterval = Duration.ofSeconds(n)))
                 .on("syncdaemon", extensions::syncDaemon)
                 .on("ipvstimeouts", (d, g) -> extensions.ipvsTimeouts(d).ifPresent(t -> g.ipvsTimeouts = t))
-                .on("statusaddress", (d, g) -> extensions.statusAddress(d).ifPresent(a -> g.statusAddress = a));
+                .on("statusaddress", (d, g) -> extensions.statusAddress(d).ifPresent(a -> g.statusAddress = a))
+                .on("trackfile", (d, g) -> extensions.trackFile(d).ifPresent(p -> g.trackFile = p));
     }
 
     private void supervised(Directive d, GlobalDraft g) {

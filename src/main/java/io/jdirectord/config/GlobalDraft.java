@@ -23,6 +23,7 @@ final class GlobalDraft {
     Duration repairInterval;
     IpvsTimeoutSetting ipvsTimeouts;
     InetSocketAddress statusAddress;
+    Path trackFile;
     FallbackDraft fallbackInet;
     FallbackDraft fallbackInet6;
 }

@@ -1,11 +1,13 @@
 package io.jdirectord.config;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The global-only extension directives: syncdaemon, ipvstimeouts, statusaddress. */
+/** The global-only extension directives: syncdaemon, ipvstimeouts, statusaddress, trackfile. */
 final class GlobalExtensions {
 
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._@-]{1,15}");
@@ -82,5 +84,25 @@ final class GlobalExtensions {
         return address.isPresent() && port.isPresent()
                 ? Optional.of(new InetSocketAddress(address.get(), port.get()))
                 : Optional.empty();
+    }
+
+    /**
+     * {@code trackfile = /PATH}: the file where the director's health is kept as a number for keepalived's
+     * track_file. An absolute path; a missing directory is a warning (it may be made before the start).
+     */
+    Optional<Path> trackFile(Directive d) {
+        Optional<String> text = v.nonEmpty(d, Values.unquote(d.value()));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!text.get().startsWith("/")) {
+            return v.fail(d, "trackfile must be an absolute path, not " + Texts.quote(text.get()));
+        }
+        Path file = Paths.of(text.get());
+        Path directory = file.getParent();
+        if (directory != null && !Files.isDirectory(directory)) {
+            v.diagnostics().warn(d.line(), "the directory of trackfile " + Texts.quote(text.get()) + " does not exist");
+        }
+        return Optional.of(file);
     }
 }

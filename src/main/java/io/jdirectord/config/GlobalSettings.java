@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param syncDaemons    IPVS sync daemons to start (extension syncdaemon; at most one per state)
  * @param ipvsTimeouts   IPVS connection timeouts to set (extension ipvstimeouts)
  * @param statusAddress  where to serve the HTTP status and metrics endpoint (extension statusaddress; off when empty)
+ * @param trackFile      where to keep the director's health as a number for keepalived's track_file (extension
+ *                       trackfile; off when empty)
  */
 public record GlobalSettings(
         Duration checkInterval,
@@ -38,10 +40,20 @@ public record GlobalSettings(
         Duration repairInterval,
         List<SyncDaemonSetting> syncDaemons,
         Optional<IpvsTimeoutSetting> ipvsTimeouts,
-        Optional<InetSocketAddress> statusAddress) {
+        Optional<InetSocketAddress> statusAddress,
+        Optional<Path> trackFile) {
 
     public GlobalSettings {
         execute = List.copyOf(execute);
         syncDaemons = List.copyOf(syncDaemons);
+    }
+
+    /** Settings without a trackfile. */
+    public GlobalSettings(Duration checkInterval, boolean autoreload, Optional<Path> callback, LogTarget logTarget,
+                          List<String> execute, boolean supervised, boolean fork, boolean readdQuiescent,
+                          Optional<Path> maintenanceDir, Duration repairInterval, List<SyncDaemonSetting> syncDaemons,
+                          Optional<IpvsTimeoutSetting> ipvsTimeouts, Optional<InetSocketAddress> statusAddress) {
+        this(checkInterval, autoreload, callback, logTarget, execute, supervised, fork, readdQuiescent, maintenanceDir,
+                repairInterval, syncDaemons, ipvsTimeouts, statusAddress, Optional.empty());
     }
 }

@@ -24,11 +24,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The local control socket ({@code <pid file>.sock}) through which {@code jdirectord status} asks the
- * running daemon. Protocol: the client sends one line, {@code status} or {@code status json}; the daemon
- * answers with the report and closes. Each client is served on a virtual thread, within bounds: a request
- * line of at most {@link #MAX_REQUEST_BYTES}, {@link #MAX_CLIENTS} clients at once (one more is told so
- * and closed), and {@link #CLIENT_SECONDS} for a client's whole exchange, after which it is closed; root, the
- * daemon's user and its group may connect (mode 0660).
+ * running daemon. Protocol: the client sends one line, {@code status}, {@code status json} or {@code health};
+ * the daemon answers with the report (or the health line) and closes. Each client is served on a virtual
+ * thread, within bounds: a request line of at most {@link #MAX_REQUEST_BYTES}, {@link #MAX_CLIENTS} clients
+ * at once (one more is told so and closed), and {@link #CLIENT_SECONDS} for a client's whole exchange, after
+ * which it is closed; root, the daemon's user and its group may connect (mode 0660).
  */
 final class ControlServer implements AutoCloseable {
 
@@ -109,6 +109,7 @@ final class ControlServer implements AutoCloseable {
             String answer = switch (request == null ? "" : request.trim()) {
                 case "status" -> StatusText.render(status.report());
                 case "status json" -> StatusJson.render(status.report());
+                case "health" -> status.health().orElseThrow().line() + "\n";
                 default -> request == null ? "error: request too long\n" : "error: unknown request\n";
             };
             out.write(answer.getBytes(StandardCharsets.UTF_8));

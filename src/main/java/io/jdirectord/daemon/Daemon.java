@@ -104,7 +104,7 @@ public final class Daemon {
         try (Monitor monitor = new Monitor(table.table(), table.kernel(), listener -> QuartzProbeScheduler.start(checks, listener),
                 reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
-            Integrations integrations = Integrations.attach(reporter, status::collect, log);
+            Integrations integrations = Integrations.attach(reporter, status, log);
             try (integrations) {
                 if (!applyFirst(monitor, config, log)) {
                     return 2;

@@ -20,18 +20,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the daemon tells the outside world beside the failure log, fed by the {@link EventReporter}:
- * systemd notifications when systemd started it ($NOTIFY_SOCKET set), and metrics, served with the
- * JSON status on the HTTP endpoint when {@code statusaddress} is set. Attach before the first
+ * systemd notifications when systemd started it ($NOTIFY_SOCKET set), metrics, served with the
+ * JSON status on the HTTP endpoint when {@code statusaddress} is set, and the trackfile when it is set. Attach before the first
  * configuration is applied; close after the daemon stopped.
  */
 final class Integrations implements AutoCloseable {
 
+    /** How often the trackfile is brought in line with the director's health. */
+    private static final long TRACK_FILE_PERIOD_MILLIS = 200;
+
     private final StatusEndpoint endpoint;
     private final Optional<ScheduledExecutorService> notifierTicks;
+    private final ScheduledExecutorService trackFileTicks;
 
-    private Integrations(StatusEndpoint endpoint, Optional<ScheduledExecutorService> notifierTicks) {
+    private Integrations(StatusEndpoint endpoint, Optional<ScheduledExecutorService> notifierTicks,
+                         ScheduledExecutorService trackFileTicks) {
         this.endpoint = endpoint;
         this.notifierTicks = notifierTicks;
+        this.trackFileTicks = trackFileTicks;
     }
 
     static Integrations attach(EventReporter reporter, StatusSource status, FailureLog log) {
@@ -43,7 +49,25 @@ final class Integrations implements AutoCloseable {
                 "address", new Endpoint(address.getAddress(), address.getPort()), "error", error));
         reporter.observe(endpoint);
         return new Integrations(endpoint, NotifySettings.from(System.getenv(), ProcessHandle.current().pid())
-                .map(settings -> notify(settings, reporter, status, log)));
+                .map(settings -> notify(settings, reporter, status, log)), trackFile(reporter, status, log));
+    }
+
+    /** Keeps the trackfile (when one is configured) in line with the director's health, five times a second. */
+    private static ScheduledExecutorService trackFile(EventReporter reporter, StatusSource status, FailureLog log) {
+        TrackFile file = new TrackFile((path, error) -> log.event("trackfile-error", "file", path, "error", error));
+        reporter.observe(file);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("trackfile").daemon().factory());
+        ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(() -> {
+            try {
+                if (file.configured()) {
+                    status.health().ifPresent(file::refresh);
+                }
+            } catch (Exception e) {
+                reporter.internalError("trackfile", e);
+            }
+        }, 0, TRACK_FILE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        return ticks;
     }
 
     private static ScheduledExecutorService notify(NotifySettings settings, EventReporter reporter, StatusSource status,
@@ -71,6 +95,7 @@ final class Integrations implements AutoCloseable {
     @Override
     public void close() {
         notifierTicks.ifPresent(ScheduledExecutorService::shutdownNow);
+        trackFileTicks.shutdownNow();
         endpoint.close();
     }
 }

@@ -3,7 +3,9 @@ package io.jdirectord.daemon;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.status.StatusReport;
+import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
@@ -22,8 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Builds the {@link StatusReport} of the running monitor from configuration, health and the table as listed now. */
-final class StatusCollector {
+/**
+ * Builds the {@link StatusReport} of the running monitor from configuration, health and the table as listed
+ * now; the director's health alone is read without listing the table.
+ */
+final class StatusCollector implements StatusSource {
 
     private final Monitor monitor;
     private final DaemonOptions options;
@@ -46,7 +51,17 @@ final class StatusCollector {
             services.add(service(virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health));
         }
         return new StatusReport(BuildInfo.version(), ProcessHandle.current().pid(), options.configFile().toString(),
-                started, clock.instant(), options.dryRun(), services);
+                started, clock.instant(), options.dryRun(), services, Optional.of(monitor.directorHealth()));
+    }
+
+    @Override
+    public StatusReport report() throws IpvsException {
+        return collect();
+    }
+
+    @Override
+    public Optional<DirectorHealth> health() {
+        return Optional.of(monitor.directorHealth());
     }
 
     private StatusReport.Service service(VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health) {

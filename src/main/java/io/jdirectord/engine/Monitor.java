@@ -7,11 +7,14 @@ import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthRegistry;
+import io.jdirectord.health.HealthSnapshot;
+import io.jdirectord.health.HealthStatus;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsKernelSettings;
 import io.jdirectord.ipvs.IpvsTable;
@@ -47,6 +50,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final HealthRegistry health = new HealthRegistry();
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final StatusBoard status = new StatusBoard();
+    private final DirectorHealthFacts facts = new DirectorHealthFacts();
     private final MaintenanceWatch maintenance = new MaintenanceWatch();
     private final MonitorEvents events;
     private final TableKeeper keeper;
@@ -69,7 +73,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
-        this.keeper = new TableKeeper(table, health, events, fallback);
+        this.keeper = new TableKeeper(table, health, events, fallback, facts);
         this.scheduler = schedulers.apply(this);
     }
 
@@ -99,10 +103,11 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         kernel.apply(config);
         keeper.reconcileNow("configure");
         scheduler.schedule(probes);
+        facts.configured(probes.probes(), clock.instant());
         maintenance.configured(config);
         events.configApplied(next);
         if (next.firstRound().complete()) {
-            events.firstRoundApplied(next);
+            firstRoundApplied(next);
         }
         if (previous == null) {
             nextMaintenance = clock.instant();
@@ -147,12 +152,38 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     public void onResult(ProbeSpec probe, CheckResult result, Instant finished) {
         Running now = running.get();
         status.recordResult(probe, result, finished);
+        facts.probeResult(finished);
         events.probeResult(now, probe, result, finished);
         handle(keeper.change(() -> health.record(probe, result, finished)), now);
         if (now.firstRound().report(probe)) {
-            keeper.afterNextPass(() -> events.firstRoundApplied(now));
+            keeper.afterNextPass(() -> firstRoundApplied(now));
             keeper.requestReconcile();
         }
+    }
+
+    private void firstRoundApplied(Running now) {
+        facts.firstRoundComplete();
+        events.firstRoundApplied(now);
+    }
+
+    /**
+     * Whether this director can serve, judged now: unhealthy before the first configuration is in force
+     * and its first round of checks has reached the table, while table passes keep failing or drift
+     * cannot be repaired, and while probing has stalled (no result for twice the shortest probe cycle).
+     */
+    public DirectorHealth directorHealth() {
+        Running now = running.get();
+        if (now == null) {
+            return facts.assess(clock.instant(), 0);
+        }
+        HealthSnapshot snapshot = health.snapshot();
+        int lost = 0;
+        for (VirtualService virtual : now.config().virtualServices()) {
+            boolean anyUp = virtual.reals().stream()
+                    .anyMatch(real -> snapshot.get(HealthKey.of(virtual, real)).status() == HealthStatus.UP);
+            lost += virtual.reals().isEmpty() || anyUp ? 0 : 1;
+        }
+        return facts.assess(clock.instant(), lost);
     }
 
     /**

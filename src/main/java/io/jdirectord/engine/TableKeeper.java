@@ -13,6 +13,7 @@ import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.IpvsTable;
+import io.jdirectord.ipvs.OpResult;
 import io.jdirectord.ipvs.ReconcileReport;
 import io.jdirectord.ipvs.Reconciler;
 import io.jdirectord.ipvs.ServiceEntry;
@@ -49,6 +50,7 @@ final class TableKeeper implements AutoCloseable {
     private final HealthRegistry health;
     private final MonitorEvents events;
     private final FallbackCommandRunner fallback;
+    private final DirectorHealthFacts facts;
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
@@ -62,12 +64,14 @@ final class TableKeeper implements AutoCloseable {
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;
 
-    TableKeeper(IpvsTable table, HealthRegistry health, MonitorEvents events, FallbackCommandRunner fallback) {
+    TableKeeper(IpvsTable table, HealthRegistry health, MonitorEvents events, FallbackCommandRunner fallback,
+                DirectorHealthFacts facts) {
         this.table = table;
         this.reconciler = new Reconciler(table);
         this.health = health;
         this.events = events;
         this.fallback = fallback;
+        this.facts = facts;
         this.loop = Thread.ofVirtual().name("table-keeper").start(this::loop);
     }
 
@@ -183,14 +187,27 @@ final class TableKeeper implements AutoCloseable {
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);
+            facts.passEnded(reported, failure(report));
             forgetRetired(report);
             runFallbackCommands(now, decision);
         } catch (IpvsException e) {
             events.tableUnreadable(cause, e);
+            facts.passEnded(cause, "cannot list the table: " + e.getMessage());
         } finally {
             passLock.unlock();
         }
         due.forEach(Runnable::run);
+    }
+
+    /** What failed in a pass, for an operator: the first refused operation and how many there were; empty when none. */
+    private static String failure(ReconcileReport report) {
+        List<OpResult> failures = report.failures();
+        if (failures.isEmpty()) {
+            return "";
+        }
+        OpResult first = failures.getFirst();
+        String more = failures.size() > 1 ? " and " + (failures.size() - 1) + " more" : "";
+        return first.op().toIpvsadm() + ": " + first.error().map(Throwable::getMessage).orElse("failed") + more;
     }
 
     private static <T> List<T> drain(Queue<T> queue) {

@@ -47,6 +47,6 @@ class InvocationTest {
     void unknownCommandIsAnErrorNamingIt() {
         Optional<String> error = Invocation.of(List.of("x.cf", "launch"), false).error();
         assertThat(error).contains("unknown command 'launch' (expected one of start, stop, restart, try-restart,"
-                + " reload, force-reload, status)");
+                + " reload, force-reload, status, health)");
     }
 }

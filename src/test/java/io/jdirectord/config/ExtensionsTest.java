@@ -115,6 +115,16 @@ class ExtensionsTest {
                 .contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9100));
     }
 
+    @Test
+    void readsTrackfileAsAnAbsolutePathAndWarnsOfAMissingDirectory() throws Exception {
+        assertThat(fixture.parse("trackfile=" + dir.resolve("jdirectord.track") + "\n" + BLOCK).globals().trackFile())
+                .contains(dir.resolve("jdirectord.track"));
+        assertThat(fixture.parse(BLOCK).globals().trackFile()).isEmpty();
+        assertThat(fixture.parse("trackfile=/nonexistent/jdirectord.track\n" + BLOCK).warnings())
+                .extracting(ConfigMessage::message)
+                .containsExactly("the directory of trackfile \"/nonexistent/jdirectord.track\" does not exist");
+    }
+
     static Stream<Arguments> invalidExtensions() {
         return Stream.of(
                 Arguments.of("risecount=0", "risecount must be a whole number from 1 to 2147483647, not \"0\""),
@@ -134,6 +144,8 @@ class ExtensionsTest {
                 Arguments.of("ipvstimeouts=1 2 99999999999", "ipvstimeouts is too large: \"1 2 99999999999\""),
                 Arguments.of("statusaddress=127.0.0.1", "statusaddress must be HOST:PORT, [IPV6]:PORT or PORT,"
                         + " not \"127.0.0.1\""),
+                Arguments.of("trackfile=run/jdirectord.track", "trackfile must be an absolute path,"
+                        + " not \"run/jdirectord.track\""),
                 Arguments.of("statusaddress=0", "invalid port \"0\" for the status address (1 to 65535)"),
                 Arguments.of("statusaddress=127.0.0.1:0", "invalid port \"0\" for the status address (1 to 65535)"),
                 Arguments.of("statusaddress=nohost.example.test:9100", "cannot resolve \"nohost.example.test\" to an"

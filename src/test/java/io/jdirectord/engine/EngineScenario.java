@@ -31,6 +31,8 @@ final class EngineScenario implements AutoCloseable {
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T08:00:00Z"));
     final FakeChecks checks = new FakeChecks();
     final DryRunIpvsTable table = new DryRunIpvsTable();
+    /** The table as the monitor sees it: {@link #table}, or its errors when told to fail. */
+    final FlakyTable flaky = new FlakyTable(table);
     final RecordingEvents events = new RecordingEvents();
     final List<String> fallbackCommands = new CopyOnWriteArrayList<>();
     final Monitor monitor;
@@ -39,7 +41,7 @@ final class EngineScenario implements AutoCloseable {
 
     EngineScenario(Path directory) {
         this.file = directory.resolve("jdirectord.cf");
-        this.monitor = new Monitor(table, new DryRunKernelSettings(),
+        this.monitor = new Monitor(flaky, new DryRunKernelSettings(),
                 listener -> scheduler = new ManualProbeScheduler(listener, clock, checks), events,
                 this::recordFallbackCommand, clock);
     }

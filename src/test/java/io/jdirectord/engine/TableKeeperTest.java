@@ -58,7 +58,7 @@ class TableKeeperTest {
     private final EventReporter reporter = new EventReporter(new FailureLog(List.of(sink), Clock.fixed(NOW, ZoneOffset.UTC), false),
             new EmailAlerts(settings -> alert -> { }, Runnable::run, failure -> { }, "director"),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final TableKeeper keeper = new TableKeeper(table, health, reporter, command -> { });
+    private final TableKeeper keeper = new TableKeeper(table, health, reporter, command -> { }, new DirectorHealthFacts());
 
     @AfterEach
     void close() {

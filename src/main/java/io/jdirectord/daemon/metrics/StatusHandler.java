@@ -11,12 +11,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Every path of the endpoint but {@code /metrics}: {@code GET /status} answers the status report as
- * JSON (503 with a one-line reason when the table cannot be listed), {@code GET /} names the endpoints,
+ * JSON (503 with a one-line reason when the table cannot be listed), {@code GET /health} the director's
+ * health line (200 healthy, 503 unhealthy), {@code GET /} names the endpoints,
  * anything else is 404; methods other than GET and HEAD are 405.
  */
 final class StatusHandler implements HttpHandler {
 
-    private static final String INDEX = "jdirectord: /status (JSON status report), /metrics (Prometheus metrics)\n";
+    private static final String INDEX = "jdirectord: /status (JSON status report), /health (director health), /metrics (Prometheus metrics)\n";
 
     private final StatusSource status;
 
@@ -35,6 +36,7 @@ final class StatusHandler implements HttpHandler {
             }
             switch (exchange.getRequestURI().getPath()) {
                 case "/status" -> status(exchange);
+                case "/health" -> health(exchange);
                 case "/" -> respond(exchange, 200, "text/plain", INDEX);
                 default -> respond(exchange, 404, "text/plain", "not found\n");
             }
@@ -46,6 +48,17 @@ final class StatusHandler implements HttpHandler {
             respond(exchange, 200, "application/json", StatusJson.render(status.report()));
         } catch (IpvsException e) {
             respond(exchange, 503, "text/plain", "cannot list the IPVS table: " + e.getMessage() + "\n");
+        }
+    }
+
+    /** 200 with the health line while the director is healthy, 503 while it is not. */
+    private void health(HttpExchange exchange) throws IOException {
+        try {
+            var health = status.health();
+            respond(exchange, health.map(h -> h.healthy() ? 200 : 503).orElse(503), "text/plain",
+                    health.map(h -> h.line()).orElse("unhealthy: not known") + "\n");
+        } catch (IpvsException e) {
+            respond(exchange, 503, "text/plain", "unhealthy: cannot list the IPVS table: " + e.getMessage() + "\n");
         }
     }
 

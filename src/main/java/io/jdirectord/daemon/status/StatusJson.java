@@ -12,11 +12,13 @@ public final class StatusJson {
     }
 
     public static String render(StatusReport report) {
-        return new Json().object()
+        Json json = new Json().object()
                 .field("version", report.version()).field("pid", report.pid()).field("config", report.config())
-                .field("started", report.started()).field("now", report.now()).field("dryRun", report.dryRun())
-                .array("services", report.services(), StatusJson::service)
-                .end().toString() + "\n";
+                .field("started", report.started()).field("now", report.now()).field("dryRun", report.dryRun());
+        report.director().ifPresent(health -> json.name("director").object().field("healthy", health.healthy())
+                .field("reason", health.reason()).field("servicesLost", health.servicesLost())
+                .field("trackValue", health.trackValue()).end());
+        return json.array("services", report.services(), StatusJson::service).end().toString() + "\n";
     }
 
     private static void service(Json json, StatusReport.Service s) {

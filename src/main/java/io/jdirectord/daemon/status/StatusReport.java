@@ -1,20 +1,27 @@
 package io.jdirectord.daemon.status;
 
+import io.jdirectord.engine.DirectorHealth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What {@code jdirectord status} prints: the daemon and, per virtual service, each real server's health,
- * configured and current weight, last check and last change. Built by the daemon, rendered as text or
- * JSON by {@link StatusText} and {@link StatusJson}.
+ * What {@code jdirectord status} prints: the daemon, the director's health when known, and, per virtual
+ * service, each real server's health, configured and current weight, last check and last change. Built by
+ * the daemon, rendered as text or JSON by {@link StatusText} and {@link StatusJson}.
  */
 public record StatusReport(String version, long pid, String config, Instant started, Instant now, boolean dryRun,
-                           List<Service> services) {
+                           List<Service> services, Optional<DirectorHealth> director) {
 
     public StatusReport {
         services = List.copyOf(services);
+    }
+
+    /** A report without the director's health. */
+    public StatusReport(String version, long pid, String config, Instant started, Instant now, boolean dryRun,
+                        List<Service> services) {
+        this(version, pid, config, started, now, dryRun, services, Optional.empty());
     }
 
     /**

@@ -15,6 +15,7 @@ public final class StatusText {
         out.append("jdirectord ").append(report.version()).append(", pid ").append(report.pid())
                 .append(", config ").append(report.config()).append(", up ").append(ago(report.started(), report.now()))
                 .append(report.dryRun() ? ", dry run (table in memory)" : "").append('\n');
+        report.director().ifPresent(health -> out.append("director ").append(health.line()).append('\n'));
         out.append(String.format("%-5s %-28s %-10s %s%n", "Prot", "LocalAddress:Port", "Scheduler", "Flags"));
         out.append(String.format("  -> %-26s %-7s %-11s %-11s %-10s %s%n", "RemoteAddress:Port", "Forward",
                 "Weight cfg/now", "Health", "Changed", "Last check"));

@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.jdirectord.engine.DirectorHealth;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,27 @@ class StatusEndpointTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body()).contains("jdirectord_real_server_up{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.0");
+    }
+
+    @Test
+    void answersHealthWith200WhileHealthyAnd503WhileNot() throws Exception {
+        endpoint.configApplied(at(Optional.of(ANY_LOOPBACK_PORT)));
+        report = withDirector(new DirectorHealth(true, "every virtual service has a real server up", 0));
+        assertThat(request("GET", "/health")).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("healthy: every virtual service has a real server up\n");
+        });
+
+        report = withDirector(new DirectorHealth(false, "probing stalled: no check result for 61 s (expected within 60 s)", 0));
+        assertThat(request("GET", "/health")).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).isEqualTo("unhealthy: probing stalled: no check result for 61 s (expected within 60 s)\n");
+        });
+    }
+
+    private StatusReport withDirector(DirectorHealth health) {
+        return new StatusReport(report.version(), report.pid(), report.config(), report.started(), report.now(),
+                report.dryRun(), report.services(), Optional.of(health));
     }
 
     @Test
