@@ -1,6 +1,7 @@
 package io.jdirectord;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +65,13 @@ class ArchitectureTest {
 
     /** Packages that compute only: no files, sockets, threads, processes or reading the clock. */
     static final Set<String> PURE = Set.of("net", "health", "decision");
+
+    /**
+     * Packages whose types are null-marked (JSpecify), so that NullAway checks them when compiling. The
+     * others (check, config's drafts, daemon, cli) are not yet.
+     */
+    static final Set<String> NULL_MARKED = Set.of("net", "health", "decision", "engine", "ipvs", "schedule",
+            "netlink", "os");
 
     /** JDK classes the pure packages must not touch. */
     private static final Pattern IMPURE = Pattern.compile(String.join("|",
@@ -114,6 +123,17 @@ class ArchitectureTest {
     @Test
     void packagesDoNotDependOnEachOtherInACycle() {
         slices().matching("io.jdirectord.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("nullMarkedPackages")
+    void nullMarkedPackagesSaySoInTheirPackageInfo(String pkg) throws ClassNotFoundException {
+        Class<?> info = Class.forName("io.jdirectord." + pkg + ".package-info");
+        assertThat(info.getPackage().isAnnotationPresent(NullMarked.class)).as(pkg + " is @NullMarked").isTrue();
+    }
+
+    static Stream<String> nullMarkedPackages() {
+        return NULL_MARKED.stream().sorted();
     }
 
     @ParameterizedTest

@@ -52,7 +52,7 @@ final class KernelSettings {
                 }
             }
         } catch (IpvsException e) {
-            events.kernelSetting(command, "failed", e.getMessage());
+            events.kernelSetting(command, "failed", Refusals.messageOf(e));
         }
     }
 

@@ -57,8 +57,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final KernelSettings kernel;
     private final ProbeScheduler scheduler;
     private final Clock clock;
-    private Instant nextMaintenance;
-    private Instant nextRepair;
+    /** When the maintenance directory is next scanned; never before the first configuration is applied. */
+    private Instant nextMaintenance = Instant.MAX;
+    /** When drift is next repaired; never before the first configuration is applied. */
+    private Instant nextRepair = Instant.MAX;
 
     /**
      * @param table      the table to keep
@@ -119,7 +121,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         try {
             return scheduler.prepare(ScheduledProbes.from(config));
         } catch (ProbeSetupException e) {
-            throw new ConfigException(List.of(Refusals.checkSetup(config, index, e.probe(), e.getMessage())));
+            throw new ConfigException(List.of(Refusals.checkSetup(config, index, e.probe(), Refusals.messageOf(e))));
         }
     }
 
@@ -144,7 +146,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         } catch (IOException e) {
             events.reloadFailed(trigger, Refusals.unreadable(file, e));
         } catch (IpvsException e) {
-            events.reloadFailed(trigger, e.getMessage());
+            events.reloadFailed(trigger, Refusals.messageOf(e));
         }
     }
 

@@ -9,6 +9,7 @@ import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@link Monitor} tells its reporter as it works: the failure log, monitor files, alerts and
@@ -43,7 +44,7 @@ public interface MonitorEvents {
      * A kernel-wide setting (sync daemon, timeouts), as the ipvsadm command it stands for, was applied,
      * only logged (dry run) or failed ({@code error} then, else null).
      */
-    void kernelSetting(String command, String result, String error);
+    void kernelSetting(String command, String result, @Nullable String error);
 
     /** A reload read a valid file that has these warnings; they are logged before it is applied. */
     void configWarnings(List<ConfigMessage> warnings);

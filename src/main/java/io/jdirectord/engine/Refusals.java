@@ -57,4 +57,10 @@ final class Refusals {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return reason.startsWith(file.toString()) ? reason : file + ": " + reason;
     }
+
+    /** An exception's message, or its class name when it has none: never null. */
+    static String messageOf(Exception e) {
+        String message = e.getMessage();
+        return message != null ? message : e.getClass().getSimpleName();
+    }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the table in line with configuration and health. Health changes only request a pass; one
@@ -59,7 +60,7 @@ final class TableKeeper implements AutoCloseable {
     private final Map<VirtualServiceKey, FallbackCommand.Action> fallbackRun = new HashMap<>();
     private final Set<ServiceKey> retired = new HashSet<>();
     private final Thread loop;
-    private volatile Running running;
+    private volatile @Nullable Running running;
     private volatile boolean closed;
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;

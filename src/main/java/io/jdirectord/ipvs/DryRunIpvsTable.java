@@ -157,7 +157,9 @@ public final class DryRunIpvsTable implements IpvsTable {
 
     private Entry existing(IpvsOp op, ServiceKey key) throws IpvsException {
         Entry entry = services.get(key);
-        check(op, entry != null, ESRCH, "No such service");
+        if (entry == null) {
+            throw new IpvsException(op.toIpvsadm() + ": No such service (errno " + ESRCH + ")", ESRCH);
+        }
         return entry;
     }
 

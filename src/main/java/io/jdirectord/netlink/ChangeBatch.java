@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code apply}: encodes the operations, has the connection send them many per datagram, and maps
@@ -23,7 +24,7 @@ final class ChangeBatch {
 
     private final GenlConnection connection;
     private final List<IpvsOp> ops;
-    private final NetlinkException[] failures;
+    private final @Nullable NetlinkException[] failures;
     private final IpvsException[] unavailable;
 
     ChangeBatch(GenlConnection connection, List<IpvsOp> ops) {
@@ -50,16 +51,19 @@ final class ChangeBatch {
 
     private void retryStale(Supplier<IpvsRequests> requests, Refresher refresher) {
         List<Integer> enoent = new ArrayList<>();
+        NetlinkException first = null;
         for (int i = 0; i < ops.size(); i++) {
-            if (failures[i] != null && failures[i].errno() == KernelErrno.ENOENT) {
+            NetlinkException failure = failures[i];
+            if (failure != null && failure.errno() == KernelErrno.ENOENT) {
                 enoent.add(i);
+                first = first == null ? failure : first;
             }
         }
-        if (enoent.isEmpty()) {
+        if (first == null) {
             return;
         }
         try {
-            if (refresher.refreshedAfter(failures[enoent.get(0)])) {
+            if (refresher.refreshedAfter(first)) {
                 send(enoent, requests.get());
             }
         } catch (IpvsException e) {

@@ -76,7 +76,7 @@ public final class IcmpSocket implements IcmpChannel {
         try (IcmpSocket socket = open(false)) {
             return IcmpPrivileges.available(socket.kind);
         } catch (IOException e) {
-            return IcmpPrivileges.unavailable(e.getMessage());
+            return IcmpPrivileges.unavailable(String.valueOf(e.getMessage()));
         } catch (LinkageError e) {
             return IcmpPrivileges.unavailable("ICMP ping needs JNA's native library: " + e.getMessage());
         }

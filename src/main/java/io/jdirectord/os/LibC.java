@@ -7,6 +7,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one binding of the libc calls jdirectord makes itself (netlink, ICMP and unix datagram sockets),
@@ -47,7 +48,8 @@ public interface LibC extends Library {
     NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
             throws LastErrorException;
 
-    NativeLong recvfrom(int fd, Pointer buffer, NativeLong length, int flags, Pointer address, Pointer addressLength)
+    NativeLong recvfrom(int fd, Pointer buffer, NativeLong length, int flags, @Nullable Pointer address,
+                        @Nullable Pointer addressLength)
             throws LastErrorException;
 
     NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
@@ -63,19 +65,19 @@ public interface LibC extends Library {
     /** struct iovec. */
     @Structure.FieldOrder({"base", "length"})
     final class IoVec extends Structure {
-        public Pointer base;
-        public NativeLong length;
+        public @Nullable Pointer base;
+        public @Nullable NativeLong length;
     }
 
     /** struct msghdr. */
     @Structure.FieldOrder({"name", "nameLength", "iov", "iovLength", "control", "controlLength", "flags"})
     final class MsgHdr extends Structure {
-        public Pointer name;
+        public @Nullable Pointer name;
         public int nameLength;
-        public Pointer iov;
-        public NativeLong iovLength;
-        public Pointer control;
-        public NativeLong controlLength;
+        public @Nullable Pointer iov;
+        public @Nullable NativeLong iovLength;
+        public @Nullable Pointer control;
+        public @Nullable NativeLong controlLength;
         public int flags;
     }
 }

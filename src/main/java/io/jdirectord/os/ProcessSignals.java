@@ -2,6 +2,7 @@ package io.jdirectord.os;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Handlers for POSIX signals (SIGHUP, SIGTERM, ...), which the JDK offers only through the unsupported
@@ -35,7 +36,8 @@ public final class ProcessSignals {
     }
 
     @SuppressWarnings("ReferenceEquality") // a proxy equals only itself
-    private static Object invoked(Object self, Method method, Object[] args, String name, Runnable handler) {
+    private static @Nullable Object invoked(Object self, Method method, @Nullable Object[] args, String name,
+                                           Runnable handler) {
         return switch (method.getName()) {
             case "handle" -> {
                 handler.run();

@@ -1,0 +1,5 @@
+/** Null-marked: a type without {@code @Nullable} never holds null, and NullAway checks it at compile time. */
+@NullMarked
+package io.jdirectord.netlink;
+
+import org.jspecify.annotations.NullMarked;
