@@ -1,19 +1,14 @@
 package io.jdirectord.check;
 
-import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.FreeradiusServer;
 import io.jdirectord.config.ServiceKind;
-import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,26 +26,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FreeradiusIT {
 
-    private static final String FREERADIUS = "/usr/sbin/freeradius";
-    private static final String SECRET = "testing123";
+    private static final String SECRET = FreeradiusServer.SECRET;
 
     @TempDir
     static Path directory;
-    private static LocalDaemon freeradius;
+    private static FreeradiusServer freeradius;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
 
     @BeforeAll
     static void startFreeradius() throws Exception {
-        HostCommands.requireExecutable(FREERADIUS);
-        port = freeUdpPort();
-        Files.writeString(directory.resolve("radiusd.conf"), configuration());
-        Files.writeString(directory.resolve("users"),
-                "bob\tCleartext-Password := \"s3cret\"\n");
-        freeradius = LocalDaemon.start("freeradius", List.of(FREERADIUS, "-X", "-d", directory.toString()),
-                directory.resolve("freeradius.out"));
-        freeradius.awaitOutput("Ready to process requests");
+        HostCommands.requireExecutable(FreeradiusServer.BINARY);
+        freeradius = FreeradiusServer.start(directory);
+        port = freeradius.port();
     }
 
     @AfterAll
@@ -58,43 +47,6 @@ class FreeradiusIT {
         if (freeradius != null) {
             freeradius.close();
         }
-    }
-
-    /** A UDP port free on both loopback addresses a moment ago. */
-    private static int freeUdpPort() throws IOException {
-        while (true) {
-            try (DatagramSocket v4 = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-                 DatagramSocket v6 = new DatagramSocket(new InetSocketAddress("::1", v4.getLocalPort()))) {
-                return v6.getLocalPort();
-            } catch (java.net.BindException taken) {
-                // The port was free on 127.0.0.1 only; try another.
-            }
-        }
-    }
-
-    private static String configuration() {
-        String dir = directory.toString();
-        return String.join("\n",
-                "prefix = /usr", "exec_prefix = /usr", "sysconfdir = /etc", "localstatedir = /var",
-                "sbindir = /usr/sbin", "libdir = /usr/lib/freeradius", "name = freeradius",
-                "confdir = " + dir, "raddbdir = " + dir, "logdir = " + dir, "run_dir = " + dir, "db_dir = " + dir,
-                "pidfile = " + dir + "/radiusd.pid",
-                "max_request_time = 30", "cleanup_delay = 5", "max_requests = 1024", "hostname_lookups = no",
-                "log {", "  destination = stdout", "  auth = yes", "}",
-                "security {", "  allow_vulnerable_openssl = yes", "}",
-                "modules {", "  files {", "    filename = " + dir + "/users", "  }", "  pap {", "  }", "}",
-                "client v4 {", "  ipaddr = 127.0.0.1", "  secret = " + SECRET,
-                "  require_message_authenticator = yes", "}",
-                "client v6 {", "  ipv6addr = ::1", "  secret = " + SECRET, "  require_message_authenticator = yes", "}",
-                "server check {",
-                "  listen {", "    type = auth", "    ipaddr = 127.0.0.1", "    port = " + port, "  }",
-                "  listen {", "    type = auth", "    ipv6addr = ::1", "    port = " + port, "  }",
-                "  authorize {", "    files", "    pap", "  }",
-                "  authenticate {", "    Auth-Type PAP {", "      pap", "    }", "  }",
-                "  post-auth {", "    update reply {", "      Reply-Message := \"Hello, %{User-Name}\"", "    }",
-                "    Post-Auth-Type REJECT {", "      update reply {",
-                "        Reply-Message := \"Wrong password for %{User-Name}\"", "      }", "    }", "  }",
-                "}") + "\n";
     }
 
     private CheckResult check(String address, String password, String secret) throws Exception {
@@ -107,7 +59,7 @@ class FreeradiusIT {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void passesTheRightPassword(String address) throws Exception {
         CheckResult result = check(address, "s3cret", SECRET);
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason).as(freeradius.log())
+        assertThat(result).extracting(CheckResult::up, CheckResult::reason).as(freeradius.daemon().log())
                 .containsExactly(true, "RADIUS Access-Accept: 'Hello, bob'");
     }
 
@@ -126,7 +78,7 @@ class FreeradiusIT {
 
     @Test
     void failsAtOnceWhenTheServerIsStopped() throws Exception {
-        int stopped = freeUdpPort();
+        int stopped = FreeradiusServer.freeUdpPort();
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, InetAddress.getByName("::1"), stopped)
                 .login("bob", "s3cret").secret(SECRET).timeout(Duration.ofSeconds(20));
         assertThat(runner.run(new RadiusCheck(spec.build())).reason())

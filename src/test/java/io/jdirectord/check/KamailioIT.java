@@ -1,18 +1,16 @@
 package io.jdirectord.check;
 
-import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.KamailioServer;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,53 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KamailioIT {
 
-    private static final String KAMAILIO = "/usr/sbin/kamailio";
-
     private static Path directory;
-    private static LocalDaemon kamailio;
+    private static KamailioServer kamailio;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
 
     @BeforeAll
     static void startKamailio() throws Exception {
-        HostCommands.requireExecutable(KAMAILIO);
+        HostCommands.requireExecutable(KamailioServer.BINARY);
         directory = HostCommands.openTempDirectory("jdirectord-kamailio");
-        port = HostCommands.freePort(Loopback.V4);
-        kamailio = start(port);
-    }
-
-    private static LocalDaemon start(int listenPort) throws Exception {
-        Path runtime = Files.createDirectories(directory.resolve("run-" + listenPort));
-        Path config = directory.resolve("kamailio-" + listenPort + ".cfg");
-        Files.writeString(config, String.join("\n",
-                "#!KAMAILIO",
-                "debug=2",
-                "log_stderror=yes",
-                "children=1",
-                "tcp_children=1",
-                "auto_aliases=no",
-                "listen=udp:127.0.0.1:" + listenPort,
-                "listen=tcp:127.0.0.1:" + listenPort,
-                "listen=udp:[::1]:" + listenPort,
-                "listen=tcp:[::1]:" + listenPort,
-                "loadmodule \"sl.so\"",
-                "loadmodule \"pv.so\"",
-                "request_route {",
-                "  if ($rm == \"OPTIONS\" && ($rU == \"alive\" || $rU == $null)) {",
-                "    sl_send_reply(\"200\", \"OK\");",
-                "    exit;",
-                "  }",
-                "  sl_send_reply(\"404\", \"Not Found\");",
-                "  exit;",
-                "}") + "\n");
-        LocalDaemon daemon = LocalDaemon.start("kamailio",
-                List.of(KAMAILIO, "-DD", "-E", "-f", config.toString(), "-Y", runtime.toString(),
-                        "-w", directory.toString(), "-m", "32", "-M", "8"),
-                directory.resolve("kamailio-" + listenPort + ".log"));
-        daemon.awaitListening(Loopback.V4, listenPort);
-        daemon.awaitListening(Loopback.V6, listenPort);
-        return daemon;
+        kamailio = KamailioServer.start(directory);
+        port = kamailio.port();
     }
 
     @AfterAll
@@ -120,8 +83,8 @@ class KamailioIT {
 
     @Test
     void downOnceKamailioIsStopped() throws Exception {
-        int otherPort = HostCommands.freePort(Loopback.V4);
-        LocalDaemon other = start(otherPort);
+        KamailioServer other = KamailioServer.start(directory);
+        int otherPort = other.port();
         try {
             assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test").up()).isTrue();
         } finally {

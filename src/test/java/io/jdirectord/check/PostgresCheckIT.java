@@ -1,166 +1,65 @@
 package io.jdirectord.check;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.jdirectord.check.testing.HostCommands;
-import io.jdirectord.check.testing.Loopback;
-import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.LoopbackServer;
 import io.jdirectord.checks.testing.PostgresServer;
-import io.jdirectord.config.OracleDriverJars;
 import io.jdirectord.config.ServiceKind;
-import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 
 /** service = pgsql against a real PostgreSQL server, over IPv4 and IPv6. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PostgresCheckIT {
+class PostgresCheckIT extends SqlCheckContract {
 
-    static final List<InetAddress> FAMILIES = Loopback.both();
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final String PASSWORD = "pw-7f3e";
+    private PostgresServer postgres;
 
-    @TempDir
-    static Path dir;
-    private PostgresServer server;
-    private final CheckRunner runner = new CheckRunner();
-    private final SqlDrivers drivers = new SqlDrivers(new OracleDriverJars(List.of()));
-
-    @BeforeAll
-    void startServer() throws Exception {
+    @Override
+    LoopbackServer start(Path directory) throws Exception {
         HostCommands.requireInstalled(PostgresServer.installed(), "postgresql");
-        server = PostgresServer.start(dir, "pg");
-        server.sql("CREATE USER \"check\" PASSWORD '" + PASSWORD + "'");
-        server.sql("CREATE DATABASE app OWNER \"check\"");
+        postgres = PostgresServer.start(directory, "pg");
+        postgres.sql("CREATE USER \"check\" PASSWORD '" + PASSWORD + "'");
+        postgres.sql("CREATE DATABASE app OWNER \"check\"");
+        return postgres;
     }
 
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    @Override
+    ServiceKind service() {
+        return ServiceKind.PGSQL;
     }
 
-    private Probes pgsql(InetAddress address, String request) {
-        return Probes.negotiate(ServiceKind.PGSQL, address, server.port()).login("check", PASSWORD)
-                .database("app").request("/" + request).timeout(TIMEOUT);
+    @Override
+    String vendor() {
+        return "PostgreSQL";
     }
 
-    private CheckResult check(Probes probe) {
-        return runner.run(new SqlCheck(probe.build(), drivers));
+    @Override
+    String noRows() {
+        return "SELECT 1 WHERE false";
     }
 
-    private int connectionsOfCheck() throws Exception {
-        return Integer.parseInt(server.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'check'"));
+    @Override
+    String sleepAMinute() {
+        return "SELECT pg_sleep(60)";
     }
 
-    @ParameterizedTest
-    @FieldSource("FAMILIES")
-    void upWhenTheQueryReturnsARow(InetAddress address) {
-        CheckResult result = check(pgsql(address, "SELECT 1"));
-
-        assertThat(result.up()).as(result.reason()).isTrue();
-        assertThat(result.reason()).isEqualTo("PostgreSQL: query returned a row");
+    @Override
+    int connectionsOfCheck() throws Exception {
+        return Integer.parseInt(postgres.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'check'"));
     }
 
-    @ParameterizedTest
-    @FieldSource("FAMILIES")
-    void downWhenTheQueryMatchesNothing(InetAddress address) {
-        CheckResult result = check(pgsql(address, "SELECT 1 WHERE false"));
-
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("query returned 0 rows");
+    @Override
+    String wrongPasswordFromV4() {
+        return "password authentication failed for user \"check\" (SQLSTATE 28P01)";
     }
 
-    @Test
-    void downWithTheServersWordsForAWrongPassword() {
-        CheckResult result = check(pgsql(Loopback.V4, "SELECT 1").login("check", "wrong-pw"));
-
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo(
-                "PostgreSQL: password authentication failed for user \"check\" (SQLSTATE 28P01)");
+    @Override
+    String noSuchDatabaseFromV6() {
+        return "database \"nosuch\" does not exist (SQLSTATE 3D000)";
     }
 
-    @Test
-    void downWhenTheDatabaseDoesNotExist() {
-        CheckResult result = check(pgsql(Loopback.V6, "SELECT 1").database("nosuch"));
-
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("PostgreSQL: database \"nosuch\" does not exist (SQLSTATE 3D000)");
-    }
-
-    @Test
-    void downWithTheServersErrorForABadQuery() {
-        CheckResult result = check(pgsql(Loopback.V4, "SELECT * FROM missing_table"));
-
-        assertThat(result.reason()).isEqualTo("PostgreSQL: relation \"missing_table\" does not exist (SQLSTATE 42P01)");
-    }
-
-    @ParameterizedTest
-    @FieldSource("FAMILIES")
-    void cutsAHungQueryAtTheDeadlineAndLeavesNoConnection(InetAddress address) throws Exception {
-        var results = probeAtOnce(12, i -> i % 3 == 0 ? "SELECT 1" : "SELECT pg_sleep(60)", address);
-
-        assertThat(results).filteredOn(CheckResult::up).hasSize(4);
-        assertThat(results).filteredOn(r -> !r.up()).extracting(CheckResult::reason)
-                .containsOnly("timeout after 2000 ms waiting for the query");
-        await().atMost(Duration.ofSeconds(10)).until(() -> connectionsOfCheck() == 0);
-    }
-
-    @Test
-    @Order(1)
-    void downWithATimeoutWhenTheServerAcceptsButNeverAnswers() throws Exception {
-        server.daemon().freeze();
-        try {
-            CheckResult result = check(pgsql(Loopback.V4, "SELECT 1"));
-
-            assertThat(result.reason()).isEqualTo("timeout after 2000 ms waiting for the login");
-        } finally {
-            server.daemon().thaw();
-        }
-    }
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void downWithConnectionRefusedOnceTheServerIsStopped() {
-        server.close();
-
-        CheckResult result = check(pgsql(Loopback.V6, "SELECT 1"));
-
-        assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("connection refused");
-    }
-
-    private List<CheckResult> probeAtOnce(int count, IntFunction<String> query, InetAddress address)
-            throws Exception {
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = IntStream.range(0, count)
-                    .mapToObj(i -> threads.submit(() -> check(pgsql(address, query.apply(i))))).toList();
-            List<CheckResult> results = new ArrayList<>();
-            for (var future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
+    @Override
+    String missingTable() {
+        return "relation \"missing_table\" does not exist (SQLSTATE 42P01)";
     }
 }

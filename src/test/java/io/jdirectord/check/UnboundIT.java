@@ -1,18 +1,16 @@
 package io.jdirectord.check;
 
-import io.jdirectord.checks.testing.LocalDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.checks.testing.UnboundServer;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,51 +28,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UnboundIT {
 
-    private static final String UNBOUND = "/usr/sbin/unbound";
-
     private static Path directory;
-    private static LocalDaemon unbound;
+    private static UnboundServer unbound;
     private static int port;
 
     private final CheckRunner runner = new CheckRunner();
 
     @BeforeAll
     static void startUnbound() throws Exception {
-        HostCommands.requireExecutable(UNBOUND);
+        HostCommands.requireExecutable(UnboundServer.BINARY);
         directory = HostCommands.openTempDirectory("jdirectord-unbound");
-        port = HostCommands.freePort(Loopback.V4);
-        unbound = start(port);
-    }
-
-    private static LocalDaemon start(int listenPort) throws Exception {
-        Path config = directory.resolve("unbound-" + listenPort + ".conf");
-        Files.writeString(config, String.join("\n",
-                "server:",
-                "  interface: 127.0.0.1@" + listenPort,
-                "  interface: ::1@" + listenPort,
-                "  do-ip6: yes",
-                "  do-tcp: yes",
-                "  chroot: \"\"",
-                "  username: \"\"",
-                "  directory: \"" + directory + "\"",
-                "  pidfile: \"\"",
-                "  use-syslog: no",
-                "  logfile: \"\"",
-                "  access-control: 127.0.0.0/8 allow",
-                "  access-control: ::1 allow",
-                "  module-config: \"iterator\"",
-                "  local-zone: \"example.test.\" static",
-                "  local-data: \"www.example.test. 60 IN A 192.0.2.1\"",
-                "  local-data: \"www.example.test. 60 IN AAAA 2001:db8::1\"",
-                "  local-zone: \"2.0.192.in-addr.arpa.\" static",
-                "  local-data-ptr: \"192.0.2.1 www.example.test\"",
-                "remote-control:",
-                "  control-enable: no") + "\n");
-        LocalDaemon daemon = LocalDaemon.start("unbound", List.of(UNBOUND, "-d", "-c", config.toString()),
-                directory.resolve("unbound-" + listenPort + ".log"));
-        daemon.awaitListening(Loopback.V4, listenPort);
-        daemon.awaitListening(Loopback.V6, listenPort);
-        return daemon;
+        unbound = UnboundServer.start(directory);
+        port = unbound.port();
     }
 
     @AfterAll
@@ -127,8 +92,8 @@ class UnboundIT {
 
     @Test
     void downOnceTheServerIsStopped() throws Exception {
-        int otherPort = HostCommands.freePort(Loopback.V4);
-        LocalDaemon other = start(otherPort);
+        UnboundServer other = UnboundServer.start(directory);
+        int otherPort = other.port();
         try {
             assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1").up()).isTrue();
         } finally {

@@ -1,34 +1,29 @@
 package io.jdirectord.checks.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away MariaDB server: its own data directory made by mariadb-install-db, listening on
  * 127.0.0.1 and ::1 on a free port and on a socket in its directory, where root logs in without a
  * password. Names are not resolved: accounts are written with addresses ('monitor'@'127.0.0.1').
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LoopbackServer {
 
     public static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     public static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
     public static final Path CLIENT = Path.of("/usr/bin/mariadb");
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
-    private final LocalDaemon daemon;
     private final Path socket;
-    private final int port;
 
     private MariaDbServer(LocalDaemon daemon, Path socket, int port) {
-        this.daemon = daemon;
+        super(daemon, port);
         this.socket = socket;
-        this.port = port;
     }
 
     public static boolean installed() {
@@ -45,7 +40,7 @@ public final class MariaDbServer implements AutoCloseable {
         if (ROOT) {
             install.add("--user=root");
         }
-        run(install, home.resolve("install.log"));
+        prepare(install, home.resolve("install.log"));
         int port = LocalDaemon.freePort();
         Path socket = home.resolve("mysqld.sock");
         List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
@@ -61,36 +56,9 @@ public final class MariaDbServer implements AutoCloseable {
         return new MariaDbServer(daemon, socket, port);
     }
 
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + Files.readString(log));
-        }
-    }
-
     /** Runs SQL statements as root over the socket; returns the tab-separated result without headers. */
     public String sql(String statements) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(CLIENT.toString(), "--no-defaults", "-S", socket.toString(), "-u", "root",
-                "-B", "-N", "-e", statements).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException("'" + statements + "' failed: " + output);
-        }
-        return output;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public LocalDaemon daemon() {
-        return daemon;
-    }
-
-    @Override
-    public void close() {
-        daemon.close();
+        return client(List.of(CLIENT.toString(), "--no-defaults", "-S", socket.toString(), "-u", "root", "-B", "-N",
+                "-e", statements), statements);
     }
 }

@@ -1,7 +1,6 @@
 package io.jdirectord.checks.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,7 +8,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away PostgreSQL server: its own cluster made by initdb, listening on 127.0.0.1 and ::1 on a
@@ -17,21 +15,18 @@ import java.util.concurrent.TimeUnit;
  * postgres logs in without one. PostgreSQL refuses to run as root: run as root, the test has initdb and
  * the server run as the system user postgres (setpriv), in directories that user owns.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LoopbackServer {
 
     public static final Path BIN = newestBin();
     public static final Path CLIENT = Path.of("/usr/bin/psql");
     private static final String SYSTEM_USER = "postgres";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
-    private final LocalDaemon daemon;
     private final Path socketDir;
-    private final int port;
 
     private PostgresServer(LocalDaemon daemon, Path socketDir, int port) {
-        this.daemon = daemon;
+        super(daemon, port);
         this.socketDir = socketDir;
-        this.port = port;
     }
 
     public static boolean installed() {
@@ -45,7 +40,7 @@ public final class PostgresServer implements AutoCloseable {
         Path data = ownDirectory(home.resolve("data"));
         Path socketDir = ownDirectory(home.resolve("run"));
         openToServer(dir, home);
-        run(asServerUser(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", SYSTEM_USER,
+        prepare(asServerUser(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", SYSTEM_USER,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C"),
                 home.resolve("initdb.log"));
         int port = LocalDaemon.freePort();
@@ -62,28 +57,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs SQL as the superuser over the socket; returns the unaligned, tuples-only output. */
     public String sql(String statements) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(CLIENT.toString(), "-X", "-h", socketDir.toString(), "-p",
-                Integer.toString(port), "-U", SYSTEM_USER, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-At", "-c",
-                statements).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException("'" + statements + "' failed: " + output);
-        }
-        return output.strip();
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public LocalDaemon daemon() {
-        return daemon;
-    }
-
-    @Override
-    public void close() {
-        daemon.close();
+        return client(List.of(CLIENT.toString(), "-X", "-h", socketDir.toString(), "-p", Integer.toString(port()),
+                "-U", SYSTEM_USER, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-At", "-c", statements), statements)
+                .strip();
     }
 
     private static Path newestBin() {
@@ -125,14 +101,6 @@ public final class PostgresServer implements AutoCloseable {
             for (Path directory : directories) {
                 Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
             }
-        }
-    }
-
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + Files.readString(log));
         }
     }
 }

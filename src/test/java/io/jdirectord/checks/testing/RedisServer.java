@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A throw-away redis-server on 127.0.0.1 and [::1]: no persistence, its files in one directory. */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends LoopbackServer {
 
     public static final Path BINARY = Path.of("/usr/bin/redis-server");
 
-    private final LocalDaemon daemon;
-    private final int port;
-
     private RedisServer(LocalDaemon daemon, int port) {
-        this.daemon = daemon;
-        this.port = port;
+        super(daemon, port);
     }
 
     /** Starts a server; {@code settings} are extra redis.conf lines ("requirepass x", "replicaof ..."). */
@@ -31,18 +27,5 @@ public final class RedisServer implements AutoCloseable {
         LocalDaemon daemon = LocalDaemon.start("redis-server", List.of(BINARY.toString(), conf.toString()),
                 dir.resolve("redis-" + port + ".log"), port, Duration.ofSeconds(15));
         return new RedisServer(daemon, port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public LocalDaemon daemon() {
-        return daemon;
-    }
-
-    @Override
-    public void close() {
-        daemon.close();
     }
 }
