@@ -108,7 +108,7 @@ public final class DnsCheck implements Check {
 
     private Message overTcp(Deadline deadline) throws ProbeException {
         Message query = question.query();
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, maxBytes)) {
             try {
                 send(session, query.toWire());
                 Message reply = parse(receive(new DataInputStream(session.input())));

@@ -89,7 +89,7 @@ public final class SipCheck implements Check {
 
     private SipResponse overTcp(Deadline deadline) throws ProbeException {
         AtomicReference<SipResponse> provisional = new AtomicReference<>();
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, maxBytes)) {
             SipRequest request = SipRequest.options(uri, "TCP", session.local());
             BoundedInput bounded = null;
             try {
