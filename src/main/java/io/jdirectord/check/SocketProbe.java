@@ -27,8 +27,8 @@ final class SocketProbe {
 
     private final Deadline deadline;
     private final ProbeSockets sockets;
-    private volatile String phase = ProbeFailure.CONNECT;
-    private volatile String afterConnect = ProbeFailure.CONNECT;
+    private volatile String phase = Reasons.CONNECT;
+    private volatile String afterConnect = Reasons.CONNECT;
 
     private SocketProbe(Deadline deadline, int maxReceiveBytes) {
         this.deadline = deadline;
@@ -45,9 +45,9 @@ final class SocketProbe {
         try (probe.sockets) {
             return steps.run(probe);
         } catch (IOException e) {
-            return CheckResult.down(ProbeFailure.describe(e, probe.phase, probe.sockets.cutOff(), timeout));
+            return CheckResult.down(Reasons.inPhase(e, probe.phase, probe.sockets.cutOff(), timeout));
         } catch (RuntimeException e) {
-            return CheckResult.down(probe.phase + ": " + ServerText.excerpt(CheckRunner.describe(e)));
+            return CheckResult.down(probe.phase + ": " + Reasons.serverLine(CheckRunner.describe(e)));
         }
     }
 
@@ -67,7 +67,7 @@ final class SocketProbe {
 
     /** The probe is about to connect; once connected it is in {@code nextPhase} (e.g. "SMTP greeting"). */
     void connecting(String nextPhase) {
-        phase = ProbeFailure.CONNECT;
+        phase = Reasons.CONNECT;
         afterConnect = nextPhase;
     }
 
@@ -106,7 +106,7 @@ final class SocketProbe {
     }
 
     private void connected() {
-        if (ProbeFailure.CONNECT.equals(phase)) {
+        if (Reasons.CONNECT.equals(phase)) {
             phase = afterConnect;
         }
     }
