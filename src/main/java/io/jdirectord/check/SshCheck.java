@@ -39,14 +39,14 @@ public final class SshCheck extends ConversationCheck {
     private static final Pattern AUTH_REFUSED = Pattern.compile("Auth (?:fail|cancel) for methods '([^']*)'");
 
     /**
-     * @throws IllegalArgumentException when sshkey is set without login, or names an unreadable file
+     * An sshkey without a login is a configuration error (ProbeValidation); without a login the key is not
+     * offered.
+     *
+     * @throws IllegalArgumentException when sshkey names a file that is not readable (any more)
      */
     public SshCheck(ProbeSpec spec) {
         super(spec);
         Optional<Path> key = spec.check().sshKey();
-        if (key.isPresent() && spec.check().login().isEmpty()) {
-            throw new IllegalArgumentException("sshkey needs a login to log in with");
-        }
         if (key.isPresent() && !Files.isReadable(key.get())) {
             throw new IllegalArgumentException("sshkey " + key.get() + " is not a readable file");
         }

@@ -39,6 +39,7 @@ public final class Probes {
     private int checkCount = 1;
     private boolean dynamicWeight;
     private Optional<Path> sshKey = Optional.empty();
+    private boolean followRedirects = true;
     private Endpoint real;
     private Optional<VirtualServiceKey> virtual = Optional.empty();
 
@@ -170,6 +171,11 @@ public final class Probes {
         return this;
     }
 
+    public Probes followRedirects(boolean value) {
+        followRedirects = value;
+        return this;
+    }
+
     public Probes virtual(VirtualServiceKey key) {
         virtual = Optional.of(key);
         return this;
@@ -178,7 +184,7 @@ public final class Probes {
     public ProbeSpec build() {
         CheckSpec check = new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod,
                 virtualHost, login, passwd, database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
-                checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey);
+                checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey, followRedirects);
         return new ProbeSpec(check, real, virtual);
     }
 }
