@@ -21,7 +21,7 @@ public final class ConnectCheck implements Check {
     @Override
     public CheckResult run(Deadline deadline) {
         try {
-            TcpSession.open(target, deadline, timeout).close();
+            TcpSession.open(target, deadline, timeout, 0).close();
             return CheckResult.up("connected");
         } catch (ProbeException e) {
             return CheckResult.down(e.getMessage());

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class DnsCheck implements Check {
 
     private Message overTcp(Deadline deadline) throws ProbeException {
         Message query = question.query();
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, maxBytes)) {
             try {
                 send(session, query.toWire());
                 Message reply = parse(receive(new DataInputStream(session.input())));
@@ -153,16 +152,7 @@ public final class DnsCheck implements Check {
     }
 
     private String failure(IOException e, Deadline deadline) {
-        if (deadline.expired() || e instanceof SocketTimeoutException) {
-            return "DNS timeout after " + Reasons.millis(timeout) + " waiting for the answer";
-        }
-        if (e instanceof EOFException) {
-            return "DNS: connection closed before the answer";
-        }
-        if (e instanceof ReceiveLimitException) {
-            return "DNS: " + e.getMessage();
-        }
-        return Reasons.exchangeFailure(e, false, timeout, "the DNS answer");
+        return Reasons.exchangeFailure("DNS", e, deadline.expired(), timeout, "the answer");
     }
 
     private CheckResult judge(Message reply, Deadline deadline) throws ProbeException {

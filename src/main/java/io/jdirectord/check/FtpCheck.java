@@ -40,7 +40,7 @@ public final class FtpCheck extends ConversationCheck {
         try {
             ftp.connect(address, port);
             if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
-                return CheckResult.down(GREETING + " " + ServerText.excerpt(ftp.getReplyString()));
+                return CheckResult.down(GREETING + " " + Reasons.serverLine(ftp.getReplyString()));
             }
             Optional<CheckResult> refused = login(probe, ftp);
             if (refused.isPresent()) {
@@ -51,7 +51,7 @@ public final class FtpCheck extends ConversationCheck {
             probe.sayGoodbye("FTP QUIT", ftp, ftp::logout);
             return result;
         } catch (FTPConnectionClosedException e) {
-            return CheckResult.down(ProbeFailure.closedByServer(probe.phase(), ftp.getReplyCode(), ftp.getReplyString()));
+            return CheckResult.down(Reasons.closedByServer(probe.phase(), ftp.getReplyCode(), ftp.getReplyString()));
         }
     }
 
@@ -63,7 +63,7 @@ public final class FtpCheck extends ConversationCheck {
         if (ftp.login(user, password)) {
             return Optional.empty();
         }
-        return Optional.of(CheckResult.down("FTP login as " + user + ": " + ServerText.excerpt(ftp.getReplyString())));
+        return Optional.of(CheckResult.down("FTP login as " + user + ": " + Reasons.serverLine(ftp.getReplyString())));
     }
 
     private static void prepareTransfer(SocketProbe probe, FTPClient ftp) throws IOException {
@@ -85,14 +85,14 @@ public final class FtpCheck extends ConversationCheck {
         byte[] content;
         try (InputStream data = ftp.retrieveFileStream(path)) {
             if (data == null) {
-                return CheckResult.down("RETR " + path + ": " + ServerText.excerpt(ftp.getReplyString()));
+                return CheckResult.down("RETR " + path + ": " + Reasons.serverLine(ftp.getReplyString()));
             }
             content = data.readNBytes(spec.maxReceiveBytes());
         }
         boolean whole = content.length < spec.maxReceiveBytes();
         ftp.setSoTimeout(probe.remainingMillis());
         if (!ftp.completePendingCommand() && whole) {
-            return CheckResult.down("RETR " + path + ": " + ServerText.excerpt(ftp.getReplyString()));
+            return CheckResult.down("RETR " + path + ": " + Reasons.serverLine(ftp.getReplyString()));
         }
         return judge(probe, path, content, whole);
     }

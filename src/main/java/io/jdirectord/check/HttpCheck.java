@@ -47,8 +47,7 @@ public final class HttpCheck implements Check {
             return CheckResult.down("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
         }
         HttpRedirects redirects = new HttpRedirects(target.get());
-        try (ProbeSockets sockets = new ProbeSockets(deadline, wireBound(maxBytes), () -> { });
-             DeadlineGuard guard = DeadlineGuard.arm(deadline, sockets)) {
+        try (ProbeSockets sockets = ProbeSockets.open(deadline, wireBound(maxBytes))) {
             while (true) {
                 HttpTarget to = redirects.current();
                 HttpExchange exchange = new HttpExchange(sockets, deadline);
@@ -60,7 +59,7 @@ public final class HttpCheck implements Check {
                     exchange.close();
                     redirects.follow(reply);
                 } catch (IOException e) {
-                    return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), guard.fired(),
+                    return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), sockets.cutOff(),
                             to.peerName(), timeout) + redirects.suffix());
                 } catch (HttpException e) {
                     return CheckResult.down(HttpFailures.invalid(e) + redirects.suffix());

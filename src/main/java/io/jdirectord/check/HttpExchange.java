@@ -23,7 +23,7 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
  * connection on the caller's thread: connect (to the proxy for http_proxy, through a CONNECT tunnel for
  * an https URL), TLS for https, the request with {@code Connection: close}, the status line and headers,
  * then at most maxBytes of the body; the rest is never read. Every socket comes from the probe's
- * {@link ProbeSockets}, which the caller closes (and a {@link DeadlineGuard} closes at the deadline);
+ * {@link ProbeSockets}, which the caller closes (and which close themselves at the deadline);
  * {@link #waitingFor()} names the step in progress, for the reason of a failure.
  */
 final class HttpExchange {

@@ -1,16 +1,16 @@
 package io.jdirectord.check;
 
 import java.io.IOException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
-/** Reasons for the ways an HTTP exchange fails before a status is judged. */
+/**
+ * The HTTP-specific wording of an exchange that fails before a status is judged (no response, a reply
+ * that is not HTTP); connect, TLS and timeout failures are worded by {@link Reasons}, as for every check.
+ */
 final class HttpFailures {
 
     /** What HttpCore puts between its complaint and the line it quotes. */
@@ -30,10 +30,10 @@ final class HttpFailures {
             return Reasons.connectFailure(e, cutOff, timeout);
         }
         if (cutOff) {
-            return Reasons.exchangeFailure(e, true, timeout, waitingFor);
+            return Reasons.timeout(timeout, waitingFor);
         }
         if (e instanceof SSLException tls) {
-            return tlsFailure(tls, "'" + name + "'");
+            return Reasons.tlsFailure(tls, "'" + name + "'");
         }
         if (e instanceof ReceiveLimitException) {
             return e.getMessage() + " waiting for " + waitingFor;
@@ -56,27 +56,13 @@ final class HttpFailures {
         int at = message.indexOf(OFFSET_MARK);
         int quoted = at < 0 ? -1 : message.indexOf(": ", at);
         if (quoted < 0) {
-            return "invalid HTTP response: " + ServerText.excerpt(message);
+            return "invalid HTTP response: " + Reasons.serverLine(message);
         }
         String line = message.substring(quoted + 2);
         if (line.startsWith("<") && line.endsWith(">")) {
             line = line.substring(1, line.length() - 1);
         }
-        line = ServerText.excerpt(line);
+        line = Reasons.serverLine(line);
         return "invalid HTTP response: " + message.substring(0, at) + " in '" + Reasons.excerpt(line) + "'";
-    }
-
-    private static String tlsFailure(SSLException e, String name) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
-                return "TLS certificate of " + name + " is not trusted";
-            }
-            String message = String.valueOf(cause.getMessage());
-            if (cause instanceof SSLPeerUnverifiedException || message.startsWith("No subject alternative")
-                    || message.startsWith("No name matching")) {
-                return "TLS certificate does not match " + name;
-            }
-        }
-        return "TLS handshake failed: " + Reasons.excerpt(String.valueOf(e.getMessage()));
     }
 }

@@ -35,7 +35,7 @@ public final class ImapCheck extends ConversationCheck {
         } catch (MalformedServerReplyException e) {
             return CheckResult.down(unexpectedGreeting(imap, e));
         }
-        String greeting = ServerText.excerpt(imap.getReplyString());
+        String greeting = Reasons.serverLine(imap.getReplyString());
         if (!greeting.startsWith("* OK")) {
             return CheckResult.down(GREETING + " " + greeting);
         }
@@ -56,15 +56,15 @@ public final class ImapCheck extends ConversationCheck {
     private static String unexpectedGreeting(IMAPClient imap, MalformedServerReplyException e) {
         String line = imap.getReplyString();
         if (line != null && line.startsWith("* ")) {
-            return GREETING + " " + ServerText.excerpt(line);
+            return GREETING + " " + Reasons.serverLine(line);
         }
-        return GREETING + ": malformed reply: " + ServerText.excerpt(e.getMessage());
+        return GREETING + ": malformed reply: " + Reasons.serverLine(e.getMessage());
     }
 
     /** The tagged line that ends a reply: "A0001 NO [AUTHENTICATIONFAILED] Authentication failed." */
     private static String lastLine(IMAPClient imap) {
         String[] lines = imap.getReplyStrings();
-        return lines.length == 0 ? "" : ServerText.excerpt(lines[lines.length - 1]);
+        return lines.length == 0 ? "" : Reasons.serverLine(lines[lines.length - 1]);
     }
 
     /** An IMAP quoted string (RFC 3501): backslash and double quote escaped. */

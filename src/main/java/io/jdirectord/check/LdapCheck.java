@@ -101,7 +101,7 @@ public final class LdapCheck extends ConversationCheck {
         return switch (receive.search(dn, deadline)) {
             case FOUND -> CheckResult.up("LDAP entry '" + Reasons.excerpt(dn) + "'");
             case NOT_FOUND -> CheckResult.down("LDAP DN '" + Reasons.excerpt(dn) + "' does not match " + receive);
-            case DEADLINE -> CheckResult.down(ProbeFailure.timeout("receive pattern search", timeout()));
+            case DEADLINE -> CheckResult.down(Reasons.timeoutIn("receive pattern search", timeout()));
             case TOO_DEEP -> CheckResult.down("receive pattern " + receive + " recursed too deep in the DN");
         };
     }

@@ -61,7 +61,7 @@ final class LdapSession {
         ResultCode code = e.getResultCode();
         String text = code.getName() + " (" + code.intValue() + ")";
         String message = e.getDiagnosticMessage();
-        return message == null || message.isBlank() ? text : text + ": " + ServerText.excerpt(message);
+        return message == null || message.isBlank() ? text : text + ": " + Reasons.serverLine(message);
     }
 
     /**
@@ -86,9 +86,9 @@ final class LdapSession {
             throw new EOFException(e.getMessage());
         }
         if (ResultCode.DECODING_ERROR.equals(e.getResultCode())) {
-            return phase + ": malformed reply: " + ServerText.excerpt(e.getExceptionMessage());
+            return phase + ": malformed reply: " + Reasons.serverLine(e.getExceptionMessage());
         }
-        return phase + ": " + ServerText.excerpt(e.getExceptionMessage());
+        return phase + ": " + Reasons.serverLine(e.getExceptionMessage());
     }
 
     /** Hands the SDK the probe's connected socket instead of making one. */

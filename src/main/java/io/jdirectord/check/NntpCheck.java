@@ -26,7 +26,7 @@ public final class NntpCheck implements Check {
 
     @Override
     public CheckResult run(Deadline deadline) {
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, GREETING_BYTES)) {
             String greeting = readGreeting(session);
             if (greeting.isEmpty()) {
                 return CheckResult.down("connection closed before the NNTP greeting");

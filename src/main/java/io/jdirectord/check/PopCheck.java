@@ -30,7 +30,7 @@ public final class PopCheck extends ConversationCheck {
         Pop3 pop = new Pop3(tls.upgrade(probe, GREETING));
         probe.connectingWith(pop, GREETING);
         pop.connect(address, port);
-        String greeting = ServerText.excerpt(pop.getReplyString());
+        String greeting = Reasons.serverLine(pop.getReplyString());
         if (!greeting.startsWith("+OK")) {
             return CheckResult.down(GREETING + " " + greeting);
         }
@@ -39,7 +39,7 @@ public final class PopCheck extends ConversationCheck {
             probe.phase("POP3 login");
             pop.setSoTimeout(probe.remainingMillis());
             if (!pop.login(spec.login(), spec.passwd())) {
-                return CheckResult.down("POP3 login as " + spec.login() + ": " + ServerText.excerpt(pop.getReplyString()));
+                return CheckResult.down("POP3 login as " + spec.login() + ": " + Reasons.serverLine(pop.getReplyString()));
             }
             reason += "; logged in as " + spec.login();
         }

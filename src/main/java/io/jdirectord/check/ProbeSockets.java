@@ -11,26 +11,68 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.net.SocketFactory;
 
 /**
- * Makes every socket of one probe (control and data connections alike): each is a {@link BoundedSocket}
- * reading at most maxReceiveBytes, connects within the time left to the deadline, and is closed by
- * {@link #close()}, which a {@link DeadlineGuard} calls when the deadline passes. Safe to close from the
+ * The sockets of one TCP probe, the one lifecycle every TCP check uses: each socket (control and data
+ * connections alike) connects within the time left to the deadline, is a {@link BoundedSocket} reading
+ * at most the probe's wire bound, and is closed when the deadline passes (a {@link DeadlineGuard}) or the
+ * probe ends ({@link #close()}), whichever comes first. TLS, when a check wants it, is layered over a
+ * connected socket with {@link ImplicitTls} and reads through the same bound. Safe to close from the
  * guard's thread while the probe's thread is blocked on one of the sockets.
  */
 final class ProbeSockets extends SocketFactory implements Closeable {
 
     private final Deadline deadline;
     private final int maxReceiveBytes;
-    private final Runnable onConnected;
     private final Queue<Socket> sockets = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onConnected = () -> { };
+    private volatile Closeable alsoAtDeadline = () -> { };
     private volatile boolean closed;
+    private final DeadlineGuard guard;
 
-    /**
-     * @param onConnected called each time one of the sockets has connected
-     */
-    ProbeSockets(Deadline deadline, int maxReceiveBytes, Runnable onConnected) {
+    private ProbeSockets(Deadline deadline, int maxReceiveBytes) {
         this.deadline = deadline;
         this.maxReceiveBytes = maxReceiveBytes;
-        this.onConnected = onConnected;
+        this.guard = DeadlineGuard.arm(deadline, this::cutOffNow);
+    }
+
+    /**
+     * The sockets of a probe that ends by {@code deadline}; close them (try-with-resources) when it ends.
+     *
+     * @param maxReceiveBytes how many bytes each socket may read in total before reads fail with
+     *                        {@link ReceiveLimitException}
+     */
+    static ProbeSockets open(Deadline deadline, int maxReceiveBytes) {
+        return new ProbeSockets(deadline, maxReceiveBytes);
+    }
+
+    /** Sockets that are closed already and make none: for a driver's factory used outside a probe. */
+    static ProbeSockets closed() {
+        ProbeSockets sockets = new ProbeSockets(new Deadline(System.nanoTime()), 0);
+        sockets.close();
+        return sockets;
+    }
+
+    /** Runs {@code listener} each time one of the sockets has connected (a probe moving past its connect phase). */
+    ProbeSockets onConnected(Runnable listener) {
+        this.onConnected = listener;
+        return this;
+    }
+
+    /** Closes {@code resource} too when the deadline passes (a driver's connection, a login thread). */
+    ProbeSockets alsoAtDeadline(Closeable resource) {
+        this.alsoAtDeadline = resource;
+        return this;
+    }
+
+    /** Whether the deadline passed and closed the sockets: a failure since then is a timeout. */
+    boolean cutOff() {
+        return guard.fired();
+    }
+
+    /** A socket connected to {@code target} within the time left; its reads end when the deadline closes it. */
+    Socket connect(InetSocketAddress target) throws IOException {
+        Socket socket = createSocket();
+        socket.connect(target, deadline.remainingMillis());
+        return socket;
     }
 
     /** An unconnected socket; connect it with a timeout of at most {@link Deadline#remainingMillis()}. */
@@ -39,7 +81,7 @@ final class ProbeSockets extends SocketFactory implements Closeable {
         if (closed) {
             throw new SocketException("probe closed at its deadline");
         }
-        Socket socket = new BoundedSocket(maxReceiveBytes, onConnected);
+        Socket socket = new BoundedSocket(maxReceiveBytes, () -> onConnected.run());
         sockets.add(socket);
         if (closed) {
             socket.close();
@@ -75,9 +117,19 @@ final class ProbeSockets extends SocketFactory implements Closeable {
         return createSocket(InetAddress.getByName(host), port, localAddress, localPort);
     }
 
-    /** Closes every socket made so far and refuses to make more. */
+    /** Ends the probe: disarms the deadline, closes every socket made so far and refuses to make more. */
     @Override
     public void close() {
+        guard.close();
+        closeSockets();
+    }
+
+    private void cutOffNow() throws IOException {
+        closeSockets();
+        alsoAtDeadline.close();
+    }
+
+    private void closeSockets() {
         closed = true;
         for (Socket socket : sockets) {
             try {

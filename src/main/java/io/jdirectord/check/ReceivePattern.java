@@ -98,7 +98,7 @@ final class ReceivePattern {
         return switch (search(content, deadline)) {
             case FOUND -> CheckResult.up(what + ": receive pattern " + quoted + " found in " + size);
             case NOT_FOUND -> CheckResult.down("receive pattern " + quoted + " not found in " + size);
-            case DEADLINE -> CheckResult.down(ProbeFailure.timeout("receive pattern search", timeout));
+            case DEADLINE -> CheckResult.down(Reasons.timeoutIn("receive pattern search", timeout));
             case TOO_DEEP -> CheckResult.down("receive pattern " + quoted + " recursed too deep in " + size);
         };
     }

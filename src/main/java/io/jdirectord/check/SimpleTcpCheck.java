@@ -57,7 +57,7 @@ public final class SimpleTcpCheck implements Check {
     }
 
     private CheckResult exchangeStream(Deadline deadline) throws ProbeException {
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, maxBytes)) {
             send(session);
             return readLines(session, deadline);
         }

@@ -4,7 +4,6 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.net.AddressText;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,7 +88,7 @@ public final class SipCheck implements Check {
 
     private SipResponse overTcp(Deadline deadline) throws ProbeException {
         AtomicReference<SipResponse> provisional = new AtomicReference<>();
-        try (TcpSession session = TcpSession.open(target, deadline, timeout)) {
+        try (TcpSession session = TcpSession.open(target, deadline, timeout, maxBytes)) {
             SipRequest request = SipRequest.options(uri, "TCP", session.local());
             BoundedInput bounded = null;
             try {
@@ -128,17 +127,9 @@ public final class SipCheck implements Check {
     }
 
     private String failure(IOException e, Deadline deadline, SipResponse provisional) {
-        if (deadline.expired() || e instanceof SocketTimeoutException) {
-            return "SIP timeout after " + Reasons.millis(timeout) + " waiting for a final response"
-                    + (provisional == null ? "" : " (after " + provisional.status() + ")");
-        }
-        if (e instanceof EOFException) {
-            return "SIP: connection closed before a final response";
-        }
-        if (e instanceof ReceiveLimitException) {
-            return "SIP: " + e.getMessage();
-        }
-        return Reasons.exchangeFailure(e, false, timeout, "a SIP response");
+        String reason = Reasons.exchangeFailure("SIP", e, deadline.expired(), timeout, "a final response");
+        boolean timedOut = deadline.expired() || e instanceof SocketTimeoutException;
+        return timedOut && provisional != null ? reason + " (after " + provisional.status() + ")" : reason;
     }
 
     @Override

@@ -30,9 +30,9 @@ public final class SmtpCheck extends ConversationCheck {
         try {
             smtp.connect(address, port);
             if (!SMTPReply.isPositiveCompletion(smtp.getReplyCode())) {
-                return CheckResult.down(GREETING + " " + ServerText.excerpt(smtp.getReplyString()));
+                return CheckResult.down(GREETING + " " + Reasons.serverLine(smtp.getReplyString()));
             }
-            String greeting = ServerText.excerpt(smtp.getReplyString());
+            String greeting = Reasons.serverLine(smtp.getReplyString());
             CheckResult result = hello(probe, smtp);
             if (result.up()) {
                 probe.sayGoodbye("SMTP QUIT", smtp, smtp::quit);
@@ -40,7 +40,7 @@ public final class SmtpCheck extends ConversationCheck {
             }
             return result;
         } catch (SMTPConnectionClosedException e) {
-            return CheckResult.down(ProbeFailure.closedByServer(probe.phase(), smtp.getReplyCode(), smtp.getReplyString()));
+            return CheckResult.down(Reasons.closedByServer(probe.phase(), smtp.getReplyCode(), smtp.getReplyString()));
         }
     }
 
@@ -56,7 +56,7 @@ public final class SmtpCheck extends ConversationCheck {
         if (SMTPReply.isPositiveCompletion(smtp.helo(name))) {
             return CheckResult.up("HELO " + smtp.getReplyCode());
         }
-        return CheckResult.down("SMTP HELO " + ServerText.excerpt(smtp.getReplyString()));
+        return CheckResult.down("SMTP HELO " + Reasons.serverLine(smtp.getReplyString()));
     }
 
     /** RFC 5321 address literal for EHLO/HELO when the client has no name of its own. */

@@ -6,10 +6,10 @@ import javax.net.SocketFactory;
 import org.apache.commons.net.SocketClient;
 
 /**
- * One run of a TCP-based check: hands out the probe's sockets, keeps track of what the probe is doing
- * for the reason of a failure, and closes every socket when the deadline passes or the run ends. The
- * steps run on the caller's thread; any exception they throw becomes a down result naming the phase
- * (protocol libraries may throw unchecked exceptions on replies they cannot parse).
+ * One run of a check that talks through a protocol library (ftp, smtp, pop, imap, ldap, ssh): hands the
+ * library the probe's {@link ProbeSockets} and keeps track of what the probe is doing, for the reason of
+ * a failure. The steps run on the caller's thread; any exception they throw becomes a down result naming
+ * the phase (protocol libraries may throw unchecked exceptions on replies they cannot parse).
  */
 final class SocketProbe {
 
@@ -27,31 +27,27 @@ final class SocketProbe {
 
     private final Deadline deadline;
     private final ProbeSockets sockets;
-    private volatile String phase = ProbeFailure.CONNECT;
-    private volatile String afterConnect = ProbeFailure.CONNECT;
+    private volatile String phase = Reasons.CONNECT;
+    private volatile String afterConnect = Reasons.CONNECT;
 
     private SocketProbe(Deadline deadline, int maxReceiveBytes) {
         this.deadline = deadline;
-        this.sockets = new ProbeSockets(deadline, maxReceiveBytes, this::connected);
+        this.sockets = ProbeSockets.open(deadline, maxReceiveBytes).onConnected(this::connected);
     }
 
     /**
-     * Runs {@code steps} with a fresh set of sockets that a guard closes at {@code deadline}.
+     * Runs {@code steps} with fresh {@link ProbeSockets}, closed at {@code deadline} or when the steps end.
      *
      * @param timeout the check's whole timeout, named in timeout reasons
      */
     static CheckResult run(Deadline deadline, Duration timeout, int maxReceiveBytes, Steps steps) {
         SocketProbe probe = new SocketProbe(deadline, maxReceiveBytes);
-        try (DeadlineGuard guard = DeadlineGuard.arm(deadline, probe.sockets)) {
-            try {
-                return steps.run(probe);
-            } catch (IOException e) {
-                return CheckResult.down(ProbeFailure.describe(e, probe.phase, guard.fired(), timeout));
-            } catch (RuntimeException e) {
-                return CheckResult.down(probe.phase + ": " + ServerText.excerpt(CheckRunner.describe(e)));
-            } finally {
-                probe.sockets.close();
-            }
+        try (probe.sockets) {
+            return steps.run(probe);
+        } catch (IOException e) {
+            return CheckResult.down(Reasons.inPhase(e, probe.phase, probe.sockets.cutOff(), timeout));
+        } catch (RuntimeException e) {
+            return CheckResult.down(probe.phase + ": " + Reasons.serverLine(CheckRunner.describe(e)));
         }
     }
 
@@ -71,7 +67,7 @@ final class SocketProbe {
 
     /** The probe is about to connect; once connected it is in {@code nextPhase} (e.g. "SMTP greeting"). */
     void connecting(String nextPhase) {
-        phase = ProbeFailure.CONNECT;
+        phase = Reasons.CONNECT;
         afterConnect = nextPhase;
     }
 
@@ -110,7 +106,7 @@ final class SocketProbe {
     }
 
     private void connected() {
-        if (ProbeFailure.CONNECT.equals(phase)) {
+        if (Reasons.CONNECT.equals(phase)) {
             phase = afterConnect;
         }
     }

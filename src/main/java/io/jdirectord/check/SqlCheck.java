@@ -2,7 +2,6 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.ProbeSpec;
-import java.io.Closeable;
 import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.sql.Connection;
@@ -66,19 +65,16 @@ public final class SqlCheck implements Check {
 
     private CheckResult probe(Driver driver, Deadline deadline) {
         Session session = new Session(deadline, spec.maxReceiveBytes());
-        try (SqlSocketFactory.Registration registration = SqlSocketFactory.register(session.sockets);
-                DeadlineGuard guard = DeadlineGuard.arm(deadline, session)) {
-            try {
-                session.connect(driver, vendor.url(address, port, spec.database()), properties(deadline,
-                        registration.key()));
-                session.stage = SqlFailures.Stage.QUERY;
-                return query(session.connection, deadline);
-            } catch (SQLException | RuntimeException e) {
-                return CheckResult.down(SqlFailures.describe(vendor, e, session.stage, guard.fired(), timeout(),
-                        spec.passwd()));
-            } finally {
-                session.end();
-            }
+        try (SqlSocketFactory.Registration registration = SqlSocketFactory.register(session.sockets)) {
+            session.connect(driver, vendor.url(address, port, spec.database()), properties(deadline,
+                    registration.key()));
+            session.stage = SqlFailures.Stage.QUERY;
+            return query(session.connection, deadline);
+        } catch (SQLException | RuntimeException e) {
+            return CheckResult.down(SqlFailures.describe(vendor, e, session.stage, session.sockets.cutOff(),
+                    timeout(), spec.passwd()));
+        } finally {
+            session.end();
         }
     }
 
@@ -106,12 +102,12 @@ public final class SqlCheck implements Check {
     }
 
     /**
-     * One probe's connection and sockets. Closing it (the guard does, at the deadline) closes the sockets
-     * under the driver, interrupts a login still in progress (which closes the socket channel of a driver
-     * that made its own, Oracle's) and aborts the connection; {@link #end()} closes the connection
-     * politely first.
+     * One probe's connection and sockets. At the deadline its {@link ProbeSockets} close the sockets under
+     * the driver, then {@link #abort()} interrupts a login still in progress (which closes the socket
+     * channel of a driver that made its own, Oracle's) and aborts the connection; {@link #end()} closes
+     * the connection politely first.
      */
-    private static final class Session implements Closeable {
+    private static final class Session {
 
         final ProbeSockets sockets;
         volatile Connection connection;
@@ -120,7 +116,8 @@ public final class SqlCheck implements Check {
         private Thread loggingIn;
 
         Session(Deadline deadline, int maxReceiveBytes) {
-            this.sockets = new ProbeSockets(deadline, maxReceiveBytes, this::connected);
+            this.sockets = ProbeSockets.open(deadline, maxReceiveBytes).onConnected(this::connected)
+                    .alsoAtDeadline(this::abort);
         }
 
         /** Connects and logs in; no interrupt from the guard outlives this call. */
@@ -149,9 +146,7 @@ public final class SqlCheck implements Check {
             }
         }
 
-        @Override
-        public void close() {
-            sockets.close();
+        private void abort() {
             connecting.lock();
             try {
                 if (loggingIn != null) {

@@ -6,7 +6,10 @@ import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** Turns what a JDBC driver threw into a short reason: the vendor's message and code, or what the network did. */
+/**
+ * Turns what a JDBC driver threw into a short reason: the vendor's message and code, or what the network
+ * did under the driver (worded by {@link Reasons}, as for every check), the password never repeated.
+ */
 final class SqlFailures {
 
     /** What the probe was doing. */
@@ -35,7 +38,7 @@ final class SqlFailures {
     static String describe(SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout,
             String passwd) {
         String reason = reason(vendor, error, stage, cutOff, timeout);
-        return ServerText.excerpt(CONNECTION_ID.matcher(redact(reason, passwd)).replaceAll(""));
+        return Reasons.serverLine(CONNECTION_ID.matcher(redact(reason, passwd)).replaceAll(""));
     }
 
     private static String reason(SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout) {
@@ -48,7 +51,7 @@ final class SqlFailures {
         }
         if (cutOff || error instanceof SQLTimeoutException
                 || error instanceof SQLException sql && vendor.queryTimedOut(sql)) {
-            return "timeout after " + Reasons.millis(timeout) + " waiting for " + stage.waitingFor;
+            return Reasons.timeout(timeout, stage.waitingFor);
         }
         if (network != null) {
             return Reasons.exchangeFailure(network, false, timeout, stage.waitingFor);

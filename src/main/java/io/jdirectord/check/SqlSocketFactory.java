@@ -23,7 +23,7 @@ final class SqlSocketFactory {
 
     private static final Map<String, ProbeSockets> PROBES = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_KEY = new AtomicLong();
-    private static final ProbeSockets UNREGISTERED = closedSockets();
+    private static final ProbeSockets UNREGISTERED = ProbeSockets.closed();
 
     private SqlSocketFactory() {
     }
@@ -47,12 +47,6 @@ final class SqlSocketFactory {
     private static SocketFactory lookup(String key) {
         ProbeSockets sockets = key == null ? null : PROBES.get(key);
         return sockets == null ? UNREGISTERED : sockets;
-    }
-
-    private static ProbeSockets closedSockets() {
-        ProbeSockets sockets = new ProbeSockets(new Deadline(System.nanoTime()), 0, () -> { });
-        sockets.close();
-        return sockets;
     }
 
     /** MariaDB Connector/J's factory: created per connection, told the configuration before use. */

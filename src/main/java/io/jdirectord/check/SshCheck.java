@@ -39,14 +39,14 @@ public final class SshCheck extends ConversationCheck {
     private static final Pattern AUTH_REFUSED = Pattern.compile("Auth (?:fail|cancel) for methods '([^']*)'");
 
     /**
-     * @throws IllegalArgumentException when sshkey is set without login, or names an unreadable file
+     * An sshkey without a login is a configuration error (ProbeValidation); without a login the key is not
+     * offered.
+     *
+     * @throws IllegalArgumentException when sshkey names a file that is not readable (any more)
      */
     public SshCheck(ProbeSpec spec) {
         super(spec);
         Optional<Path> key = spec.check().sshKey();
-        if (key.isPresent() && spec.check().login().isEmpty()) {
-            throw new IllegalArgumentException("sshkey needs a login to log in with");
-        }
         if (key.isPresent() && !Files.isReadable(key.get())) {
             throw new IllegalArgumentException("sshkey " + key.get() + " is not a readable file");
         }
@@ -59,12 +59,12 @@ public final class SshCheck extends ConversationCheck {
             session = session(probe);
         } catch (JSchException e) {
             return CheckResult.down("sshkey " + spec.sshKey().map(Path::toString).orElse("") + ": "
-                    + ServerText.excerpt(e.getMessage()));
+                    + Reasons.serverLine(e.getMessage()));
         }
         probe.connecting(HANDSHAKE);
         try {
             session.connect(probe.remainingMillis());
-            return CheckResult.up(ServerText.excerpt(session.getServerVersion()) + "; logged in as " + user());
+            return CheckResult.up(Reasons.serverLine(session.getServerVersion()) + "; logged in as " + user());
         } catch (JSchException e) {
             return failed(probe, session, e);
         } finally {
@@ -75,7 +75,7 @@ public final class SshCheck extends ConversationCheck {
     private CheckResult failed(SocketProbe probe, Session session, JSchException e) throws IOException {
         boolean keyExchanged = session.getHostKey() != null;
         if (keyExchanged && spec.login().isEmpty()) {
-            return CheckResult.up(ServerText.excerpt(session.getServerVersion()) + "; host key "
+            return CheckResult.up(Reasons.serverLine(session.getServerVersion()) + "; host key "
                     + session.getHostKey().getType() + " received (no login configured)");
         }
         if (keyExchanged) {
@@ -85,9 +85,9 @@ public final class SshCheck extends ConversationCheck {
             throw io;
         }
         if (probe.deadline().expired()) {
-            return CheckResult.down(ProbeFailure.timeout(probe.phase(), timeout()));
+            return CheckResult.down(Reasons.timeoutIn(probe.phase(), timeout()));
         }
-        return CheckResult.down(probe.phase() + ": " + ServerText.excerpt(loginRefusal(e.getMessage())));
+        return CheckResult.down(probe.phase() + ": " + Reasons.serverLine(loginRefusal(e.getMessage())));
     }
 
     /**

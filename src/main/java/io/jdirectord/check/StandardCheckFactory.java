@@ -26,6 +26,11 @@ public final class StandardCheckFactory implements CheckFactory {
     }
 
     /**
+     * A validated configuration never meets the rejections below: checktype on/off is not probed (callers
+     * ask {@link #isProbed} first), {@link ProbeSpec} gives every external check its virtual service, and
+     * a malformed request URL or receive pattern and an unusable CA file are configuration errors. They
+     * stay as the invariants of specs built any other way.
+     *
      * @throws IllegalArgumentException for checktype on/off, an external check without its virtual
      *                                  service, a malformed request URL or receive pattern, an unusable CA file
      */

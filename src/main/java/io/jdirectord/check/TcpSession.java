@@ -8,38 +8,39 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * A TCP connection for one probe, closed by a {@link DeadlineGuard} when the probe's deadline passes, so
- * that connect, reads and writes all end by then whatever the server does.
+ * The one connection of a check that speaks its protocol itself (connect, nntp, simpletcp, dns and sip
+ * over TCP), on the probe's {@link ProbeSockets}: connect, reads and writes all end by the deadline
+ * whatever the server does, and failures are worded with the check's timeout.
  */
 final class TcpSession implements AutoCloseable {
 
+    private final ProbeSockets sockets;
     private final Socket socket;
-    private final DeadlineGuard guard;
     private final Duration timeout;
 
-    private TcpSession(Socket socket, DeadlineGuard guard, Duration timeout) {
+    private TcpSession(ProbeSockets sockets, Socket socket, Duration timeout) {
+        this.sockets = sockets;
         this.socket = socket;
-        this.guard = guard;
         this.timeout = timeout;
     }
 
     /**
      * Connects to {@code target} by {@code deadline}.
      *
-     * @param timeout the check's whole-probe timeout, named in reasons
+     * @param timeout  the check's whole-probe timeout, named in reasons
+     * @param maxBytes the most the check reads: the connection fails with {@link ReceiveLimitException}
+     *                 only beyond it (and the one byte past it that tells a {@link BoundedInput} the reply
+     *                 was cut)
      * @throws ProbeException refused, timed out, unreachable
      */
-    static TcpSession open(InetSocketAddress target, Deadline deadline, Duration timeout) throws ProbeException {
-        Socket socket = new Socket();
-        DeadlineGuard guard = DeadlineGuard.arm(deadline, socket);
+    static TcpSession open(InetSocketAddress target, Deadline deadline, Duration timeout, int maxBytes)
+            throws ProbeException {
+        ProbeSockets sockets = ProbeSockets.open(deadline, (int) Math.min(Integer.MAX_VALUE, maxBytes + 1L));
         try {
-            socket.connect(target, deadline.remainingMillis());
-            socket.setSoTimeout(0);
-            return new TcpSession(socket, guard, timeout);
+            return new TcpSession(sockets, sockets.connect(target), timeout);
         } catch (IOException e) {
-            guard.close();
-            closeQuietly(socket);
-            throw new ProbeException(Reasons.connectFailure(e, guard.fired(), timeout));
+            sockets.close();
+            throw new ProbeException(Reasons.connectFailure(e, sockets.cutOff(), timeout));
         }
     }
 
@@ -62,20 +63,11 @@ final class TcpSession implements AutoCloseable {
 
     /** The reason for an I/O failure after connect, telling a deadline cut-off from a server error. */
     ProbeException failure(IOException e, String waitingFor) {
-        return new ProbeException(Reasons.exchangeFailure(e, guard.fired(), timeout, waitingFor));
+        return new ProbeException(Reasons.exchangeFailure(e, sockets.cutOff(), timeout, waitingFor));
     }
 
     @Override
     public void close() {
-        guard.close();
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Nothing was promised to the server; the probe result is already decided.
-        }
+        sockets.close();
     }
 }

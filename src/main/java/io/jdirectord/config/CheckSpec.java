@@ -60,22 +60,193 @@ public record CheckSpec(
 
     public static final int DEFAULT_MAX_RECEIVE_BYTES = 64 * 1024;
 
-    /** A spec whose http checks follow redirects (the default). */
-    public CheckSpec(CheckType type, int hybridConnects, ServiceKind service, Protocol protocol, String request,
-            String receive, HttpMethod httpMethod, Optional<String> virtualHost, String login, String passwd,
-            String database, String secret, String checkCommand, OptionalInt checkPort, Duration checkTimeout,
-            Duration negotiateTimeout, int checkCount, TlsVerification tls, int maxReceiveBytes,
-            boolean dynamicWeight, Optional<java.nio.file.Path> sshKey) {
-        this(type, hybridConnects, service, protocol, request, receive, httpMethod, virtualHost, login, passwd,
-                database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout, checkCount, tls,
-                maxReceiveBytes, dynamicWeight, sshKey, true);
+    /** A spec with ldirectord's defaults for every directive; set what the configuration gives. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this spec. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** This spec with the request and receive of one real server's line, where it gives them. */
     public CheckSpec withRequestReceive(Optional<String> realRequest, Optional<String> realReceive) {
-        return new CheckSpec(type, hybridConnects, service, protocol, realRequest.orElse(request),
-                realReceive.orElse(receive), httpMethod, virtualHost, login, passwd, database, secret,
-                checkCommand, checkPort, checkTimeout, negotiateTimeout, checkCount, tls, maxReceiveBytes,
-                dynamicWeight, sshKey, followRedirects);
+        return toBuilder().request(realRequest.orElse(request)).receive(realReceive.orElse(receive)).build();
+    }
+
+    /**
+     * Builds a {@link CheckSpec} by name, so that no caller lists its 22 components by position. Starts
+     * from ldirectord's defaults: negotiate, no service, tcp, request "/", no receive, GET, checktimeout
+     * 5 s, negotiatetimeout 30 s, "/bin/true", one ping attempt, no TLS verification, 64 KiB maxreceive,
+     * redirects followed.
+     */
+    public static final class Builder {
+        private CheckType type = CheckType.NEGOTIATE;
+        private int hybridConnects;
+        private ServiceKind service = ServiceKind.NONE;
+        private Protocol protocol = Protocol.TCP;
+        private String request = "/";
+        private String receive = "";
+        private HttpMethod httpMethod = HttpMethod.GET;
+        private Optional<String> virtualHost = Optional.empty();
+        private String login = "";
+        private String passwd = "";
+        private String database = "";
+        private String secret = "";
+        private String checkCommand = "/bin/true";
+        private OptionalInt checkPort = OptionalInt.empty();
+        private Duration checkTimeout = Duration.ofSeconds(5);
+        private Duration negotiateTimeout = Duration.ofSeconds(30);
+        private int checkCount = 1;
+        private TlsVerification tls = TlsVerification.OFF;
+        private int maxReceiveBytes = DEFAULT_MAX_RECEIVE_BYTES;
+        private boolean dynamicWeight;
+        private Optional<java.nio.file.Path> sshKey = Optional.empty();
+        private boolean followRedirects = true;
+
+        private Builder() {
+        }
+
+        private Builder(CheckSpec spec) {
+            type = spec.type;
+            hybridConnects = spec.hybridConnects;
+            service = spec.service;
+            protocol = spec.protocol;
+            request = spec.request;
+            receive = spec.receive;
+            httpMethod = spec.httpMethod;
+            virtualHost = spec.virtualHost;
+            login = spec.login;
+            passwd = spec.passwd;
+            database = spec.database;
+            secret = spec.secret;
+            checkCommand = spec.checkCommand;
+            checkPort = spec.checkPort;
+            checkTimeout = spec.checkTimeout;
+            negotiateTimeout = spec.negotiateTimeout;
+            checkCount = spec.checkCount;
+            tls = spec.tls;
+            maxReceiveBytes = spec.maxReceiveBytes;
+            dynamicWeight = spec.dynamicWeight;
+            sshKey = spec.sshKey;
+            followRedirects = spec.followRedirects;
+        }
+
+        public Builder type(CheckType value) {
+            type = value;
+            return this;
+        }
+
+        public Builder hybridConnects(int value) {
+            hybridConnects = value;
+            return this;
+        }
+
+        public Builder service(ServiceKind value) {
+            service = value;
+            return this;
+        }
+
+        public Builder protocol(Protocol value) {
+            protocol = value;
+            return this;
+        }
+
+        public Builder request(String value) {
+            request = value;
+            return this;
+        }
+
+        public Builder receive(String value) {
+            receive = value;
+            return this;
+        }
+
+        public Builder httpMethod(HttpMethod value) {
+            httpMethod = value;
+            return this;
+        }
+
+        public Builder virtualHost(Optional<String> value) {
+            virtualHost = value;
+            return this;
+        }
+
+        public Builder login(String value) {
+            login = value;
+            return this;
+        }
+
+        public Builder passwd(String value) {
+            passwd = value;
+            return this;
+        }
+
+        public Builder database(String value) {
+            database = value;
+            return this;
+        }
+
+        public Builder secret(String value) {
+            secret = value;
+            return this;
+        }
+
+        public Builder checkCommand(String value) {
+            checkCommand = value;
+            return this;
+        }
+
+        public Builder checkPort(OptionalInt value) {
+            checkPort = value;
+            return this;
+        }
+
+        public Builder checkTimeout(Duration value) {
+            checkTimeout = value;
+            return this;
+        }
+
+        public Builder negotiateTimeout(Duration value) {
+            negotiateTimeout = value;
+            return this;
+        }
+
+        public Builder checkCount(int value) {
+            checkCount = value;
+            return this;
+        }
+
+        public Builder tls(TlsVerification value) {
+            tls = value;
+            return this;
+        }
+
+        public Builder maxReceiveBytes(int value) {
+            maxReceiveBytes = value;
+            return this;
+        }
+
+        public Builder dynamicWeight(boolean value) {
+            dynamicWeight = value;
+            return this;
+        }
+
+        public Builder sshKey(Optional<java.nio.file.Path> value) {
+            sshKey = value;
+            return this;
+        }
+
+        public Builder followRedirects(boolean value) {
+            followRedirects = value;
+            return this;
+        }
+
+        public CheckSpec build() {
+            return new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod, virtualHost,
+                    login, passwd, database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
+                    checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey, followRedirects);
+        }
     }
 }

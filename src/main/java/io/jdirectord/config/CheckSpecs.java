@@ -20,29 +20,30 @@ final class CheckSpecs {
     }
 
     static CheckSpec of(VirtualDraft v, VirtualServiceKey key, Inheritance inherit) {
-        return new CheckSpec(
-                v.checkType != null ? v.checkType : CheckType.NEGOTIATE,
-                v.hybridConnects,
-                service(v, key),
-                key.protocol(),
-                v.request != null ? v.request : "/",
-                orEmpty(v.receive),
-                v.httpMethod != null ? v.httpMethod : HttpMethod.GET,
-                Optional.ofNullable(v.virtualHost),
-                orEmpty(v.login),
-                orEmpty(v.passwd),
-                orEmpty(v.database),
-                orEmpty(v.secret),
-                v.checkCommand != null ? v.checkCommand : DEFAULT_CHECK_COMMAND,
-                v.checkPort != null ? OptionalInt.of(v.checkPort) : OptionalInt.empty(),
-                inherit.checkTimeout(),
-                inherit.negotiateTimeout(),
-                inherit.get(s -> s.checkCount, 1),
-                inherit.tls(),
-                inherit.get(s -> s.maxReceive, CheckSpec.DEFAULT_MAX_RECEIVE_BYTES),
-                inherit.get(s -> s.dynamicWeight, false),
-                Optional.ofNullable(v.sshKey),
-                inherit.get(s -> s.followRedirects, true));
+        return CheckSpec.builder()
+                .type(v.checkType != null ? v.checkType : CheckType.NEGOTIATE)
+                .hybridConnects(v.hybridConnects)
+                .service(service(v, key))
+                .protocol(key.protocol())
+                .request(v.request != null ? v.request : "/")
+                .receive(orEmpty(v.receive))
+                .httpMethod(v.httpMethod != null ? v.httpMethod : HttpMethod.GET)
+                .virtualHost(Optional.ofNullable(v.virtualHost))
+                .login(orEmpty(v.login))
+                .passwd(orEmpty(v.passwd))
+                .database(orEmpty(v.database))
+                .secret(orEmpty(v.secret))
+                .checkCommand(v.checkCommand != null ? v.checkCommand : DEFAULT_CHECK_COMMAND)
+                .checkPort(v.checkPort != null ? OptionalInt.of(v.checkPort) : OptionalInt.empty())
+                .checkTimeout(inherit.checkTimeout())
+                .negotiateTimeout(inherit.negotiateTimeout())
+                .checkCount(inherit.get(s -> s.checkCount, 1))
+                .tls(inherit.tls())
+                .maxReceiveBytes(inherit.get(s -> s.maxReceive, CheckSpec.DEFAULT_MAX_RECEIVE_BYTES))
+                .dynamicWeight(inherit.get(s -> s.dynamicWeight, false))
+                .sshKey(Optional.ofNullable(v.sshKey))
+                .followRedirects(inherit.get(s -> s.followRedirects, true))
+                .build();
     }
 
     private static String orEmpty(String value) {

@@ -8,6 +8,7 @@ import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.Scripts;
+import io.jdirectord.check.testing.Served;
 import io.jdirectord.check.testing.UdpResponder;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
@@ -53,19 +54,8 @@ class DnsCheckTest {
             queries.add(query);
             return answer.apply(query);
         };
-        if (protocol == Protocol.UDP) {
-            UdpResponder udp = FakeDnsServer.udp(address, 0, recording);
-            return new Served(udp::close, udp.port());
-        }
-        ScriptedServer tcp = FakeDnsServer.tcp(address, recording);
-        return new Served(tcp::close, tcp.port());
-    }
-
-    private record Served(Runnable stop, int port) implements AutoCloseable {
-        @Override
-        public void close() {
-            stop.run();
-        }
+        return protocol == Protocol.UDP ? Served.udp(FakeDnsServer.udp(address, 0, recording))
+                : Served.tcp(FakeDnsServer.tcp(address, recording));
     }
 
     private static Probes dns(Protocol protocol, InetAddress address, int port) {

@@ -8,25 +8,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
+import io.jdirectord.check.testing.WireMocks;
 import io.jdirectord.config.HttpMethod;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,38 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpCheckTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final Map<InetAddress, WireMockServer> SERVERS = new java.util.HashMap<>();
+
+    @RegisterExtension
+    static final WireMocks SERVERS = WireMocks.httpAndHttps();
 
     private final CheckRunner runner = new CheckRunner();
     private final TlsContexts clients = new TlsContexts();
-
-    @BeforeAll
-    static void startServers() {
-        for (InetAddress address : Loopback.both()) {
-            WireMockServer server = new WireMockServer(wireMockConfig().bindAddress(address.getHostAddress())
-                    .dynamicPort().dynamicHttpsPort().jettyAcceptors(1).containerThreads(8));
-            server.start();
-            SERVERS.put(address, server);
-        }
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(WireMockServer::stop);
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        SERVERS.values().forEach(WireMockServer::resetAll);
-    }
 
     static List<InetAddress> families() {
         return Loopback.both();
     }
 
     private static Probes http(InetAddress address) {
-        return Probes.to(address, SERVERS.get(address).port()).service(ServiceKind.HTTP)
-                .request("/health").timeouts(Duration.ofSeconds(30), TIMEOUT);
+        return SERVERS.health(address, TIMEOUT);
     }
 
     private CheckResult run(Probes probe) {

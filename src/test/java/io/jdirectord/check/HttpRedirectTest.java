@@ -7,26 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
-import io.jdirectord.config.CheckSpec;
+import io.jdirectord.check.testing.WireMocks;
 import io.jdirectord.config.HttpMethod;
-import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,38 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpRedirectTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final Map<InetAddress, WireMockServer> SERVERS = new HashMap<>();
+
+    @RegisterExtension
+    static final WireMocks SERVERS = WireMocks.http();
 
     private final CheckRunner runner = new CheckRunner();
     private final TlsContexts clients = new TlsContexts();
-
-    @BeforeAll
-    static void startServers() {
-        for (InetAddress address : Loopback.both()) {
-            WireMockServer server = new WireMockServer(wireMockConfig().bindAddress(address.getHostAddress())
-                    .dynamicPort().jettyAcceptors(1).containerThreads(8));
-            server.start();
-            SERVERS.put(address, server);
-        }
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(WireMockServer::stop);
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        SERVERS.values().forEach(WireMockServer::resetAll);
-    }
 
     static List<InetAddress> families() {
         return Loopback.both();
     }
 
     private static Probes http(InetAddress address) {
-        return Probes.to(address, SERVERS.get(address).port()).service(ServiceKind.HTTP)
-                .request("/health").timeouts(Duration.ofSeconds(30), TIMEOUT);
+        return SERVERS.health(address, TIMEOUT);
     }
 
     private CheckResult run(Probes probe) {
@@ -182,18 +156,8 @@ class HttpRedirectTest {
     void doesNotFollowWhenTurnedOff(InetAddress address) {
         redirect(address, "/health", 302, "/elsewhere");
         page(address, "/elsewhere", "");
-        ProbeSpec spec = http(address).build();
-        CheckResult result = runner.run(new HttpCheck(withoutRedirects(spec), clients));
+        CheckResult result = run(http(address).followRedirects(false));
         assertThat(result.reason()).isEqualTo("HTTP 302 (followredirects=no)");
         SERVERS.get(address).verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
-    }
-
-    private static ProbeSpec withoutRedirects(ProbeSpec spec) {
-        CheckSpec c = spec.check();
-        CheckSpec check = new CheckSpec(c.type(), c.hybridConnects(), c.service(), c.protocol(), c.request(),
-                c.receive(), c.httpMethod(), c.virtualHost(), c.login(), c.passwd(), c.database(), c.secret(),
-                c.checkCommand(), c.checkPort(), c.checkTimeout(), c.negotiateTimeout(), c.checkCount(), c.tls(),
-                c.maxReceiveBytes(), c.dynamicWeight(), c.sshKey(), false);
-        return new ProbeSpec(check, spec.real(), spec.virtual());
     }
 }

@@ -9,7 +9,7 @@ import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.Scripts;
-import io.jdirectord.check.testing.UdpResponder;
+import io.jdirectord.check.testing.Served;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,19 +45,8 @@ class SipCheckTest {
     /** A fake SIP server over {@code protocol}; {@link Served#requests} lists what it received. */
     private static Served serve(Protocol protocol, InetAddress address, Function<String, List<String>> answer)
             throws IOException {
-        if (protocol == Protocol.UDP) {
-            UdpResponder udp = FakeSipServer.udp(address, answer);
-            return new Served(udp::close, udp.port(), udp::received);
-        }
-        ScriptedServer tcp = FakeSipServer.tcp(address, answer);
-        return new Served(tcp::close, tcp.port(), tcp::received);
-    }
-
-    private record Served(Runnable stop, int port, Supplier<List<String>> requests) implements AutoCloseable {
-        @Override
-        public void close() {
-            stop.run();
-        }
+        return protocol == Protocol.UDP ? Served.udp(FakeSipServer.udp(address, answer))
+                : Served.tcp(FakeSipServer.tcp(address, answer));
     }
 
     private static Probes sip(Protocol protocol, InetAddress address, int port) {

@@ -85,6 +85,13 @@ class ExtensionsTest {
     }
 
     @Test
+    void rejectsAnSshkeyWithoutALogin() throws Exception {
+        Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
+        assertThat(fixture.errors(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n")).singleElement()
+                .asString().endsWith(": sshkey needs a login to log in with (login=)");
+    }
+
+    @Test
     void readsGlobalOnlyExtensions() throws Exception {
         GlobalSettings g = fixture.parse("""
                 repairinterval=0

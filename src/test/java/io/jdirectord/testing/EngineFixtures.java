@@ -9,7 +9,6 @@ import io.jdirectord.config.Fallback;
 import io.jdirectord.config.Family;
 import io.jdirectord.config.Forwarding;
 import io.jdirectord.config.GlobalSettings;
-import io.jdirectord.config.HttpMethod;
 import io.jdirectord.config.LogTarget;
 import io.jdirectord.config.Persistence;
 import io.jdirectord.config.ProbeSpec;
@@ -17,7 +16,6 @@ import io.jdirectord.config.Protocol;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.Timing;
-import io.jdirectord.config.TlsVerification;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import java.net.InetAddress;
@@ -49,9 +47,7 @@ public final class EngineFixtures {
     }
 
     public static CheckSpec check(CheckType type) {
-        return new CheckSpec(type, 0, ServiceKind.HTTP, Protocol.TCP, "/", "", HttpMethod.GET, Optional.empty(),
-                "", "", "", "", "/bin/true", OptionalInt.empty(), Duration.ofSeconds(5), Duration.ofSeconds(30), 1,
-                TlsVerification.OFF, CheckSpec.DEFAULT_MAX_RECEIVE_BYTES, false, Optional.empty());
+        return CheckSpec.builder().type(type).service(ServiceKind.HTTP).build();
     }
 
     public static ProbeSpec probe(String ip, int port) {

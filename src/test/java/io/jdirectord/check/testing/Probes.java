@@ -18,28 +18,9 @@ import java.util.OptionalInt;
 /** Builds {@link ProbeSpec}s for check tests: ldirectord's defaults, short timeouts, one real server. */
 public final class Probes {
 
-    private CheckType type = CheckType.NEGOTIATE;
-    private int hybridConnects;
-    private ServiceKind service = ServiceKind.NONE;
-    private Protocol protocol = Protocol.TCP;
-    private String request = "/";
-    private String receive = "";
-    private HttpMethod httpMethod = HttpMethod.GET;
-    private Optional<String> virtualHost = Optional.empty();
-    private String login = "";
-    private String passwd = "";
-    private String secret = "";
-    private String database = "";
-    private String checkCommand = "/bin/true";
-    private OptionalInt checkPort = OptionalInt.empty();
-    private Duration checkTimeout = Duration.ofSeconds(2);
-    private Duration negotiateTimeout = Duration.ofSeconds(2);
-    private TlsVerification tls = TlsVerification.OFF;
-    private int maxReceiveBytes = CheckSpec.DEFAULT_MAX_RECEIVE_BYTES;
-    private int checkCount = 1;
-    private boolean dynamicWeight;
-    private Optional<Path> sshKey = Optional.empty();
-    private Endpoint real;
+    private final CheckSpec.Builder check = CheckSpec.builder()
+            .checkTimeout(Duration.ofSeconds(2)).negotiateTimeout(Duration.ofSeconds(2));
+    private final Endpoint real;
     private Optional<VirtualServiceKey> virtual = Optional.empty();
 
     private Probes(Endpoint real) {
@@ -62,61 +43,59 @@ public final class Probes {
     }
 
     public Probes type(CheckType value) {
-        type = value;
+        check.type(value);
         return this;
     }
 
     public Probes hybrid(int connects) {
-        type = CheckType.COMBINED;
-        hybridConnects = connects;
+        check.type(CheckType.COMBINED).hybridConnects(connects);
         return this;
     }
 
     public Probes service(ServiceKind value) {
-        service = value;
+        check.service(value);
         return this;
     }
 
     public Probes protocol(Protocol value) {
-        protocol = value;
+        check.protocol(value);
         return this;
     }
 
     public Probes request(String value) {
-        request = value;
+        check.request(value);
         return this;
     }
 
     public Probes receive(String value) {
-        receive = value;
+        check.receive(value);
         return this;
     }
 
     public Probes method(HttpMethod value) {
-        httpMethod = value;
+        check.httpMethod(value);
         return this;
     }
 
     public Probes virtualHost(String value) {
-        virtualHost = Optional.of(value);
+        check.virtualHost(Optional.of(value));
         return this;
     }
 
     public Probes login(String user, String password) {
-        login = user;
-        passwd = password;
+        check.login(user).passwd(password);
         return this;
     }
 
     /** The RADIUS shared secret. */
     public Probes secret(String value) {
-        secret = value;
+        check.secret(value);
         return this;
     }
 
     /** The database of SQL checks. */
     public Probes database(String name) {
-        database = name;
+        check.database(name);
         return this;
     }
 
@@ -125,12 +104,12 @@ public final class Probes {
     }
 
     public Probes command(String program) {
-        checkCommand = program;
+        check.checkCommand(program);
         return this;
     }
 
     public Probes checkPort(int port) {
-        checkPort = OptionalInt.of(port);
+        check.checkPort(OptionalInt.of(port));
         return this;
     }
 
@@ -139,34 +118,38 @@ public final class Probes {
         return timeouts(value, value);
     }
 
-    public Probes timeouts(Duration check, Duration negotiate) {
-        checkTimeout = check;
-        negotiateTimeout = negotiate;
+    public Probes timeouts(Duration checkTimeout, Duration negotiate) {
+        check.checkTimeout(checkTimeout).negotiateTimeout(negotiate);
         return this;
     }
 
     public Probes tls(TlsVerification value) {
-        tls = value;
+        check.tls(value);
         return this;
     }
 
     public Probes maxReceive(int bytes) {
-        maxReceiveBytes = bytes;
+        check.maxReceiveBytes(bytes);
         return this;
     }
 
     public Probes checkCount(int value) {
-        checkCount = value;
+        check.checkCount(value);
         return this;
     }
 
     public Probes sshKey(Path key) {
-        sshKey = Optional.of(key);
+        check.sshKey(Optional.of(key));
         return this;
     }
 
     public Probes dynamicWeight() {
-        dynamicWeight = true;
+        check.dynamicWeight(true);
+        return this;
+    }
+
+    public Probes followRedirects(boolean value) {
+        check.followRedirects(value);
         return this;
     }
 
@@ -176,9 +159,6 @@ public final class Probes {
     }
 
     public ProbeSpec build() {
-        CheckSpec check = new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod,
-                virtualHost, login, passwd, database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
-                checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey);
-        return new ProbeSpec(check, real, virtual);
+        return new ProbeSpec(check.build(), real, virtual);
     }
 }

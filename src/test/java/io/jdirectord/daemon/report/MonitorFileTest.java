@@ -3,24 +3,18 @@ package io.jdirectord.daemon.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.config.CheckSpec;
-import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.Forwarding;
-import io.jdirectord.config.HttpMethod;
 import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.Protocol;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.ServiceKind;
-import io.jdirectord.config.TlsVerification;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,9 +29,8 @@ class MonitorFileTest {
     @Test
     void writesOneLineInLdirectordsFormatWithTheReasonEscaped() throws IOException {
         InetAddress address = InetAddress.getByName("127.0.0.3");
-        CheckSpec check = new CheckSpec(CheckType.NEGOTIATE, 0, ServiceKind.HTTP, Protocol.TCP, "/index.html", "Test Page",
-                HttpMethod.GET, Optional.empty(), "", "", "", "", "/bin/true", OptionalInt.empty(), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 1, TlsVerification.OFF, CheckSpec.DEFAULT_MAX_RECEIVE_BYTES, false, Optional.empty());
+        CheckSpec check = CheckSpec.builder().service(ServiceKind.HTTP).request("/index.html").receive("Test Page")
+                .build();
         RealServer real = new RealServer(address, 8083, Forwarding.MASQ, 1, 0, 0, Optional.empty(), Optional.empty(), 3);
         ProbeSpec probe = new ProbeSpec(check, new Endpoint(address, 8083), Optional.empty());
         MonitorFile file = new MonitorFile(dir.resolve("monitor.log"));

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class ProbeFailureTest {
+class ReasonsTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(2000);
 
     private static String describe(IOException error, String phase, boolean deadlineHit) {
-        return ProbeFailure.describe(error, phase, deadlineHit, TIMEOUT);
+        return Reasons.inPhase(error, phase, deadlineHit, TIMEOUT);
     }
 
     @Test
@@ -67,10 +67,10 @@ class ProbeFailureTest {
 
     @Test
     void showsServerTextAsOneShortPrintableLine() {
-        assertThat(ServerText.excerpt("\r\n550 nope\r\n550 second line")).isEqualTo("550 nope");
-        assertThat(ServerText.excerpt("220 bell\u0007 and \u00e9")).isEqualTo("220 bell? and ?");
-        assertThat(ServerText.excerpt("x".repeat(500))).hasSize(ServerText.MAX_CHARS + 1).endsWith("…");
-        assertThat(ServerText.excerpt(null)).isEmpty();
+        assertThat(Reasons.serverLine("\r\n550 nope\r\n550 second line")).isEqualTo("550 nope");
+        assertThat(Reasons.serverLine("220 bell\u0007 and \u00e9")).isEqualTo("220 bell? and ?");
+        assertThat(Reasons.serverLine("x".repeat(500))).hasSize(Reasons.LINE_CHARS + 1).endsWith("…");
+        assertThat(Reasons.serverLine(null)).isEmpty();
     }
 
     @Test
