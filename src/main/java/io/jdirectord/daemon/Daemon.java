@@ -105,7 +105,10 @@ public final class Daemon {
                 reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status, log);
-            try (integrations) {
+            Instances instances = new Instances(InstanceCommands.of(options.pidFile(), options.dryRun()),
+                    options.configFile(), log);
+            reporter.observe(instances);
+            try (integrations; instances) {
                 if (!applyFirst(monitor, config, log)) {
                     return 2;
                 }
