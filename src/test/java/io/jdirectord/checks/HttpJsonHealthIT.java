@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -258,7 +259,7 @@ class HttpJsonHealthIT {
         StockCheck.Run run = get(check("jq").env("JDIRECTORD_TIMEOUT_MS", "2000"), "/hang");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + v4.getAddress().getPort() + ": no answer within 1350 ms");
-        assertThat(run.elapsed()).isLessThan(Duration.ofMillis(2000));
+        assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
     }
 
     @Test

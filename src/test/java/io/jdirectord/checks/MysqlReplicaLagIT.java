@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -237,7 +238,7 @@ class MysqlReplicaLagIT {
             StockCheck.Run run = check().env("JDIRECTORD_TIMEOUT_MS", "2000").run(V4, replica.port());
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + replica.port() + ": no answer within 1350 ms");
-            assertThat(run.elapsed()).isLessThan(Duration.ofMillis(2000));
+            assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
         } finally {
             replica.daemon().thaw();
         }

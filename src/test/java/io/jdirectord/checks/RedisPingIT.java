@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,7 +165,7 @@ class RedisPingIT {
             StockCheck.Run run = check.run(V4, open.port());
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + open.port() + ": no answer within 1350 ms");
-            assertThat(run.elapsed()).isLessThan(Duration.ofMillis(2000));
+            assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
         } finally {
             open.daemon().thaw();
         }
