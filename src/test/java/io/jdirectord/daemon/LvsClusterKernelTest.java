@@ -153,6 +153,7 @@ class LvsClusterKernelTest {
     @Test
     @Order(3)
     void whenTheMastersJdirectordIsKilledTheBackupTakesTheAddress() throws Exception {
+        followTheAddress();
         HeldConnection unsynchronised = hold();
         assertThat(unsynchronised.exchange(ANSWER)).startsWith("ok served-by");
 
@@ -185,6 +186,7 @@ class LvsClusterKernelTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(ipvsadm(director, "-L", "--daemon"))
                     .contains("master sync daemon (mcast=eth0, syncid=7", "backup sync daemon (mcast=eth0, syncid=7"));
         }
+        followTheAddress();
         survivor = hold();
         for (int request = 0; request < 3; request++) {
             survivorServer = survivor.exchange(ANSWER);
@@ -226,6 +228,19 @@ class LvsClusterKernelTest {
         for (String director : List.of("d1", "d2")) {
             awaitDestinations(director, REALS.subList(0, 2));
         }
+    }
+
+    /**
+     * Makes {@link #master} the director that holds the address now. Under heavy emulation load a starved
+     * daemon can report stalled probing for a moment, and keepalived then moves the address (nopreempt
+     * keeps it there); the next failover must start from where the address is, or it proves nothing.
+     */
+    private static void followTheAddress() {
+        if (!hasVip(master) && hasVip(backup)) {
+            System.out.printf("cluster: the address had moved to %s before this step (a health flap under load)%n", backup);
+            swapRoles();
+        }
+        assertThat(hasVip(master)).as(master + " holds the address").isTrue();
     }
 
     private static void swapRoles() {
