@@ -3,6 +3,7 @@ package io.jdirectord.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class LvsClusterKernelTest {
     static void startCluster() throws Exception {
         GuestWebServers.assumeGuest();
         for (String tool : List.of("/usr/sbin/keepalived", "/usr/bin/python3", "/usr/bin/curl")) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(tool)), "the cluster test needs " + tool);
+            Prerequisites.require(Files.isExecutable(Path.of(tool)), "the cluster test needs " + tool);
         }
         GuestWebServers.run(CLUSTER, "up", dir.toString());
         up = true;
