@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * it is the command when it names one, else the configuration file.
  */
 @Command(name = "jdirectord", versionProvider = Version.class, sortOptions = false, usageHelpWidth = 100,
-        customSynopsis = "jdirectord [-d] [--dry-run] [--pid-file=FILE] [--json] [CONFIG] COMMAND%n"
+        customSynopsis = "jdirectord [-d] [-f] [--dry-run] [--pid-file=FILE] [--json] [CONFIG] COMMAND%n"
                 + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
         description = {"%nHealth-checking monitor for Linux Virtual Server: probes the real servers of every virtual",
             "service in CONFIG (ldirectord.cf syntax) and keeps the kernel's IPVS table right.%n"},
@@ -45,6 +45,12 @@ final class JdirectordCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--debug"}, description = "Log every probe, and log to standard error.")
     private boolean debug;
+
+    @Option(names = {"-f", "--foreground"}, description = "start: run in the foreground instead of returning once the daemon is ready.")
+    private boolean foreground;
+
+    @Option(names = Starter.CHILD_OPTION, hidden = true, description = "start: be the background daemon of a start.")
+    private boolean backgroundChild;
 
     @Option(names = "--dry-run", description = "Never touch the kernel: keep the table in memory and log each change as an ipvsadm command.")
     private boolean dryRun;
@@ -79,6 +85,8 @@ final class JdirectordCommand implements Callable<Integer> {
         }
         Path pid = pidFile == null ? PidFile.forConfig(file).path() : pidFile;
         DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid);
-        return new LifecycleCommands(out, err, options, json).run(invocation.command().orElseThrow());
+        Starter starter = new Starter(out, err, backgroundChild ? Starter.Mode.BACKGROUND_CHILD
+                : foreground ? Starter.Mode.FOREGROUND : Starter.Mode.DEFAULT);
+        return new LifecycleCommands(out, err, options, json, starter).run(invocation.command().orElseThrow());
     }
 }

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
+ * The real jar ({@code target/jdirectord.jar}) running {@code --foreground --dry-run CONFIG start}, for
  * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests).
  * The configuration lives in a directory of the test; the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
@@ -73,7 +73,8 @@ final class DaemonProcess implements AutoCloseable {
     private static DaemonProcess start(Path dir, String config, List<String> jvmOptions, List<String> options,
             Map<String, String> environment) throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
-        List<String> arguments = new ArrayList<>(options);
+        List<String> arguments = new ArrayList<>(List.of("--foreground"));
+        arguments.addAll(options);
         arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
         List<String> command = jdirectord(jvmOptions, arguments);
