@@ -18,9 +18,17 @@ import java.util.OptionalLong;
  */
 public record PidFile(Path path) {
 
+    /** Where pid files and control sockets are unless the command line says otherwise. */
+    public static final Path RUN_DIRECTORY = Path.of("/run/jdirectord");
+
     /** The default pid file for a configuration file. */
     public static PidFile forConfig(Path config) {
-        return new PidFile(Path.of("/run/jdirectord", config.getFileName() + ".pid"));
+        return forConfig(RUN_DIRECTORY, config);
+    }
+
+    /** The pid file for a configuration file in the run directory {@code runDirectory}. */
+    public static PidFile forConfig(Path runDirectory, Path config) {
+        return new PidFile(runDirectory.resolve(config.getFileName() + ".pid"));
     }
 
     /** The pid recorded in the file, if the file exists and holds a number. */

@@ -305,6 +305,15 @@ final class DaemonProcess implements AutoCloseable {
         args.addAll(List.of(arguments));
         List<String> command = new ArrayList<>(prefix);
         command.addAll(jdirectord(args));
+        return run(command);
+    }
+
+    /** Runs {@code jdirectord ARGS...} (a command that returns, {@code start} in the background included) and waits for it. */
+    static Run run(String... arguments) throws IOException, InterruptedException {
+        return run(jdirectord(List.of(arguments)));
+    }
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
         Process run = new ProcessBuilder(command).start();
         run.getOutputStream().close();
         String[] err = new String[1];
@@ -312,7 +321,7 @@ final class DaemonProcess implements AutoCloseable {
         String out = readAll(run.getInputStream());
         if (!run.waitFor(60, TimeUnit.SECONDS)) {
             run.destroyForcibly();
-            throw new AssertionError("jdirectord " + args + " did not finish");
+            throw new AssertionError(command + " did not finish");
         }
         errors.join();
         return new Run(run.exitValue(), out, err[0]);
