@@ -126,11 +126,16 @@ final class Starter {
         }
     }
 
-    /** The child's command line: this JVM with its options, the same classes, {@code CHILD_OPTION ... CONFIG start}. */
+    /**
+     * The child's command line: this JVM with its options, the same classes, {@code CHILD_OPTION ... CONFIG
+     * start}; a class path of one jar is run with {@code -jar}, so that its manifest applies (native access).
+     */
     static List<String> childCommand(DaemonOptions options, String java, List<String> jvmOptions, String classPath) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath, Main.class.getName(), CHILD_OPTION));
+        boolean oneJar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+        command.addAll(oneJar ? List.of("-jar", classPath) : List.of("-cp", classPath, Main.class.getName()));
+        command.add(CHILD_OPTION);
         if (options.dryRun()) {
             command.add("--dry-run");
         }

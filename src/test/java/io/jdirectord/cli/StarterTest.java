@@ -58,8 +58,18 @@ class StarterTest {
                 List.of("-XX:+ExitOnOutOfMemoryError", "-Djna.tmpdir=/var/lib/jdirectord"), "/usr/share/jdirectord/jdirectord.jar");
 
         assertThat(command).containsExactly("/usr/lib/jvm/java-21/bin/java", "-XX:+ExitOnOutOfMemoryError",
-                "-Djna.tmpdir=/var/lib/jdirectord", "-cp", "/usr/share/jdirectord/jdirectord.jar", "io.jdirectord.cli.Main",
+                "-Djna.tmpdir=/var/lib/jdirectord", "-jar", "/usr/share/jdirectord/jdirectord.jar",
                 "--background-child", "--dry-run", "--pid-file", cwd.resolve("run/a.cf.pid").toString(),
                 cwd.resolve("a.cf").toString(), "start");
+    }
+
+    @Test
+    void startsTheChildFromAClassPathOfSeveralEntriesByItsMainClass() {
+        DaemonOptions options = new DaemonOptions(Path.of("/etc/a.cf"), false, false, Path.of("/run/jdirectord/a.cf.pid"));
+
+        List<String> command = Starter.childCommand(options, "java", List.of(), "target/classes:lib/picocli.jar");
+
+        assertThat(command).containsExactly("java", "-cp", "target/classes:lib/picocli.jar", "io.jdirectord.cli.Main",
+                "--background-child", "--pid-file", "/run/jdirectord/a.cf.pid", "/etc/a.cf", "start");
     }
 }
