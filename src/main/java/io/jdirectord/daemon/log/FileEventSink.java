@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends lines to a file, opening it for every line as ldirectord does, so that logrotate can move the
- * file away without a signal. A file (or directory) it creates is given to the {@link FileOwner}. A line
+ * file away without a signal. A file (or directory) it creates goes to the {@link FileOwner}. A line
  * that cannot be written goes to the fallback stream (standard error) instead; the reason is told there
  * once when writing starts failing and once when it works again, not with every line.
  */
@@ -78,7 +78,7 @@ public final class FileEventSink implements EventSink {
     }
 
     private static void append(Path path, byte[] bytes, FileOwner owner) throws IOException {
-        boolean existed = !owner.changesOwner() || Files.exists(path);
+        boolean existed = !owner.changesOwnerOf(path) || Files.exists(path);
         try {
             Files.write(path, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {

@@ -75,10 +75,11 @@ class FileEventSinkTest {
     }
 
     @Test
-    void givesTheFilesItCreatesToTheServiceAccountWhenRunByRoot() throws IOException {
+    void givesTheFilesItCreatesInTheServiceDirectoriesToTheServiceAccountWhenRunByRoot() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "giving files to another user needs root");
-        FileOwner nobody = FileOwner.of("nobody", "nogroup");
+        FileOwner nobody = FileOwner.of("nobody", "nogroup", List.of(dir.resolve("log"), dir.resolve("kept.log")));
         Path log = dir.resolve("log/jdirectord.log");
+        Path elsewhere = dir.resolve("elsewhere/other.log");
         FileEventSink sink = new FileEventSink(log, fallback, nobody);
         Path kept = dir.resolve("kept.log");
         Files.writeString(kept, "");
@@ -87,16 +88,20 @@ class FileEventSinkTest {
         Files.move(log, dir.resolve("log/jdirectord.log.1"));
         sink.write("two");
         FileEventSink.checkWritable(kept, nobody);
+        FileEventSink.checkWritable(elsewhere, nobody);
 
         assertThat(owner(log.getParent())).isEqualTo("nobody:nogroup");
         assertThat(owner(log)).as("the file made after logrotate moved the first away").isEqualTo("nobody:nogroup");
         assertThat(owner(kept)).as("a file that existed keeps its owner").isEqualTo("root:root");
         assertThat(owner(dir)).isEqualTo("root:root");
+        assertThat(owner(elsewhere)).as("a file outside the service's directories").isEqualTo("root:root");
+        assertThat(owner(elsewhere.getParent())).isEqualTo("root:root");
     }
 
     @Test
     void keepsOwnersWhenTheServiceAccountDoesNotExist() {
-        assertThat(FileOwner.of("no-such-user-jdirectord", "no-such-group-jdirectord").changesOwner()).isFalse();
+        assertThat(FileOwner.of("no-such-user-jdirectord", "no-such-group-jdirectord", List.of(dir))
+                .changesOwnerOf(dir.resolve("a.log"))).isFalse();
     }
 
     private static String owner(Path path) throws IOException {
