@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The init-script commands. {@code start} runs the daemon, in the background or the foreground (see
- * {@link Starter}); the others find the running daemon through its pid file and signal it: TERM to stop, HUP to reload.
- * A user who may not read the pid file or signal the daemon is told so (status 4), never that the
- * daemon is stopped.
+ * {@link Starter}); the others find the running daemon through its pid file and signal it: TERM to
+ * stop, HUP to reload. A user who may not read the pid file or signal the daemon is told so (status 4),
+ * never that the daemon is stopped.
  */
 final class LifecycleCommands {
 

@@ -6,8 +6,8 @@ import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.DaemonStatus;
-import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.config.LogTarget;
+import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.log.FileEventSink;
@@ -48,7 +48,7 @@ public final class Daemon {
      * Runs in the foreground until stopped.
      *
      * @return the process exit status: 0 after a clean stop, 2 for a configuration error (a check that
-     *         cannot be built included), 1 when the table or the pid file cannot be opened
+     *         cannot be built included), 1 when the table, the log file or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
         return run(options, err, () -> { });
