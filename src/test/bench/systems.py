@@ -130,7 +130,7 @@ class Jdirectord:
         log = os.path.join(self.dir, f"{tag}.log")
         if os.path.exists(log):
             os.remove(log)
-        argv = [self.java, *self.jvm_options, "-jar", self.jar, *(["-d"] if self.debug else []), "--dry-run",
+        argv = [self.java, *self.jvm_options, "-jar", self.jar, *(["-d"] if self.debug else []), "--foreground", "--dry-run",
                 "--pid-file", os.path.join(self.dir, f"{tag}.pid"), config, "start"]
         self.process = Process(self.lab.netns_argv(*argv), self.dir, log)
         self.table = TableLog(log, parse_jd)

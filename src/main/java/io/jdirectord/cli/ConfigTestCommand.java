@@ -5,6 +5,7 @@ import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.ConfigSummary;
+import io.jdirectord.daemon.log.FileErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class ConfigTestCommand {
             err.println(file + ": " + e.errors().size() + " error(s), configuration rejected");
             return ExitStatus.USAGE;
         } catch (IOException e) {
-            err.println(new ConfigMessage(file, 0, "cannot read: " + e.getMessage()));
+            err.println(new ConfigMessage(file, 0, "cannot read: " + FileErrors.cause(e)));
             return ExitStatus.USAGE;
         }
     }

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The init-script commands. {@code start} runs the daemon in the foreground (systemd supervises it);
- * the others find the running daemon through its pid file and signal it: TERM to stop, HUP to reload.
- * A user who may not read the pid file or signal the daemon is told so (status 4), never that the
- * daemon is stopped.
+ * The init-script commands. {@code start} runs the daemon, in the background or the foreground (see
+ * {@link Starter}); the others find the running daemon through its pid file and signal it: TERM to
+ * stop, HUP to reload. A user who may not read the pid file or signal the daemon is told so (status 4),
+ * never that the daemon is stopped.
  */
 final class LifecycleCommands {
 
@@ -28,13 +28,15 @@ final class LifecycleCommands {
     private final DaemonOptions options;
     private final PidFile pidFile;
     private final boolean json;
+    private final Starter starter;
 
-    LifecycleCommands(PrintWriter out, PrintWriter err, DaemonOptions options, boolean json) {
+    LifecycleCommands(PrintWriter out, PrintWriter err, DaemonOptions options, boolean json, Starter starter) {
         this.out = out;
         this.err = err;
         this.options = options;
         this.pidFile = new PidFile(options.pidFile());
         this.json = json;
+        this.starter = starter;
     }
 
     int run(String command) throws IOException, InterruptedException {
@@ -55,14 +57,13 @@ final class LifecycleCommands {
         };
     }
 
-    private int start() {
+    private int start() throws IOException, InterruptedException {
         Optional<ProcessHandle> running = pidFile.runningProcess();
         if (running.isPresent()) {
             out.println("jdirectord for " + options.configFile() + " is already running with pid " + running.get().pid());
             return ExitStatus.OK;
         }
-        out.flush();
-        return Daemon.run(options, err);
+        return starter.start(options);
     }
 
     private int stop() throws InterruptedException {
@@ -85,7 +86,7 @@ final class LifecycleCommands {
         }
     }
 
-    private int restart() throws InterruptedException {
+    private int restart() throws IOException, InterruptedException {
         int stopped = stop();
         return stopped == ExitStatus.OK ? start() : stopped;
     }

@@ -1,5 +1,6 @@
 package io.jdirectord.daemon;
 
+import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.status.StatusJson;
 import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.daemon.status.StatusText;
@@ -65,12 +66,18 @@ final class ControlServer implements AutoCloseable {
         return open(path, (StatusSource) collector::collect);
     }
 
+    /** @throws IOException saying "cannot open the control socket FILE: CAUSE" */
     static ControlServer open(Path path, StatusSource status) throws IOException {
-        Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
-        return new ControlServer(path, server, status);
+        try {
+            Files.deleteIfExists(path);
+            server.bind(UnixDomainSocketAddress.of(path));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+            return new ControlServer(path, server, status);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException(FileErrors.describe("open the control socket", path, e), e);
+        }
     }
 
     private void accept() {

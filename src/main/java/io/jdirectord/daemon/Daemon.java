@@ -6,8 +6,12 @@ import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.config.DaemonStatus;
+import io.jdirectord.config.LogTarget;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.log.FileErrors;
+import io.jdirectord.daemon.log.FileEventSink;
+import io.jdirectord.daemon.log.FileOwner;
 import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.ipvs.IpvsException;
@@ -32,20 +36,27 @@ public final class Daemon {
     private final PrintWriter err;
     private final Clock clock = Clock.system(ZoneId.systemDefault());
     private final Signals signals = new Signals();
+    private final Runnable whenReady;
 
-    private Daemon(DaemonOptions options, PrintWriter err) {
+    private Daemon(DaemonOptions options, PrintWriter err, Runnable whenReady) {
         this.options = options;
         this.err = err;
+        this.whenReady = whenReady;
     }
 
     /**
      * Runs in the foreground until stopped.
      *
      * @return the process exit status: 0 after a clean stop, 2 for a configuration error (a check that
-     *         cannot be built included), 1 when the table or the pid file cannot be opened
+     *         cannot be built included), 1 when the table, the log file or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
-        return new Daemon(options, err).run();
+        return run(options, err, () -> { });
+    }
+
+    /** As {@link #run(DaemonOptions, PrintWriter)}; {@code whenReady} runs after every first round (start, reloads). */
+    static int run(DaemonOptions options, PrintWriter err, Runnable whenReady) {
+        return new Daemon(options, err, whenReady).run();
     }
 
     private int run() {
@@ -58,8 +69,10 @@ public final class Daemon {
         FatalErrors.install(log);
         try (TableOpener.Opened table = TableOpener.open(options.dryRun(), !options.debug())) {
             Preflight.check(config);
+            FileOwner owner = FileOwner.forThisProcess();
+            checkLogFile(config, owner);
             PidFile pidFile = new PidFile(options.pidFile());
-            pidFile.writeCurrent();
+            pidFile.writeCurrent(owner);
             try {
                 return serve(config, log, table, new StandardCheckFactory());
             } finally {
@@ -75,6 +88,13 @@ public final class Daemon {
         }
     }
 
+    /** A log file that cannot be written stops the start, as ldirectord's "unable to open logfile" does. */
+    private void checkLogFile(Config config, FileOwner owner) throws IOException {
+        if (!options.debug() && config.globals().logTarget() instanceof LogTarget.File file) {
+            FileEventSink.checkWritable(file.path(), owner);
+        }
+    }
+
     private Optional<Config> loadForStart() {
         try {
             Config config = new ConfigParser().parse(options.configFile());
@@ -86,7 +106,7 @@ public final class Daemon {
             err.flush();
             return Optional.empty();
         } catch (IOException e) {
-            err.println(new ConfigMessage(options.configFile(), 0, "cannot read: " + e.getMessage()));
+            err.println(new ConfigMessage(options.configFile(), 0, "cannot read: " + FileErrors.cause(e)));
             err.flush();
             return Optional.empty();
         }
@@ -97,6 +117,7 @@ public final class Daemon {
                 message -> log.event("alert-error", "error", message), Mailers.hostname());
         EventReporter reporter = new EventReporter(log, alerts, clock);
         reporter.onFirstRound(() -> reporter.setDaemonStatus(DaemonStatus.RUNNING));
+        reporter.onFirstRound(whenReady);
         log.event("start", "config", options.configFile(), "pid", ProcessHandle.current().pid(),
                 "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
                 "virtuals", config.virtualServices().size());
@@ -166,6 +187,8 @@ public final class Daemon {
             return Optional.of(ControlServer.open(socket, status));
         } catch (IOException e) {
             log.event("control-socket-error", "path", socket, "error", e.getMessage());
+            err.println("jdirectord: " + e.getMessage() + "; jdirectord status cannot ask this daemon");
+            err.flush();
             return Optional.empty();
         }
     }

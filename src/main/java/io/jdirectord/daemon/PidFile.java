@@ -1,9 +1,12 @@
 package io.jdirectord.daemon;
 
+import io.jdirectord.daemon.log.FileErrors;
+import io.jdirectord.daemon.log.FileOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,9 +18,17 @@ import java.util.OptionalLong;
  */
 public record PidFile(Path path) {
 
+    /** Where pid files and control sockets are unless the command line says otherwise. */
+    public static final Path RUN_DIRECTORY = Path.of("/run/jdirectord");
+
     /** The default pid file for a configuration file. */
     public static PidFile forConfig(Path config) {
-        return new PidFile(Path.of("/run/jdirectord", config.getFileName() + ".pid"));
+        return forConfig(RUN_DIRECTORY, config);
+    }
+
+    /** The pid file for a configuration file in the run directory {@code runDirectory}. */
+    public static PidFile forConfig(Path runDirectory, Path config) {
+        return new PidFile(runDirectory.resolve(config.getFileName() + ".pid"));
     }
 
     /** The pid recorded in the file, if the file exists and holds a number. */
@@ -44,14 +55,23 @@ public record PidFile(Path path) {
         return Files.exists(path) && runningProcess().isEmpty();
     }
 
-    /** Writes the current process's pid, atomically; readable by everyone (0644), as pid files are. */
-    public void writeCurrent() throws IOException {
+    /**
+     * Writes the current process's pid, atomically; readable by everyone (0644), as pid files are. A
+     * directory it creates is given to the {@code owner}.
+     *
+     * @throws IOException saying "cannot write the pid file FILE: CAUSE" (or "cannot create the directory ...")
+     */
+    public void writeCurrent(FileOwner owner) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".jdirectord", ".pid",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-        Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-        Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        owner.createDirectories(parent);
+        try {
+            Path temp = Files.createTempFile(parent, ".jdirectord", ".pid",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+            Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException(FileErrors.describe("write the pid file", path, e), e);
+        }
     }
 
     /** Removes the file if it still names this process. */

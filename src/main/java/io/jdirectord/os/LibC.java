@@ -62,6 +62,14 @@ public interface LibC extends Library {
 
     int close(int fd) throws LastErrorException;
 
+    int O_RDWR = 2;
+
+    int open(String path, int flags) throws LastErrorException;
+
+    int dup2(int from, int to) throws LastErrorException;
+
+    int setsid() throws LastErrorException;
+
     /** struct iovec. */
     @Structure.FieldOrder({"base", "length"})
     final class IoVec extends Structure {

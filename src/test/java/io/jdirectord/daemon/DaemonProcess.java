@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The real jar ({@code target/jdirectord.jar}) running {@code --dry-run CONFIG start} in the foreground, for
+ * The real jar ({@code target/jdirectord.jar}) running {@code --foreground --dry-run CONFIG start}, for
  * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests).
  * The configuration lives in a directory of the test; the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
@@ -89,7 +89,8 @@ final class DaemonProcess implements AutoCloseable {
     private static DaemonProcess start(Path dir, String config, List<String> prefix, List<String> jvmOptions,
             List<String> options, Map<String, String> environment) throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
-        List<String> arguments = new ArrayList<>(options);
+        List<String> arguments = new ArrayList<>(List.of("--foreground"));
+        arguments.addAll(options);
         arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
                 dir.resolve("jdirectord.cf").toString(), "start"));
         List<String> command = new ArrayList<>(prefix);
@@ -321,6 +322,15 @@ final class DaemonProcess implements AutoCloseable {
         args.addAll(List.of(arguments));
         List<String> command = new ArrayList<>(prefix);
         command.addAll(jdirectord(args));
+        return run(command);
+    }
+
+    /** Runs {@code jdirectord ARGS...} (a command that returns, {@code start} in the background included) and waits for it. */
+    static Run run(String... arguments) throws IOException, InterruptedException {
+        return run(jdirectord(List.of(arguments)));
+    }
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
         Process run = new ProcessBuilder(command).start();
         run.getOutputStream().close();
         String[] err = new String[1];
@@ -328,7 +338,7 @@ final class DaemonProcess implements AutoCloseable {
         String out = readAll(run.getInputStream());
         if (!run.waitFor(60, TimeUnit.SECONDS)) {
             run.destroyForcibly();
-            throw new AssertionError("jdirectord " + args + " did not finish");
+            throw new AssertionError(command + " did not finish");
         }
         errors.join();
         return new Run(run.exitValue(), out, err[0]);

@@ -192,7 +192,7 @@ class LifecycleIT {
 
         await().atMost(WAIT).until(() -> Files.exists(working) && Files.readAllLines(working).size() >= 4);
         assertThat(daemon.log()).filteredOn(event("monitorfile-error")).singleElement().asString()
-                .contains("file=" + missing.resolve("monitor.log"), "NoSuchFileException");
+                .contains("file=" + missing.resolve("monitor.log"), "No such file or directory");
         Files.createDirectory(missing);
         daemon.awaitEvent("monitorfile-restored", WAIT, "file=" + missing.resolve("monitor.log"));
         assertThat(Files.readAllLines(missing.resolve("monitor.log"))).isNotEmpty();

@@ -2,6 +2,7 @@ package io.jdirectord.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.daemon.log.FileOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class PidFileTest {
     @Test
     void writtenFileNamesThisProcessAndIsRemovedByItsOwner() throws IOException {
         PidFile pidFile = new PidFile(dir.resolve("sub/own.pid"));
-        pidFile.writeCurrent();
+        pidFile.writeCurrent(FileOwner.KEEP);
         assertThat(pidFile.recordedPid()).hasValue(ProcessHandle.current().pid());
         pidFile.removeIfOwned();
         assertThat(pidFile.path()).doesNotExist();

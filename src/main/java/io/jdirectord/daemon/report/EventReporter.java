@@ -9,6 +9,7 @@ import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
+import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
@@ -123,7 +124,7 @@ public final class EventReporter implements MonitorEvents {
             }
         } catch (IOException e) {
             if (failingMonitorFiles.add(path)) {
-                log.event("monitorfile-error", "file", path, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                log.event("monitorfile-error", "file", path, "error", FileErrors.cause(e));
             }
         }
     }
