@@ -4,6 +4,7 @@ import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.daemon.Daemon;
 import io.jdirectord.daemon.DaemonOptions;
+import io.jdirectord.daemon.SelfCommand;
 import io.jdirectord.daemon.Detached;
 import java.io.BufferedReader;
 import java.io.File;
@@ -127,20 +128,16 @@ final class Starter {
     }
 
     /**
-     * The child's command line: this JVM with its options, the same classes, {@code CHILD_OPTION ... CONFIG
-     * start}; a class path of one jar is run with {@code -jar}, so that its manifest applies (native access).
+     * The child's command line: this JVM with its options, the same classes ({@link SelfCommand}),
+     * {@code CHILD_OPTION ... CONFIG start}.
      */
     static List<String> childCommand(DaemonOptions options, String java, List<String> jvmOptions, String classPath) {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        boolean oneJar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
-        command.addAll(oneJar ? List.of("-jar", classPath) : List.of("-cp", classPath, Main.class.getName()));
-        command.add(CHILD_OPTION);
+        List<String> arguments = new ArrayList<>(List.of(CHILD_OPTION));
         if (options.dryRun()) {
-            command.add("--dry-run");
+            arguments.add("--dry-run");
         }
-        command.addAll(List.of("--pid-file", absolute(options.pidFile()), absolute(options.configFile()), "start"));
-        return command;
+        arguments.addAll(List.of("--pid-file", absolute(options.pidFile()), absolute(options.configFile()), "start"));
+        return SelfCommand.of(java, jvmOptions, classPath, arguments);
     }
 
     private static String absolute(Path path) {
