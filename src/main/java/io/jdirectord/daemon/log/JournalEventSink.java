@@ -34,7 +34,7 @@ public final class JournalEventSink implements EventSink {
 
     /**
      * The journal's socket when systemd started this process ({@code JOURNAL_STREAM} or {@code INVOCATION_ID}
-     * set), {@code $JDIRECTORD_JOURNAL_SOCKET} when set; otherwise empty.
+     * set): {@link #SOCKET}, or the path in {@code $JDIRECTORD_JOURNAL_SOCKET} when that is set. Otherwise empty.
      */
     public static Optional<String> socketFor(Map<String, String> environment) {
         boolean underSystemd = !environment.getOrDefault("JOURNAL_STREAM", "").isEmpty()
