@@ -18,7 +18,7 @@ final class GlobalAssembler {
                 g.shared.checkInterval != null ? g.shared.checkInterval : Inheritance.DEFAULT_CHECK_INTERVAL,
                 g.autoreload,
                 Optional.ofNullable(g.callback),
-                g.logTarget != null ? g.logTarget : new LogTarget.File(DEFAULT_LOG_FILE),
+                g.logTarget != null ? g.logTarget : new LogTarget.File(DEFAULT_LOG_FILE, false),
                 g.execute,
                 g.supervised,
                 g.fork,

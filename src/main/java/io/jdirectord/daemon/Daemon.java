@@ -12,6 +12,7 @@ import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.log.FileEventSink;
 import io.jdirectord.daemon.log.FileOwner;
+import io.jdirectord.daemon.log.JournalEventSink;
 import io.jdirectord.daemon.report.EventReporter;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.ipvs.IpvsException;
@@ -65,7 +66,8 @@ public final class Daemon {
             return 2;
         }
         Config config = loaded.get();
-        FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err), clock, options.debug());
+        FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err,
+                JournalEventSink.socketFor(System.getenv())), clock, options.debug());
         FatalErrors.install(log);
         try (TableOpener.Opened table = TableOpener.open(options.dryRun(), !options.debug())) {
             Preflight.check(config);

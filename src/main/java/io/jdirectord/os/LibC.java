@@ -35,6 +35,7 @@ public interface LibC extends Library {
     int IP_RECVERR = 11;
     int IPV6_RECVERR = 25;
     int MSG_ERRQUEUE = 0x2000;
+    int MSG_DONTWAIT = 0x40;
     int MSG_NOSIGNAL = 0x4000;
     short POLLIN = 0x1;
     short POLLERR = 0x8;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends single datagrams to a unix socket (systemd's $NOTIFY_SOCKET, syslog's /dev/log), which the JDK
- * cannot do. A path starting with '@' names the abstract namespace. One socket per send: both uses send
+ * Sends single datagrams to a unix socket (systemd's $NOTIFY_SOCKET and journal, syslog's /dev/log), which the JDK
+ * cannot do. A path starting with '@' names the abstract namespace. One socket per send: every use sends
  * rarely, and a fresh socket needs no reconnect logic when the receiver restarts.
  */
 public final class UnixDatagram {
@@ -24,6 +24,20 @@ public final class UnixDatagram {
      * @throws IOException with the errno text when the socket cannot be reached
      */
     public static void send(String path, byte[] payload) throws IOException {
+        send(path, payload, 0);
+    }
+
+    /**
+     * Like {@link #send(String, byte[])} but fails with EAGAIN instead of waiting when the receiver's queue is full, for
+     * callers that must not stall when the receiver does (the journal).
+     *
+     * @throws IOException with the errno text when the socket cannot be reached or is full
+     */
+    public static void sendWithoutWaiting(String path, byte[] payload) throws IOException {
+        send(path, payload, LibC.MSG_DONTWAIT);
+    }
+
+    private static void send(String path, byte[] payload, int flags) throws IOException {
         byte[] address = socketAddress(path);
         int fd;
         try {
@@ -32,7 +46,7 @@ public final class UnixDatagram {
             throw new IOException("socket(AF_UNIX): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         try {
-            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), LibC.MSG_NOSIGNAL, address,
+            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), LibC.MSG_NOSIGNAL | flags, address,
                     address.length);
         } catch (LastErrorException e) {
             throw new IOException("send to " + path + ": " + KernelErrno.describe(e.getErrorCode()), e);

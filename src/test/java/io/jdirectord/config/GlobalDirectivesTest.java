@@ -39,7 +39,7 @@ class GlobalDirectivesTest {
         assertThat(g.checkInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(g.autoreload()).isFalse();
         assertThat(g.callback()).isEmpty();
-        assertThat(g.logTarget()).isEqualTo(new LogTarget.File(Path.of("/var/log/jdirectord/jdirectord.log")));
+        assertThat(g.logTarget()).isEqualTo(new LogTarget.File(Path.of("/var/log/jdirectord/jdirectord.log"), false));
         assertThat(g.execute()).isEmpty();
         assertThat(g.supervised()).isFalse();
         assertThat(g.fork()).isFalse();

@@ -63,17 +63,16 @@ public final class FailureLog {
     }
 
     private void write(LogEvent event) {
-        String line = event.render();
         List<RuntimeException> failures = new ArrayList<>();
         for (EventSink sink : sinks) {
             try {
-                sink.write(line);
+                sink.write(event);
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
         if (!failures.isEmpty()) {
-            System.err.println(line);
+            System.err.println(event.render());
         }
     }
 

@@ -26,8 +26,12 @@ public record LogEvent(OffsetDateTime time, String name, Map<String, String> fie
     }
 
     public String render() {
-        StringBuilder line = new StringBuilder(TIMESTAMP.format(time));
-        line.append(' ').append(name);
+        return TIMESTAMP.format(time) + " " + text();
+    }
+
+    /** The line without its timestamp: {@code down virtual=tcp:192.0.2.10:80 real=198.51.100.2:80 ...}. */
+    public String text() {
+        StringBuilder line = new StringBuilder(name);
         fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(quote(value)));
         return line.toString();
     }
