@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The allowed dependencies between packages, as data; the README's architecture section shows the same
+ * The allowed dependencies between packages, as data; src/doc/architecture.md shows the same
  * map. A package of {@code io.jdirectord} may use the JDK ({@code java..}), JSpecify's annotations, its
  * own subpackages, the packages of ours listed for it, and the libraries listed for it; nothing else. A new package needs a
  * line in {@link #OURS} (and {@link #LIBRARIES} if it uses one) before this test passes.

@@ -44,7 +44,7 @@ final class ProbeValidation {
         } else if (!ReceiveSyntax.linear(receive)) {
             diagnostics.warn(line, "receive " + Texts.quote(receive) + " uses $, a back-reference, lookaround or"
                     + " another backtracking construct: it is searched by the backtracking matcher, which a reply"
-                    + " can keep busy until the check's timeout (see receive in the README)");
+                    + " can keep busy until the check's timeout (see receive in /usr/share/doc/jdirectord/checks.md)");
         }
     }
 

@@ -61,7 +61,7 @@ final class SourceReader {
     private Optional<byte[]> tooLarge(long size) {
         return diagnostics.reject(0, "file is too large (" + (size > Limits.MAX_FILE_BYTES ? "more than " : "")
                 + Limits.MAX_FILE_BYTES + " bytes); a configuration of the largest size jdirectord accepts"
-                + " (see Limits in the README) is far smaller");
+                + " (see Limits in /usr/share/doc/jdirectord/configuration.md) is far smaller");
     }
 
     private String decode(byte[] bytes) {

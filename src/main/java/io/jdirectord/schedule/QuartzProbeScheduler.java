@@ -24,9 +24,10 @@ import org.quartz.impl.StdSchedulerFactory;
  * {@link ProbeScheduler} on Quartz (RAMJobStore, {@link VirtualThreadPool}). Quartz does not get one
  * trigger per probe: it gets one trigger per {@link SlotKey} (interval and phase), and each fire starts
  * that slot's probes on virtual threads, so Quartz fires about 20 times a second per distinct interval
- * whatever the number of probes. Measured on 2 busy cores (README-engine.md): at 10,000 probes a
- * second per-probe triggers kept up but with several times the lateness and CPU, and at 50,000 a
- * second they fell seconds behind and dropped runs; slot triggers kept up in both. Thread-safe.
+ * whatever the number of probes. Measured on 2 busy cores (src/doc/decisions.md, "Scheduling and
+ * concurrency"): at 10,000 probes a second per-probe triggers kept up but with several times the lateness
+ * and CPU, and at 50,000 a second they fell seconds behind and dropped runs; slot triggers kept up in
+ * both. Thread-safe.
  */
 public final class QuartzProbeScheduler implements ProbeScheduler {
 

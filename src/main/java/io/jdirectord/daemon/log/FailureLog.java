@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The failure log operators tail: one {@link LogEvent} line per event, in the stable format documented
- * in the README ("Failure log"). Every event of the daemon goes through {@link #event}; per-probe lines
+ * in src/doc/failure-log.md. Every event of the daemon goes through {@link #event}; per-probe lines
  * only when debug is on. Thread-safe when the sinks are.
  */
 public final class FailureLog {
