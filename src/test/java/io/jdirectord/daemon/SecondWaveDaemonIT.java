@@ -1,5 +1,7 @@
 package io.jdirectord.daemon;
 
+import java.util.List;
+import io.jdirectord.checks.testing.LoopbackServer;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (dns, ldap, sip, radius, mysql, pgsql; half of them IPv6) against the real Debian daemons on loopback,
  * run by the built jar in dry-run mode. Every real server is up with its check's own reason; a
  * {@code service = oracle} real server on a closed port is down with the advice where to put Oracle's
- * driver, which is not installed. A missing daemon skips the test, or fails it under CI=true.
+ * driver, which is not installed. When the daemons stop, each of their real servers leaves the table.
+ * A missing daemon skips the test, or fails it under CI=true.
  */
 @Timeout(value = 420, unit = TimeUnit.SECONDS)
 class SecondWaveDaemonIT {
@@ -46,7 +49,7 @@ class SecondWaveDaemonIT {
     final Resources resources = new Resources();
 
     @Test
-    void everyRealDaemonIsUpAndOracleWithoutItsDriverIsDownWithTheAdvice() throws Exception {
+    void everyRealDaemonIsUpUntilItStopsAndOracleWithoutItsDriverIsDownWithTheAdvice() throws Exception {
         requireDaemons();
         Servers servers = startServers();
         DaemonProcess daemon = resources.keep(DaemonProcess.start(directory("jdirectord"), servers.configuration()));
@@ -60,6 +63,12 @@ class SecondWaveDaemonIT {
         assertReal(reals, servers.oracle(), "down", "Oracle: " + advice);
         assertThat(daemon.log()).anyMatch(DaemonProcess.event("config-warning", "service = oracle: " + advice))
                 .noneMatch(DaemonProcess.event("internal-error"));
+
+        servers.stopAll();
+        for (String real : servers.upReasons().keySet()) {
+            daemon.awaitEvent("down", READY, "real=" + real + " ", "action=\"ipvsadm -d ");
+        }
+        assertThat(daemon.log()).noneMatch(DaemonProcess.event("internal-error"));
         assertThat(daemon.stop()).isZero();
     }
 
@@ -134,6 +143,11 @@ class SecondWaveDaemonIT {
                     "127.0.0.1:" + freeradius.port(), "RADIUS Access-Accept: 'Hello, " + FreeradiusServer.USER + "'",
                     "[::1]:" + mariadb.port(), "MySQL: query returned a row",
                     "127.0.0.1:" + postgres.port(), "PostgreSQL: query returned a row");
+        }
+
+        /** Stops the six daemons: each real server must then leave the table. */
+        void stopAll() {
+            List.of(unbound, slapd, kamailio, freeradius, mariadb, postgres).forEach(LoopbackServer::close);
         }
 
         String oracle() {
