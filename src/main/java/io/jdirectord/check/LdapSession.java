@@ -79,7 +79,7 @@ final class LdapSession {
                 throw oversized ? new ReceiveLimitException(maxReceiveBytes) : io;
             }
         }
-        if (ResultCode.TIMEOUT.equals(e.getResultCode())) {
+        if (ResultCode.TIMEOUT.equals(e.getResultCode()) || timedOutWhileDecoding(e)) {
             throw new SocketTimeoutException(e.getMessage());
         }
         if (ResultCode.SERVER_DOWN.equals(e.getResultCode())) {
@@ -89,6 +89,17 @@ final class LdapSession {
             return phase + ": malformed reply: " + Reasons.serverLine(e.getExceptionMessage());
         }
         return phase + ": " + Reasons.serverLine(e.getExceptionMessage());
+    }
+
+    /**
+     * Whether the SDK gave up decoding a message because the read timed out: it reports that as a decoding
+     * error whose message names the SocketTimeoutException (without the exception as its cause), when the
+     * socket's read timeout fires before the deadline guard closes the socket.
+     */
+    private static boolean timedOutWhileDecoding(LDAPException e) {
+        String message = e.getExceptionMessage();
+        return ResultCode.DECODING_ERROR.equals(e.getResultCode()) && message != null
+                && message.contains(SocketTimeoutException.class.getSimpleName());
     }
 
     /** Hands the SDK the probe's connected socket instead of making one. */
