@@ -1,5 +1,7 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.PingSpec;
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.OracleDriverJars;
@@ -50,19 +52,19 @@ public final class StandardCheckFactory implements CheckFactory {
 
     /** checktype=connect: TCP connect; for a UDP service an ICMP ping, as ldirectord. */
     private Check connect(ProbeSpec spec) {
-        return spec.check().protocol() == Protocol.UDP ? ping(spec) : new ConnectCheck(spec);
+        return spec.check().protocol() == Protocol.UDP ? ping(spec) : new ConnectCheck(Probe.connect(spec));
     }
 
     private Check ping(ProbeSpec spec) {
-        return new PingCheck(spec);
+        return new PingCheck(PingSpec.of(spec));
     }
 
     private Check negotiate(ProbeSpec spec) {
         return switch (spec.check().service()) {
-            case NONE -> new NoneCheck(spec);
+            case NONE -> new NoneCheck(spec.check().negotiateTimeout());
             case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
             case SIMPLETCP -> new SimpleTcpCheck(spec);
-            case NNTP -> new NntpCheck(spec);
+            case NNTP -> new NntpCheck(Probe.negotiate(spec));
             case FTP -> new FtpCheck(spec);
             case SMTP, SUBMISSION -> new SmtpCheck(spec);
             case POP, POPS -> new PopCheck(spec, tlsContexts);
