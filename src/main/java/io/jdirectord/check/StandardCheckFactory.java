@@ -1,7 +1,11 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.check.spec.Probe;
+import io.jdirectord.check.spec.RadiusSpec;
+import io.jdirectord.check.spec.SimpleTcpSpec;
+import io.jdirectord.check.spec.SipSpec;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.OracleDriverJars;
@@ -63,17 +67,17 @@ public final class StandardCheckFactory implements CheckFactory {
         return switch (spec.check().service()) {
             case NONE -> new NoneCheck(spec.check().negotiateTimeout());
             case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
-            case SIMPLETCP -> new SimpleTcpCheck(spec);
+            case SIMPLETCP -> new SimpleTcpCheck(SimpleTcpSpec.of(spec));
             case NNTP -> new NntpCheck(Probe.negotiate(spec));
             case FTP -> new FtpCheck(spec);
             case SMTP, SUBMISSION -> new SmtpCheck(spec);
             case POP, POPS -> new PopCheck(spec, tlsContexts);
             case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
             case SSH -> new SshCheck(spec);
-            case DNS -> new DnsCheck(spec);
-            case SIP -> new SipCheck(spec);
+            case DNS -> new DnsCheck(DnsSpec.of(spec));
+            case SIP -> new SipCheck(SipSpec.of(spec));
             case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
-            case RADIUS -> new RadiusCheck(spec);
+            case RADIUS -> new RadiusCheck(RadiusSpec.of(spec));
             case MYSQL, PGSQL, ORACLE -> new SqlCheck(spec, sqlDrivers);
         };
     }
