@@ -1,11 +1,16 @@
 package io.jdirectord.check;
 
 import io.jdirectord.check.spec.DnsSpec;
+import io.jdirectord.check.spec.FtpSpec;
+import io.jdirectord.check.spec.LdapSpec;
+import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.spec.RadiusSpec;
 import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.check.spec.SipSpec;
+import io.jdirectord.check.spec.SqlSpec;
+import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.OracleDriverJars;
@@ -69,16 +74,16 @@ public final class StandardCheckFactory implements CheckFactory {
             case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
             case SIMPLETCP -> new SimpleTcpCheck(SimpleTcpSpec.of(spec));
             case NNTP -> new NntpCheck(Probe.negotiate(spec));
-            case FTP -> new FtpCheck(spec);
-            case SMTP, SUBMISSION -> new SmtpCheck(spec);
-            case POP, POPS -> new PopCheck(spec, tlsContexts);
-            case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
-            case SSH -> new SshCheck(spec);
+            case FTP -> new FtpCheck(FtpSpec.of(spec));
+            case SMTP, SUBMISSION -> new SmtpCheck(Probe.negotiate(spec));
+            case POP, POPS -> new PopCheck(MailboxSpec.of(spec), tlsContexts);
+            case IMAP, IMAPS -> new ImapCheck(MailboxSpec.of(spec), tlsContexts);
+            case SSH -> new SshCheck(SshSpec.of(spec));
             case DNS -> new DnsCheck(DnsSpec.of(spec));
             case SIP -> new SipCheck(SipSpec.of(spec));
-            case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
+            case LDAP, LDAPS -> new LdapCheck(LdapSpec.of(spec), tlsContexts);
             case RADIUS -> new RadiusCheck(RadiusSpec.of(spec));
-            case MYSQL, PGSQL, ORACLE -> new SqlCheck(spec, sqlDrivers);
+            case MYSQL, PGSQL, ORACLE -> new SqlCheck(SqlSpec.of(spec), sqlDrivers);
         };
     }
 }
