@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.check.spec.FtpSpec;
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.spec.LdapSpec;
 import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.check.spec.PingSpec;
@@ -71,7 +72,7 @@ public final class StandardCheckFactory implements CheckFactory {
     private Check negotiate(ProbeSpec spec) {
         return switch (spec.check().service()) {
             case NONE -> new NoneCheck(spec.check().negotiateTimeout());
-            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
+            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(HttpSpec.of(spec), tlsContexts);
             case SIMPLETCP -> new SimpleTcpCheck(SimpleTcpSpec.of(spec));
             case NNTP -> new NntpCheck(Probe.negotiate(spec));
             case FTP -> new FtpCheck(FtpSpec.of(spec));
