@@ -1,6 +1,7 @@
 package io.jdirectord.check;
 
 import io.jdirectord.check.spec.DnsSpec;
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.spec.FtpSpec;
 import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.spec.LdapSpec;
@@ -54,7 +55,7 @@ public final class StandardCheckFactory implements CheckFactory {
             case PING -> ping(spec);
             case NEGOTIATE -> negotiate(spec);
             case COMBINED -> new HybridCheck(check.hybridConnects(), connect(spec), negotiate(spec));
-            case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(spec);
+            case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(ExternalSpec.of(spec));
             case ON, OFF -> throw new IllegalArgumentException("checktype " + check.type().ldName()
                     + " is not a probe: the engine keeps the real server's state without a check");
         };
