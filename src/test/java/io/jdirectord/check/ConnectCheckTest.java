@@ -28,7 +28,8 @@ class ConnectCheckTest {
     }
 
     private static ConnectCheck check(InetAddress address, int port) {
-        return new ConnectCheck(Probe.connect(Probes.to(address, port).type(CheckType.CONNECT).timeout(TIMEOUT).build()));
+        return new ConnectCheck(Probe.connect(
+                Probes.to(address, port).type(CheckType.CONNECT).timeout(TIMEOUT).build()));
     }
 
     @ParameterizedTest

@@ -131,7 +131,8 @@ class LdapCheckTest {
     @MethodSource("io.jdirectord.check.testing.Loopback#both")
     void failsWhenTheConnectionIsRefused(InetAddress address) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.LDAP, address, Loopback.closedPort(address)).timeout(TIMEOUT);
-        assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason()).isEqualTo("connection refused");
+        assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason())
+                .isEqualTo("connection refused");
     }
 
     @Test

@@ -157,7 +157,8 @@ class RadiusCheckTest {
     @Test
     void refusesAPasswordRadiusCannotCarry() {
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, Loopback.V4, 1812).login("bob", "x".repeat(129));
-        assertThatThrownBy(() -> new RadiusCheck(RadiusSpec.of(spec.build()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RadiusCheck(RadiusSpec.of(spec.build())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A response to {@code request}: Message-Authenticator first when asked for, then Reply-Message. */

@@ -88,7 +88,8 @@ class SimpleTcpCheckTest {
     @Test
     void emptyReceiveAcceptsTheFirstLine() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Loopback.V4, Scripts.afterEndOfRequest("anything\n"))) {
-            SimpleTcpCheck check = new SimpleTcpCheck(SimpleTcpSpec.of(probe(Loopback.V4, server.port()).receive("").build()));
+            SimpleTcpCheck check = new SimpleTcpCheck(
+                    SimpleTcpSpec.of(probe(Loopback.V4, server.port()).receive("").build()));
             assertThat(runner.run(check).reason()).isEqualTo("received 'anything'");
         }
     }

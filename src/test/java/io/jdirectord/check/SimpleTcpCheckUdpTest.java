@@ -27,8 +27,9 @@ class SimpleTcpCheckUdpTest {
     }
 
     private static SimpleTcpCheck check(InetAddress address, int port, int maxReceive) {
-        return new SimpleTcpCheck(SimpleTcpSpec.of(Probes.to(address, port).service(ServiceKind.SIMPLETCP).protocol(Protocol.UDP)
-                .request("/STATUS\\n").receive("^ready").timeout(TIMEOUT).maxReceive(maxReceive).build()));
+        return new SimpleTcpCheck(SimpleTcpSpec.of(Probes.to(address, port).service(ServiceKind.SIMPLETCP)
+                .protocol(Protocol.UDP).request("/STATUS\\n").receive("^ready")
+                .timeout(TIMEOUT).maxReceive(maxReceive).build()));
     }
 
     @ParameterizedTest

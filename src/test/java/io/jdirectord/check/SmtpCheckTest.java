@@ -26,7 +26,8 @@ class SmtpCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(InetAddress address, int port, Duration timeout) {
-        return runner.run(new SmtpCheck(Probe.negotiate(Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build())));
+        return runner.run(new SmtpCheck(Probe.negotiate(
+                Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build())));
     }
 
     private CheckResult check(ScriptedServer server) {
