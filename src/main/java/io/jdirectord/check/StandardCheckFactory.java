@@ -26,6 +26,9 @@ import io.jdirectord.config.Protocol;
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
  *
+ * <p>Each check is given only what it reads: its own record of {@link io.jdirectord.check.spec}, made
+ * from the {@link ProbeSpec} by that record's {@code of} (tests make their checks the same way).
+ *
  * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks, and the SQL checks' drivers.
  */
 public final class StandardCheckFactory implements CheckFactory {
