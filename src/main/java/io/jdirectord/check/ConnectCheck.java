@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.Probe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -13,9 +13,10 @@ public final class ConnectCheck implements Check {
     private final InetSocketAddress target;
     private final Duration timeout;
 
-    public ConnectCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.timeout = spec.check().checkTimeout();
+    /** @param probe the check port, and checktimeout as the timeout */
+    public ConnectCheck(Probe probe) {
+        this.target = probe.target();
+        this.timeout = probe.timeout();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.CheckSpec;
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.Probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -17,22 +16,24 @@ abstract class ConversationCheck implements Check {
     protected final InetAddress address;
     /** The port the check talks to: checkport, else the real's port. */
     protected final int port;
-    protected final CheckSpec spec;
+    private final Duration timeout;
+    private final int maxReceiveBytes;
 
-    ConversationCheck(ProbeSpec spec) {
-        this.address = spec.real().address();
-        this.port = spec.checkPort();
-        this.spec = spec.check();
+    ConversationCheck(Probe probe) {
+        this.address = probe.address();
+        this.port = probe.port();
+        this.timeout = probe.timeout();
+        this.maxReceiveBytes = probe.maxReceiveBytes();
     }
 
     @Override
     public final Duration timeout() {
-        return spec.negotiateTimeout();
+        return timeout;
     }
 
     @Override
     public final CheckResult run(Deadline deadline) {
-        return SocketProbe.run(deadline, timeout(), spec.maxReceiveBytes(), this::converse);
+        return SocketProbe.run(deadline, timeout, maxReceiveBytes, this::converse);
     }
 
     /** The protocol steps; an exception becomes a down result naming the probe's phase. */

@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.net.AddressText;
 import java.io.DataInputStream;
@@ -47,13 +47,13 @@ public final class DnsCheck implements Check {
     private final Duration timeout;
 
     /** @throws IllegalArgumentException for a request that is no domain name or a receive that is no regex */
-    public DnsCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.tcp = spec.check().protocol() == Protocol.TCP;
-        this.question = DnsQuestion.of(spec.check().request(), spec.check().receive());
-        this.receive = ReceivePattern.of(spec.check().receive());
-        this.maxBytes = spec.check().maxReceiveBytes();
-        this.timeout = spec.check().negotiateTimeout();
+    public DnsCheck(DnsSpec spec) {
+        this.target = spec.probe().target();
+        this.tcp = spec.protocol() == Protocol.TCP;
+        this.question = DnsQuestion.of(spec.request(), spec.receive());
+        this.receive = ReceivePattern.of(spec.receive());
+        this.maxBytes = spec.probe().maxReceiveBytes();
+        this.timeout = spec.probe().timeout();
     }
 
     @Override

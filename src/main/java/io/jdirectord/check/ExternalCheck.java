@@ -1,10 +1,8 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.net.AddressText;
-import io.jdirectord.config.CheckSpec;
-import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Endpoint;
-import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import java.io.File;
 import java.io.IOException;
@@ -40,50 +38,48 @@ public final class ExternalCheck implements Check {
     private final int maxBytes;
     private final Duration timeout;
 
-    public ExternalCheck(ProbeSpec spec) {
-        CheckSpec check = spec.check();
-        VirtualServiceKey virtual = spec.virtual().orElseThrow(() ->
-                new IllegalArgumentException("an external check needs its virtual service"));
-        this.command = check.checkCommand();
-        this.dynamicWeight = check.dynamicWeight();
-        this.maxBytes = check.maxReceiveBytes();
-        this.timeout = check.checkTimeout();
-        this.builder = new ProcessBuilder(arguments(spec, virtual))
+    public ExternalCheck(ExternalSpec spec) {
+        this.command = spec.command();
+        this.dynamicWeight = spec.dynamicWeight();
+        this.maxBytes = spec.probe().maxReceiveBytes();
+        this.timeout = spec.probe().timeout();
+        this.builder = new ProcessBuilder(arguments(spec))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true);
-        environment(builder.environment(), spec, virtual);
+        environment(builder.environment(), spec);
     }
 
-    private static List<String> arguments(ProbeSpec spec, VirtualServiceKey virtual) {
+    private static List<String> arguments(ExternalSpec spec) {
+        VirtualServiceKey virtual = spec.virtual();
         List<String> args = new ArrayList<>();
-        if (spec.check().type() == CheckType.EXTERNAL_PERL) {
+        if (spec.perl()) {
             args.add(PERL);
         }
-        args.add(spec.check().checkCommand());
+        args.add(spec.command());
         args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : AddressText.bracketed(virtual.endpoint().address()));
         args.add(Integer.toString(virtual.port()));
-        args.add(AddressText.bracketed(spec.real().address()));
-        args.add(Integer.toString(spec.real().port()));
+        args.add(AddressText.bracketed(spec.probe().address()));
+        args.add(Integer.toString(spec.realPort()));
         return args;
     }
 
-    private static void environment(Map<String, String> env, ProbeSpec spec, VirtualServiceKey virtual) {
-        CheckSpec check = spec.check();
+    private static void environment(Map<String, String> env, ExternalSpec spec) {
+        VirtualServiceKey virtual = spec.virtual();
         env.clear();
         env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("LANG", "C");
         env.put("JDIRECTORD_VIRTUAL_HOST", virtual.isFwmark() ? Integer.toString(virtual.mark())
                 : bare(virtual.endpoint()));
         env.put("JDIRECTORD_VIRTUAL_PORT", Integer.toString(virtual.port()));
-        env.put("JDIRECTORD_REAL_HOST", bare(spec.real()));
-        env.put("JDIRECTORD_REAL_PORT", Integer.toString(spec.real().port()));
-        env.put("JDIRECTORD_CHECK_PORT", Integer.toString(spec.checkPort()));
-        env.put("JDIRECTORD_SERVICE", check.service().ldName());
-        env.put("JDIRECTORD_REQUEST", check.request());
-        env.put("JDIRECTORD_RECEIVE", check.receive());
-        env.put("JDIRECTORD_LOGIN", check.login());
-        env.put("JDIRECTORD_PASSWD", check.passwd());
-        env.put("JDIRECTORD_TIMEOUT_MS", Long.toString(check.checkTimeout().toMillis()));
+        env.put("JDIRECTORD_REAL_HOST", AddressText.of(spec.probe().address()));
+        env.put("JDIRECTORD_REAL_PORT", Integer.toString(spec.realPort()));
+        env.put("JDIRECTORD_CHECK_PORT", Integer.toString(spec.probe().port()));
+        env.put("JDIRECTORD_SERVICE", spec.service().ldName());
+        env.put("JDIRECTORD_REQUEST", spec.request());
+        env.put("JDIRECTORD_RECEIVE", spec.receive());
+        env.put("JDIRECTORD_LOGIN", spec.login());
+        env.put("JDIRECTORD_PASSWD", spec.passwd());
+        env.put("JDIRECTORD_TIMEOUT_MS", Long.toString(spec.probe().timeout().toMillis()));
     }
 
     private static String bare(Endpoint endpoint) {

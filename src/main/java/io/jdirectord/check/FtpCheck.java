@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.FtpSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +24,14 @@ public final class FtpCheck extends ConversationCheck {
     private static final String GREETING = "FTP greeting";
     private static final String ANONYMOUS = "anonymous";
 
+    private final FtpSpec spec;
     private final ReceivePattern receive;
 
     /** @throws IllegalArgumentException when receive is not a valid regular expression */
-    public FtpCheck(ProbeSpec spec) {
-        super(spec);
-        this.receive = ReceivePattern.of(spec.check().receive());
+    public FtpCheck(FtpSpec spec) {
+        super(spec.probe());
+        this.spec = spec;
+        this.receive = ReceivePattern.of(spec.receive());
     }
 
     @Override
@@ -87,9 +89,9 @@ public final class FtpCheck extends ConversationCheck {
             if (data == null) {
                 return CheckResult.down("RETR " + path + ": " + Reasons.serverLine(ftp.getReplyString()));
             }
-            content = data.readNBytes(spec.maxReceiveBytes());
+            content = data.readNBytes(spec.probe().maxReceiveBytes());
         }
-        boolean whole = content.length < spec.maxReceiveBytes();
+        boolean whole = content.length < spec.probe().maxReceiveBytes();
         ftp.setSoTimeout(probe.remainingMillis());
         if (!ftp.completePendingCommand() && whole) {
             return CheckResult.down("RETR " + path + ": " + Reasons.serverLine(ftp.getReplyString()));

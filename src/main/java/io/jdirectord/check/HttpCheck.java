@@ -1,7 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.CheckSpec;
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.HttpSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,15 +29,14 @@ public final class HttpCheck implements Check {
      * @param contexts where the shared TLS set-up for this check's verification setting comes from
      * @throws IllegalArgumentException when the request or receive is malformed or the CA file unusable
      */
-    public HttpCheck(ProbeSpec spec, TlsContexts contexts) {
-        CheckSpec check = spec.check();
-        this.timeout = check.negotiateTimeout();
+    public HttpCheck(HttpSpec spec, TlsContexts contexts) {
+        this.timeout = spec.probe().timeout();
         this.target = HttpTarget.of(spec);
-        this.tls = target.filter(HttpTarget::secure).map(to -> contexts.forVerification(check.tls()));
-        this.method = check.httpMethod().name();
-        this.receive = ReceivePattern.of(check.receive());
-        this.maxBytes = check.maxReceiveBytes();
-        this.followRedirects = check.followRedirects();
+        this.tls = target.filter(HttpTarget::secure).map(to -> contexts.forVerification(spec.tls()));
+        this.method = spec.method().name();
+        this.receive = ReceivePattern.of(spec.receive());
+        this.maxBytes = spec.probe().maxReceiveBytes();
+        this.followRedirects = spec.followRedirects();
     }
 
     @Override

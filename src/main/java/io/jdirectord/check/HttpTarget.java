@@ -1,9 +1,8 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.net.AddressText;
-import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Endpoint;
-import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RequestUrl;
 import io.jdirectord.config.ServiceKind;
 import java.net.InetAddress;
@@ -34,28 +33,27 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
      * @return empty for an http_proxy check whose request is not an absolute URL
      * @throws IllegalArgumentException when the request is not a valid URL
      */
-    static Optional<HttpTarget> of(ProbeSpec spec) {
-        CheckSpec check = spec.check();
-        Optional<URI> absolute = absoluteUrl(check.request(), check.service());
-        if (check.service() == ServiceKind.HTTP_PROXY) {
-            Endpoint proxy = new Endpoint(spec.real().address(), spec.checkPort());
+    static Optional<HttpTarget> of(HttpSpec spec) {
+        Optional<URI> absolute = absoluteUrl(spec.request(), spec.service());
+        if (spec.service() == ServiceKind.HTTP_PROXY) {
+            Endpoint proxy = new Endpoint(spec.probe().address(), spec.probe().port());
             return absolute.map(url -> fromUrl(url, Optional.empty(), Optional.of(proxy)));
         }
         if (absolute.isPresent()) {
-            return Optional.of(fromUrl(absolute.get(), check.virtualHost(), Optional.empty()));
+            return Optional.of(fromUrl(absolute.get(), spec.virtualHost(), Optional.empty()));
         }
-        return Optional.of(direct(spec, check.service() == ServiceKind.HTTPS ? "https" : "http"));
+        return Optional.of(direct(spec, spec.service() == ServiceKind.HTTPS ? "https" : "http"));
     }
 
-    private static HttpTarget direct(ProbeSpec spec, String scheme) {
-        Endpoint real = spec.real();
-        String name = spec.check().virtualHost().orElse(AddressText.of(real.address()));
-        String defaultHost = AddressText.bracketed(real.address())
-                + (spec.checkPort() == defaultPort(scheme) ? "" : ":" + spec.checkPort());
-        String request = spec.check().request();
+    private static HttpTarget direct(HttpSpec spec, String scheme) {
+        InetAddress address = spec.probe().address();
+        int port = spec.probe().port();
+        String name = spec.virtualHost().orElse(AddressText.of(address));
+        String defaultHost = AddressText.bracketed(address) + (port == defaultPort(scheme) ? "" : ":" + port);
+        String request = spec.request();
         String path = request.startsWith("/") ? request : "/" + request;
-        return new HttpTarget(scheme, name, Optional.of(real.address()), spec.checkPort(), escape(path),
-                Optional.of(spec.check().virtualHost().orElse(defaultHost)), Optional.empty());
+        return new HttpTarget(scheme, name, Optional.of(address), port, escape(path),
+                Optional.of(spec.virtualHost().orElse(defaultHost)), Optional.empty());
     }
 
     /** The URL's target; an IPv6 literal loses its brackets. */

@@ -1,7 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.ServiceKind;
+import io.jdirectord.check.spec.MailboxSpec;
 import java.io.IOException;
 import org.apache.commons.net.MalformedServerReplyException;
 import org.apache.commons.net.imap.IMAPClient;
@@ -15,15 +14,17 @@ public final class ImapCheck extends ConversationCheck {
 
     private static final String GREETING = "IMAP greeting";
 
+    private final MailboxSpec spec;
     private final ImplicitTlsPlan tls;
 
     /**
      * @param contexts where the shared TLS set-up for this check's verification setting comes from
      * @throws IllegalArgumentException when imaps is asked to verify against an unreadable CA file
      */
-    public ImapCheck(ProbeSpec spec, TlsContexts contexts) {
-        super(spec);
-        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.IMAPS, contexts);
+    public ImapCheck(MailboxSpec spec, TlsContexts contexts) {
+        super(spec.probe());
+        this.spec = spec;
+        this.tls = ImplicitTlsPlan.of(spec.implicitTls(), spec.tls(), spec.peerName(), contexts);
     }
 
     @Override

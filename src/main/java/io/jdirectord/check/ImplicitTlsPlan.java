@@ -1,8 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.ServiceKind;
-import io.jdirectord.net.AddressText;
+import io.jdirectord.config.TlsVerification;
 import java.util.Optional;
 
 /**
@@ -20,15 +18,16 @@ final class ImplicitTlsPlan {
     }
 
     /**
-     * @param tlsService the service that means "TLS from the first byte", e.g. POPS
-     * @param contexts   the shared TLS set-ups
+     * @param implicitTls  whether TLS starts with the first byte (pops, imaps, ldaps)
+     * @param verification how the server's certificate is verified
+     * @param peerName     the name TLS verifies: virtualhost, else the real's address
+     * @param contexts     the shared TLS set-ups
      * @throws IllegalArgumentException when TLS is to be verified against an unreadable CA file
      */
-    static ImplicitTlsPlan of(ProbeSpec spec, ServiceKind tlsService, TlsContexts contexts) {
-        boolean implicitTls = spec.check().service() == tlsService;
+    static ImplicitTlsPlan of(boolean implicitTls, TlsVerification verification, String peerName,
+                              TlsContexts contexts) {
         return new ImplicitTlsPlan(
-                implicitTls ? Optional.of(contexts.forVerification(spec.check().tls())) : Optional.empty(),
-                spec.check().virtualHost().orElse(AddressText.of(spec.real().address())));
+                implicitTls ? Optional.of(contexts.forVerification(verification)) : Optional.empty(), peerName);
     }
 
     /** What the client does right after connecting in {@code probe}; after a handshake it is in {@code nextPhase}. */

@@ -9,8 +9,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
-import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.ServiceKind;
+import io.jdirectord.check.spec.LdapSpec;
 import java.io.IOException;
 import java.net.Socket;
 
@@ -28,6 +27,7 @@ public final class LdapCheck extends ConversationCheck {
     /** Two entries tell "more than one" from "exactly one"; a base search cannot rightly return more. */
     private static final int SIZE_LIMIT = 2;
 
+    private final LdapSpec spec;
     private final ImplicitTlsPlan tls;
     private final String base;
     private final ReceivePattern receive;
@@ -37,22 +37,23 @@ public final class LdapCheck extends ConversationCheck {
      * @throws IllegalArgumentException when ldaps is asked to verify against an unreadable CA file, or the
      *                                  receive is not a regular expression
      */
-    public LdapCheck(ProbeSpec spec, TlsContexts contexts) {
-        super(spec);
-        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.LDAPS, contexts);
-        String request = spec.check().request();
+    public LdapCheck(LdapSpec spec, TlsContexts contexts) {
+        super(spec.probe());
+        this.spec = spec;
+        this.tls = ImplicitTlsPlan.of(spec.implicitTls(), spec.tls(), spec.peerName(), contexts);
+        String request = spec.request();
         this.base = request.startsWith("/") ? request.substring(1) : request;
-        this.receive = ReceivePattern.of(spec.check().receive());
+        this.receive = ReceivePattern.of(spec.receive());
     }
 
     @Override
     CheckResult converse(SocketProbe probe) throws IOException {
         probe.connecting(BIND);
         Socket socket = tls.upgrade(probe, BIND).upgrade(probe.sockets().createSocket(address, port));
-        try (LDAPConnection ldap = LdapSession.open(socket, probe.remainingMillis(), spec.maxReceiveBytes())) {
+        try (LDAPConnection ldap = LdapSession.open(socket, probe.remainingMillis(), spec.probe().maxReceiveBytes())) {
             return bindAndSearch(ldap, probe);
         } catch (LDAPException e) {
-            return CheckResult.down(LdapSession.failure(e, probe.phase(), spec.maxReceiveBytes()));
+            return CheckResult.down(LdapSession.failure(e, probe.phase(), spec.probe().maxReceiveBytes()));
         }
     }
 

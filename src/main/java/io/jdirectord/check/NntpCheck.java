@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.Probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,9 +19,9 @@ public final class NntpCheck implements Check {
     private final InetSocketAddress target;
     private final Duration timeout;
 
-    public NntpCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.timeout = spec.check().negotiateTimeout();
+    public NntpCheck(Probe probe) {
+        this.target = probe.target();
+        this.timeout = probe.timeout();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
 import java.time.Duration;
 
 /**
@@ -11,8 +10,9 @@ public final class NoneCheck implements Check {
 
     private final Duration timeout;
 
-    public NoneCheck(ProbeSpec spec) {
-        this.timeout = spec.check().negotiateTimeout();
+    /** @param timeout negotiatetimeout, which the engine still bounds this check by */
+    public NoneCheck(Duration timeout) {
+        this.timeout = timeout;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.net.AddressText;
 import io.jdirectord.os.IcmpChannel;
 import io.jdirectord.os.IcmpDatagram;
@@ -39,15 +39,15 @@ public final class PingCheck implements Check {
     private final int attempts;
     private final Opener opener;
 
-    public PingCheck(ProbeSpec spec) {
+    public PingCheck(PingSpec spec) {
         this(spec, IcmpSocket::open);
     }
 
     /** @param opener where the ICMP sockets come from (tests pass a scripted channel) */
-    public PingCheck(ProbeSpec spec, Opener opener) {
-        this.target = spec.real().address();
-        this.perAttempt = spec.check().checkTimeout();
-        this.attempts = Math.max(1, spec.check().checkCount());
+    public PingCheck(PingSpec spec, Opener opener) {
+        this.target = spec.address();
+        this.perAttempt = spec.perAttempt();
+        this.attempts = spec.attempts();
         this.opener = opener;
     }
 

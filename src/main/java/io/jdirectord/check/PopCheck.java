@@ -1,7 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
-import io.jdirectord.config.ServiceKind;
+import io.jdirectord.check.spec.MailboxSpec;
 import java.io.IOException;
 import org.apache.commons.net.pop3.POP3Client;
 
@@ -14,15 +13,17 @@ public final class PopCheck extends ConversationCheck {
 
     private static final String GREETING = "POP3 greeting";
 
+    private final MailboxSpec spec;
     private final ImplicitTlsPlan tls;
 
     /**
      * @param contexts where the shared TLS set-up for this check's verification setting comes from
      * @throws IllegalArgumentException when pops is asked to verify against an unreadable CA file
      */
-    public PopCheck(ProbeSpec spec, TlsContexts contexts) {
-        super(spec);
-        this.tls = ImplicitTlsPlan.of(spec, ServiceKind.POPS, contexts);
+    public PopCheck(MailboxSpec spec, TlsContexts contexts) {
+        super(spec.probe());
+        this.spec = spec;
+        this.tls = ImplicitTlsPlan.of(spec.implicitTls(), spec.tls(), spec.peerName(), contexts);
     }
 
     @Override

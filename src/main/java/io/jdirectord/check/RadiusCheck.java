@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.RadiusSpec;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -31,16 +31,16 @@ public final class RadiusCheck implements Check {
     private final Duration timeout;
 
     /** @throws IllegalArgumentException when the login is over 253 or the password over 128 bytes */
-    public RadiusCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.user = spec.check().login();
-        this.password = spec.check().passwd();
-        this.secret = spec.check().secret().getBytes(StandardCharsets.UTF_8);
-        this.maxReceiveBytes = spec.check().maxReceiveBytes();
-        this.timeout = spec.check().negotiateTimeout();
+    public RadiusCheck(RadiusSpec spec) {
+        this.target = spec.probe().target();
+        this.user = spec.login();
+        this.password = spec.passwd();
+        this.secret = spec.secret().getBytes(StandardCharsets.UTF_8);
+        this.maxReceiveBytes = spec.probe().maxReceiveBytes();
+        this.timeout = spec.probe().timeout();
         // A login or password that RADIUS cannot carry fails here, when the configuration is loaded.
         RadiusPacket.accessRequest(0, new byte[RadiusPacket.AUTHENTICATOR_BYTES], user, password, secret,
-                spec.real().address());
+                spec.probe().address());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.config.Protocol;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,13 +32,13 @@ public final class SimpleTcpCheck implements Check {
     private final int maxBytes;
     private final Duration timeout;
 
-    public SimpleTcpCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.udp = spec.check().protocol() == Protocol.UDP;
-        this.request = wireRequest(spec.check().request());
-        this.receive = ReceivePattern.of(spec.check().receive());
-        this.maxBytes = spec.check().maxReceiveBytes();
-        this.timeout = spec.check().negotiateTimeout();
+    public SimpleTcpCheck(SimpleTcpSpec spec) {
+        this.target = spec.probe().target();
+        this.udp = spec.protocol() == Protocol.UDP;
+        this.request = wireRequest(spec.request());
+        this.receive = ReceivePattern.of(spec.receive());
+        this.maxBytes = spec.probe().maxReceiveBytes();
+        this.timeout = spec.probe().timeout();
     }
 
     /** The request as sent: leading "/" removed, each backslash-n replaced by LF. */

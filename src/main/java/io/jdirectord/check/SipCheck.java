@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.SipSpec;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.net.AddressText;
 import java.io.BufferedInputStream;
@@ -37,12 +37,12 @@ public final class SipCheck implements Check {
     private final int maxBytes;
     private final Duration timeout;
 
-    public SipCheck(ProbeSpec spec) {
-        this.target = new InetSocketAddress(spec.real().address(), spec.checkPort());
-        this.tcp = spec.check().protocol() == Protocol.TCP;
-        this.uri = requestUri(spec.check().login(), target);
-        this.maxBytes = spec.check().maxReceiveBytes();
-        this.timeout = spec.check().negotiateTimeout();
+    public SipCheck(SipSpec spec) {
+        this.target = spec.probe().target();
+        this.tcp = spec.protocol() == Protocol.TCP;
+        this.uri = requestUri(spec.login(), target);
+        this.maxBytes = spec.probe().maxReceiveBytes();
+        this.timeout = spec.probe().timeout();
     }
 
     /** {@code sip:<login>} (a login already starting with sip: or sips: as is), else the server's own URI. */

@@ -1,6 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.Probe;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,8 +19,8 @@ public final class SmtpCheck extends ConversationCheck {
 
     private static final String GREETING = "SMTP greeting";
 
-    public SmtpCheck(ProbeSpec spec) {
-        super(spec);
+    public SmtpCheck(Probe probe) {
+        super(probe);
     }
 
     @Override

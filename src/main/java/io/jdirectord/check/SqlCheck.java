@@ -1,7 +1,6 @@
 package io.jdirectord.check;
 
-import io.jdirectord.config.CheckSpec;
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.SqlSpec;
 import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.sql.Connection;
@@ -31,22 +30,22 @@ public final class SqlCheck implements Check {
     private final SqlDrivers drivers;
     private final InetAddress address;
     private final int port;
-    private final CheckSpec spec;
+    private final SqlSpec spec;
     private final String query;
 
-    public SqlCheck(ProbeSpec spec, SqlDrivers drivers) {
-        this.vendor = SqlVendor.of(spec.check().service());
+    public SqlCheck(SqlSpec spec, SqlDrivers drivers) {
+        this.vendor = SqlVendor.of(spec.service());
         this.drivers = drivers;
-        this.address = spec.real().address();
-        this.port = spec.checkPort();
-        this.spec = spec.check();
-        String request = spec.check().request();
+        this.address = spec.probe().address();
+        this.port = spec.probe().port();
+        this.spec = spec;
+        String request = spec.request();
         this.query = request.startsWith("/") ? request.substring(1) : request;
     }
 
     @Override
     public Duration timeout() {
-        return spec.negotiateTimeout();
+        return spec.probe().timeout();
     }
 
     @Override
@@ -64,7 +63,7 @@ public final class SqlCheck implements Check {
     }
 
     private CheckResult probe(Driver driver, Deadline deadline) {
-        Session session = new Session(deadline, spec.maxReceiveBytes());
+        Session session = new Session(deadline, spec.probe().maxReceiveBytes());
         try (SqlSocketFactory.Registration registration = SqlSocketFactory.register(session.sockets)) {
             session.connect(driver, vendor.url(address, port, spec.database()), properties(deadline,
                     registration.key()));

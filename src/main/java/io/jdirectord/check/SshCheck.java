@@ -4,7 +4,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
-import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.check.spec.SshSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,15 +38,18 @@ public final class SshCheck extends ConversationCheck {
     private static final String PROBE_USER = "jdirectord";
     private static final Pattern AUTH_REFUSED = Pattern.compile("Auth (?:fail|cancel) for methods '([^']*)'");
 
+    private final SshSpec spec;
+
     /**
      * An sshkey without a login is a configuration error (ProbeValidation); without a login the key is not
      * offered.
      *
      * @throws IllegalArgumentException when sshkey names a file that is not readable (any more)
      */
-    public SshCheck(ProbeSpec spec) {
-        super(spec);
-        Optional<Path> key = spec.check().sshKey();
+    public SshCheck(SshSpec spec) {
+        super(spec.probe());
+        this.spec = spec;
+        Optional<Path> key = spec.sshKey();
         if (key.isPresent() && !Files.isReadable(key.get())) {
             throw new IllegalArgumentException("sshkey " + key.get() + " is not a readable file");
         }

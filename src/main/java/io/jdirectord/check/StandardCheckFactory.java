@@ -1,5 +1,18 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.DnsSpec;
+import io.jdirectord.check.spec.ExternalSpec;
+import io.jdirectord.check.spec.FtpSpec;
+import io.jdirectord.check.spec.HttpSpec;
+import io.jdirectord.check.spec.LdapSpec;
+import io.jdirectord.check.spec.MailboxSpec;
+import io.jdirectord.check.spec.PingSpec;
+import io.jdirectord.check.spec.Probe;
+import io.jdirectord.check.spec.RadiusSpec;
+import io.jdirectord.check.spec.SimpleTcpSpec;
+import io.jdirectord.check.spec.SipSpec;
+import io.jdirectord.check.spec.SqlSpec;
+import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.OracleDriverJars;
@@ -12,6 +25,9 @@ import io.jdirectord.config.Protocol;
  * <p>checktype=on and checktype=off are not probes and have no check: with on the engine keeps the
  * real server up without probing, with off it never changes the real server's state. {@link #create}
  * rejects them; ask {@link #isProbed(CheckType)} first.
+ *
+ * <p>Each check is given only what it reads: its own record of {@link io.jdirectord.check.spec}, made
+ * from the {@link ProbeSpec} by that record's {@code of} (tests make their checks the same way).
  *
  * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks, and the SQL checks' drivers.
  */
@@ -42,7 +58,7 @@ public final class StandardCheckFactory implements CheckFactory {
             case PING -> ping(spec);
             case NEGOTIATE -> negotiate(spec);
             case COMBINED -> new HybridCheck(check.hybridConnects(), connect(spec), negotiate(spec));
-            case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(spec);
+            case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(ExternalSpec.of(spec));
             case ON, OFF -> throw new IllegalArgumentException("checktype " + check.type().ldName()
                     + " is not a probe: the engine keeps the real server's state without a check");
         };
@@ -50,29 +66,29 @@ public final class StandardCheckFactory implements CheckFactory {
 
     /** checktype=connect: TCP connect; for a UDP service an ICMP ping, as ldirectord. */
     private Check connect(ProbeSpec spec) {
-        return spec.check().protocol() == Protocol.UDP ? ping(spec) : new ConnectCheck(spec);
+        return spec.check().protocol() == Protocol.UDP ? ping(spec) : new ConnectCheck(Probe.connect(spec));
     }
 
     private Check ping(ProbeSpec spec) {
-        return new PingCheck(spec);
+        return new PingCheck(PingSpec.of(spec));
     }
 
     private Check negotiate(ProbeSpec spec) {
         return switch (spec.check().service()) {
-            case NONE -> new NoneCheck(spec);
-            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(spec, tlsContexts);
-            case SIMPLETCP -> new SimpleTcpCheck(spec);
-            case NNTP -> new NntpCheck(spec);
-            case FTP -> new FtpCheck(spec);
-            case SMTP, SUBMISSION -> new SmtpCheck(spec);
-            case POP, POPS -> new PopCheck(spec, tlsContexts);
-            case IMAP, IMAPS -> new ImapCheck(spec, tlsContexts);
-            case SSH -> new SshCheck(spec);
-            case DNS -> new DnsCheck(spec);
-            case SIP -> new SipCheck(spec);
-            case LDAP, LDAPS -> new LdapCheck(spec, tlsContexts);
-            case RADIUS -> new RadiusCheck(spec);
-            case MYSQL, PGSQL, ORACLE -> new SqlCheck(spec, sqlDrivers);
+            case NONE -> new NoneCheck(spec.check().negotiateTimeout());
+            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(HttpSpec.of(spec), tlsContexts);
+            case SIMPLETCP -> new SimpleTcpCheck(SimpleTcpSpec.of(spec));
+            case NNTP -> new NntpCheck(Probe.negotiate(spec));
+            case FTP -> new FtpCheck(FtpSpec.of(spec));
+            case SMTP, SUBMISSION -> new SmtpCheck(Probe.negotiate(spec));
+            case POP, POPS -> new PopCheck(MailboxSpec.of(spec), tlsContexts);
+            case IMAP, IMAPS -> new ImapCheck(MailboxSpec.of(spec), tlsContexts);
+            case SSH -> new SshCheck(SshSpec.of(spec));
+            case DNS -> new DnsCheck(DnsSpec.of(spec));
+            case SIP -> new SipCheck(SipSpec.of(spec));
+            case LDAP, LDAPS -> new LdapCheck(LdapSpec.of(spec), tlsContexts);
+            case RADIUS -> new RadiusCheck(RadiusSpec.of(spec));
+            case MYSQL, PGSQL, ORACLE -> new SqlCheck(SqlSpec.of(spec), sqlDrivers);
         };
     }
 }

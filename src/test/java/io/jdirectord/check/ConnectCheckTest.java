@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,8 @@ class ConnectCheckTest {
     }
 
     private static ConnectCheck check(InetAddress address, int port) {
-        return new ConnectCheck(Probes.to(address, port).type(CheckType.CONNECT).timeout(TIMEOUT).build());
+        return new ConnectCheck(Probe.connect(
+                Probes.to(address, port).type(CheckType.CONNECT).timeout(TIMEOUT).build()));
     }
 
     @ParameterizedTest
@@ -63,8 +65,8 @@ class ConnectCheckTest {
     @MethodSource("families")
     void probesTheCheckPortInsteadOfTheRealPort(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.silent())) {
-            ConnectCheck check = new ConnectCheck(Probes.to(address, Loopback.closedPort(address))
-                    .type(CheckType.CONNECT).checkPort(server.port()).timeout(TIMEOUT).build());
+            ConnectCheck check = new ConnectCheck(Probe.connect(Probes.to(address, Loopback.closedPort(address))
+                    .type(CheckType.CONNECT).checkPort(server.port()).timeout(TIMEOUT).build()));
             assertThat(runner.run(check).up()).isTrue();
         }
     }
@@ -72,8 +74,8 @@ class ConnectCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void timeoutIsTheCheckTimeout(InetAddress address) {
-        ConnectCheck check = new ConnectCheck(Probes.to(address, 80).type(CheckType.CONNECT)
-                .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(9)).build());
+        ConnectCheck check = new ConnectCheck(Probe.connect(Probes.to(address, 80).type(CheckType.CONNECT)
+                .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(9)).build()));
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(3));
     }
 }

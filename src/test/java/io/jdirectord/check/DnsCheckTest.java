@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,7 @@ class DnsCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new DnsCheck(probe.build()));
+        return runner.run(new DnsCheck(DnsSpec.of(probe.build())));
     }
 
     @ParameterizedTest

@@ -3,10 +3,10 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
-import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
 import java.net.InetAddress;
@@ -123,8 +123,8 @@ class DovecotIT {
     }
 
     private CheckResult check(ServiceKind kind, String address, UnaryOperator<Probes> customizer) throws Exception {
-        ProbeSpec spec = customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
-                .timeout(Duration.ofSeconds(10))).build();
+        MailboxSpec spec = MailboxSpec.of(customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address),
+                PORTS.get(kind)).timeout(Duration.ofSeconds(10))).build());
         boolean pop = kind == ServiceKind.POP || kind == ServiceKind.POPS;
         return runner.run(pop ? new PopCheck(spec, tls) : new ImapCheck(spec, tls));
     }

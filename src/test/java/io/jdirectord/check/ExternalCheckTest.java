@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static io.jdirectord.testing.Prerequisites.require;
@@ -51,7 +52,7 @@ class ExternalCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new ExternalCheck(probe.build()));
+        return runner.run(new ExternalCheck(ExternalSpec.of(probe.build())));
     }
 
     @Test
@@ -201,8 +202,8 @@ class ExternalCheckTest {
 
     @Test
     void usesTheCheckTimeout() throws Exception {
-        ExternalCheck check = new ExternalCheck(external(script("exit 0"))
-                .timeouts(Duration.ofSeconds(4), Duration.ofSeconds(30)).build());
+        ExternalCheck check = new ExternalCheck(ExternalSpec.of(external(script("exit 0"))
+                .timeouts(Duration.ofSeconds(4), Duration.ofSeconds(30)).build()));
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(4));
     }
 

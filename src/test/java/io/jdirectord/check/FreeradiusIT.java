@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.RadiusSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.FreeradiusServer;
@@ -52,7 +53,7 @@ class FreeradiusIT {
     private CheckResult check(String address, String password, String secret) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, InetAddress.getByName(address), port)
                 .login("bob", password).secret(secret).timeout(Duration.ofMillis(2500));
-        return runner.run(new RadiusCheck(spec.build()));
+        return runner.run(new RadiusCheck(RadiusSpec.of(spec.build())));
     }
 
     @ParameterizedTest
@@ -81,7 +82,7 @@ class FreeradiusIT {
         int stopped = FreeradiusServer.freeUdpPort();
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, InetAddress.getByName("::1"), stopped)
                 .login("bob", "s3cret").secret(SECRET).timeout(Duration.ofSeconds(20));
-        assertThat(runner.run(new RadiusCheck(spec.build())).reason())
+        assertThat(runner.run(new RadiusCheck(RadiusSpec.of(spec.build()))).reason())
                 .isEqualTo("RADIUS: port unreachable (nothing listens on UDP port " + stopped + ")");
     }
 }

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.check.spec.FtpSpec;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
@@ -48,7 +49,7 @@ class FtpCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new FtpCheck(spec.build()));
+        return runner.run(new FtpCheck(FtpSpec.of(spec.build())));
     }
 
     private CheckResult check(ScriptedServer server) {
@@ -201,7 +202,7 @@ class FtpCheckTest {
 
     @Test
     void rejectsAnInvalidReceivePatternWhenCreated() {
-        assertThatThrownBy(() -> new FtpCheck(ftp(LOOPBACK, 21).receive("(unclosed").build()))
+        assertThatThrownBy(() -> new FtpCheck(FtpSpec.of(ftp(LOOPBACK, 21).receive("(unclosed").build())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(unclosed");
     }

@@ -3,6 +3,9 @@ package io.jdirectord.check;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.FtpSpec;
+import io.jdirectord.check.spec.MailboxSpec;
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ProbeSpec;
@@ -36,10 +39,12 @@ class HostileGreetingTest {
 
     static Stream<Protocol> protocols() {
         return Stream.of(
-                new Protocol(ServiceKind.FTP, FtpCheck::new, "FTP greeting", "220-"),
-                new Protocol(ServiceKind.SMTP, SmtpCheck::new, "SMTP greeting", "220-"),
-                new Protocol(ServiceKind.POP, spec -> new PopCheck(spec, new TlsContexts()), "POP3 greeting", "+OK "),
-                new Protocol(ServiceKind.IMAP, spec -> new ImapCheck(spec, new TlsContexts()), "IMAP greeting", "* OK "));
+                new Protocol(ServiceKind.FTP, spec -> new FtpCheck(FtpSpec.of(spec)), "FTP greeting", "220-"),
+                new Protocol(ServiceKind.SMTP, spec -> new SmtpCheck(Probe.negotiate(spec)), "SMTP greeting", "220-"),
+                new Protocol(ServiceKind.POP, spec -> new PopCheck(MailboxSpec.of(spec), new TlsContexts()),
+                        "POP3 greeting", "+OK "),
+                new Protocol(ServiceKind.IMAP, spec -> new ImapCheck(MailboxSpec.of(spec), new TlsContexts()),
+                        "IMAP greeting", "* OK "));
     }
 
     private final CheckRunner runner = new CheckRunner();

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class HttpCheckHostileServerTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(probe.build(), clients));
+        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
     }
 
     static List<Arguments> quickReplies() {

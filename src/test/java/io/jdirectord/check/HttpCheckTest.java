@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.WireMocks;
@@ -48,7 +49,7 @@ class HttpCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(probe.build(), clients));
+        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
     }
 
     private static void stub(InetAddress address, int status, String body) {

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HttpTargetTest {
 
     private static HttpTarget target(Probes probe) {
-        return HttpTarget.of(probe.build()).orElseThrow();
+        return HttpTarget.of(HttpSpec.of(probe.build())).orElseThrow();
     }
 
     @Test
@@ -90,14 +91,14 @@ class HttpTargetTest {
 
     @Test
     void hasNoTargetForAProxyCheckWithoutUrl() {
-        assertThat(HttpTarget.of(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY).build()))
+        assertThat(HttpTarget.of(HttpSpec.of(Probes.to(Loopback.V4, 3128).service(ServiceKind.HTTP_PROXY).build())))
                 .isEqualTo(Optional.empty());
     }
 
     @Test
     void rejectsAMalformedUrl() {
-        assertThatThrownBy(() -> HttpTarget.of(Probes.to(Loopback.V4, 80).service(ServiceKind.HTTP)
-                .request("/http://").build())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpTarget.of(HttpSpec.of(Probes.to(Loopback.V4, 80).service(ServiceKind.HTTP)
+                .request("/http://").build()))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
@@ -59,7 +60,7 @@ class HttpsCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(probe.build(), clients));
+        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
     }
 
     @ParameterizedTest
@@ -151,7 +152,7 @@ class HttpsCheckTest {
     @Test
     void refusesAnUnreadableCaFileWhenTheCheckIsMade() {
         TlsVerification missing = new TlsVerification(true, Optional.of(dir.resolve("missing.pem")));
-        assertThatThrownBy(() -> new HttpCheck(https(Loopback.V4, 443).tls(missing).build(), clients))
+        assertThatThrownBy(() -> new HttpCheck(HttpSpec.of(https(Loopback.V4, 443).tls(missing).build()), clients))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.pem");
     }
 }

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
@@ -34,7 +35,7 @@ class ImapCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new ImapCheck(spec.build(), new TlsContexts()));
+        return runner.run(new ImapCheck(MailboxSpec.of(spec.build()), new TlsContexts()));
     }
 
     private CheckResult check(ScriptedServer server) {

@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SipSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -57,8 +58,8 @@ class KamailioIT {
     }
 
     private CheckResult check(Protocol protocol, InetAddress address, int target, String login) {
-        return runner.run(new SipCheck(Probes.negotiate(ServiceKind.SIP, address, target).protocol(protocol)
-                .login(login, "").timeout(Duration.ofSeconds(5)).build()));
+        return runner.run(new SipCheck(SipSpec.of(Probes.negotiate(ServiceKind.SIP, address, target).protocol(protocol)
+                .login(login, "").timeout(Duration.ofSeconds(5)).build())));
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import com.unboundid.ldap.protocol.LDAPMessage;
 import com.unboundid.ldap.protocol.ProtocolOp;
 import com.unboundid.ldap.protocol.SearchResultDoneProtocolOp;
 import com.unboundid.ldap.protocol.SearchResultEntryProtocolOp;
+import io.jdirectord.check.spec.LdapSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
@@ -39,7 +40,7 @@ class LdapCheckHostileServerTest {
     private CheckResult check(ScriptedServer server, Duration timeout) {
         Probes spec = Probes.negotiate(ServiceKind.LDAP, server.address(), server.port()).request("/" + BASE)
                 .timeout(timeout).maxReceive(4096);
-        return runner.run(new LdapCheck(spec.build(), new TlsContexts()));
+        return runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()));
     }
 
     private CheckResult check(ScriptedServer server) {
@@ -182,7 +183,7 @@ class LdapCheckHostileServerTest {
     void failsWhenAPlainServerAnswersTheTlsHandshake() throws IOException {
         try (ScriptedServer server = directory(Loopback.V4, 0, BASE)) {
             Probes spec = Probes.negotiate(ServiceKind.LDAPS, server.address(), server.port()).timeout(SHORT);
-            CheckResult result = runner.run(new LdapCheck(spec.build(), new TlsContexts()));
+            CheckResult result = runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()));
             assertThat(result.reason()).startsWith("TLS handshake: ");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.jdirectord.check.spec.LdapSpec;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -61,7 +62,7 @@ class LdapCheckTest {
     private CheckResult check(ServiceKind kind, InetAddress address, UnaryOperator<Probes> customizer) {
         String listener = (address.equals(Loopback.V4) ? "v4" : "v6") + (kind == ServiceKind.LDAPS ? "s" : "");
         Probes spec = Probes.negotiate(kind, address, directory.getListenPort(listener)).timeout(TIMEOUT);
-        return runner.run(new LdapCheck(customizer.apply(spec).build(), new TlsContexts()));
+        return runner.run(new LdapCheck(LdapSpec.of(customizer.apply(spec).build()), new TlsContexts()));
     }
 
     private CheckResult check(UnaryOperator<Probes> customizer) {
@@ -130,14 +131,15 @@ class LdapCheckTest {
     @MethodSource("io.jdirectord.check.testing.Loopback#both")
     void failsWhenTheConnectionIsRefused(InetAddress address) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.LDAP, address, Loopback.closedPort(address)).timeout(TIMEOUT);
-        assertThat(runner.run(new LdapCheck(spec.build(), new TlsContexts())).reason()).isEqualTo("connection refused");
+        assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason())
+                .isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnADeadHostAtTheDeadline() throws Exception {
         try (FullBacklog dead = FullBacklog.on(Loopback.V4)) {
             Probes spec = Probes.negotiate(ServiceKind.LDAPS, Loopback.V4, dead.port()).timeout(Duration.ofMillis(700));
-            assertThat(runner.run(new LdapCheck(spec.build(), new TlsContexts())).reason())
+            assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason())
                     .isEqualTo("connect timeout after 700 ms");
         }
     }

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.NginxServer;
 import io.jdirectord.check.testing.OpenSslPki;
@@ -100,7 +101,7 @@ class NginxHttpCheckIT {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(probe.build(), clients));
+        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
     }
 
     private static Probes http(InetAddress address, String request) {

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,8 @@ class NntpCheckTest {
     }
 
     private static NntpCheck check(InetAddress address, int port) {
-        return new NntpCheck(Probes.to(address, port).service(ServiceKind.NNTP)
-                .timeouts(Duration.ofSeconds(30), TIMEOUT).build());
+        return new NntpCheck(Probe.negotiate(Probes.to(address, port).service(ServiceKind.NNTP)
+                .timeouts(Duration.ofSeconds(30), TIMEOUT).build()));
     }
 
     static List<Arguments> servers() {

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
@@ -63,8 +64,8 @@ class OpenSmtpdIT {
     @ParameterizedTest
     @CsvSource({"SMTP, 127.0.0.1", "SMTP, ::1", "SUBMISSION, 127.0.0.1"})
     void passesOpenSmtpd(ServiceKind service, String address) throws Exception {
-        CheckResult result = runner.run(new SmtpCheck(Probes.negotiate(service, InetAddress.getByName(address), port)
-                .timeout(Duration.ofSeconds(10)).build()));
+        CheckResult result = runner.run(new SmtpCheck(Probe.negotiate(
+                Probes.negotiate(service, InetAddress.getByName(address), port).timeout(Duration.ofSeconds(10)).build())));
         assertThat(result.up()).as(result.reason() + "\n" + smtpd.log()).isTrue();
         assertThat(result.reason()).startsWith("220 ").contains("ESMTP OpenSMTPD").endsWith("; EHLO 250");
     }

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
@@ -93,7 +94,7 @@ class OpensshIT {
     private CheckResult check(String address, UnaryOperator<Probes> customizer) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.SSH, InetAddress.getByName(address), port)
                 .timeout(Duration.ofSeconds(10));
-        return runner.run(new SshCheck(customizer.apply(spec).build()));
+        return runner.run(new SshCheck(SshSpec.of(customizer.apply(spec).build())));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.os.IcmpPrivileges;
 import io.jdirectord.os.IcmpSocket;
@@ -29,8 +30,8 @@ class PingCheckLiveTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void getsAnEchoReplyFromLoopback(String address) throws Exception {
-        CheckResult result = runner.run(new PingCheck(Probes.ping(InetAddress.getByName(address))
-                .timeout(Duration.ofSeconds(2)).checkCount(2).build()));
+        CheckResult result = runner.run(new PingCheck(PingSpec.of(Probes.ping(InetAddress.getByName(address))
+                .timeout(Duration.ofSeconds(2)).checkCount(2).build())));
         assertThat(result.up()).as(result.reason()).isTrue();
         assertThat(result.reason()).startsWith("echo reply from " + address + " in ");
     }
@@ -42,8 +43,8 @@ class PingCheckLiveTest {
         var results = new java.util.concurrent.ConcurrentLinkedQueue<CheckResult>();
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 20; i++) {
-                threads.execute(() -> results.add(runner.run(new PingCheck(Probes.ping(target)
-                        .timeout(Duration.ofSeconds(2)).build()))));
+                threads.execute(() -> results.add(runner.run(new PingCheck(PingSpec.of(Probes.ping(target)
+                        .timeout(Duration.ofSeconds(2)).build())))));
             }
         }
         assertThat(results).hasSize(20).allMatch(CheckResult::up);

@@ -3,8 +3,8 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.check.testing.Probes;
-import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.os.IcmpChannel;
 import io.jdirectord.os.IcmpDatagram;
 import java.io.IOException;
@@ -30,8 +30,8 @@ class PingCheckTest {
 
     private final CheckRunner runner = new CheckRunner();
 
-    private static ProbeSpec spec(int attempts) {
-        return Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build();
+    private static PingSpec spec(int attempts) {
+        return PingSpec.of(Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build());
     }
 
     /** An echo reply (ICMP message only, as a ping socket delivers it) to {@code request}. */

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.PingSpec;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.os.IcmpSocket;
 import java.net.InetAddress;
@@ -20,8 +21,8 @@ public final class PingProbeMain {
         Duration timeout = Duration.ofMillis(Long.parseLong(args[1]));
         int count = Integer.parseInt(args[2]);
         System.out.println(IcmpSocket.availability().description());
-        CheckResult result = new CheckRunner().run(new PingCheck(
-                Probes.ping(target).timeout(timeout).checkCount(count).build()));
+        CheckResult result = new CheckRunner().run(new PingCheck(PingSpec.of(
+                Probes.ping(target).timeout(timeout).checkCount(count).build())));
         System.out.println((result.up() ? "UP" : "DOWN") + "\t" + result.reason() + "\t" + result.elapsed().toMillis());
     }
 }

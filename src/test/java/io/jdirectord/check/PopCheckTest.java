@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class PopCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new PopCheck(spec.build(), new TlsContexts()));
+        return runner.run(new PopCheck(MailboxSpec.of(spec.build()), new TlsContexts()));
     }
 
     private CheckResult check(ScriptedServer server) {

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.check.spec.RadiusSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ServiceKind;
@@ -36,7 +37,7 @@ class RadiusCheckTest {
     private CheckResult check(Responder server, String password, Duration timeout) {
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, server.address(), server.port()).login("bob", password)
                 .secret(SECRET).timeout(timeout).maxReceive(1000);
-        return runner.run(new RadiusCheck(spec.build()));
+        return runner.run(new RadiusCheck(RadiusSpec.of(spec.build())));
     }
 
     private CheckResult check(Responder server, String password) {
@@ -130,7 +131,7 @@ class RadiusCheckTest {
         }
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, address, port).login("bob", "pw").secret(SECRET)
                 .timeout(Duration.ofSeconds(20));
-        assertThat(runner.run(new RadiusCheck(spec.build())).reason())
+        assertThat(runner.run(new RadiusCheck(RadiusSpec.of(spec.build()))).reason())
                 .isEqualTo("RADIUS: port unreachable (nothing listens on UDP port " + port + ")");
     }
 
@@ -156,7 +157,8 @@ class RadiusCheckTest {
     @Test
     void refusesAPasswordRadiusCannotCarry() {
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, Loopback.V4, 1812).login("bob", "x".repeat(129));
-        assertThatThrownBy(() -> new RadiusCheck(spec.build())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RadiusCheck(RadiusSpec.of(spec.build())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A response to {@code request}: Message-Authenticator first when asked for, then Reply-Message. */

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class SimpleTcpCheckTest {
     }
 
     private static SimpleTcpCheck check(InetAddress address, int port) {
-        return new SimpleTcpCheck(probe(address, port).build());
+        return new SimpleTcpCheck(SimpleTcpSpec.of(probe(address, port).build()));
     }
 
     static List<Arguments> servers() {
@@ -87,7 +88,8 @@ class SimpleTcpCheckTest {
     @Test
     void emptyReceiveAcceptsTheFirstLine() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Loopback.V4, Scripts.afterEndOfRequest("anything\n"))) {
-            SimpleTcpCheck check = new SimpleTcpCheck(probe(Loopback.V4, server.port()).receive("").build());
+            SimpleTcpCheck check = new SimpleTcpCheck(
+                    SimpleTcpSpec.of(probe(Loopback.V4, server.port()).receive("").build()));
             assertThat(runner.run(check).reason()).isEqualTo("received 'anything'");
         }
     }

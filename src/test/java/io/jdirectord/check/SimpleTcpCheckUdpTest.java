@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +27,9 @@ class SimpleTcpCheckUdpTest {
     }
 
     private static SimpleTcpCheck check(InetAddress address, int port, int maxReceive) {
-        return new SimpleTcpCheck(Probes.to(address, port).service(ServiceKind.SIMPLETCP).protocol(Protocol.UDP)
-                .request("/STATUS\\n").receive("^ready").timeout(TIMEOUT).maxReceive(maxReceive).build());
+        return new SimpleTcpCheck(SimpleTcpSpec.of(Probes.to(address, port).service(ServiceKind.SIMPLETCP)
+                .protocol(Protocol.UDP).request("/STATUS\\n").receive("^ready")
+                .timeout(TIMEOUT).maxReceive(maxReceive).build()));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.SipSpec;
 import io.jdirectord.testing.Slack;
 import static io.jdirectord.check.testing.FakeSipServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class SipCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new SipCheck(probe.build()));
+        return runner.run(new SipCheck(SipSpec.of(probe.build())));
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.LdapSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -60,7 +61,7 @@ class SlapdIT {
     private CheckResult check(ServiceKind kind, String address, UnaryOperator<Probes> customizer) throws Exception {
         Probes spec = Probes.negotiate(kind, InetAddress.getByName(address), port(slapd, kind))
                 .timeout(Duration.ofSeconds(10)).request("/dc=example,dc=com");
-        return runner.run(new LdapCheck(customizer.apply(spec).build(), new TlsContexts()));
+        return runner.run(new LdapCheck(LdapSpec.of(customizer.apply(spec).build()), new TlsContexts()));
     }
 
     @ParameterizedTest
@@ -124,8 +125,8 @@ class SlapdIT {
     void failsOnceTheServerIsStopped(@TempDir Path own) throws Exception {
         SlapdServer stopped = SlapdServer.start(own);
         stopped.close();
-        CheckResult result = runner.run(new LdapCheck(Probes.negotiate(ServiceKind.LDAP, Loopback.V6,
-                stopped.port()).request("/dc=example,dc=com").build(), new TlsContexts()));
+        CheckResult result = runner.run(new LdapCheck(LdapSpec.of(Probes.negotiate(ServiceKind.LDAP, Loopback.V6,
+                stopped.port()).request("/dc=example,dc=com").build()), new TlsContexts()));
         assertThat(result.reason()).isEqualTo("connection refused");
     }
 }

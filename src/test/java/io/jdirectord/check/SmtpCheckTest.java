@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
@@ -25,7 +26,8 @@ class SmtpCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(InetAddress address, int port, Duration timeout) {
-        return runner.run(new SmtpCheck(Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build()));
+        return runner.run(new SmtpCheck(Probe.negotiate(
+                Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build())));
     }
 
     private CheckResult check(ScriptedServer server) {

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.check.spec.SqlSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LoopbackServer;
@@ -90,7 +91,7 @@ abstract class SqlCheckContract {
     }
 
     private CheckResult check(Probes probe) {
-        return runner.run(new SqlCheck(probe.build(), drivers));
+        return runner.run(new SqlCheck(SqlSpec.of(probe.build()), drivers));
     }
 
     @ParameterizedTest

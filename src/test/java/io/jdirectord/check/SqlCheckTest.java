@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SqlSpec;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -80,13 +81,13 @@ class SqlCheckTest {
     static void warmUpTheOracleDriver() throws Exception {
         Probes probe = Probes.negotiate(ServiceKind.ORACLE, Loopback.V4, ScriptedServer.refusedPort(Loopback.V4))
                 .login("check", PASSWORD).database("app").request("/SELECT 1 FROM DUAL").timeout(Duration.ofSeconds(20));
-        new CheckRunner().run(new SqlCheck(probe.build(), drivers()));
+        new CheckRunner().run(new SqlCheck(SqlSpec.of(probe.build()), drivers()));
     }
 
     private CheckResult check(ServiceKind service, InetAddress address, int port) throws Exception {
         Probes probe = Probes.negotiate(service, address, port).login("check", PASSWORD).database("app")
                 .request("/SELECT 1 FROM DUAL").timeout(SHORT);
-        return runner.run(new SqlCheck(probe.build(), drivers()));
+        return runner.run(new SqlCheck(SqlSpec.of(probe.build()), drivers()));
     }
 
     private CheckResult check(ServiceKind service, ScriptedServer server) throws Exception {
@@ -169,7 +170,7 @@ class SqlCheckTest {
         Probes probe = Probes.negotiate(ServiceKind.ORACLE, Loopback.V4, 1521).login("check", PASSWORD).database("ORCL")
                 .request("/SELECT 1 FROM DUAL");
 
-        CheckResult result = runner.run(new SqlCheck(probe.build(), none));
+        CheckResult result = runner.run(new SqlCheck(SqlSpec.of(probe.build()), none));
 
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).startsWith("Oracle: no Oracle JDBC driver found (looked for " + empty + "/ojdbc*.jar)")

@@ -1,5 +1,6 @@
 package io.jdirectord.check;
 
+import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class SshCheckTest {
     }
 
     private CheckResult check(Probes spec) {
-        return runner.run(new SshCheck(spec.build()));
+        return runner.run(new SshCheck(SshSpec.of(spec.build())));
     }
 
     private CheckResult check(ScriptedServer server) {
@@ -217,7 +218,7 @@ class SshCheckTest {
     @Test
     void refusesAMissingKeyFileWhenCreated() {
         Path missing = directory.resolve("missing");
-        assertThatThrownBy(() -> new SshCheck(ssh(LOOPBACK, 22).login("alice", "").sshKey(missing).build()))
+        assertThatThrownBy(() -> new SshCheck(SshSpec.of(ssh(LOOPBACK, 22).login("alice", "").sshKey(missing).build())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -56,8 +57,8 @@ class UnboundIT {
     }
 
     private CheckResult check(Protocol protocol, InetAddress address, int target, String request, String receive) {
-        return runner.run(new DnsCheck(Probes.negotiate(ServiceKind.DNS, address, target).protocol(protocol)
-                .request(request).receive(receive).timeout(Duration.ofSeconds(5)).build()));
+        return runner.run(new DnsCheck(DnsSpec.of(Probes.negotiate(ServiceKind.DNS, address, target).protocol(protocol)
+                .request(request).receive(receive).timeout(Duration.ofSeconds(5)).build())));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.FtpSpec;
 import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
@@ -87,7 +88,7 @@ class VsftpdIT {
         InetAddress target = InetAddress.getByName(address);
         Probes spec = Probes.negotiate(ServiceKind.FTP, target, target.getAddress().length == 4 ? port4 : port6)
                 .timeout(Duration.ofSeconds(10)).login("anonymous", "ldirectord@example");
-        return runner.run(new FtpCheck(customizer.apply(spec).build()));
+        return runner.run(new FtpCheck(FtpSpec.of(customizer.apply(spec).build())));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -307,8 +308,8 @@ class HttpJsonHealthIT {
                 .virtual(virtual).timeout(Duration.ofSeconds(3)).dynamicWeight();
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(probe.request("/up").build()));
-        CheckResult down = runner.run(new ExternalCheck(probe.request("/down").build()));
+        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.request("/up").build())));
+        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.request("/down").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(up.weight()).hasValue(40);

@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,8 +253,8 @@ class MysqlReplicaLagIT {
                 .timeout(Duration.ofSeconds(5));
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(probe.login("monitor", "monpw").build()));
-        CheckResult down = runner.run(new ExternalCheck(probe.login("monitor", "wrong").build()));
+        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("monitor", "monpw").build())));
+        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("monitor", "wrong").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(down.up()).isFalse();

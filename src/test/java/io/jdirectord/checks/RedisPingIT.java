@@ -1,5 +1,6 @@
 package io.jdirectord.checks;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,8 +179,8 @@ class RedisPingIT {
                 .command(StockCheck.named("redis-ping").program()).virtual(virtual).timeout(Duration.ofSeconds(3));
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(probe.login("", "sekret").build()));
-        CheckResult down = runner.run(new ExternalCheck(probe.login("", "wrong").build()));
+        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("", "sekret").build())));
+        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("", "wrong").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(down.up()).isFalse();
