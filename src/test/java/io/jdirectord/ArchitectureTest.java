@@ -1,9 +1,9 @@
 package io.jdirectord;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -45,8 +45,19 @@ class ArchitectureTest {
             Map.entry("netlink", List.of("net", "ipvs", "os")),
             Map.entry("schedule", List.of("net", "config", "check", "health")),
             Map.entry("engine", List.of("net", "config", "check", "health", "decision", "ipvs", "schedule")),
-            Map.entry("daemon", List.of("net", "config", "check", "health", "decision", "engine", "ipvs", "os",
-                    "netlink", "schedule")),
+            Map.entry(
+                    "daemon",
+                    List.of(
+                            "net",
+                            "config",
+                            "check",
+                            "health",
+                            "decision",
+                            "engine",
+                            "ipvs",
+                            "os",
+                            "netlink",
+                            "schedule")),
             Map.entry("cli", List.of("net", "config", "daemon")));
 
     /** Which libraries (package patterns) each package may use besides the JDK. */
@@ -55,12 +66,29 @@ class ArchitectureTest {
             "ipvs", List.of("org.slf4j.."),
             "os", List.of("com.sun.jna.."),
             "netlink", List.of("com.sun.jna..", "org.slf4j.."),
-            "check", List.of("com.google.re2j..", "org.apache.hc..", "org.apache.commons.net..", "com.jcraft.jsch..", "org.xbill.DNS..",
-                    "com.unboundid.ldap.sdk..", "com.unboundid.util.ssl..", "org.mariadb.jdbc..", "javax.net..",
-                    "javax.naming..", "javax.security..", "javax.crypto..", "org.slf4j.."),
+            "check",
+                    List.of(
+                            "com.google.re2j..",
+                            "org.apache.hc..",
+                            "org.apache.commons.net..",
+                            "com.jcraft.jsch..",
+                            "org.xbill.DNS..",
+                            "com.unboundid.ldap.sdk..",
+                            "com.unboundid.util.ssl..",
+                            "org.mariadb.jdbc..",
+                            "javax.net..",
+                            "javax.naming..",
+                            "javax.security..",
+                            "javax.crypto..",
+                            "org.slf4j.."),
             "schedule", List.of("org.quartz..", "org.slf4j.."),
-            "daemon", List.of("org.slf4j..", "ch.qos.logback..", "io.prometheus..", "com.sun.net.httpserver..",
-                    "org.apache.commons.net.."),
+            "daemon",
+                    List.of(
+                            "org.slf4j..",
+                            "ch.qos.logback..",
+                            "io.prometheus..",
+                            "com.sun.net.httpserver..",
+                            "org.apache.commons.net.."),
             "cli", List.of("picocli.."));
 
     /** Packages that compute only: no files, sockets, threads, processes or reading the clock. */
@@ -70,11 +98,12 @@ class ArchitectureTest {
      * Packages whose types are null-marked (JSpecify), so that NullAway checks them when compiling. The
      * others (check, config's drafts, daemon, cli) are not yet.
      */
-    static final Set<String> NULL_MARKED = Set.of("net", "health", "decision", "engine", "ipvs", "schedule",
-            "netlink", "os");
+    static final Set<String> NULL_MARKED =
+            Set.of("net", "health", "decision", "engine", "ipvs", "schedule", "netlink", "os");
 
     /** JDK classes the pure packages must not touch. */
-    private static final Pattern IMPURE = Pattern.compile(String.join("|",
+    private static final Pattern IMPURE = Pattern.compile(String.join(
+            "|",
             "java\\.io\\.(File|RandomAccessFile|.*Stream|.*Reader|.*Writer|Console)\\b.*",
             "java\\.nio\\.(file|channels)\\..*",
             "java\\.net\\.(Socket|ServerSocket|DatagramSocket|MulticastSocket|URL|URLConnection|HttpURLConnection)\\b.*",
@@ -109,14 +138,20 @@ class ArchitectureTest {
         List<String> allowed = new ArrayList<>(List.of(inside(pkg), "java..", "org.jspecify.annotations.."));
         OURS.get(pkg).forEach(other -> allowed.add(inside(other)));
         allowed.addAll(LIBRARIES.getOrDefault(pkg, List.of()));
-        classes().that().resideInAPackage(inside(pkg))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+        classes()
+                .that()
+                .resideInAPackage(inside(pkg))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(allowed.toArray(String[]::new))
                 .check(MAIN);
     }
 
     @Test
     void everyPackageIsInTheMap() {
-        classes().should().resideInAnyPackage(packages().map(ArchitectureTest::inside).toArray(String[]::new))
+        classes()
+                .should()
+                .resideInAnyPackage(packages().map(ArchitectureTest::inside).toArray(String[]::new))
                 .check(MAIN);
     }
 
@@ -129,7 +164,9 @@ class ArchitectureTest {
     @MethodSource("nullMarkedPackages")
     void nullMarkedPackagesSaySoInTheirPackageInfo(String pkg) throws ClassNotFoundException {
         Class<?> info = Class.forName("io.jdirectord." + pkg + ".package-info");
-        assertThat(info.getPackage().isAnnotationPresent(NullMarked.class)).as(pkg + " is @NullMarked").isTrue();
+        assertThat(info.getPackage().isAnnotationPresent(NullMarked.class))
+                .as(pkg + " is @NullMarked")
+                .isTrue();
     }
 
     static Stream<String> nullMarkedPackages() {
@@ -139,8 +176,12 @@ class ArchitectureTest {
     @ParameterizedTest
     @MethodSource("purePackages")
     void purePackagesDoNoInputOutputAndStartNoThreads(String pkg) {
-        noClasses().that().resideInAPackage(inside(pkg))
-                .should().dependOnClassesThat(DescribedPredicate.describe("do I/O, networking or threading",
+        noClasses()
+                .that()
+                .resideInAPackage(inside(pkg))
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "do I/O, networking or threading",
                         (JavaClass target) -> IMPURE.matcher(target.getName()).matches()))
                 .check(MAIN);
     }
@@ -148,9 +189,11 @@ class ArchitectureTest {
     @ParameterizedTest
     @MethodSource("purePackages")
     void purePackagesDoNotReadTheClock(String pkg) {
-        noClasses().that().resideInAPackage(inside(pkg))
-                .should().callMethodWhere(DescribedPredicate.describe("read the system clock",
-                        ArchitectureTest::readsTheClock))
+        noClasses()
+                .that()
+                .resideInAPackage(inside(pkg))
+                .should()
+                .callMethodWhere(DescribedPredicate.describe("read the system clock", ArchitectureTest::readsTheClock))
                 .check(MAIN);
     }
 
@@ -165,9 +208,15 @@ class ArchitectureTest {
 
     @Test
     void everyTestClassHasATimeout() {
-        classes().that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("IT")
-                .and().areTopLevelClasses()
-                .should().beAnnotatedWith(Timeout.class)
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Test")
+                .or()
+                .haveSimpleNameEndingWith("IT")
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .beAnnotatedWith(Timeout.class)
                 .check(TESTS);
     }
 }

@@ -41,7 +41,8 @@ class DocumentationLinksTest {
 
     static Stream<Path> documents() throws IOException {
         try (Stream<Path> files = Files.list(DOC)) {
-            List<Path> docs = new ArrayList<>(files.filter(f -> f.toString().endsWith(".md")).sorted().toList());
+            List<Path> docs = new ArrayList<>(
+                    files.filter(f -> f.toString().endsWith(".md")).sorted().toList());
             docs.add(0, README);
             docs.add(Path.of("checks", "README.md"));
             return docs.stream();
@@ -58,7 +59,9 @@ class DocumentationLinksTest {
                 broken.add(link + " (no file " + target + ")");
             }
         }
-        assertThat(broken).as("links of %s to files that do not exist", document).isEmpty();
+        assertThat(broken)
+                .as("links of %s to files that do not exist", document)
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -76,7 +79,9 @@ class DocumentationLinksTest {
                 }
             }
         }
-        assertThat(broken).as("links of %s to headings that do not exist", document).isEmpty();
+        assertThat(broken)
+                .as("links of %s to headings that do not exist", document)
+                .isEmpty();
     }
 
     @Test
@@ -87,8 +92,12 @@ class DocumentationLinksTest {
         }
         try (Stream<Path> files = Files.list(DOC)) {
             List<Path> unlinked = files.filter(f -> f.toString().endsWith(".md"))
-                    .filter(f -> !linked.contains(f.normalize())).sorted().toList();
-            assertThat(unlinked).as("documents of src/doc that README.md does not link").isEmpty();
+                    .filter(f -> !linked.contains(f.normalize()))
+                    .sorted()
+                    .toList();
+            assertThat(unlinked)
+                    .as("documents of src/doc that README.md does not link")
+                    .isEmpty();
         }
     }
 

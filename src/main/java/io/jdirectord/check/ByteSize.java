@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Human sizes for reasons: "512 bytes", "1.2 KiB", "64 KiB", "3.5 MiB". */
 final class ByteSize {
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     static String describe(long bytes) {
         if (bytes < 1024) {

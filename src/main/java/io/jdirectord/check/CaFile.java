@@ -13,8 +13,7 @@ import java.util.Collection;
 /** The certificates of a cacert file (PEM or DER, one or more) as a trust store for TLS checks. */
 final class CaFile {
 
-    private CaFile() {
-    }
+    private CaFile() {}
 
     /** @throws IllegalArgumentException when the file cannot be read or holds no certificate */
     static KeyStore trustStore(Path caFile) {

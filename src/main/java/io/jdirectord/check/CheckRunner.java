@@ -54,7 +54,8 @@ public final class CheckRunner {
                 continue;
             }
             String quoted = Pattern.quote(secret);
-            String pattern = secret.length() < SHORT_SECRET ? "(?<![\\p{Alnum}])" + quoted + "(?![\\p{Alnum}])" : quoted;
+            String pattern =
+                    secret.length() < SHORT_SECRET ? "(?<![\\p{Alnum}])" + quoted + "(?![\\p{Alnum}])" : quoted;
             redacted = Pattern.compile(pattern).matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
         }
         return redacted;

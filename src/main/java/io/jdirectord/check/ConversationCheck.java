@@ -16,6 +16,7 @@ abstract class ConversationCheck implements Check {
     protected final InetAddress address;
     /** The port the check talks to: checkport, else the real's port. */
     protected final int port;
+
     private final Duration timeout;
     private final int maxReceiveBytes;
 

@@ -81,8 +81,8 @@ final class DatagramExchange implements AutoCloseable {
                 nextSend = System.nanoTime() + interval;
                 interval = Math.min(interval * 2, most.toNanos());
             }
-            Optional<byte[]> datagram = receiveUntil(Math.min(nextSend - System.nanoTime(),
-                    deadline.nanoTime() - System.nanoTime()), deadline);
+            Optional<byte[]> datagram = receiveUntil(
+                    Math.min(nextSend - System.nanoTime(), deadline.nanoTime() - System.nanoTime()), deadline);
             if (datagram.isPresent()) {
                 Optional<T> outcome = reply.accept(datagram.get());
                 if (outcome.isPresent()) {
@@ -101,7 +101,8 @@ final class DatagramExchange implements AutoCloseable {
         long left = maxBytes - received;
         byte[] buffer = new byte[(int) Math.min(MAX_DATAGRAM, left + 1)];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(waitNanos).toMillis())));
+        socket.setSoTimeout((int) Math.max(
+                1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(waitNanos).toMillis())));
         try {
             socket.receive(packet);
         } catch (SocketTimeoutException e) {

@@ -87,12 +87,19 @@ public final class DnsCheck implements Check {
         Message query = question.query();
         try (DatagramExchange exchange = openUdp()) {
             try {
-                return exchange.exchange(query.toWire(), FIRST_RETRY, LONGEST_RETRY, deadline,
+                return exchange.exchange(
+                        query.toWire(),
+                        FIRST_RETRY,
+                        LONGEST_RETRY,
+                        deadline,
                         datagram -> Optional.of(parse(datagram)).filter(reply -> DnsQuestion.answers(reply, query)));
             } catch (IOException e) {
                 int ignored = exchange.ignored();
-                throw new ProbeException(failure(e, deadline) + (ignored == 0 ? ""
-                        : " (" + ignored + (ignored == 1 ? " reply" : " replies") + " to another query ignored)"));
+                throw new ProbeException(failure(e, deadline)
+                        + (ignored == 0
+                                ? ""
+                                : " (" + ignored + (ignored == 1 ? " reply" : " replies")
+                                        + " to another query ignored)"));
             }
         }
     }
@@ -113,7 +120,8 @@ public final class DnsCheck implements Check {
                 Message reply = parse(receive(new DataInputStream(session.input())));
                 if (!DnsQuestion.answers(reply, query)) {
                     throw new ProbeException("DNS: the reply over TCP does not answer the query (ID "
-                            + reply.getHeader().getID() + ", expected " + query.getHeader().getID() + ")");
+                            + reply.getHeader().getID() + ", expected "
+                            + query.getHeader().getID() + ")");
                 }
                 return reply;
             } catch (IOException e) {

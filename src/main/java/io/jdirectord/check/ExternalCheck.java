@@ -1,9 +1,9 @@
 package io.jdirectord.check;
 
 import io.jdirectord.check.spec.ExternalSpec;
-import io.jdirectord.net.AddressText;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.net.AddressText;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,7 +56,10 @@ public final class ExternalCheck implements Check {
             args.add(PERL);
         }
         args.add(spec.command());
-        args.add(virtual.isFwmark() ? Integer.toString(virtual.mark()) : AddressText.bracketed(virtual.endpoint().address()));
+        args.add(
+                virtual.isFwmark()
+                        ? Integer.toString(virtual.mark())
+                        : AddressText.bracketed(virtual.endpoint().address()));
         args.add(Integer.toString(virtual.port()));
         args.add(AddressText.bracketed(spec.probe().address()));
         args.add(Integer.toString(spec.realPort()));
@@ -68,8 +71,9 @@ public final class ExternalCheck implements Check {
         env.clear();
         env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("LANG", "C");
-        env.put("JDIRECTORD_VIRTUAL_HOST", virtual.isFwmark() ? Integer.toString(virtual.mark())
-                : bare(virtual.endpoint()));
+        env.put(
+                "JDIRECTORD_VIRTUAL_HOST",
+                virtual.isFwmark() ? Integer.toString(virtual.mark()) : bare(virtual.endpoint()));
         env.put("JDIRECTORD_VIRTUAL_PORT", Integer.toString(virtual.port()));
         env.put("JDIRECTORD_REAL_HOST", AddressText.of(spec.probe().address()));
         env.put("JDIRECTORD_REAL_PORT", Integer.toString(spec.realPort()));
@@ -128,7 +132,8 @@ public final class ExternalCheck implements Check {
      *
      * @param ran how long the probe had run when the program was told to stop (the timeout less the grace)
      */
-    private CheckResult stop(Process process, ProcessTree tree, Deadline deadline, Duration ran) throws InterruptedException {
+    private CheckResult stop(Process process, ProcessTree tree, Deadline deadline, Duration ran)
+            throws InterruptedException {
         tree.terminate();
         boolean ended = exitsBy(process, deadline);
         tree.kill();

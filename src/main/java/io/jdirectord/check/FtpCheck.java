@@ -107,5 +107,4 @@ public final class FtpCheck extends ConversationCheck {
         String text = new String(content, StandardCharsets.UTF_8);
         return receive.judge(text, "RETR " + path, size, probe.deadline(), timeout());
     }
-
 }

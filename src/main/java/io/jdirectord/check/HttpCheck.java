@@ -57,8 +57,9 @@ public final class HttpCheck implements Check {
                     exchange.close();
                     redirects.follow(reply);
                 } catch (IOException e) {
-                    return CheckResult.down(HttpFailures.describe(e, exchange.waitingFor(), sockets.cutOff(),
-                            to.peerName(), timeout) + redirects.suffix());
+                    return CheckResult.down(
+                            HttpFailures.describe(e, exchange.waitingFor(), sockets.cutOff(), to.peerName(), timeout)
+                                    + redirects.suffix());
                 } catch (HttpException e) {
                     return CheckResult.down(HttpFailures.invalid(e) + redirects.suffix());
                 } catch (ProbeException e) {
@@ -83,7 +84,8 @@ public final class HttpCheck implements Check {
         if (receive.foundIn(reply.body(), deadline)) {
             return CheckResult.up(status + ", receive pattern " + receive + " found");
         }
-        String where = reply.truncated() ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
+        String where = reply.truncated()
+                ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
                 : Reasons.size(reply.bodyBytes());
         return CheckResult.down(status + " but receive pattern " + receive + " not found in " + where);
     }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
@@ -39,16 +39,19 @@ final class HttpExchange {
      * the heap when thousands of probes wait at once; longer replies take more reads, not more memory.
      */
     private static final int BUFFER_SIZE = 1024;
-    private static final Http1Config HTTP1 = Http1Config.custom().setBufferSize(BUFFER_SIZE)
-            .setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADERS).build();
+
+    private static final Http1Config HTTP1 = Http1Config.custom()
+            .setBufferSize(BUFFER_SIZE)
+            .setMaxLineLength(MAX_HEADER_LINE)
+            .setMaxHeaderCount(MAX_HEADERS)
+            .build();
     private static final HttpRequestExecutor EXECUTOR = new HttpRequestExecutor();
 
     /**
      * A response as far as it was read: status and the first maxBytes of the body; for a redirect that is
      * followed, its Location header instead (the body is not read).
      */
-    record Reply(int status, String body, long bodyBytes, boolean truncated, Optional<String> location) {
-    }
+    record Reply(int status, String body, long bodyBytes, boolean truncated, Optional<String> location) {}
 
     private final ProbeSockets sockets;
     private final Deadline deadline;
@@ -80,7 +83,12 @@ final class HttpExchange {
         ClassicHttpResponse response = execute(socket, request(to, method));
         if (follow && HttpRedirects.isRedirect(response.getCode())) {
             Header location = response.getFirstHeader(HttpHeaders.LOCATION);
-            return new Reply(response.getCode(), "", 0, false, Optional.ofNullable(location).map(Header::getValue));
+            return new Reply(
+                    response.getCode(),
+                    "",
+                    0,
+                    false,
+                    Optional.ofNullable(location).map(Header::getValue));
         }
         waitingFor = "the body of HTTP " + response.getCode();
         return read(response, maxBytes);
@@ -123,7 +131,8 @@ final class HttpExchange {
         }
     }
 
-    private static ClassicHttpResponse execute(Socket socket, ClassicHttpRequest request) throws IOException, HttpException {
+    private static ClassicHttpResponse execute(Socket socket, ClassicHttpRequest request)
+            throws IOException, HttpException {
         DefaultBHttpClientConnection connection = new DefaultBHttpClientConnection(HTTP1);
         connection.bind(socket);
         return EXECUTOR.execute(request, connection, HttpCoreContext.create());
@@ -136,7 +145,11 @@ final class HttpExchange {
         }
         BoundedInput body = new BoundedInput(entity.getContent(), maxBytes);
         byte[] bytes = body.readAllBytes();
-        return new Reply(response.getCode(), new String(bytes, StandardCharsets.UTF_8), bytes.length, body.truncated(),
+        return new Reply(
+                response.getCode(),
+                new String(bytes, StandardCharsets.UTF_8),
+                bytes.length,
+                body.truncated(),
                 Optional.empty());
     }
 }

@@ -16,8 +16,7 @@ final class HttpFailures {
     /** What HttpCore puts between its complaint and the line it quotes. */
     private static final String OFFSET_MARK = "; error at offset ";
 
-    private HttpFailures() {
-    }
+    private HttpFailures() {}
 
     /**
      * @param waitingFor what the exchange waited for ({@link HttpExchange#waitingFor()})

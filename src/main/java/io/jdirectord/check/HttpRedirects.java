@@ -53,8 +53,8 @@ final class HttpRedirects {
                     + " (redirects are followed on the real server's " + current.scheme() + " port only)");
         }
         if (hops == MAX) {
-            throw new ProbeException("too many redirects: " + status + " to " + Reasons.excerpt(text)
-                    + " (at most " + MAX + " are followed)");
+            throw new ProbeException("too many redirects: " + status + " to " + Reasons.excerpt(text) + " (at most "
+                    + MAX + " are followed)");
         }
         if (!visited.add(location.toString())) {
             throw new ProbeException("redirect loop: " + status + " back to " + Reasons.excerpt(text));
@@ -70,8 +70,10 @@ final class HttpRedirects {
 
     /** What a result says about the redirects behind it: empty without any. */
     String suffix() {
-        return hops == 0 ? "" : " (after " + hops + (hops == 1 ? " redirect" : " redirects") + ", at "
-                + Reasons.excerpt(current.path()) + ")";
+        return hops == 0
+                ? ""
+                : " (after " + hops + (hops == 1 ? " redirect" : " redirects") + ", at "
+                        + Reasons.excerpt(current.path()) + ")";
     }
 
     private URI resolve(String status, String text) throws ProbeException {

@@ -1,10 +1,10 @@
 package io.jdirectord.check;
 
 import io.jdirectord.check.spec.HttpSpec;
-import io.jdirectord.net.AddressText;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.RequestUrl;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.net.AddressText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -26,8 +26,14 @@ import java.util.Optional;
  * @param hostHeaderOverride the Host header to send, when not the target's authority
  * @param proxy    the proxy to go through (http_proxy)
  */
-record HttpTarget(String scheme, String host, Optional<InetAddress> address, int port, String path,
-                  Optional<String> hostHeaderOverride, Optional<Endpoint> proxy) {
+record HttpTarget(
+        String scheme,
+        String host,
+        Optional<InetAddress> address,
+        int port,
+        String path,
+        Optional<String> hostHeaderOverride,
+        Optional<Endpoint> proxy) {
 
     /**
      * @return empty for an http_proxy check whose request is not an absolute URL
@@ -52,16 +58,28 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
         String defaultHost = AddressText.bracketed(address) + (port == defaultPort(scheme) ? "" : ":" + port);
         String request = spec.request();
         String path = request.startsWith("/") ? request : "/" + request;
-        return new HttpTarget(scheme, name, Optional.of(address), port, escape(path),
-                Optional.of(spec.virtualHost().orElse(defaultHost)), Optional.empty());
+        return new HttpTarget(
+                scheme,
+                name,
+                Optional.of(address),
+                port,
+                escape(path),
+                Optional.of(spec.virtualHost().orElse(defaultHost)),
+                Optional.empty());
     }
 
     /** The URL's target; an IPv6 literal loses its brackets. */
     private static HttpTarget fromUrl(URI url, Optional<String> hostHeader, Optional<Endpoint> proxy) {
         String host = url.getHost();
         boolean literal6 = host.startsWith("[") && host.endsWith("]");
-        return new HttpTarget(url.getScheme(), literal6 ? host.substring(1, host.length() - 1) : host,
-                Optional.empty(), url.getPort(), pathOf(url), hostHeader, proxy);
+        return new HttpTarget(
+                url.getScheme(),
+                literal6 ? host.substring(1, host.length() - 1) : host,
+                Optional.empty(),
+                url.getPort(),
+                pathOf(url),
+                hostHeader,
+                proxy);
     }
 
     /**
@@ -76,8 +94,14 @@ record HttpTarget(String scheme, String host, Optional<InetAddress> address, int
             return fromUrl(location, Optional.empty(), proxy);
         }
         HttpTarget site = fromUrl(location, Optional.empty(), Optional.empty());
-        return new HttpTarget(scheme, site.host, Optional.of(connectAddress()), effectivePort(), site.path,
-                Optional.of(site.authority()), Optional.empty());
+        return new HttpTarget(
+                scheme,
+                site.host,
+                Optional.of(connectAddress()),
+                effectivePort(),
+                site.path,
+                Optional.of(site.authority()),
+                Optional.empty());
     }
 
     /** This target's URL as the server sees it (the Host header's authority), to resolve a Location against. */

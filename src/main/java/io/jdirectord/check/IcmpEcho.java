@@ -25,8 +25,7 @@ final class IcmpEcho {
     private static final int V6_UNREACHABLE = 1;
     private static final int V6_TIME_EXCEEDED = 3;
 
-    private IcmpEcho() {
-    }
+    private IcmpEcho() {}
 
     /**
      * An echo request with the IPv4 checksum filled in (for ICMPv6 the kernel computes it, pseudo-header
@@ -81,20 +80,16 @@ final class IcmpEcho {
     }
 
     /** What a received message means for the probe. */
-    sealed interface Meaning {
-    }
+    sealed interface Meaning {}
 
     /** The echo reply the probe waits for. */
-    record Reply() implements Meaning {
-    }
+    record Reply() implements Meaning {}
 
     /** An ICMP error about the probe's request: destination unreachable or time exceeded. */
-    record Failure(String reason) implements Meaning {
-    }
+    record Failure(String reason) implements Meaning {}
 
     /** Anything else: another pinger's reply, an error about other traffic, a truncated packet. */
-    record Unrelated() implements Meaning {
-    }
+    record Unrelated() implements Meaning {}
 
     /**
      * Interprets a packet.

@@ -43,8 +43,7 @@ final class ImplicitTls {
      *                 host name rather than an address
      */
     SSLSocket handshake(Socket plain, String peerName, int timeoutMillis) throws IOException {
-        SSLSocket socket = (SSLSocket) context.getSocketFactory()
-                .createSocket(plain, peerName, plain.getPort(), true);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, peerName, plain.getPort(), true);
         if (verify) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -24,14 +24,15 @@ final class ImplicitTlsPlan {
      * @param contexts     the shared TLS set-ups
      * @throws IllegalArgumentException when TLS is to be verified against an unreadable CA file
      */
-    static ImplicitTlsPlan of(boolean implicitTls, TlsVerification verification, String peerName,
-                              TlsContexts contexts) {
+    static ImplicitTlsPlan of(
+            boolean implicitTls, TlsVerification verification, String peerName, TlsContexts contexts) {
         return new ImplicitTlsPlan(
                 implicitTls ? Optional.of(contexts.forVerification(verification)) : Optional.empty(), peerName);
     }
 
     /** What the client does right after connecting in {@code probe}; after a handshake it is in {@code nextPhase}. */
     SocketUpgrade upgrade(SocketProbe probe, String nextPhase) {
-        return tls.map(t -> SocketUpgrade.implicitTls(t, peerName, probe, nextPhase)).orElse(SocketUpgrade.NONE);
+        return tls.map(t -> SocketUpgrade.implicitTls(t, peerName, probe, nextPhase))
+                .orElse(SocketUpgrade.NONE);
     }
 }

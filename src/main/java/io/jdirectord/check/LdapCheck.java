@@ -50,25 +50,27 @@ public final class LdapCheck extends ConversationCheck {
     CheckResult converse(SocketProbe probe) throws IOException {
         probe.connecting(BIND);
         Socket socket = tls.upgrade(probe, BIND).upgrade(probe.sockets().createSocket(address, port));
-        try (LDAPConnection ldap = LdapSession.open(socket, probe.remainingMillis(), spec.probe().maxReceiveBytes())) {
+        try (LDAPConnection ldap =
+                LdapSession.open(socket, probe.remainingMillis(), spec.probe().maxReceiveBytes())) {
             return bindAndSearch(ldap, probe);
         } catch (LDAPException e) {
-            return CheckResult.down(LdapSession.failure(e, probe.phase(), spec.probe().maxReceiveBytes()));
+            return CheckResult.down(
+                    LdapSession.failure(e, probe.phase(), spec.probe().maxReceiveBytes()));
         }
     }
 
     private CheckResult bindAndSearch(LDAPConnection ldap, SocketProbe probe) throws LDAPException {
         boolean authenticated = !spec.login().isEmpty() && !spec.passwd().isEmpty();
         probe.phase(BIND);
-        SimpleBindRequest bind = authenticated ? new SimpleBindRequest(spec.login(), spec.passwd())
-                : new SimpleBindRequest();
+        SimpleBindRequest bind =
+                authenticated ? new SimpleBindRequest(spec.login(), spec.passwd()) : new SimpleBindRequest();
         bind.setResponseTimeoutMillis(probe.remainingMillis());
         try {
             ldap.bind(bind);
         } catch (LDAPException e) {
             LdapSession.requireServerResult(e);
-            return CheckResult.down((authenticated ? "LDAP bind failed: " : "LDAP anonymous bind failed: ")
-                    + LdapSession.describe(e));
+            return CheckResult.down(
+                    (authenticated ? "LDAP bind failed: " : "LDAP anonymous bind failed: ") + LdapSession.describe(e));
         }
         probe.phase(SEARCH);
         return judge(search(ldap, probe), probe.deadline());
@@ -95,8 +97,10 @@ public final class LdapCheck extends ConversationCheck {
         if (entries == 0 || !result.getResultCode().equals(ResultCode.SUCCESS)) {
             String reason = "LDAP search of '" + Reasons.excerpt(base) + "' returned no entry";
             ResultCode code = result.getResultCode();
-            return CheckResult.down(code.equals(ResultCode.SUCCESS) ? reason
-                    : reason + " (" + code.getName() + ", " + code.intValue() + ")");
+            return CheckResult.down(
+                    code.equals(ResultCode.SUCCESS)
+                            ? reason
+                            : reason + " (" + code.getName() + ", " + code.intValue() + ")");
         }
         String dn = result.getSearchEntries().get(0).getDN();
         return switch (receive.search(dn, deadline)) {

@@ -26,8 +26,7 @@ final class LdapSession {
      */
     private static final String OVERSIZED = "The element indicated that it required ";
 
-    private LdapSession() {
-    }
+    private LdapSession() {}
 
     /**
      * An LDAP connection speaking over {@code connected}.
@@ -45,8 +44,8 @@ final class LdapSession {
         options.setAbandonOnTimeout(false);
         // ldaps certificates were already judged by ImplicitTls, under verifycert/cacert.
         options.setSSLSocketVerifier(TrustAllSSLSocketVerifier.getInstance());
-        return new LDAPConnection(new Handover(connected), options,
-                connected.getInetAddress().getHostAddress(), connected.getPort());
+        return new LDAPConnection(
+                new Handover(connected), options, connected.getInetAddress().getHostAddress(), connected.getPort());
     }
 
     /** Rethrows {@code e} unless it carries a result the server sent (rather than a transport failure). */
@@ -98,7 +97,8 @@ final class LdapSession {
      */
     private static boolean timedOutWhileDecoding(LDAPException e) {
         String message = e.getExceptionMessage();
-        return ResultCode.DECODING_ERROR.equals(e.getResultCode()) && message != null
+        return ResultCode.DECODING_ERROR.equals(e.getResultCode())
+                && message != null
                 && message.contains(SocketTimeoutException.class.getSimpleName());
     }
 

@@ -70,10 +70,10 @@ public final class PingCheck implements Check {
         try (IcmpChannel channel = opened) {
             String failure = "";
             for (int sequence = 1; sequence <= attempts && !deadline.expired(); sequence++) {
-                IcmpEcho.Expectation expected = new IcmpEcho.Expectation(target,
-                        channel.raw() ? identifier : -1, sequence, cookie);
-                Deadline attemptEnd = new Deadline(Math.min(deadline.nanoTime(),
-                        System.nanoTime() + perAttempt.toNanos()));
+                IcmpEcho.Expectation expected =
+                        new IcmpEcho.Expectation(target, channel.raw() ? identifier : -1, sequence, cookie);
+                Deadline attemptEnd =
+                        new Deadline(Math.min(deadline.nanoTime(), System.nanoTime() + perAttempt.toNanos()));
                 CheckResult result = attempt(channel, expected, attemptEnd);
                 if (result.up()) {
                     return result;
@@ -88,8 +88,13 @@ public final class PingCheck implements Check {
             throws IOException, InterruptedException {
         long sent = System.nanoTime();
         try {
-            channel.send(target, IcmpEcho.request(expected.ipv6(), Math.max(0, expected.identifier()),
-                    expected.sequence(), expected.cookie()));
+            channel.send(
+                    target,
+                    IcmpEcho.request(
+                            expected.ipv6(),
+                            Math.max(0, expected.identifier()),
+                            expected.sequence(),
+                            expected.cookie()));
         } catch (IOException e) {
             return CheckResult.down(e.getMessage());
         }
@@ -121,8 +126,8 @@ public final class PingCheck implements Check {
     }
 
     private String replyReason(int sequence, long nanos) {
-        String reason = String.format(Locale.ROOT, "echo reply from %s in %.1f ms", AddressText.of(target),
-                nanos / 1e6);
+        String reason =
+                String.format(Locale.ROOT, "echo reply from %s in %.1f ms", AddressText.of(target), nanos / 1e6);
         return sequence > 1 ? reason + " (attempt " + sequence + " of " + attempts + ")" : reason;
     }
 

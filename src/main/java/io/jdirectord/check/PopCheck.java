@@ -40,7 +40,8 @@ public final class PopCheck extends ConversationCheck {
             probe.phase("POP3 login");
             pop.setSoTimeout(probe.remainingMillis());
             if (!pop.login(spec.login(), spec.passwd())) {
-                return CheckResult.down("POP3 login as " + spec.login() + ": " + Reasons.serverLine(pop.getReplyString()));
+                return CheckResult.down(
+                        "POP3 login as " + spec.login() + ": " + Reasons.serverLine(pop.getReplyString()));
             }
             reason += "; logged in as " + spec.login();
         }

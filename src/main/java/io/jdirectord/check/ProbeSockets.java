@@ -23,8 +23,8 @@ final class ProbeSockets extends SocketFactory implements Closeable {
     private final Deadline deadline;
     private final int maxReceiveBytes;
     private final Queue<Socket> sockets = new ConcurrentLinkedQueue<>();
-    private volatile Runnable onConnected = () -> { };
-    private volatile Closeable alsoAtDeadline = () -> { };
+    private volatile Runnable onConnected = () -> {};
+    private volatile Closeable alsoAtDeadline = () -> {};
     private volatile boolean closed;
     private final DeadlineGuard guard;
 
@@ -103,8 +103,7 @@ final class ProbeSockets extends SocketFactory implements Closeable {
     }
 
     @Override
-    public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort)
-            throws IOException {
+    public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort) throws IOException {
         Socket socket = createSocket();
         socket.bind(new InetSocketAddress(localAddress, localPort));
         socket.connect(new InetSocketAddress(host, port), deadline.remainingMillis());
@@ -112,8 +111,7 @@ final class ProbeSockets extends SocketFactory implements Closeable {
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localAddress, int localPort)
-            throws IOException {
+    public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) throws IOException {
         return createSocket(InetAddress.getByName(host), port, localAddress, localPort);
     }
 

@@ -39,7 +39,12 @@ public final class RadiusCheck implements Check {
         this.maxReceiveBytes = spec.probe().maxReceiveBytes();
         this.timeout = spec.probe().timeout();
         // A login or password that RADIUS cannot carry fails here, when the configuration is loaded.
-        RadiusPacket.accessRequest(0, new byte[RadiusPacket.AUTHENTICATOR_BYTES], user, password, secret,
+        RadiusPacket.accessRequest(
+                0,
+                new byte[RadiusPacket.AUTHENTICATOR_BYTES],
+                user,
+                password,
+                secret,
                 spec.probe().address());
     }
 
@@ -54,8 +59,8 @@ public final class RadiusCheck implements Check {
             socket.connect(target);
             byte[] authenticator = new byte[RadiusPacket.AUTHENTICATOR_BYTES];
             RANDOM.nextBytes(authenticator);
-            byte[] request = RadiusPacket.accessRequest(RANDOM.nextInt(256), authenticator, user, password, secret,
-                    socket.getLocalAddress());
+            byte[] request = RadiusPacket.accessRequest(
+                    RANDOM.nextInt(256), authenticator, user, password, secret, socket.getLocalAddress());
             return new Exchange(socket, request).run(deadline);
         } catch (PortUnreachableException e) {
             return CheckResult.down("RADIUS: port unreachable (nothing listens on UDP port " + target.getPort() + ")");
@@ -65,12 +70,14 @@ public final class RadiusCheck implements Check {
     }
 
     private static CheckResult judge(RadiusReply reply) {
-        String message = reply.replyMessage().map(text -> ": '" + Reasons.excerpt(text) + "'").orElse("");
+        String message = reply.replyMessage()
+                .map(text -> ": '" + Reasons.excerpt(text) + "'")
+                .orElse("");
         return switch (reply.code()) {
             case RadiusPacket.ACCESS_ACCEPT -> CheckResult.up("RADIUS Access-Accept" + message);
             case RadiusPacket.ACCESS_REJECT -> CheckResult.down("RADIUS Access-Reject" + message);
-            case RadiusPacket.ACCESS_CHALLENGE -> CheckResult.down("RADIUS Access-Challenge (more than a password"
-                    + " is asked for)" + message);
+            case RadiusPacket.ACCESS_CHALLENGE ->
+                CheckResult.down("RADIUS Access-Challenge (more than a password" + " is asked for)" + message);
             default -> CheckResult.down("RADIUS answer with code " + reply.code() + message);
         };
     }
@@ -124,15 +131,20 @@ public final class RadiusCheck implements Check {
                 ignored++;
                 lastProblem = e.getMessage();
             }
-            return received >= maxReceiveBytes ? CheckResult.down("RADIUS: " + Reasons.size(received)
-                    + " received without a verified answer; " + ignoredReplies()) : null;
+            return received >= maxReceiveBytes
+                    ? CheckResult.down("RADIUS: " + Reasons.size(received) + " received without a verified answer; "
+                            + ignoredReplies())
+                    : null;
         }
 
         /** Servers drop requests from unknown clients and, with a Message-Authenticator, under a wrong secret. */
         private CheckResult noAnswer() {
-            String after = " within " + Reasons.millis(timeout) + " to " + sent + (sent == 1 ? " request" : " requests");
-            return CheckResult.down(ignored == 0 ? "RADIUS: no answer" + after + " (wrong secret or not a client of the"
-                    + " server?)" : "RADIUS: no verified answer" + after + "; " + ignoredReplies());
+            String after =
+                    " within " + Reasons.millis(timeout) + " to " + sent + (sent == 1 ? " request" : " requests");
+            return CheckResult.down(
+                    ignored == 0
+                            ? "RADIUS: no answer" + after + " (wrong secret or not a client of the" + " server?)"
+                            : "RADIUS: no verified answer" + after + "; " + ignoredReplies());
         }
 
         private String ignoredReplies() {

@@ -31,6 +31,7 @@ final class RadiusPacket {
 
     /** Code, identifier, length and the 16-byte authenticator. */
     static final int HEADER_BYTES = 20;
+
     static final int AUTHENTICATOR_BYTES = 16;
     /** The largest packet RFC 2865 allows. */
     static final int MAX_BYTES = 4096;
@@ -38,8 +39,7 @@ final class RadiusPacket {
     private static final int MAX_VALUE_BYTES = 253;
     private static final int MAX_PASSWORD_BYTES = 128;
 
-    private RadiusPacket() {
-    }
+    private RadiusPacket() {}
 
     /**
      * An Access-Request: Message-Authenticator, User-Name, User-Password hidden with the secret,
@@ -49,8 +49,8 @@ final class RadiusPacket {
      * @param authenticator the random 16-byte Request Authenticator
      * @throws IllegalArgumentException when the user name is over 253 or the password over 128 bytes
      */
-    static byte[] accessRequest(int identifier, byte[] authenticator, String user, String password, byte[] secret,
-                                InetAddress nas) {
+    static byte[] accessRequest(
+            int identifier, byte[] authenticator, String user, String password, byte[] secret, InetAddress nas) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(ACCESS_REQUEST);
         packet.write(identifier);
@@ -59,7 +59,8 @@ final class RadiusPacket {
         int messageAuthenticatorAt = packet.size() + 2;
         attribute(packet, MESSAGE_AUTHENTICATOR, new byte[AUTHENTICATOR_BYTES]);
         attribute(packet, USER_NAME, user.getBytes(StandardCharsets.UTF_8));
-        attribute(packet, USER_PASSWORD, hidePassword(password.getBytes(StandardCharsets.UTF_8), secret, authenticator));
+        attribute(
+                packet, USER_PASSWORD, hidePassword(password.getBytes(StandardCharsets.UTF_8), secret, authenticator));
         attribute(packet, nas instanceof Inet4Address ? NAS_IP_ADDRESS : NAS_IPV6_ADDRESS, nas.getAddress());
         byte[] bytes = packet.toByteArray();
         bytes[2] = (byte) (bytes.length >> 8);
@@ -70,7 +71,8 @@ final class RadiusPacket {
 
     private static void attribute(ByteArrayOutputStream packet, int type, byte[] value) {
         if (value.length > MAX_VALUE_BYTES) {
-            throw new IllegalArgumentException("RADIUS attribute " + type + " is longer than " + MAX_VALUE_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "RADIUS attribute " + type + " is longer than " + MAX_VALUE_BYTES + " bytes");
         }
         packet.write(type);
         packet.write(value.length + 2);

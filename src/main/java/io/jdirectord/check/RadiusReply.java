@@ -47,7 +47,8 @@ record RadiusReply(int code, Optional<String> replyMessage) {
             throw new Unverified("RADIUS identifier " + (packet[1] & 0xff) + " answers another request");
         }
         byte[] requestAuthenticator = Arrays.copyOfRange(request, 4, RadiusPacket.HEADER_BYTES);
-        if (!MessageDigest.isEqual(responseAuthenticator(packet, requestAuthenticator, secret), authenticator(packet))) {
+        if (!MessageDigest.isEqual(
+                responseAuthenticator(packet, requestAuthenticator, secret), authenticator(packet))) {
             throw new Unverified(BAD_RESPONSE_AUTHENTICATOR);
         }
         return decode(packet, requestAuthenticator, secret);
@@ -87,8 +88,8 @@ record RadiusReply(int code, Optional<String> replyMessage) {
         return new RadiusReply(packet[0] & 0xff, replyMessage);
     }
 
-    private static void checkMessageAuthenticator(byte[] packet, int at, int size, byte[] requestAuthenticator,
-                                                  byte[] secret) throws Unverified {
+    private static void checkMessageAuthenticator(
+            byte[] packet, int at, int size, byte[] requestAuthenticator, byte[] secret) throws Unverified {
         if (size != 2 + RadiusPacket.AUTHENTICATOR_BYTES) {
             throw new Unverified("RADIUS Message-Authenticator has a bad length");
         }

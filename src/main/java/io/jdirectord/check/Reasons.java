@@ -35,8 +35,7 @@ final class Reasons {
     /** The reply code with which FTP and SMTP servers say they are closing the connection. */
     private static final int SERVICE_NOT_AVAILABLE = 421;
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     /** "512 B", "1.2 KiB", "50.0 MiB". */
     static String size(long bytes) {
@@ -92,7 +91,8 @@ final class Reasons {
         if (cutOff || timedOut(e)) {
             return "connect timeout after " + millis(timeout);
         }
-        if (e instanceof ConnectException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+        if (e instanceof ConnectException
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
             return "connection refused";
         }
         if (e instanceof PortUnreachableException) {
@@ -127,8 +127,7 @@ final class Reasons {
      * As {@link #exchangeFailure}, for a protocol that names itself first: "DNS timeout after 2000 ms
      * waiting for the answer", "SIP: connection closed before a final response".
      */
-    static String exchangeFailure(String protocol, IOException e, boolean cutOff, Duration timeout,
-            String waitingFor) {
+    static String exchangeFailure(String protocol, IOException e, boolean cutOff, Duration timeout, String waitingFor) {
         if (cutOff || e instanceof SocketTimeoutException) {
             return protocol + " " + timeout(timeout, waitingFor);
         }
@@ -184,7 +183,8 @@ final class Reasons {
                 return "TLS certificate of " + name + " is not trusted";
             }
             String message = String.valueOf(cause.getMessage());
-            if (cause instanceof SSLPeerUnverifiedException || message.startsWith("No subject alternative")
+            if (cause instanceof SSLPeerUnverifiedException
+                    || message.startsWith("No subject alternative")
                     || message.startsWith("No name matching")) {
                 return "TLS certificate does not match " + name;
             }
@@ -203,7 +203,8 @@ final class Reasons {
         if (error instanceof MalformedServerReplyException) {
             return "malformed reply: " + serverLine(error.getMessage());
         }
-        if (error instanceof EOFException || error instanceof FTPConnectionClosedException
+        if (error instanceof EOFException
+                || error instanceof FTPConnectionClosedException
                 || error instanceof SMTPConnectionClosedException) {
             return "connection closed by server";
         }

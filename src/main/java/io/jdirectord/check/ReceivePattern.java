@@ -34,12 +34,14 @@ final class ReceivePattern {
             Pattern backtracking = Pattern.compile(receive);
             if (ReceiveSyntax.linear(receive)) {
                 com.google.re2j.Pattern linear = com.google.re2j.Pattern.compile(receive);
-                return new ReceivePattern(receive, Optional.of(text -> linear.matcher(text).find()));
+                return new ReceivePattern(
+                        receive, Optional.of(text -> linear.matcher(text).find()));
             }
-            return new ReceivePattern(receive, Optional.of(text -> backtracking.matcher(text).find()));
+            return new ReceivePattern(
+                    receive, Optional.of(text -> backtracking.matcher(text).find()));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("receive \"" + receive + "\" is not a valid regular expression: "
-                    + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "receive \"" + receive + "\" is not a valid regular expression: " + e.getDescription(), e);
         }
     }
 
@@ -49,7 +51,8 @@ final class ReceivePattern {
 
     /** How a search ended. */
     enum Outcome {
-        FOUND, NOT_FOUND,
+        FOUND,
+        NOT_FOUND,
         /** the deadline passed before the search finished */
         DEADLINE,
         /** the pattern needed more recursion than the thread's stack allows on this text */
@@ -80,8 +83,9 @@ final class ReceivePattern {
             case FOUND -> true;
             case NOT_FOUND -> false;
             case DEADLINE -> throw new ProbeException("deadline passed while searching for receive pattern " + this);
-            case TOO_DEEP -> throw new ProbeException("receive pattern " + this + " is too complex for "
-                    + text.length() + " characters of reply");
+            case TOO_DEEP ->
+                throw new ProbeException(
+                        "receive pattern " + this + " is too complex for " + text.length() + " characters of reply");
         };
     }
 

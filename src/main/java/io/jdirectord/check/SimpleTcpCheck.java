@@ -97,8 +97,8 @@ public final class SimpleTcpCheck implements Check {
             socket.send(new DatagramPacket(request, request.length));
             return awaitDatagrams(socket, deadline);
         } catch (IOException e) {
-            throw new ProbeException(Reasons.exchangeFailure(e, deadline.expired(), timeout,
-                    "a UDP reply matching " + receive));
+            throw new ProbeException(
+                    Reasons.exchangeFailure(e, deadline.expired(), timeout, "a UDP reply matching " + receive));
         }
     }
 
@@ -130,7 +130,8 @@ public final class SimpleTcpCheck implements Check {
         if (lines == 0) {
             return CheckResult.down("connection closed without a reply");
         }
-        String where = truncated ? "the first " + Reasons.size(bytes) + " (reply truncated)"
+        String where = truncated
+                ? "the first " + Reasons.size(bytes) + " (reply truncated)"
                 : lines + (lines == 1 ? " line" : " lines") + " (" + Reasons.size(bytes) + ")";
         return CheckResult.down("receive pattern " + receive + " not found in " + where);
     }

@@ -102,8 +102,10 @@ public final class SipCheck implements Check {
                 return last.get();
             } catch (IOException e) {
                 boolean atLimit = bounded != null && bounded.count() >= maxBytes;
-                throw new ProbeException(atLimit ? "SIP: " + new ReceiveLimitException(maxBytes).getMessage()
-                        : failure(e, deadline, provisional.get()));
+                throw new ProbeException(
+                        atLimit
+                                ? "SIP: " + new ReceiveLimitException(maxBytes).getMessage()
+                                : failure(e, deadline, provisional.get()));
             }
         }
     }
@@ -114,8 +116,8 @@ public final class SipCheck implements Check {
     }
 
     /** The final response to {@code request}; empty for a provisional one (kept) or one to another request. */
-    private static Optional<SipResponse> judge(SipResponse response, SipRequest request,
-                                               AtomicReference<SipResponse> provisional) {
+    private static Optional<SipResponse> judge(
+            SipResponse response, SipRequest request, AtomicReference<SipResponse> provisional) {
         if (!response.answers(request)) {
             return Optional.empty();
         }

@@ -37,7 +37,8 @@ record SipRequest(String uri, String transport, InetSocketAddress local, String 
     byte[] bytes() {
         String via = "SIP/2.0/" + transport + " " + AddressText.withPort(local.getAddress(), local.getPort())
                 + ";branch=" + branch + ";rport";
-        String text = String.join("\r\n",
+        String text = String.join(
+                "\r\n",
                 "OPTIONS " + uri + " SIP/2.0",
                 "Via: " + via,
                 "Max-Forwards: 70",
@@ -48,7 +49,8 @@ record SipRequest(String uri, String transport, InetSocketAddress local, String 
                 "Contact: <" + uri + ">",
                 "Accept: application/sdp",
                 "Content-Length: 0",
-                "", "");
+                "",
+                "");
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -44,10 +44,14 @@ record SipResponse(int code, String phrase, Map<String, String> headers) {
         for (String line : unfold(lines)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(fullName(line.substring(0, colon).strip()), line.substring(colon + 1).strip());
+                headers.putIfAbsent(
+                        fullName(line.substring(0, colon).strip()),
+                        line.substring(colon + 1).strip());
             }
         }
-        return new SipResponse(Integer.parseInt(status.group(1)), Optional.ofNullable(status.group(2)).orElse(""),
+        return new SipResponse(
+                Integer.parseInt(status.group(1)),
+                Optional.ofNullable(status.group(2)).orElse(""),
                 Map.copyOf(headers));
     }
 
@@ -111,7 +115,8 @@ record SipResponse(int code, String phrase, Map<String, String> headers) {
 
     /** Whether this answers {@code request}: same Call-ID and same branch in the top Via. */
     boolean answers(SipRequest request) {
-        return request.callId().equals(headers.get("call-id")) && request.branch().equals(topBranch().orElse(null));
+        return request.callId().equals(headers.get("call-id"))
+                && request.branch().equals(topBranch().orElse(null));
     }
 
     private Optional<String> topBranch() {

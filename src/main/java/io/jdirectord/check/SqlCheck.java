@@ -65,13 +65,13 @@ public final class SqlCheck implements Check {
     private CheckResult probe(Driver driver, Deadline deadline) {
         Session session = new Session(deadline, spec.probe().maxReceiveBytes());
         try (SqlSocketFactory.Registration registration = SqlSocketFactory.register(session.sockets)) {
-            session.connect(driver, vendor.url(address, port, spec.database()), properties(deadline,
-                    registration.key()));
+            session.connect(
+                    driver, vendor.url(address, port, spec.database()), properties(deadline, registration.key()));
             session.stage = SqlFailures.Stage.QUERY;
             return query(session.connection, deadline);
         } catch (SQLException | RuntimeException e) {
-            return CheckResult.down(SqlFailures.describe(vendor, e, session.stage, session.sockets.cutOff(),
-                    timeout(), spec.passwd()));
+            return CheckResult.down(
+                    SqlFailures.describe(vendor, e, session.stage, session.sockets.cutOff(), timeout(), spec.passwd()));
         } finally {
             session.end();
         }
@@ -92,11 +92,13 @@ public final class SqlCheck implements Check {
         vendor.queryTimeout(statement, connection, deadline);
         if (!statement.execute(query)) {
             int count = statement.getUpdateCount();
-            return count > 0 ? CheckResult.up("statement affected " + count + " row(s)")
+            return count > 0
+                    ? CheckResult.up("statement affected " + count + " row(s)")
                     : CheckResult.down("statement returned no rows");
         }
         ResultSet rows = statement.getResultSet();
-        return rows.next() ? CheckResult.up(vendor.label + ": query returned a row")
+        return rows.next()
+                ? CheckResult.up(vendor.label + ": query returned a row")
                 : CheckResult.down("query returned 0 rows");
     }
 
@@ -115,7 +117,8 @@ public final class SqlCheck implements Check {
         private Thread loggingIn;
 
         Session(Deadline deadline, int maxReceiveBytes) {
-            this.sockets = ProbeSockets.open(deadline, maxReceiveBytes).onConnected(this::connected)
+            this.sockets = ProbeSockets.open(deadline, maxReceiveBytes)
+                    .onConnected(this::connected)
                     .alsoAtDeadline(this::abort);
         }
 

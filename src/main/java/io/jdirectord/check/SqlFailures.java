@@ -14,7 +14,9 @@ final class SqlFailures {
 
     /** What the probe was doing. */
     enum Stage {
-        CONNECT("the connection"), LOGIN("the login"), QUERY("the query");
+        CONNECT("the connection"),
+        LOGIN("the login"),
+        QUERY("the query");
 
         final String waitingFor;
 
@@ -27,16 +29,15 @@ final class SqlFailures {
     /** Oracle's drivers name each connection attempt in their messages; it tells an operator nothing. */
     private static final Pattern CONNECTION_ID = Pattern.compile("\\s*\\(CONNECTION_ID=[^)]*\\)");
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     /**
      * @param cutOff  whether the deadline closed the connection
      * @param timeout the probe's whole timeout, named in timeout reasons
      * @param passwd  the configured password, replaced wherever a message repeats it
      */
-    static String describe(SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout,
-            String passwd) {
+    static String describe(
+            SqlVendor vendor, Exception error, Stage stage, boolean cutOff, Duration timeout, String passwd) {
         String reason = reason(vendor, error, stage, cutOff, timeout);
         return Reasons.serverLine(CONNECTION_ID.matcher(redact(reason, passwd)).replaceAll(""));
     }
@@ -49,14 +50,16 @@ final class SqlFailures {
         if (stage == Stage.CONNECT && (network != null || cutOff)) {
             return Reasons.connectFailure(network == null ? new IOException("closed") : network, cutOff, timeout);
         }
-        if (cutOff || error instanceof SQLTimeoutException
+        if (cutOff
+                || error instanceof SQLTimeoutException
                 || error instanceof SQLException sql && vendor.queryTimedOut(sql)) {
             return Reasons.timeout(timeout, stage.waitingFor);
         }
         if (network != null) {
             return Reasons.exchangeFailure(network, false, timeout, stage.waitingFor);
         }
-        String message = error instanceof SQLException sql ? vendor.message(sql) + vendor.code(sql)
+        String message = error instanceof SQLException sql
+                ? vendor.message(sql) + vendor.code(sql)
                 : CheckRunner.describe(error);
         return vendor.label + ": " + message;
     }

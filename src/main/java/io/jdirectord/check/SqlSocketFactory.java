@@ -25,8 +25,7 @@ final class SqlSocketFactory {
     private static final AtomicLong NEXT_KEY = new AtomicLong();
     private static final ProbeSockets UNREGISTERED = ProbeSockets.closed();
 
-    private SqlSocketFactory() {
-    }
+    private SqlSocketFactory() {}
 
     /** Registers {@code sockets} until the returned registration is closed; its key goes to the driver. */
     static Registration register(ProbeSockets sockets) {

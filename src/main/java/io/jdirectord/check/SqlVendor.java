@@ -39,8 +39,7 @@ enum SqlVendor {
 
         /* Only MariaDB servers stop a statement themselves; for MySQL the connector would start a thread. */
         @Override
-        void queryTimeout(Statement statement, Connection connection, Deadline deadline)
-                throws SQLException {
+        void queryTimeout(Statement statement, Connection connection, Deadline deadline) throws SQLException {
             if (connection.unwrap(org.mariadb.jdbc.Connection.class).useServerTimeout()) {
                 statement.setQueryTimeout(Math.max(1, deadline.remainingMillis() / 1000));
             }
@@ -160,8 +159,7 @@ enum SqlVendor {
      * rounded down, so the server stops the statement before the deadline cuts the connection); the
      * drivers' client-side timeouts would each need a thread of their own.
      */
-    void queryTimeout(Statement statement, Connection connection, Deadline deadline) throws SQLException {
-    }
+    void queryTimeout(Statement statement, Connection connection, Deadline deadline) throws SQLException {}
 
     /** The vendor's error code for a reason: " (1045)", " (SQLSTATE 3D000)", or nothing. */
     abstract String code(SQLException e);
@@ -171,7 +169,9 @@ enum SqlVendor {
 
     /** The driver's message without its decorations: first line, no "(conn=12) " or "FATAL: " prefix. */
     String message(SQLException e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String text = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return NOISE.matcher(line).replaceFirst("");

@@ -61,8 +61,8 @@ public final class SshCheck extends ConversationCheck {
         try {
             session = session(probe);
         } catch (JSchException e) {
-            return CheckResult.down("sshkey " + spec.sshKey().map(Path::toString).orElse("") + ": "
-                    + Reasons.serverLine(e.getMessage()));
+            return CheckResult.down("sshkey "
+                    + spec.sshKey().map(Path::toString).orElse("") + ": " + Reasons.serverLine(e.getMessage()));
         }
         probe.connecting(HANDSHAKE);
         try {

@@ -59,8 +59,9 @@ public final class StandardCheckFactory implements CheckFactory {
             case NEGOTIATE -> negotiate(spec);
             case COMBINED -> new HybridCheck(check.hybridConnects(), connect(spec), negotiate(spec));
             case EXTERNAL, EXTERNAL_PERL -> new ExternalCheck(ExternalSpec.of(spec));
-            case ON, OFF -> throw new IllegalArgumentException("checktype " + check.type().ldName()
-                    + " is not a probe: the engine keeps the real server's state without a check");
+            case ON, OFF ->
+                throw new IllegalArgumentException("checktype " + check.type().ldName()
+                        + " is not a probe: the engine keeps the real server's state without a check");
         };
     }
 

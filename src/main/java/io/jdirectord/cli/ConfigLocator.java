@@ -12,11 +12,12 @@ import java.util.Optional;
  */
 final class ConfigLocator {
 
-    static final List<Path> DEFAULTS = List.of(Path.of("/etc/jdirectord/jdirectord.cf"), Path.of("/etc/ha.d/ldirectord.cf"));
-    private static final List<Path> SEARCH_DIRS = List.of(Path.of("/etc/jdirectord"), Path.of("/etc/ha.d"), Path.of("/etc/ha.d/conf"));
+    static final List<Path> DEFAULTS =
+            List.of(Path.of("/etc/jdirectord/jdirectord.cf"), Path.of("/etc/ha.d/ldirectord.cf"));
+    private static final List<Path> SEARCH_DIRS =
+            List.of(Path.of("/etc/jdirectord"), Path.of("/etc/ha.d"), Path.of("/etc/ha.d/conf"));
 
-    private ConfigLocator() {
-    }
+    private ConfigLocator() {}
 
     /** The file to read, or empty when none of the candidates exists. */
     static Optional<Path> locate(Optional<String> name) {
@@ -27,7 +28,10 @@ final class ConfigLocator {
         if (Files.exists(given) || given.isAbsolute()) {
             return Optional.of(given).filter(Files::exists);
         }
-        return SEARCH_DIRS.stream().map(dir -> dir.resolve(given)).filter(Files::isRegularFile).findFirst();
+        return SEARCH_DIRS.stream()
+                .map(dir -> dir.resolve(given))
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     /** How an operator names the missing file in an error. */

@@ -49,6 +49,8 @@ final class ConfigTestCommand {
         List<ConfigMessage> all = new ArrayList<>(e.errors());
         all.addAll(e.warnings());
         all.sort(Comparator.comparingInt(ConfigMessage::line));
-        return all.stream().map(m -> e.warnings().contains(m) ? m.asWarning() : m.toString()).toList();
+        return all.stream()
+                .map(m -> e.warnings().contains(m) ? m.asWarning() : m.toString())
+                .toList();
     }
 }

@@ -18,6 +18,5 @@ public final class ExitStatus {
     /** {@code reload}: the daemon is not running. */
     public static final int RELOAD_NOT_RUNNING = 7;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 record Invocation(Optional<String> config, Optional<String> command, Optional<String> error) {
 
-    static final List<String> COMMANDS = List.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status", "health");
+    static final List<String> COMMANDS =
+            List.of("start", "stop", "restart", "try-restart", "reload", "force-reload", "status", "health");
 
     static Invocation of(List<String> arguments, boolean testOnly) {
         Optional<String> config = Optional.empty();
@@ -30,8 +31,8 @@ record Invocation(Optional<String> config, Optional<String> command, Optional<St
 
     private static Optional<String> validate(Optional<String> command, boolean testOnly) {
         if (command.isPresent() && !COMMANDS.contains(command.get())) {
-            return Optional.of("unknown command '" + command.get() + "' (expected one of "
-                    + String.join(", ", COMMANDS) + ")");
+            return Optional.of(
+                    "unknown command '" + command.get() + "' (expected one of " + String.join(", ", COMMANDS) + ")");
         }
         if (command.isEmpty() && !testOnly) {
             return Optional.of("no command given");

@@ -60,7 +60,8 @@ final class LifecycleCommands {
     private int start() throws IOException, InterruptedException {
         Optional<ProcessHandle> running = pidFile.runningProcess();
         if (running.isPresent()) {
-            out.println("jdirectord for " + options.configFile() + " is already running with pid " + running.get().pid());
+            out.println("jdirectord for " + options.configFile() + " is already running with pid "
+                    + running.get().pid());
             return ExitStatus.OK;
         }
         return starter.start(options);
@@ -100,7 +101,10 @@ final class LifecycleCommands {
         if (!Privileges.maySignal(running.get())) {
             return denied("reload", running.get());
         }
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(running.get().pid())).inheritIO().start();
+        Process kill = new ProcessBuilder(
+                        "kill", "-HUP", Long.toString(running.get().pid()))
+                .inheritIO()
+                .start();
         return kill.waitFor() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
     }
 
@@ -122,7 +126,8 @@ final class LifecycleCommands {
             return ExitStatus.NOT_RUNNING;
         }
         String line = StatusClient.request(options.pidFile(), "health")
-                .orElse("unhealthy: jdirectord (pid " + running.get().pid() + ") does not answer on its control socket\n");
+                .orElse("unhealthy: jdirectord (pid " + running.get().pid()
+                        + ") does not answer on its control socket\n");
         out.print(line);
         out.flush();
         return line.startsWith("healthy:") ? ExitStatus.OK : ExitStatus.FAILURE;
@@ -132,7 +137,8 @@ final class LifecycleCommands {
         Optional<ProcessHandle> running = pidFile.runningProcess();
         if (running.isPresent()) {
             Optional<String> report = StatusClient.ask(options.pidFile(), json);
-            out.print(report.orElse("jdirectord for " + options.configFile() + " is running with pid: " + running.get().pid() + "\n"));
+            out.print(report.orElse("jdirectord for " + options.configFile() + " is running with pid: "
+                    + running.get().pid() + "\n"));
             out.flush();
             Path socket = Daemon.controlSocketFor(options.pidFile());
             if (report.isEmpty() && Privileges.unwritable(socket)) {

@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** Entry point of {@code java -jar jdirectord.jar}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

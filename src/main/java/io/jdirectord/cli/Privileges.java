@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class Privileges {
 
-    private Privileges() {
-    }
+    private Privileges() {}
 
     /** A file that exists but that this user may not read (root reads everything). */
     static boolean unreadable(Path file) {
@@ -39,7 +38,9 @@ final class Privileges {
 
     /** "user U and group G", the owners of {@code file}; "its owner" when they cannot be read. */
     static String owners(Path file) {
-        return attributes(file).map(a -> "user " + a.owner().getName() + " and group " + a.group().getName())
+        return attributes(file)
+                .map(a -> "user " + a.owner().getName() + " and group "
+                        + a.group().getName())
                 .orElse("its owner");
     }
 

@@ -25,19 +25,18 @@ final class RunningDaemons {
      * @param pid        its process id
      * @param configFile the configuration file it was started with
      */
-    record Found(Path pidFile, long pid, Path configFile) {
-    }
+    record Found(Path pidFile, long pid, Path configFile) {}
 
-    private RunningDaemons() {
-    }
+    private RunningDaemons() {}
 
     /** The running daemons whose pid files are in {@code runDir}, by pid file name; none when it cannot be read. */
     static List<Found> in(Path runDir) {
         List<Found> found = new ArrayList<>();
         try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(runDir, "[!.]*.pid")) {
             for (Path path : pidFiles) {
-                new PidFile(path).runningProcess().ifPresent(process -> found.add(
-                        new Found(path, process.pid(), configOf(process, path))));
+                new PidFile(path)
+                        .runningProcess()
+                        .ifPresent(process -> found.add(new Found(path, process.pid(), configOf(process, path))));
             }
         } catch (IOException e) {
             return List.of();
@@ -50,7 +49,11 @@ final class RunningDaemons {
     static String ambiguity(List<Found> daemons) {
         StringBuilder text = new StringBuilder("jdirectord: " + daemons.size()
                 + " daemons are running; name the configuration file of the one you mean:\n");
-        daemons.forEach(d -> text.append("  ").append(d.configFile()).append(" (pid ").append(d.pid()).append(")\n"));
+        daemons.forEach(d -> text.append("  ")
+                .append(d.configFile())
+                .append(" (pid ")
+                .append(d.pid())
+                .append(")\n"));
         return text.toString();
     }
 
@@ -59,7 +62,8 @@ final class RunningDaemons {
         if (named.isPresent() && Path.of(named.get()).isAbsolute()) {
             return Path.of(named.get());
         }
-        Optional<Path> inItsDirectory = named.flatMap(name -> workingDirectory(process).map(dir -> dir.resolve(name)))
+        Optional<Path> inItsDirectory = named.flatMap(
+                        name -> workingDirectory(process).map(dir -> dir.resolve(name)))
                 .filter(Files::isRegularFile);
         String fromPidFile = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
         Optional<String> name = named.or(() -> Optional.of(fromPidFile));
@@ -76,9 +80,10 @@ final class RunningDaemons {
             return Optional.empty();
         }
         try {
-            ParseResult parsed = new CommandLine(new JdirectordCommand()).parseArgs(all.subList(from, all.size())
-                    .toArray(String[]::new));
-            List<String> positionals = parsed.matchedPositionals().isEmpty() ? List.of()
+            ParseResult parsed = new CommandLine(new JdirectordCommand())
+                    .parseArgs(all.subList(from, all.size()).toArray(String[]::new));
+            List<String> positionals = parsed.matchedPositionals().isEmpty()
+                    ? List.of()
                     : parsed.matchedPositionals().get(0).getValue();
             return Invocation.of(positionals, false).config();
         } catch (CommandLine.ParameterException e) {

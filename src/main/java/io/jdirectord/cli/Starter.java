@@ -4,8 +4,8 @@ import io.jdirectord.config.ConfigException;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.daemon.Daemon;
 import io.jdirectord.daemon.DaemonOptions;
-import io.jdirectord.daemon.SelfCommand;
 import io.jdirectord.daemon.Detached;
+import io.jdirectord.daemon.SelfCommand;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -40,7 +40,11 @@ final class Starter {
     static final String CHILD_OPTION = "--background-child";
 
     /** How the command line asked start to run. */
-    enum Mode { DEFAULT, FOREGROUND, BACKGROUND_CHILD }
+    enum Mode {
+        DEFAULT,
+        FOREGROUND,
+        BACKGROUND_CHILD
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -58,8 +62,7 @@ final class Starter {
         return switch (mode) {
             case BACKGROUND_CHILD -> Detached.run(options, out, err);
             case FOREGROUND -> Daemon.run(options, err);
-            case DEFAULT -> inForeground(options, System.getenv())
-                    ? Daemon.run(options, err) : inBackground(options);
+            case DEFAULT -> inForeground(options, System.getenv()) ? Daemon.run(options, err) : inBackground(options);
         };
     }
 
@@ -79,10 +82,15 @@ final class Starter {
     }
 
     private int inBackground(DaemonOptions options) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(childCommand(options, ProcessHandle.current().info().command().orElse("java"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path")))
-                .directory(new File("/")).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(childCommand(
+                        options,
+                        ProcessHandle.current().info().command().orElse("java"),
+                        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                        System.getProperty("java.class.path")))
+                .directory(new File("/"))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .start();
         String readyLine = Detached.readyLine(Path.of(absolute(options.configFile())), child.pid());
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
         Thread.ofVirtual().name("start-output").start(() -> ready.complete(passOn(child.getInputStream(), readyLine)));

@@ -14,8 +14,7 @@ import java.util.Optional;
 /** Asks the running daemon for its status over the control socket next to its pid file. */
 final class StatusClient {
 
-    private StatusClient() {
-    }
+    private StatusClient() {}
 
     /** The daemon's report, or empty when its socket does not answer. */
     static Optional<String> ask(Path pidFile, boolean json) {

@@ -14,8 +14,7 @@ final class CaCertificates {
     /** A CA bundle is tens of kilobytes; the system's whole store is under a megabyte. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    private CaCertificates() {
-    }
+    private CaCertificates() {}
 
     /** Why TLS checks could not use {@code file} as their trust store; empty when they can. */
     static Optional<String> problem(Path file) {
@@ -24,8 +23,11 @@ final class CaCertificates {
                 return Optional.of("is larger than " + MAX_BYTES + " bytes");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()
-                        ? Optional.of("holds no certificate") : Optional.empty();
+                return CertificateFactory.getInstance("X.509")
+                                .generateCertificates(in)
+                                .isEmpty()
+                        ? Optional.of("holds no certificate")
+                        : Optional.empty();
             }
         } catch (CertificateException e) {
             return Optional.of("holds no certificate (" + e.getMessage() + ")");

@@ -29,14 +29,21 @@ final class CheckDirectives {
                 .on("request", (d, x) -> v.quoted(d).ifPresent(r -> x.request = r.startsWith("/") ? r : "/" + r))
                 .on("receive", (d, x) -> v.quoted(d).ifPresent(r -> x.receive = r))
                 .on("httpmethod", this::httpMethod)
-                .on("virtualhost", (d, x) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(h -> x.virtualHost = h))
+                .on(
+                        "virtualhost",
+                        (d, x) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(h -> x.virtualHost = h))
                 .on("login", (d, x) -> v.quoted(d).ifPresent(s -> x.login = s))
                 .on("passwd", (d, x) -> v.quoted(d).ifPresent(s -> x.passwd = s))
                 .on("database", (d, x) -> v.quoted(d).ifPresent(s -> x.database = s))
                 .on("secret", (d, x) -> v.quoted(d).ifPresent(s -> x.secret = s))
-                .on("load", (d, x) -> v.quoted(d).ifPresent(s -> v.diagnostics().warn(d.line(),
-                        "load is accepted and ignored (ldirectord ignores it too)")))
-                .on("checkcommand", (d, x) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(c -> x.checkCommand = c))
+                .on(
+                        "load",
+                        (d, x) -> v.quoted(d)
+                                .ifPresent(s -> v.diagnostics()
+                                        .warn(d.line(), "load is accepted and ignored (ldirectord ignores it too)")))
+                .on(
+                        "checkcommand",
+                        (d, x) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(c -> x.checkCommand = c))
                 .on("checkport", this::checkPort)
                 .on("sshkey", (d, x) -> v.existingFile(d).ifPresent(p -> x.sshKey = p));
     }
@@ -51,13 +58,19 @@ final class CheckDirectives {
         Matcher word = WORD.matcher(d.value());
         Optional<CheckType> type = word.lookingAt() ? checkTypeNamed(word.group()) : Optional.empty();
         if (type.isEmpty() || type.get() == CheckType.COMBINED) {
-            v.fail(d, "checktype must be connect, negotiate, ping, off, on, external, external-perl or a number,"
-                    + " not " + Texts.quote(d.value()));
+            v.fail(
+                    d,
+                    "checktype must be connect, negotiate, ping, off, on, external, external-perl or a number,"
+                            + " not " + Texts.quote(d.value()));
             return;
         }
         if (word.end() < d.value().length()) {
-            v.diagnostics().warn(d.line(), "text after checktype=" + word.group() + " ignored: "
-                    + Texts.quote(d.value().substring(word.end()).strip()));
+            v.diagnostics()
+                    .warn(
+                            d.line(),
+                            "text after checktype=" + word.group() + " ignored: "
+                                    + Texts.quote(
+                                            d.value().substring(word.end()).strip()));
         }
         x.checkType = type.get();
         x.hybridConnects = 0;
@@ -70,8 +83,11 @@ final class CheckDirectives {
         }
         int n = Integer.parseInt(digits);
         if (!digits.equals(d.value())) {
-            v.diagnostics().warn(d.line(), "checktype=" + Texts.cut(d.value()) + " read as checktype=" + n
-                    + " (ldirectord makes any value with a number a combined check)");
+            v.diagnostics()
+                    .warn(
+                            d.line(),
+                            "checktype=" + Texts.cut(d.value()) + " read as checktype=" + n
+                                    + " (ldirectord makes any value with a number a combined check)");
         } else if (n == 0) {
             v.diagnostics().warn(d.line(), "checktype=0 negotiates at every check, like checktype=negotiate");
         }
@@ -80,15 +96,23 @@ final class CheckDirectives {
     }
 
     private static Optional<CheckType> checkTypeNamed(String name) {
-        return Arrays.stream(CheckType.values()).filter(t -> t.ldName().equals(name)).findFirst();
+        return Arrays.stream(CheckType.values())
+                .filter(t -> t.ldName().equals(name))
+                .findFirst();
     }
 
     /** ldirectord side effects: service=ftp sets an anonymous login, service=sip a SIP user, when none is set. */
     private void service(Directive d, VirtualDraft x) {
         Optional<ServiceKind> kind = ServiceKind.byName(d.value());
         if (kind.isEmpty()) {
-            v.fail(d, "service must be one of " + Arrays.stream(ServiceKind.values()).map(ServiceKind::ldName)
-                    .sorted().collect(Collectors.joining(" ")) + ", not " + Texts.quote(d.value()));
+            v.fail(
+                    d,
+                    "service must be one of "
+                            + Arrays.stream(ServiceKind.values())
+                                    .map(ServiceKind::ldName)
+                                    .sorted()
+                                    .collect(Collectors.joining(" "))
+                            + ", not " + Texts.quote(d.value()));
             return;
         }
         x.service = kind.get();

@@ -72,7 +72,10 @@ public record CheckSpec(
 
     /** This spec with the request and receive of one real server's line, where it gives them. */
     public CheckSpec withRequestReceive(Optional<String> realRequest, Optional<String> realReceive) {
-        return toBuilder().request(realRequest.orElse(request)).receive(realReceive.orElse(receive)).build();
+        return toBuilder()
+                .request(realRequest.orElse(request))
+                .receive(realReceive.orElse(receive))
+                .build();
     }
 
     /**
@@ -105,8 +108,7 @@ public record CheckSpec(
         private Optional<java.nio.file.Path> sshKey = Optional.empty();
         private boolean followRedirects = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(CheckSpec spec) {
             type = spec.type;
@@ -244,9 +246,29 @@ public record CheckSpec(
         }
 
         public CheckSpec build() {
-            return new CheckSpec(type, hybridConnects, service, protocol, request, receive, httpMethod, virtualHost,
-                    login, passwd, database, secret, checkCommand, checkPort, checkTimeout, negotiateTimeout,
-                    checkCount, tls, maxReceiveBytes, dynamicWeight, sshKey, followRedirects);
+            return new CheckSpec(
+                    type,
+                    hybridConnects,
+                    service,
+                    protocol,
+                    request,
+                    receive,
+                    httpMethod,
+                    virtualHost,
+                    login,
+                    passwd,
+                    database,
+                    secret,
+                    checkCommand,
+                    checkPort,
+                    checkTimeout,
+                    negotiateTimeout,
+                    checkCount,
+                    tls,
+                    maxReceiveBytes,
+                    dynamicWeight,
+                    sshKey,
+                    followRedirects);
         }
     }
 }

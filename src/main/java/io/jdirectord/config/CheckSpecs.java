@@ -8,8 +8,7 @@ final class CheckSpecs {
 
     static final String DEFAULT_CHECK_COMMAND = "/bin/true";
 
-    private CheckSpecs() {
-    }
+    private CheckSpecs() {}
 
     /** The service of a block: service=, else by port; fwmark services without service= check nothing. */
     static ServiceKind service(VirtualDraft v, VirtualServiceKey key) {

@@ -9,15 +9,23 @@ import java.util.Set;
 /** The check part of {@link ConfigSummary}: what is probed, where, with which parameters and timing. */
 final class CheckSummary {
 
-    private static final Set<ServiceKind> HTTP = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
-            ServiceKind.HTTP_PROXY);
+    private static final Set<ServiceKind> HTTP =
+            EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS, ServiceKind.HTTP_PROXY);
     /** Services whose negotiate check sends the request and matches the receive string, as in ldirectord. */
-    private static final Set<ServiceKind> REQUEST = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS,
-            ServiceKind.HTTP_PROXY, ServiceKind.FTP, ServiceKind.LDAP, ServiceKind.LDAPS, ServiceKind.DNS,
-            ServiceKind.SIMPLETCP, ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE);
+    private static final Set<ServiceKind> REQUEST = EnumSet.of(
+            ServiceKind.HTTP,
+            ServiceKind.HTTPS,
+            ServiceKind.HTTP_PROXY,
+            ServiceKind.FTP,
+            ServiceKind.LDAP,
+            ServiceKind.LDAPS,
+            ServiceKind.DNS,
+            ServiceKind.SIMPLETCP,
+            ServiceKind.MYSQL,
+            ServiceKind.PGSQL,
+            ServiceKind.ORACLE);
 
-    private CheckSummary() {
-    }
+    private CheckSummary() {}
 
     static List<String> lines(CheckSpec c, Timing t) {
         List<String> lines = new ArrayList<>();
@@ -43,7 +51,8 @@ final class CheckSummary {
         String over = " over " + c.protocol().ldName();
         return switch (c.type()) {
             case NEGOTIATE -> "negotiate " + c.service().ldName() + over;
-            case COMBINED -> "combined " + c.hybridConnects() + " " + c.service().ldName() + over;
+            case COMBINED ->
+                "combined " + c.hybridConnects() + " " + c.service().ldName() + over;
             case CONNECT -> c.protocol() == Protocol.UDP ? "connect (ping, the service is udp)" : "connect";
             case PING -> "ping, checkcount " + c.checkCount();
             case EXTERNAL, EXTERNAL_PERL -> c.type().ldName() + " " + c.checkCommand();
@@ -67,7 +76,8 @@ final class CheckSummary {
         String text = "request " + ConfigSummary.quote(c.request()) + ", receive "
                 + (c.receive().isEmpty() ? "any" : ConfigSummary.quote(c.receive()));
         if (HTTP.contains(c.service())) {
-            text += ", httpmethod " + c.httpMethod() + c.virtualHost().map(h -> ", virtualhost " + h).orElse("");
+            text += ", httpmethod " + c.httpMethod()
+                    + c.virtualHost().map(h -> ", virtualhost " + h).orElse("");
         }
         return text;
     }

@@ -2,7 +2,14 @@ package io.jdirectord.config;
 
 /** The {@code checktype} directive. A number N is {@link #COMBINED} with {@link CheckSpec#hybridConnects()} = N. */
 public enum CheckType {
-    CONNECT, NEGOTIATE, PING, EXTERNAL, EXTERNAL_PERL, OFF, ON, COMBINED;
+    CONNECT,
+    NEGOTIATE,
+    PING,
+    EXTERNAL,
+    EXTERNAL_PERL,
+    OFF,
+    ON,
+    COMBINED;
 
     /** Whether the check speaks the service's protocol (negotiate, or combined with connects in between). */
     public boolean negotiates() {

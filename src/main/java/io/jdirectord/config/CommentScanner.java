@@ -13,8 +13,7 @@ final class CommentScanner {
         }
     }
 
-    private CommentScanner() {
-    }
+    private CommentScanner() {}
 
     /**
      * @param afterBlankOnly only a {@code #} preceded by a space or tab starts a comment (global lines);

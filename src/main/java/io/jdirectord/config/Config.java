@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param virtualServices virtual services in file order
  * @param warnings        everything the parser accepted but an operator should look at
  */
-public record Config(Path file, GlobalSettings globals, List<VirtualService> virtualServices, List<ConfigMessage> warnings) {
+public record Config(
+        Path file, GlobalSettings globals, List<VirtualService> virtualServices, List<ConfigMessage> warnings) {
 
     public Config {
         virtualServices = List.copyOf(virtualServices);

@@ -63,8 +63,10 @@ final class ConfigLexer {
         }
         String expanded = raw.replace("\t", " ".repeat(LDIRECTORD_INDENT));
         if (expanded.length() > LDIRECTORD_INDENT && expanded.startsWith(" ".repeat(LDIRECTORD_INDENT))) {
-            diagnostics.warn(number, "line of only blanks inside a virtual block; ignored (ldirectord rejects the"
-                    + " file here: after the indentation it reads the remaining blanks as an Unknown command)");
+            diagnostics.warn(
+                    number,
+                    "line of only blanks inside a virtual block; ignored (ldirectord rejects the"
+                            + " file here: after the indentation it reads the remaining blanks as an Unknown command)");
         } else {
             blankInBlock = number;
         }
@@ -72,34 +74,45 @@ final class ConfigLexer {
 
     private Statement blockStatement(int number, String indentText, String content) {
         if (blankInBlock > 0) {
-            diagnostics.warn(blankInBlock, "blank line inside a virtual block; the block goes on with the indented"
-                    + " lines below (ldirectord ends the block here and then rejects the file: the next indented"
-                    + " line is an Unknown command outside a block)");
+            diagnostics.warn(
+                    blankInBlock,
+                    "blank line inside a virtual block; the block goes on with the indented"
+                            + " lines below (ldirectord ends the block here and then rejects the file: the next indented"
+                            + " line is an Unknown command outside a block)");
         }
-        int width = indentText.chars().map(c -> c == '\t' ? LDIRECTORD_INDENT : 1).sum();
+        int width =
+                indentText.chars().map(c -> c == '\t' ? LDIRECTORD_INDENT : 1).sum();
         if (width < LDIRECTORD_INDENT) {
-            diagnostics.warn(number, "indented by " + width + " space(s); accepted as part of the virtual block"
-                    + " (ldirectord needs at least 4 spaces or a tab and would end the block here)");
+            diagnostics.warn(
+                    number,
+                    "indented by " + width + " space(s); accepted as part of the virtual block"
+                            + " (ldirectord needs at least 4 spaces or a tab and would end the block here)");
         }
         CommentScanner.Result scan = CommentScanner.scan(content, false);
         if (scan.hashInQuotes()) {
-            diagnostics.warn(number, "\"#\" inside quotes kept as part of the value"
-                    + " (ldirectord cuts the line at the first \"#\")");
+            diagnostics.warn(
+                    number,
+                    "\"#\" inside quotes kept as part of the value" + " (ldirectord cuts the line at the first \"#\")");
         }
         String text = scan.hasComment() ? content.substring(0, scan.commentStart()) : content;
-        if (scan.hasComment() && !text.equals(text.stripTrailing())
+        if (scan.hasComment()
+                && !text.equals(text.stripTrailing())
                 && TrailingComments.misreadInBlock(text.stripTrailing())) {
             String value = text.substring(text.indexOf('=') + 1).stripLeading();
-            diagnostics.warn(number, "blanks before the comment removed from the value (ldirectord cuts the line at"
-                    + " \"#\" but keeps them: it reads " + Texts.quote(value) + " and rejects or misreads it)");
+            diagnostics.warn(
+                    number,
+                    "blanks before the comment removed from the value (ldirectord cuts the line at"
+                            + " \"#\" but keeps them: it reads " + Texts.quote(value) + " and rejects or misreads it)");
         }
         return new Statement(number, true, text.stripTrailing());
     }
 
     private Statement globalStatement(int number, int indent, String content) {
         if (indent > 0) {
-            diagnostics.warn(number, "leading blanks before a global directive; accepted"
-                    + " (ldirectord rejects it: only lines of a virtual block are indented)");
+            diagnostics.warn(
+                    number,
+                    "leading blanks before a global directive; accepted"
+                            + " (ldirectord rejects it: only lines of a virtual block are indented)");
         }
         boolean opensBlock = Directive.nameOf(content).matches("virtual6?");
         CommentScanner.Result scan = CommentScanner.scan(content, true);
@@ -107,9 +120,11 @@ final class ConfigLexer {
         if (scan.hasComment()) {
             text = content.substring(0, scan.commentStart()).stripTrailing();
             if (TrailingComments.misreadOnGlobalLine(text, content.substring(scan.commentStart()))) {
-                diagnostics.warn(number, "comment after the value removed: "
-                        + Texts.quote(content.substring(scan.commentStart()))
-                        + " (ldirectord reads it as part of the value)");
+                diagnostics.warn(
+                        number,
+                        "comment after the value removed: "
+                                + Texts.quote(content.substring(scan.commentStart()))
+                                + " (ldirectord reads it as part of the value)");
             }
         }
         inBlock = opensBlock;

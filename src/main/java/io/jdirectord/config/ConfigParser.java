@@ -61,8 +61,8 @@ public final class ConfigParser {
         }
     }
 
-    private static List<VirtualService> assemble(GlobalDraft global, VirtualAssembler assembler,
-            Diagnostics diagnostics) {
+    private static List<VirtualService> assemble(
+            GlobalDraft global, VirtualAssembler assembler, Diagnostics diagnostics) {
         VirtualChecks checks = new VirtualChecks(diagnostics);
         ProbeValidation probes = new ProbeValidation(diagnostics);
         List<VirtualService> services = new ArrayList<>();

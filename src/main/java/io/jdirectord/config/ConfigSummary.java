@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigSummary {
 
-    private ConfigSummary() {
-    }
+    private ConfigSummary() {}
 
     public static String format(Config config) {
         StringBuilder out = new StringBuilder();
@@ -23,44 +22,71 @@ public final class ConfigSummary {
             reals += service.reals().size();
         }
         int services = config.virtualServices().size();
-        out.append(services).append(services == 1 ? " virtual service, " : " virtual services, ")
-                .append(reals).append(reals == 1 ? " real server" : " real servers").append('\n');
+        out.append(services)
+                .append(services == 1 ? " virtual service, " : " virtual services, ")
+                .append(reals)
+                .append(reals == 1 ? " real server" : " real servers")
+                .append('\n');
         return out.toString();
     }
 
     private static void global(StringBuilder out, GlobalSettings g) {
         out.append("global\n");
-        line(out, "checkinterval " + seconds(g.checkInterval()) + ", repairinterval "
-                + (g.repairInterval().isZero() ? "never" : seconds(g.repairInterval())));
-        line(out, "logfile " + switch (g.logTarget()) {
-            case LogTarget.File file -> file.path().toString();
-            case LogTarget.Syslog syslog -> "syslog " + syslog.facility();
-        });
-        line(out, "autoreload " + yesNo(g.autoreload()) + ", readdquiescent " + yesNo(g.readdQuiescent())
-                + ", supervised " + yesNo(g.supervised()) + ", fork " + yesNo(g.fork()));
+        line(
+                out,
+                "checkinterval " + seconds(g.checkInterval()) + ", repairinterval "
+                        + (g.repairInterval().isZero() ? "never" : seconds(g.repairInterval())));
+        line(
+                out,
+                "logfile "
+                        + switch (g.logTarget()) {
+                            case LogTarget.File file -> file.path().toString();
+                            case LogTarget.Syslog syslog -> "syslog " + syslog.facility();
+                        });
+        line(
+                out,
+                "autoreload " + yesNo(g.autoreload()) + ", readdquiescent " + yesNo(g.readdQuiescent())
+                        + ", supervised " + yesNo(g.supervised()) + ", fork " + yesNo(g.fork()));
         g.callback().ifPresent(c -> line(out, "callback " + c));
         g.maintenanceDir().ifPresent(d -> line(out, "maintenancedir " + d));
         g.execute().forEach(e -> line(out, "execute " + e));
-        g.syncDaemons().forEach(s -> line(out, "syncdaemon " + s.state().ldName() + " " + s.interfaceName()
-                + " syncid " + s.syncId()));
-        g.ipvsTimeouts().ifPresent(t -> line(out, "ipvstimeouts tcp " + seconds(t.tcp()) + ", tcpfin "
-                + seconds(t.tcpFin()) + ", udp " + seconds(t.udp())));
+        g.syncDaemons()
+                .forEach(s -> line(
+                        out, "syncdaemon " + s.state().ldName() + " " + s.interfaceName() + " syncid " + s.syncId()));
+        g.ipvsTimeouts()
+                .ifPresent(t -> line(
+                        out,
+                        "ipvstimeouts tcp " + seconds(t.tcp()) + ", tcpfin " + seconds(t.tcpFin()) + ", udp "
+                                + seconds(t.udp())));
         g.statusAddress().ifPresent(a -> line(out, "statusaddress " + new Endpoint(a.getAddress(), a.getPort())));
         g.trackFile().ifPresent(f -> line(out, "trackfile " + f));
     }
 
     private static void virtual(StringBuilder out, VirtualService s) {
         out.append("virtual ").append(s.key().id()).append('\n');
-        line(out, "scheduler " + s.scheduler() + s.persistence().map(p -> persistence(p, s.key().family())).orElse("")
-                + s.schedFlags().map(f -> ", schedflags " + f).orElse("") + (s.onePacket() ? ", ops" : ""));
+        line(
+                out,
+                "scheduler " + s.scheduler()
+                        + s.persistence()
+                                .map(p -> persistence(p, s.key().family()))
+                                .orElse("")
+                        + s.schedFlags().map(f -> ", schedflags " + f).orElse("") + (s.onePacket() ? ", ops" : ""));
         CheckSummary.lines(s.check(), s.timing()).forEach(l -> line(out, l));
-        line(out, "fallback " + s.fallback().map(f -> f.endpoint() + " " + f.forwarding().ldName()).orElse("none")
-                + s.fallbackCommand().map(c -> ", fallbackcommand " + c).orElse(""));
+        line(
+                out,
+                "fallback "
+                        + s.fallback()
+                                .map(f -> f.endpoint() + " " + f.forwarding().ldName())
+                                .orElse("none")
+                        + s.fallbackCommand().map(c -> ", fallbackcommand " + c).orElse(""));
         line(out, "quiescent " + yesNo(s.quiescent()) + ", cleanstop " + yesNo(s.cleanStop()));
         EmailAlert mail = s.emailAlert();
         if (mail.enabled()) {
-            line(out, "emailalert " + mail.recipients() + ", emailalertfreq " + mail.frequency()
-                    + ", emailalertstatus " + statuses(mail) + mail.smtpServer().map(h -> ", smtp " + h).orElse(""));
+            line(
+                    out,
+                    "emailalert " + mail.recipients() + ", emailalertfreq " + mail.frequency() + ", emailalertstatus "
+                            + statuses(mail)
+                            + mail.smtpServer().map(h -> ", smtp " + h).orElse(""));
         }
         s.monitorFile().ifPresent(f -> line(out, "monitorfile " + f));
         s.serviceName().ifPresent(n -> line(out, "servicename " + n));
@@ -68,9 +94,11 @@ public final class ConfigSummary {
     }
 
     private static String persistence(Persistence p, Family family) {
-        String netmask = p.netmask().isEmpty() ? ""
-                : family == Family.INET ? " netmask " + Netmasks.ipv4Text(p.netmask().getAsInt())
-                : " netmask /" + p.netmask().getAsInt();
+        String netmask = p.netmask().isEmpty()
+                ? ""
+                : family == Family.INET
+                        ? " netmask " + Netmasks.ipv4Text(p.netmask().getAsInt())
+                        : " netmask /" + p.netmask().getAsInt();
         return ", persistent " + p.timeoutSeconds() + "s" + netmask;
     }
 
@@ -78,8 +106,12 @@ public final class ConfigSummary {
         if (mail.statuses().size() == DaemonStatus.values().length) {
             return "all";
         }
-        return mail.statuses().isEmpty() ? "none" : mail.statuses().stream().sorted()
-                .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(","));
+        return mail.statuses().isEmpty()
+                ? "none"
+                : mail.statuses().stream()
+                        .sorted()
+                        .map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.joining(","));
     }
 
     private static String real(RealServer r) {

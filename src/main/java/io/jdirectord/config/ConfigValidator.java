@@ -25,8 +25,9 @@ final class ConfigValidator {
         for (VirtualService service : services) {
             Integer line = first.putIfAbsent(service.key(), service.line());
             if (line != null) {
-                diagnostics.error(service.line(), "duplicate virtual service " + service.key().id()
-                        + " (also at line " + line + ")");
+                diagnostics.error(
+                        service.line(),
+                        "duplicate virtual service " + service.key().id() + " (also at line " + line + ")");
             }
         }
     }
@@ -48,8 +49,10 @@ final class ConfigValidator {
             }
         }
         if (name != null && readableByOthers(file)) {
-            diagnostics.warn(line, "the file holds credentials (" + name + ") and can be read by group or others;"
-                    + " chmod 0600 (or 0640 with group jdirectord) is recommended");
+            diagnostics.warn(
+                    line,
+                    "the file holds credentials (" + name + ") and can be read by group or others;"
+                            + " chmod 0600 (or 0640 with group jdirectord) is recommended");
         }
     }
 
@@ -60,7 +63,9 @@ final class ConfigValidator {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             boolean serviceGroup = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class)
-                    .group().getName().equals(SERVICE_GROUP);
+                    .group()
+                    .getName()
+                    .equals(SERVICE_GROUP);
             return (permissions.contains(PosixFilePermission.GROUP_READ) && !serviceGroup)
                     || permissions.contains(PosixFilePermission.OTHERS_READ);
         } catch (IOException | UnsupportedOperationException e) {

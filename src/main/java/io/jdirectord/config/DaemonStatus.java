@@ -6,5 +6,8 @@ package io.jdirectord.config;
  * in {@code emailalertstatus}; the daemon reports its current one to alerts, systemd and the metrics.
  */
 public enum DaemonStatus {
-    STARTING, RUNNING, STOPPING, RELOADING
+    STARTING,
+    RUNNING,
+    STOPPING,
+    RELOADING
 }

@@ -36,7 +36,8 @@ record Directive(int line, String name, String value, boolean bare, String text)
         if (rest.charAt(0) != '=') {
             return Optional.empty();
         }
-        return Optional.of(new Directive(statement.line(), name, rest.substring(1).strip(), false, text));
+        return Optional.of(
+                new Directive(statement.line(), name, rest.substring(1).strip(), false, text));
     }
 
     /** The statement in quotes, for "not understood" messages. */

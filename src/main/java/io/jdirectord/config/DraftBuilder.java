@@ -22,7 +22,8 @@ final class DraftBuilder {
         this.diagnostics = values.diagnostics();
         this.global = new GlobalDirectives(values, resolution).table();
         this.shared = SharedDirectives.table(values);
-        this.block = List.of(new CheckDirectives(values, resolution.resolver().hostName()).table(),
+        this.block = List.of(
+                new CheckDirectives(values, resolution.resolver().hostName()).table(),
                 new ServiceDirectives(values).table());
     }
 
@@ -54,8 +55,8 @@ final class DraftBuilder {
     /** A global statement; returns the draft of the virtual block it opens, if it is a virtual line. */
     private VirtualDraft global(Directive d, GlobalDraft draft) {
         if (d.name().equals("virtual") || d.name().equals("virtual6")) {
-            VirtualDraft virtual = new VirtualDraft(d.line(), d.name().equals("virtual6") ? Family.INET6 : Family.INET,
-                    d.value());
+            VirtualDraft virtual =
+                    new VirtualDraft(d.line(), d.name().equals("virtual6") ? Family.INET6 : Family.INET, d.value());
             draft.virtuals.add(virtual);
             return virtual;
         }
@@ -128,6 +129,7 @@ final class DraftBuilder {
             return " (directive names are lower case)";
         }
         return NearestName.of(lower, inBlock ? blockNames() : globalNames())
-                .map(nearest -> " (did you mean " + Texts.quote(nearest) + "?)").orElse("");
+                .map(nearest -> " (did you mean " + Texts.quote(nearest) + "?)")
+                .orElse("");
     }
 }

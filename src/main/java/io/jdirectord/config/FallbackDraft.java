@@ -11,5 +11,4 @@ import java.util.Optional;
  * @param port       port number or service name as written; empty = the virtual's port
  * @param forwarding gate unless given
  */
-record FallbackDraft(int line, Family family, String host, Optional<String> port, Forwarding forwarding) {
-}
+record FallbackDraft(int line, Family family, String host, Optional<String> port, Forwarding forwarding) {}

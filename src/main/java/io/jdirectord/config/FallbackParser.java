@@ -17,7 +17,8 @@ final class FallbackParser {
         if (d.value().isEmpty() || words.length > 2) {
             return values.fail(d, d.name() + " must be HOST[:PORT] [gate|masq|ipip], not " + Texts.quote(d.value()));
         }
-        Optional<HostPort> hostPort = HostPort.split(words[0]).filter(h -> !h.host().isEmpty());
+        Optional<HostPort> hostPort =
+                HostPort.split(words[0]).filter(h -> !h.host().isEmpty());
         if (hostPort.isEmpty()) {
             return values.fail(d, d.name() + " needs an address: " + d.quoted());
         }

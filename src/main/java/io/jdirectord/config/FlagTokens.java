@@ -18,8 +18,7 @@ final class FlagTokens {
         }
     }
 
-    private FlagTokens() {
-    }
+    private FlagTokens() {}
 
     /** The tokens; empty when a quote is not closed. */
     static Optional<List<Token>> split(String text) {
@@ -41,8 +40,10 @@ final class FlagTokens {
                 i++;
             } else {
                 int end = i;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))
-                        && text.charAt(end) != '"' && text.charAt(end) != ',') {
+                while (end < text.length()
+                        && !Character.isWhitespace(text.charAt(end))
+                        && text.charAt(end) != '"'
+                        && text.charAt(end) != ',') {
                     end++;
                 }
                 tokens.add(new Token(text.substring(i, end), false, i));

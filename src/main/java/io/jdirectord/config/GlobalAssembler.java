@@ -10,8 +10,7 @@ final class GlobalAssembler {
     static final Path DEFAULT_LOG_FILE = Path.of("/var/log/jdirectord/jdirectord.log");
     static final Duration DEFAULT_REPAIR_INTERVAL = Duration.ofSeconds(10);
 
-    private GlobalAssembler() {
-    }
+    private GlobalAssembler() {}
 
     static GlobalSettings of(GlobalDraft g) {
         return new GlobalSettings(

@@ -25,15 +25,17 @@ final class GlobalExtensions {
     void syncDaemon(Directive d, GlobalDraft g) {
         String[] words = d.value().split("\\s+");
         String usage = "syncdaemon must be master|backup INTERFACE [SYNCID], not " + Texts.quote(d.value());
-        if (words.length < 2 || words.length > 3 || !words[0].matches("master|backup")
+        if (words.length < 2
+                || words.length > 3
+                || !words[0].matches("master|backup")
                 || !INTERFACE.matcher(words[1]).matches()) {
             v.fail(d, usage);
             return;
         }
-        SyncDaemonSetting.State state = words[0].equals("master") ? SyncDaemonSetting.State.MASTER : SyncDaemonSetting.State.BACKUP;
-        Optional<Integer> syncId = words.length == 3
-                ? v.wholeNumber(d, "syncdaemon SYNCID", words[2], 0, 255)
-                : Optional.of(0);
+        SyncDaemonSetting.State state =
+                words[0].equals("master") ? SyncDaemonSetting.State.MASTER : SyncDaemonSetting.State.BACKUP;
+        Optional<Integer> syncId =
+                words.length == 3 ? v.wholeNumber(d, "syncdaemon SYNCID", words[2], 0, 255) : Optional.of(0);
         if (syncId.isEmpty()) {
             return;
         }
@@ -49,10 +51,14 @@ final class GlobalExtensions {
     /** {@code ipvstimeouts = TCP TCPFIN UDP}, whole seconds, 0 = unchanged. */
     Optional<IpvsTimeoutSetting> ipvsTimeouts(Directive d) {
         String[] words = d.value().split("\\s+");
-        if (words.length != 3 || !DIGITS.matcher(words[0]).matches() || !DIGITS.matcher(words[1]).matches()
+        if (words.length != 3
+                || !DIGITS.matcher(words[0]).matches()
+                || !DIGITS.matcher(words[1]).matches()
                 || !DIGITS.matcher(words[2]).matches()) {
-            return v.fail(d, "ipvstimeouts must be three whole numbers of seconds (TCP TCPFIN UDP), not "
-                    + Texts.quote(d.value()));
+            return v.fail(
+                    d,
+                    "ipvstimeouts must be three whole numbers of seconds (TCP TCPFIN UDP), not "
+                            + Texts.quote(d.value()));
         }
         for (String word : words) {
             if (word.length() > 10 || Long.parseLong(word) > Integer.MAX_VALUE) {

@@ -2,5 +2,6 @@ package io.jdirectord.config;
 
 /** The {@code httpmethod} directive. */
 public enum HttpMethod {
-    GET, HEAD
+    GET,
+    HEAD
 }

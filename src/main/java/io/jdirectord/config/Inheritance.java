@@ -35,17 +35,27 @@ final class Inheritance {
     }
 
     Duration checkTimeout() {
-        return Duration.ofSeconds(first(virtual.checkTimeout, virtual.negotiateTimeout, global.checkTimeout,
-                global.negotiateTimeout, DEFAULT_CHECK_TIMEOUT));
+        return Duration.ofSeconds(first(
+                virtual.checkTimeout,
+                virtual.negotiateTimeout,
+                global.checkTimeout,
+                global.negotiateTimeout,
+                DEFAULT_CHECK_TIMEOUT));
     }
 
     Duration negotiateTimeout() {
-        return Duration.ofSeconds(first(virtual.negotiateTimeout, virtual.checkTimeout, global.negotiateTimeout,
-                global.checkTimeout, DEFAULT_NEGOTIATE_TIMEOUT));
+        return Duration.ofSeconds(first(
+                virtual.negotiateTimeout,
+                virtual.checkTimeout,
+                global.negotiateTimeout,
+                global.checkTimeout,
+                DEFAULT_NEGOTIATE_TIMEOUT));
     }
 
     Timing timing() {
-        return new Timing(get(s -> s.checkInterval, DEFAULT_CHECK_INTERVAL), get(s -> s.failureCount, 1),
+        return new Timing(
+                get(s -> s.checkInterval, DEFAULT_CHECK_INTERVAL),
+                get(s -> s.failureCount, 1),
                 get(s -> s.riseCount, 1));
     }
 
@@ -63,8 +73,11 @@ final class Inheritance {
     }
 
     EmailAlert emailAlert(Optional<String> from) {
-        return new EmailAlert(get(s -> s.emailAlert, ""), get(s -> s.emailAlertFreq, 0),
-                get(s -> s.emailAlertStatus, Set.copyOf(EnumSet.allOf(DaemonStatus.class))), from,
+        return new EmailAlert(
+                get(s -> s.emailAlert, ""),
+                get(s -> s.emailAlertFreq, 0),
+                get(s -> s.emailAlertStatus, Set.copyOf(EnumSet.allOf(DaemonStatus.class))),
+                from,
                 Optional.ofNullable(get(s -> s.smtp, null)));
     }
 

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class IpLiterals {
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** Whether the text is made of digits and dots only, i.e. can only be meant as an IPv4 address. */
     static boolean looksNumeric(String text) {
@@ -95,8 +94,8 @@ final class IpLiterals {
     }
 
     static Inet4Address fromLong(long value) {
-        return (Inet4Address) byAddress(new byte[] {
-            (byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value});
+        return (Inet4Address)
+                byAddress(new byte[] {(byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value});
     }
 
     private static InetAddress byAddress(byte[] bytes) {

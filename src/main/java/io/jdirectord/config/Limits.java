@@ -16,8 +16,7 @@ final class Limits {
     /** Most real servers in one file, over all virtual services, with ranges counted as expanded. */
     static final int MAX_REAL_SERVERS = 10_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** Whether the statements open at most {@link #MAX_VIRTUAL_SERVICES} blocks; reports the first one beyond. */
     static boolean virtualServices(List<Statement> statements, Diagnostics diagnostics) {
@@ -25,8 +24,10 @@ final class Limits {
         for (Statement statement : statements) {
             String name = statement.inBlock() ? "" : Directive.nameOf(statement.text());
             if ((name.equals("virtual") || name.equals("virtual6")) && ++count > MAX_VIRTUAL_SERVICES) {
-                diagnostics.error(statement.line(), "more than " + MAX_VIRTUAL_SERVICES + " virtual services in the"
-                        + " file; the file is not read further");
+                diagnostics.error(
+                        statement.line(),
+                        "more than " + MAX_VIRTUAL_SERVICES + " virtual services in the"
+                                + " file; the file is not read further");
                 return false;
             }
         }

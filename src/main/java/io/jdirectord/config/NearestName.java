@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class NearestName {
 
-    private NearestName() {
-    }
+    private NearestName() {}
 
     /** The nearest of {@code known} to {@code name}, when at most 1 edit away (2 for names of 6 or more). */
     static Optional<String> of(String name, Set<String> known) {

@@ -24,29 +24,39 @@ final class NegotiateRequirements {
         switch (check.service()) {
             case MYSQL, PGSQL, ORACLE -> sql(v, s, name);
             case RADIUS -> {
-                require(v, check.login(), name + " needs login=\"USER\": the User-Name of the"
-                        + " Access-Request");
-                require(v, check.passwd(), name + " needs passwd=\"PASSWORD\": the User-Password of"
-                        + " the Access-Request");
-                require(v, check.secret(), name + " needs secret=\"SECRET\": the secret shared with the"
-                        + " RADIUS server; without it no server accepts the Access-Request");
+                require(v, check.login(), name + " needs login=\"USER\": the User-Name of the" + " Access-Request");
+                require(
+                        v,
+                        check.passwd(),
+                        name + " needs passwd=\"PASSWORD\": the User-Password of" + " the Access-Request");
+                require(
+                        v,
+                        check.secret(),
+                        name + " needs secret=\"SECRET\": the secret shared with the"
+                                + " RADIUS server; without it no server accepts the Access-Request");
             }
-            case SIP -> require(v, check.login(), name + " needs login=\"USER@HOST\": the check asks"
-                    + " OPTIONS sip:<login> (ldirectord sets a default only when service=sip is written, and"
-                    + " without a login sends \"OPTIONS sip: SIP/2.0\", which no server answers with 200 OK)");
+            case SIP ->
+                require(
+                        v,
+                        check.login(),
+                        name + " needs login=\"USER@HOST\": the check asks"
+                                + " OPTIONS sip:<login> (ldirectord sets a default only when service=sip is written, and"
+                                + " without a login sends \"OPTIONS sip: SIP/2.0\", which no server answers with 200 OK)");
             case LDAP, LDAPS -> ldapBind(v, check);
-            default -> { }
+            default -> {}
         }
     }
 
     private void sql(VirtualDraft v, VirtualService s, String name) {
         String refusal = " (ldirectord refuses the check: \"Must specify a login and request string\")";
         require(v, s.check().login(), name + " needs login=\"USER\"" + refusal);
-        boolean query = s.reals().isEmpty() ? hasQuery(s.check())
+        boolean query = s.reals().isEmpty()
+                ? hasQuery(s.check())
                 : s.reals().stream().allMatch(real -> hasQuery(s.probeFor(real).check()));
         if (!query) {
-            diagnostics.error(v.lineOf("request"), name + " needs request=\"SELECT ...\", the query the check"
-                    + " runs" + refusal);
+            diagnostics.error(
+                    v.lineOf("request"),
+                    name + " needs request=\"SELECT ...\", the query the check" + " runs" + refusal);
         }
     }
 
@@ -59,8 +69,10 @@ final class NegotiateRequirements {
     private void ldapBind(VirtualDraft v, CheckSpec check) {
         if (check.login().isEmpty() != check.passwd().isEmpty()) {
             String given = check.login().isEmpty() ? "passwd" : "login";
-            diagnostics.warn(v.lineOf(given), given + " without " + (given.equals("login") ? "passwd" : "login")
-                    + ": the LDAP check binds anonymously (as ldirectord, which binds with both or neither)");
+            diagnostics.warn(
+                    v.lineOf(given),
+                    given + " without " + (given.equals("login") ? "passwd" : "login")
+                            + ": the LDAP check binds anonymously (as ldirectord, which binds with both or neither)");
         }
     }
 

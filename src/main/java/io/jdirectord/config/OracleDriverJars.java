@@ -25,12 +25,12 @@ public final class OracleDriverJars {
     public static final String DIRECTORY_PROPERTY = "jdirectord.jdbc.dir";
     /** The directory the Debian package creates for the driver. */
     public static final Path PACKAGE_DIRECTORY = Path.of("/usr/share/jdirectord/jdbc");
+
     private static final Path SYSTEM_JAVA = Path.of("/usr/share/java");
     private static final String DRIVER_JARS = "ojdbc*.jar";
 
     /** One place searched: a directory and the jars of it that are taken. */
-    public record Location(Path directory, String glob) {
-    }
+    public record Location(Path directory, String glob) {}
 
     private final List<Location> locations;
 
@@ -62,7 +62,8 @@ public final class OracleDriverJars {
 
     /** Where to put the driver, for a warning or a down reason. */
     public String advice() {
-        List<String> places = locations.stream().map(l -> l.directory() + "/" + DRIVER_JARS).toList();
+        List<String> places =
+                locations.stream().map(l -> l.directory() + "/" + DRIVER_JARS).toList();
         return "no Oracle JDBC driver found (looked for " + String.join(", ", places) + "); download ojdbc11.jar"
                 + " from Oracle and put it in " + PACKAGE_DIRECTORY + ", or name its directory with -D"
                 + DIRECTORY_PROPERTY + "=DIR in JDIRECTORD_JAVA_OPTS";

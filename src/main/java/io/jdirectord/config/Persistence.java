@@ -9,5 +9,4 @@ import java.util.OptionalInt;
  * @param netmask        IPv4: the mask as an unsigned 32-bit value in host order; IPv6: a prefix length;
  *                       empty when not configured (the kernel default applies)
  */
-public record Persistence(int timeoutSeconds, OptionalInt netmask) {
-}
+public record Persistence(int timeoutSeconds, OptionalInt netmask) {}

@@ -29,7 +29,9 @@ final class ProbeValidation {
             real.receive().ifPresent(receive -> receive(real.line(), receive, seen));
             real.request().ifPresent(request -> request(real.line(), request, check.service()));
         }
-        if (check.service() == ServiceKind.SSH && check.sshKey().isPresent() && check.login().isEmpty()) {
+        if (check.service() == ServiceKind.SSH
+                && check.sshKey().isPresent()
+                && check.login().isEmpty()) {
             diagnostics.error(v.lineOf("sshkey"), "sshkey needs a login to log in with (login=)");
         }
     }
@@ -42,9 +44,11 @@ final class ProbeValidation {
         if (error.isPresent()) {
             diagnostics.error(line, error.get());
         } else if (!ReceiveSyntax.linear(receive)) {
-            diagnostics.warn(line, "receive " + Texts.quote(receive) + " uses $, a back-reference, lookaround or"
-                    + " another backtracking construct: it is searched by the backtracking matcher, which a reply"
-                    + " can keep busy until the check's timeout (see receive in /usr/share/doc/jdirectord/checks.md)");
+            diagnostics.warn(
+                    line,
+                    "receive " + Texts.quote(receive) + " uses $, a back-reference, lookaround or"
+                            + " another backtracking construct: it is searched by the backtracking matcher, which a reply"
+                            + " can keep busy until the check's timeout (see receive in /usr/share/doc/jdirectord/checks.md)");
         }
     }
 

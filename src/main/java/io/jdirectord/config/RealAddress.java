@@ -17,7 +17,8 @@ record RealAddress(String first, Optional<String> last, Optional<String> port) {
             if (text.contains("->")) {
                 return values.fail(d, "address ranges are not supported for IPv6: " + Texts.quote(text));
             }
-            return HostPort.split(text).map(h -> new RealAddress(h.written(), Optional.empty(), h.port()))
+            return HostPort.split(text)
+                    .map(h -> new RealAddress(h.written(), Optional.empty(), h.port()))
                     .or(() -> values.fail(d, "invalid real server address " + Texts.quote(text)));
         }
         HostPort hostPort = HostPort.split(text).orElseThrow();
@@ -47,8 +48,11 @@ record RealAddress(String first, Optional<String> last, Optional<String> port) {
         String ldirectord = meant.matches("\\d{1,10}") && Long.parseLong(meant) <= 0xffffffffL
                 ? "the address " + IpLiterals.fromLong(Long.parseLong(meant)).getHostAddress() + " without a port"
                 : "the host name " + Texts.quote(meant) + " without a port";
-        values.diagnostics().warn(d.line(), Texts.quote(text) + " read as " + Texts.cut(host + ":" + meant)
-                + " (ldirectord reads it as " + ldirectord + ")");
+        values.diagnostics()
+                .warn(
+                        d.line(),
+                        Texts.quote(text) + " read as " + Texts.cut(host + ":" + meant) + " (ldirectord reads it as "
+                                + ldirectord + ")");
         return meant;
     }
 }

@@ -17,7 +17,15 @@ import java.util.Optional;
  * @param lower      lower connection threshold (l:N), 0 = none
  * @param upper      upper connection threshold (u:N), 0 = none
  */
-record RealDraft(int line, Family family, String first, Optional<String> last, Optional<String> port,
-        Forwarding forwarding, int weight, Optional<String> request, Optional<String> receive, int lower,
-        int upper) {
-}
+record RealDraft(
+        int line,
+        Family family,
+        String first,
+        Optional<String> last,
+        Optional<String> port,
+        Forwarding forwarding,
+        int weight,
+        Optional<String> request,
+        Optional<String> receive,
+        int lower,
+        int upper) {}

@@ -40,8 +40,10 @@ final class RealExpander {
                 if (first == null) {
                     reals.add(real);
                 } else {
-                    diagnostics.warn(real.line(), "real server " + real.endpoint() + " is already listed at line "
-                            + first + "; this entry is ignored");
+                    diagnostics.warn(
+                            real.line(),
+                            "real server " + real.endpoint() + " is already listed at line " + first
+                                    + "; this entry is ignored");
                 }
             }
         }
@@ -51,29 +53,45 @@ final class RealExpander {
     private Optional<List<RealServer>> expand(RealDraft d) {
         String keyword = "real";
         if (d.family() == Family.INET6 && d.last().isPresent()) {
-            diagnostics.error(d.line(), "address ranges are not supported for IPv6: "
-                    + Texts.quote(d.first() + "->" + d.last().get()));
+            diagnostics.error(
+                    d.line(),
+                    "address ranges are not supported for IPv6: "
+                            + Texts.quote(d.first() + "->" + d.last().get()));
             return Optional.empty();
         }
-        Optional<InetAddress> first = resolution.address(d.line(), HostPort.host(d.first()), d.family(), keyword, "real server");
-        Optional<InetAddress> last = d.last().flatMap(
-                text -> resolution.address(d.line(), HostPort.host(text), d.family(), keyword, "real server"));
-        Optional<Integer> port = d.port().isEmpty() ? Optional.of(0)
+        Optional<InetAddress> first =
+                resolution.address(d.line(), HostPort.host(d.first()), d.family(), keyword, "real server");
+        Optional<InetAddress> last = d.last()
+                .flatMap(text -> resolution.address(d.line(), HostPort.host(text), d.family(), keyword, "real server"));
+        Optional<Integer> port = d.port().isEmpty()
+                ? Optional.of(0)
                 : resolution.port(d.line(), d.port().get(), Optional.empty(), "real server");
         if (first.isEmpty() || port.isEmpty() || d.last().isPresent() && last.isEmpty()) {
             return Optional.empty();
         }
-        long count = last.isEmpty() ? 1 : IpLiterals.toLong((Inet4Address) last.get()) - IpLiterals.toLong((Inet4Address) first.get()) + 1;
+        long count = last.isEmpty()
+                ? 1
+                : IpLiterals.toLong((Inet4Address) last.get()) - IpLiterals.toLong((Inet4Address) first.get()) + 1;
         if (!withinLimit(d, count)) {
             return Optional.empty();
         }
-        List<InetAddress> addresses = last.isEmpty() ? List.of(first.get())
-                : range(d, (Inet4Address) first.get(), (Inet4Address) last.get());
+        List<InetAddress> addresses =
+                last.isEmpty() ? List.of(first.get()) : range(d, (Inet4Address) first.get(), (Inet4Address) last.get());
         if (addresses.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(addresses.stream().map(a -> new RealServer(a, port.get(), d.forwarding(), d.weight(),
-                d.lower(), d.upper(), d.request(), d.receive(), d.line())).toList());
+        return Optional.of(addresses.stream()
+                .map(a -> new RealServer(
+                        a,
+                        port.get(),
+                        d.forwarding(),
+                        d.weight(),
+                        d.lower(),
+                        d.upper(),
+                        d.request(),
+                        d.receive(),
+                        d.line()))
+                .toList());
     }
 
     /** Counts {@code count} more real servers (before expanding them); false, reported once, beyond the limit. */
@@ -86,8 +104,10 @@ final class RealExpander {
         }
         total += Math.max(count, 0);
         if (total > Limits.MAX_REAL_SERVERS) {
-            diagnostics.error(d.line(), "more than " + Limits.MAX_REAL_SERVERS + " real servers in the file (ranges"
-                    + " counted as expanded); this line brings them to " + total);
+            diagnostics.error(
+                    d.line(),
+                    "more than " + Limits.MAX_REAL_SERVERS + " real servers in the file (ranges"
+                            + " counted as expanded); this line brings them to " + total);
             return false;
         }
         return true;
@@ -102,8 +122,8 @@ final class RealExpander {
             return List.of();
         }
         if (to - from + 1 > MAX_RANGE) {
-            diagnostics.error(d.line(), "range " + shown + " has " + (to - from + 1) + " addresses (at most "
-                    + MAX_RANGE + ")");
+            diagnostics.error(
+                    d.line(), "range " + shown + " has " + (to - from + 1) + " addresses (at most " + MAX_RANGE + ")");
             return List.of();
         }
         List<InetAddress> addresses = new ArrayList<>();

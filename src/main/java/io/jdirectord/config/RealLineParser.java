@@ -42,8 +42,18 @@ final class RealLineParser {
         }
         RealAddress a = address.get();
         RealFlags f = parsed.get();
-        return Optional.of(new RealDraft(d.line(), family, a.first(), a.last(), a.port(), f.forwarding, f.weight,
-                f.request, f.receive, f.lower, f.upper));
+        return Optional.of(new RealDraft(
+                d.line(),
+                family,
+                a.first(),
+                a.last(),
+                a.port(),
+                f.forwarding,
+                f.weight,
+                f.request,
+                f.receive,
+                f.lower,
+                f.upper));
     }
 
     private static int firstBlank(String value) {
@@ -80,8 +90,11 @@ final class RealLineParser {
             return Optional.empty();
         }
         if (next < tokens.size()) {
-            return values.fail(d, "real server: cannot understand " + Texts.quote(text.substring(
-                    tokens.get(next).start())) + " (expected " + FLAGS_SYNTAX + " after the forwarding method)");
+            return values.fail(
+                    d,
+                    "real server: cannot understand "
+                            + Texts.quote(text.substring(tokens.get(next).start())) + " (expected " + FLAGS_SYNTAX
+                            + " after the forwarding method)");
         }
         return Optional.of(flags);
     }
@@ -91,10 +104,13 @@ final class RealLineParser {
     }
 
     private int weight(Directive d, List<FlagTokens.Token> tokens, int at, RealFlags flags) {
-        if (at >= tokens.size() || tokens.get(at).quoted() || !DIGITS.matcher(tokens.get(at).text()).matches()) {
+        if (at >= tokens.size()
+                || tokens.get(at).quoted()
+                || !DIGITS.matcher(tokens.get(at).text()).matches()) {
             return at;
         }
-        Optional<Integer> weight = values.wholeNumber(d, "weight", tokens.get(at).text(), 0, 65535);
+        Optional<Integer> weight =
+                values.wholeNumber(d, "weight", tokens.get(at).text(), 0, 65535);
         weight.ifPresent(w -> flags.weight = w);
         return weight.isPresent() ? at + 1 : -1;
     }
@@ -105,16 +121,17 @@ final class RealLineParser {
         }
         int second = at + 1 < tokens.size() && tokens.get(at + 1).isWord(",") ? at + 2 : at + 1;
         if (second >= tokens.size() || !tokens.get(second).quoted()) {
-            values.fail(d, "real server: a quoted request must be followed by a quoted receive string: "
-                    + d.quoted());
+            values.fail(d, "real server: a quoted request must be followed by a quoted receive string: " + d.quoted());
             return -1;
         }
         String request = tokens.get(at).text();
         String receive = tokens.get(second).text();
         if (THRESHOLD.matcher(request).matches() && THRESHOLD.matcher(receive).matches()) {
-            diagnostics.warn(d.line(), "\"" + request + "\" \"" + receive + "\" read as request and receive"
-                    + " strings, as ldirectord does; write " + request + " " + receive
-                    + " without quotes for connection thresholds");
+            diagnostics.warn(
+                    d.line(),
+                    "\"" + request + "\" \"" + receive + "\" read as request and receive"
+                            + " strings, as ldirectord does; write " + request + " " + receive
+                            + " without quotes for connection thresholds");
         }
         flags.request = Optional.of(request.startsWith("/") ? request : "/" + request);
         flags.receive = Optional.of(receive);
@@ -130,8 +147,7 @@ final class RealLineParser {
             if (!m.matches() || (m.group(1).equals("l") ? lower : upper)) {
                 return next;
             }
-            Optional<Integer> n = values.wholeNumber(d, m.group(1) + " threshold", m.group(2), 0,
-                    Integer.MAX_VALUE);
+            Optional<Integer> n = values.wholeNumber(d, m.group(1) + " threshold", m.group(2), 0, Integer.MAX_VALUE);
             if (n.isEmpty()) {
                 return -1;
             }

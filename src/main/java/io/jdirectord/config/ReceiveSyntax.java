@@ -13,8 +13,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ReceiveSyntax {
 
-    private ReceiveSyntax() {
-    }
+    private ReceiveSyntax() {}
 
     /** Why {@code receive} is not a valid regular expression; empty when it is one (or is empty). */
     public static Optional<String> error(String receive) {
@@ -22,8 +21,8 @@ public final class ReceiveSyntax {
             Pattern.compile(receive);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of("receive " + Texts.quote(receive) + " is not a valid regular expression: "
-                    + e.getDescription());
+            return Optional.of(
+                    "receive " + Texts.quote(receive) + " is not a valid regular expression: " + e.getDescription());
         }
     }
 

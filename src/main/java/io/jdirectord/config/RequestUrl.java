@@ -7,8 +7,7 @@ import java.util.Optional;
 /** The {@code request} of an HTTP check when it is an absolute URL ({@code http://host/path}). */
 public final class RequestUrl {
 
-    private RequestUrl() {
-    }
+    private RequestUrl() {}
 
     /**
      * The request as an absolute URL when it is one of the schemes this service accepts (http for http,
@@ -47,7 +46,8 @@ public final class RequestUrl {
             if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -35,18 +35,24 @@ final class Resolution {
         String shown = host.written();
         if (host.bracketed() || host.host().contains(":")) {
             if (family == Family.INET) {
-                return diagnostics.reject(line, "IPv6 address " + Texts.quote(shown) + " in " + keyword
-                        + "=; use " + keyword + "6=" + (keyword.equals("virtual") ? "" : " (in a virtual6 block)"));
+                return diagnostics.reject(
+                        line,
+                        "IPv6 address " + Texts.quote(shown) + " in " + keyword + "=; use " + keyword + "6="
+                                + (keyword.equals("virtual") ? "" : " (in a virtual6 block)"));
             }
-            return IpLiterals.ipv6(host.host()).map(a -> (InetAddress) a)
+            return IpLiterals.ipv6(host.host())
+                    .map(a -> (InetAddress) a)
                     .or(() -> diagnostics.reject(line, "invalid IPv6 address " + Texts.quote(shown) + " for " + role));
         }
         if (IpLiterals.looksNumeric(host.host())) {
             if (family == Family.INET6) {
-                return diagnostics.reject(line, "IPv4 address " + Texts.quote(shown) + " in " + keyword
-                        + "6=; use " + keyword + "=" + (keyword.equals("virtual") ? "" : " (in a virtual block)"));
+                return diagnostics.reject(
+                        line,
+                        "IPv4 address " + Texts.quote(shown) + " in " + keyword + "6=; use " + keyword + "="
+                                + (keyword.equals("virtual") ? "" : " (in a virtual block)"));
             }
-            return IpLiterals.ipv4(host.host()).map(a -> (InetAddress) a)
+            return IpLiterals.ipv4(host.host())
+                    .map(a -> (InetAddress) a)
                     .or(() -> diagnostics.reject(line, "invalid IPv4 address " + Texts.quote(shown) + " for " + role));
         }
         return hostName(line, host.host(), family, role);
@@ -59,8 +65,10 @@ final class Resolution {
         try {
             return Optional.of(resolver.resolveHost(name, family));
         } catch (UnknownHostException | RuntimeException e) {
-            return diagnostics.reject(line, "cannot resolve " + Texts.quote(name) + " to an "
-                    + (family == Family.INET ? "IPv4" : "IPv6") + " address for " + role);
+            return diagnostics.reject(
+                    line,
+                    "cannot resolve " + Texts.quote(name) + " to an " + (family == Family.INET ? "IPv4" : "IPv6")
+                            + " address for " + role);
         }
     }
 
@@ -79,8 +87,11 @@ final class Resolution {
         }
         var port = resolver.servicePort(text, protocol);
         if (port.isEmpty()) {
-            return diagnostics.reject(line, "unknown service name " + Texts.quote(text) + " for the port of " + role
-                    + protocol.map(p -> " (no " + p.ldName() + " service of that name)").orElse(""));
+            return diagnostics.reject(
+                    line,
+                    "unknown service name " + Texts.quote(text) + " for the port of " + role
+                            + protocol.map(p -> " (no " + p.ldName() + " service of that name)")
+                                    .orElse(""));
         }
         return Optional.of(port.getAsInt());
     }

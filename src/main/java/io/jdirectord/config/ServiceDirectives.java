@@ -7,10 +7,10 @@ import java.util.Set;
 /** The IPVS and bookkeeping directives of a virtual block: scheduling, protocol, reals, fallback, labels. */
 final class ServiceDirectives {
 
-    static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed",
-            "nq", "fo", "ovf", "mh", "twos");
-    static final Set<String> SCHED_FLAGS = Set.of("sh-fallback", "sh-port", "mh-fallback", "mh-port", "flag-1",
-            "flag-2", "flag-3");
+    static final Set<String> SCHEDULERS =
+            Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh", "twos");
+    static final Set<String> SCHED_FLAGS =
+            Set.of("sh-fallback", "sh-port", "mh-fallback", "mh-port", "flag-1", "flag-2", "flag-3");
     /** ipvsadm's largest persistence timeout: 31 days. */
     static final int MAX_PERSISTENT = 31 * 86400;
 
@@ -62,8 +62,7 @@ final class ServiceDirectives {
             return false;
         }
         if (!six && x.family == Family.INET6) {
-            v.fail(d, "cannot specify \"" + d.name() + "\" in a virtual6 block; please use \"" + base
-                    + "6\" instead");
+            v.fail(d, "cannot specify \"" + d.name() + "\" in a virtual6 block; please use \"" + base + "6\" instead");
             return false;
         }
         return true;
@@ -75,8 +74,11 @@ final class ServiceDirectives {
             return;
         }
         if (!SCHEDULERS.contains(d.value())) {
-            v.diagnostics().warn(d.line(), "unknown scheduler " + Texts.quote(d.value())
-                    + "; the kernel needs a module ip_vs_" + d.value());
+            v.diagnostics()
+                    .warn(
+                            d.line(),
+                            "unknown scheduler " + Texts.quote(d.value()) + "; the kernel needs a module ip_vs_"
+                                    + d.value());
         }
         x.scheduler = d.value();
     }
@@ -84,8 +86,10 @@ final class ServiceDirectives {
     private void persistent(Directive d, VirtualDraft x) {
         v.lenientPositive(d, "of seconds").ifPresent(seconds -> {
             if (seconds > MAX_PERSISTENT) {
-                v.fail(d, "persistent must be at most " + MAX_PERSISTENT + " seconds (31 days), not "
-                        + Texts.quote(d.value()));
+                v.fail(
+                        d,
+                        "persistent must be at most " + MAX_PERSISTENT + " seconds (31 days), not "
+                                + Texts.quote(d.value()));
             } else {
                 x.persistent = seconds;
             }
@@ -95,8 +99,10 @@ final class ServiceDirectives {
     private void schedFlags(Directive d, VirtualDraft x) {
         for (String flag : d.value().split(",", -1)) {
             if (!SCHED_FLAGS.contains(flag)) {
-                v.fail(d, "unknown scheduler flag " + Texts.quote(flag) + " (sh-fallback, sh-port, mh-fallback,"
-                        + " mh-port, flag-1, flag-2, flag-3, separated by commas)");
+                v.fail(
+                        d,
+                        "unknown scheduler flag " + Texts.quote(flag) + " (sh-fallback, sh-port, mh-fallback,"
+                                + " mh-port, flag-1, flag-2, flag-3, separated by commas)");
                 return;
             }
         }
@@ -117,8 +123,7 @@ final class ServiceDirectives {
             Path file = Paths.of(text).toAbsolutePath();
             Path dir = file.getParent();
             if (dir != null && !Files.isDirectory(dir)) {
-                v.diagnostics().warn(d.line(), "the directory of monitorfile " + Texts.quote(text)
-                        + " does not exist");
+                v.diagnostics().warn(d.line(), "the directory of monitorfile " + Texts.quote(text) + " does not exist");
             }
             x.monitorFile = Paths.of(text);
         });

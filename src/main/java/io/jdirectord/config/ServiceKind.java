@@ -9,9 +9,28 @@ import java.util.Optional;
  * used as the check port of last resort; {@link #forPort(int)} is its ld_port_to_service table.
  */
 public enum ServiceKind {
-    DNS(53), FTP(21), HTTP(80), HTTPS(443), HTTP_PROXY(3128), IMAP(143), IMAPS(993), LDAP(389),
-    LDAPS(636), NNTP(119), MYSQL(3306), NONE(0), ORACLE(1521), POP(110), POPS(995), RADIUS(1812),
-    PGSQL(5432), SIP(5060), SMTP(25), SUBMISSION(587), SIMPLETCP(0), SSH(22);
+    DNS(53),
+    FTP(21),
+    HTTP(80),
+    HTTPS(443),
+    HTTP_PROXY(3128),
+    IMAP(143),
+    IMAPS(993),
+    LDAP(389),
+    LDAPS(636),
+    NNTP(119),
+    MYSQL(3306),
+    NONE(0),
+    ORACLE(1521),
+    POP(110),
+    POPS(995),
+    RADIUS(1812),
+    PGSQL(5432),
+    SIP(5060),
+    SMTP(25),
+    SUBMISSION(587),
+    SIMPLETCP(0),
+    SSH(22);
 
     private final int wellKnownPort;
 

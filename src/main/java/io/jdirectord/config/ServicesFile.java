@@ -12,8 +12,7 @@ import java.util.OptionalInt;
  */
 final class ServicesFile {
 
-    private record Entry(List<String> names, int port, String protocol) {
-    }
+    private record Entry(List<String> names, int port, String protocol) {}
 
     private static final String BUILT_IN = """
             ftp 21/tcp
@@ -49,7 +48,8 @@ final class ServicesFile {
         List<Entry> entries = new ArrayList<>();
         for (String line : text.split("\n")) {
             int hash = line.indexOf('#');
-            String[] fields = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+            String[] fields =
+                    (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
             if (fields.length < 2) {
                 continue;
             }
@@ -71,7 +71,8 @@ final class ServicesFile {
     OptionalInt port(String name, Optional<Protocol> protocol) {
         Optional<String> wanted = protocol.map(Protocol::ldName);
         for (Entry entry : entries) {
-            if (entry.names().contains(name) && wanted.map(entry.protocol()::equals).orElse(true)) {
+            if (entry.names().contains(name)
+                    && wanted.map(entry.protocol()::equals).orElse(true)) {
                 return OptionalInt.of(entry.port());
             }
         }

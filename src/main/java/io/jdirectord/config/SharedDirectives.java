@@ -13,42 +13,60 @@ final class SharedDirectives {
     static final int MIN_RECEIVE = 1024;
     static final int MAX_RECEIVE = 4 * 1024 * 1024;
 
-    private SharedDirectives() {
-    }
+    private SharedDirectives() {}
 
     static DirectiveTable<SharedDraft> table(Values v) {
         return new DirectiveTable<SharedDraft>()
                 .on("checktimeout", (d, s) -> v.lenientPositive(d, "of seconds").ifPresent(n -> s.checkTimeout = n))
-                .on("negotiatetimeout", (d, s) -> v.lenientPositive(d, "of seconds")
-                        .ifPresent(n -> s.negotiateTimeout = n))
+                .on(
+                        "negotiatetimeout",
+                        (d, s) -> v.lenientPositive(d, "of seconds").ifPresent(n -> s.negotiateTimeout = n))
                 .on("checkinterval", (d, s) -> v.interval(d).ifPresent(i -> s.checkInterval = i))
                 .on("checkcount", (d, s) -> checkCount(v, d, s))
                 .on("failurecount", (d, s) -> v.lenientPositive(d, "").ifPresent(n -> s.failureCount = n))
-                .on("risecount", (d, s) -> v.wholeNumber(d, 1, Integer.MAX_VALUE).ifPresent(n -> s.riseCount = n))
-                .on("connecttimeout", (d, s) -> v.fail(d, "connecttimeout was replaced by negotiatetimeout"
-                        + " (ldirectord rejects it too)"))
-                .on("timeout", (d, s) -> v.fail(d, "timeout was replaced by checktimeout and negotiatetimeout"
-                        + " (ldirectord rejects it too)"))
+                .on(
+                        "risecount",
+                        (d, s) -> v.wholeNumber(d, 1, Integer.MAX_VALUE).ifPresent(n -> s.riseCount = n))
+                .on(
+                        "connecttimeout",
+                        (d, s) -> v.fail(
+                                d, "connecttimeout was replaced by negotiatetimeout" + " (ldirectord rejects it too)"))
+                .on(
+                        "timeout",
+                        (d, s) -> v.fail(
+                                d,
+                                "timeout was replaced by checktimeout and negotiatetimeout"
+                                        + " (ldirectord rejects it too)"))
                 .on("fallbackcommand", (d, s) -> v.nonEmpty(d, d.value()).ifPresent(c -> s.fallbackCommand = c))
                 .on("quiescent", (d, s) -> v.yesNo(d).ifPresent(b -> s.quiescent = b))
                 .on("cleanstop", (d, s) -> v.yesNo(d).ifPresent(b -> s.cleanStop = b))
-                .on("emailalert", (d, s) -> s.emailAlert = Values.unquote(d.value()).strip())
+                .on(
+                        "emailalert",
+                        (d, s) -> s.emailAlert = Values.unquote(d.value()).strip())
                 .on("emailalertfreq", (d, s) -> s.emailAlertFreq = emailAlertFreq(v, d))
                 .on("emailalertstatus", (d, s) -> emailAlertStatus(v, d).ifPresent(set -> s.emailAlertStatus = set))
                 .on("smtp", (d, s) -> smtp(v, d).ifPresent(h -> s.smtp = h))
                 .on("verifycert", (d, s) -> v.yesNo(d).ifPresent(b -> s.verifyCert = b))
-                .on("cacert", (d, s) -> v.existingFile(d).filter(p -> usableCa(v, d, p)).ifPresent(p -> {
-                    s.caCert = p;
-                    s.caCertLine = d.line();
-                }))
-                .on("maxreceive", (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))
+                .on(
+                        "cacert",
+                        (d, s) -> v.existingFile(d)
+                                .filter(p -> usableCa(v, d, p))
+                                .ifPresent(p -> {
+                                    s.caCert = p;
+                                    s.caCertLine = d.line();
+                                }))
+                .on(
+                        "maxreceive",
+                        (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))
                 .on("dynamicweight", (d, s) -> v.yesNo(d).ifPresent(b -> s.dynamicWeight = b))
                 .on("followredirects", (d, s) -> v.yesNo(d).ifPresent(b -> s.followRedirects = b));
     }
 
     private static void checkCount(Values v, Directive d, SharedDraft s) {
-        v.diagnostics().warn(d.line(), "checkcount is deprecated and slated for removal (as in ldirectord);"
-                + " see failurecount");
+        v.diagnostics()
+                .warn(
+                        d.line(),
+                        "checkcount is deprecated and slated for removal (as in ldirectord);" + " see failurecount");
         v.lenientPositive(d, "").ifPresent(n -> s.checkCount = n);
     }
 
@@ -65,8 +83,11 @@ final class SharedDirectives {
             return 0;
         }
         if (end < value.length()) {
-            v.diagnostics().warn(d.line(), "emailalertfreq=" + Texts.cut(value) + " read as " + seconds
-                    + " (ldirectord reads the leading digits only)");
+            v.diagnostics()
+                    .warn(
+                            d.line(),
+                            "emailalertfreq=" + Texts.cut(value) + " read as " + seconds
+                                    + " (ldirectord reads the leading digits only)");
         }
         return (int) seconds;
     }
@@ -80,10 +101,12 @@ final class SharedDirectives {
                 case "all" -> statuses.addAll(EnumSet.allOf(DaemonStatus.class));
                 case "none" -> none = true;
                 case "starting", "running", "stopping", "reloading" ->
-                        statuses.add(DaemonStatus.valueOf(name.toUpperCase(Locale.ROOT)));
+                    statuses.add(DaemonStatus.valueOf(name.toUpperCase(Locale.ROOT)));
                 default -> {
-                    return v.fail(d, "invalid email alert status " + Texts.quote(name)
-                            + " (all, none, starting, running, stopping, reloading)");
+                    return v.fail(
+                            d,
+                            "invalid email alert status " + Texts.quote(name)
+                                    + " (all, none, starting, running, stopping, reloading)");
                 }
             }
         }
@@ -96,8 +119,8 @@ final class SharedDirectives {
 
     private static Optional<String> smtp(Values v, Directive d) {
         if (!SMTP.matcher(d.value()).matches()) {
-            return v.fail(d, "smtp must be a host name or address with an optional :PORT, not "
-                    + Texts.quote(d.value()));
+            return v.fail(
+                    d, "smtp must be a host name or address with an optional :PORT, not " + Texts.quote(d.value()));
         }
         return Optional.of(d.value());
     }

@@ -41,8 +41,11 @@ final class SourceReader {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                return diagnostics.reject(0, attributes.isDirectory() ? "is a directory, not a configuration file"
-                        : "is not a regular file (a FIFO, device or socket); name the configuration file itself");
+                return diagnostics.reject(
+                        0,
+                        attributes.isDirectory()
+                                ? "is a directory, not a configuration file"
+                                : "is not a regular file (a FIFO, device or socket); name the configuration file itself");
             }
             if (attributes.size() > Limits.MAX_FILE_BYTES) {
                 return tooLarge(attributes.size());
@@ -59,19 +62,26 @@ final class SourceReader {
     }
 
     private Optional<byte[]> tooLarge(long size) {
-        return diagnostics.reject(0, "file is too large (" + (size > Limits.MAX_FILE_BYTES ? "more than " : "")
-                + Limits.MAX_FILE_BYTES + " bytes); a configuration of the largest size jdirectord accepts"
-                + " (see Limits in /usr/share/doc/jdirectord/configuration.md) is far smaller");
+        return diagnostics.reject(
+                0,
+                "file is too large (" + (size > Limits.MAX_FILE_BYTES ? "more than " : "")
+                        + Limits.MAX_FILE_BYTES + " bytes); a configuration of the largest size jdirectord accepts"
+                        + " (see Limits in /usr/share/doc/jdirectord/configuration.md) is far smaller");
     }
 
     private String decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (decoder(CodingErrorAction.REPORT).decode(in, CharBuffer.allocate(bytes.length), true).isError()) {
-            diagnostics.warn(lineAt(bytes, in.position()), "line is not valid UTF-8 (the first such line);"
-                    + " invalid bytes were replaced");
+        if (decoder(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(bytes.length), true)
+                .isError()) {
+            diagnostics.warn(
+                    lineAt(bytes, in.position()),
+                    "line is not valid UTF-8 (the first such line);" + " invalid bytes were replaced");
         }
         try {
-            String text = decoder(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = decoder(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException impossible) {
             throw new IllegalStateException(impossible);
@@ -101,15 +111,19 @@ final class SourceReader {
             if (line.endsWith("\r") && end >= 0) {
                 line = line.substring(0, line.length() - 1);
                 if (!crReported) {
-                    diagnostics.warn(lines.size() + 1, "line ends in CR LF (DOS line ends); the CRs are ignored"
-                            + " (ldirectord keeps them and then rejects yes/no values)");
+                    diagnostics.warn(
+                            lines.size() + 1,
+                            "line ends in CR LF (DOS line ends); the CRs are ignored"
+                                    + " (ldirectord keeps them and then rejects yes/no values)");
                     crReported = true;
                 }
             }
             if (line.indexOf('\r') >= 0) {
-                diagnostics.error(lines.size() + 1, "line holds a CR that is not followed by LF: the file has old Mac"
-                        + " (CR only) line ends, which ldirectord reads as one long line; convert them to LF"
-                        + " (tr '\\r' '\\n')");
+                diagnostics.error(
+                        lines.size() + 1,
+                        "line holds a CR that is not followed by LF: the file has old Mac"
+                                + " (CR only) line ends, which ldirectord reads as one long line; convert them to LF"
+                                + " (tr '\\r' '\\n')");
                 return List.of();
             }
             lines.add(line);

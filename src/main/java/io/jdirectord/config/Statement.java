@@ -7,5 +7,4 @@ package io.jdirectord.config;
  * @param inBlock whether it belongs to the virtual block opened by the last {@code virtual=} line
  * @param text    the directive text
  */
-record Statement(int line, boolean inBlock, String text) {
-}
+record Statement(int line, boolean inBlock, String text) {}

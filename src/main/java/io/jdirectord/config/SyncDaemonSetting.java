@@ -15,7 +15,8 @@ public record SyncDaemonSetting(State state, String interfaceName, int syncId, i
 
     /** The daemon's role. */
     public enum State {
-        MASTER, BACKUP;
+        MASTER,
+        BACKUP;
 
         /** The name as written in the configuration. */
         public String ldName() {

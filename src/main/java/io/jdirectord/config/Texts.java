@@ -6,8 +6,7 @@ final class Texts {
     /** Longest text quoted in full; longer text is cut and marked with "...". */
     static final int MAX_QUOTED = 80;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text in double quotes, at most {@link #MAX_QUOTED} characters of it, non-printables as {@code \xNN}. */
     static String quote(String text) {

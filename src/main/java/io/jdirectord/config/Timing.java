@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param failureCount  consecutive failures that take an up real server down (ldirectord failurecount)
  * @param riseCount     consecutive successes that bring a down real server up (extension risecount, default 1)
  */
-public record Timing(Duration checkInterval, int failureCount, int riseCount) {
-}
+public record Timing(Duration checkInterval, int failureCount, int riseCount) {}

@@ -10,25 +10,36 @@ import java.util.Set;
 final class TrailingComments {
 
     /** Global directives read with {@code (\d+)} anywhere in the value: the first number wins. */
-    private static final Set<String> FIRST_NUMBER = Set.of("checktimeout", "negotiatetimeout", "checkinterval",
-            "checkcount", "failurecount");
+    private static final Set<String> FIRST_NUMBER =
+            Set.of("checktimeout", "negotiatetimeout", "checkinterval", "checkcount", "failurecount");
     /** Global directives read as {@code "(.*)"}: the value ends at the last quote of the line. */
     private static final Set<String> TO_LAST_QUOTE = Set.of("callback", "logfile");
     /**
      * Global directives that take the rest of the line, comment included. Not here: emailalertfreq ({@code (\d*)})
      * and smtp (host name characters only) stop before the blank; virtual lines ignore what follows the port.
      */
-    private static final Set<String> WHOLE_LINE = Set.of("autoreload", "fork", "supervised", "quiescent",
-            "readdquiescent", "cleanstop", "fallback", "fallback6", "fallbackcommand", "execute", "emailalert",
-            "emailalertstatus", "emailalertfrom", "maintenancedir");
+    private static final Set<String> WHOLE_LINE = Set.of(
+            "autoreload",
+            "fork",
+            "supervised",
+            "quiescent",
+            "readdquiescent",
+            "cleanstop",
+            "fallback",
+            "fallback6",
+            "fallbackcommand",
+            "execute",
+            "emailalert",
+            "emailalertstatus",
+            "emailalertfrom",
+            "maintenancedir");
     /** Block directives compared exactly, or kept verbatim, so that a trailing blank changes them. */
-    private static final Set<String> BLANK_SENSITIVE = Set.of("quiescent", "cleanstop", "ops", "netmask",
-            "emailalert", "emailalertstatus");
+    private static final Set<String> BLANK_SENSITIVE =
+            Set.of("quiescent", "cleanstop", "ops", "netmask", "emailalert", "emailalertstatus");
     /** Block directives whose unquoted value keeps a trailing blank (a program path, a file, a host name). */
     private static final Set<String> BLANK_SENSITIVE_UNQUOTED = Set.of("checkcommand", "monitorfile", "virtualhost");
 
-    private TrailingComments() {
-    }
+    private TrailingComments() {}
 
     /**
      * @param statement the global statement before the comment, trailing blanks removed
@@ -54,7 +65,8 @@ final class TrailingComments {
     static boolean misreadInBlock(String statement) {
         String name = Directive.nameOf(statement);
         return BLANK_SENSITIVE.contains(name)
-                || BLANK_SENSITIVE_UNQUOTED.contains(name) && !valueOf(statement).startsWith("\"");
+                || BLANK_SENSITIVE_UNQUOTED.contains(name)
+                        && !valueOf(statement).startsWith("\"");
     }
 
     private static String valueOf(String statement) {

@@ -14,14 +14,29 @@ import java.util.Set;
 final class TypographicQuotes {
 
     /** Directives whose value is, or may be, written in double quotes; real lines carry quoted request/receive. */
-    private static final Set<String> QUOTABLE = Set.of("request", "receive", "login", "passwd", "database", "secret",
-            "load", "callback", "logfile", "checkcommand", "fallbackcommand", "monitorfile", "virtualhost",
-            "emailalert", "cacert", "sshkey", "real", "real6");
+    private static final Set<String> QUOTABLE = Set.of(
+            "request",
+            "receive",
+            "login",
+            "passwd",
+            "database",
+            "secret",
+            "load",
+            "callback",
+            "logfile",
+            "checkcommand",
+            "fallbackcommand",
+            "monitorfile",
+            "virtualhost",
+            "emailalert",
+            "cacert",
+            "sshkey",
+            "real",
+            "real6");
     /** Quotation marks that are not {@code "}; more are found by their Unicode category. */
     private static final String MARKS = "“”„‟‘’‚‛«»‹›〝〞〟＂＇″";
 
-    private TypographicQuotes() {
-    }
+    private TypographicQuotes() {}
 
     /** Reports the first typographic quote of a quotable directive as an error; true when there was one. */
     static boolean reject(Directive d, Diagnostics diagnostics) {
@@ -29,8 +44,10 @@ final class TypographicQuotes {
             return false;
         }
         Optional<String> found = find(d.value());
-        found.ifPresent(quote -> diagnostics.error(d.line(), "typographic quote " + quote + " in the value of "
-                + d.name() + ": it is read as part of the value, not as a quote; write a plain ASCII quote (\")"));
+        found.ifPresent(quote -> diagnostics.error(
+                d.line(),
+                "typographic quote " + quote + " in the value of " + d.name()
+                        + ": it is read as part of the value, not as a quote; write a plain ASCII quote (\")"));
         return found.isPresent();
     }
 
@@ -42,8 +59,8 @@ final class TypographicQuotes {
             if (c == '"') {
                 quoted = !quoted && value.indexOf('"', i + 1) > 0;
             } else if (!quoted && isTypographic(c) && atWordEdge(value, i)) {
-                return Optional.of(c + " (" + String.format(Locale.ROOT, "U+%04X", (int) c) + " "
-                        + Character.getName(c) + ")");
+                return Optional.of(
+                        c + " (" + String.format(Locale.ROOT, "U+%04X", (int) c) + " " + Character.getName(c) + ")");
             }
         }
         return Optional.empty();
@@ -51,7 +68,8 @@ final class TypographicQuotes {
 
     private static boolean isTypographic(char c) {
         int type = Character.getType(c);
-        return MARKS.indexOf(c) >= 0 || type == Character.INITIAL_QUOTE_PUNCTUATION
+        return MARKS.indexOf(c) >= 0
+                || type == Character.INITIAL_QUOTE_PUNCTUATION
                 || type == Character.FINAL_QUOTE_PUNCTUATION;
     }
 

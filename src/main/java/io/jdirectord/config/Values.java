@@ -42,8 +42,8 @@ final class Values {
      */
     Optional<Integer> lenientPositive(Directive d, String what) {
         Matcher digits = DIGITS.matcher(d.value());
-        String error = d.name() + " must be a positive whole number" + (what.isEmpty() ? "" : " " + what)
-                + ", not " + Texts.quote(d.value());
+        String error = d.name() + " must be a positive whole number" + (what.isEmpty() ? "" : " " + what) + ", not "
+                + Texts.quote(d.value());
         if (!digits.find()) {
             return fail(d, error);
         }
@@ -52,8 +52,10 @@ final class Values {
             return fail(d, error);
         }
         if (number.isPresent() && !digits.group().equals(d.value())) {
-            diagnostics.warn(d.line(), d.name() + "=" + Texts.cut(d.value()) + " read as " + number.get()
-                    + " (ldirectord takes the first number in the value)");
+            diagnostics.warn(
+                    d.line(),
+                    d.name() + "=" + Texts.cut(d.value()) + " read as " + number.get()
+                            + " (ldirectord takes the first number in the value)");
         }
         return number;
     }
@@ -69,10 +71,11 @@ final class Values {
      * @param what the part's name in the error, e.g. "weight"
      */
     Optional<Integer> wholeNumber(Directive d, String what, String text, int min, int max) {
-        if (!DIGITS.matcher(text).matches() || text.length() > 10 || Long.parseLong(text) < min
+        if (!DIGITS.matcher(text).matches()
+                || text.length() > 10
+                || Long.parseLong(text) < min
                 || Long.parseLong(text) > max) {
-            return fail(d, what + " must be a whole number from " + min + " to " + max + ", not "
-                    + Texts.quote(text));
+            return fail(d, what + " must be a whole number from " + min + " to " + max + ", not " + Texts.quote(text));
         }
         return Optional.of(Integer.parseInt(text));
     }
@@ -99,8 +102,10 @@ final class Values {
         String value = d.value();
         String content;
         if (!value.startsWith("\"")) {
-            diagnostics.warn(d.line(), d.name() + " value should be in double quotes: " + d.quoted()
-                    + " (ldirectord rejects it without them)");
+            diagnostics.warn(
+                    d.line(),
+                    d.name() + " value should be in double quotes: " + d.quoted()
+                            + " (ldirectord rejects it without them)");
             content = value;
         } else {
             int close = value.lastIndexOf('"');
@@ -133,7 +138,8 @@ final class Values {
     Optional<Path> existingFile(Directive d) {
         return nonEmpty(d, unquote(d.value())).flatMap(text -> {
             Path path = Paths.of(text);
-            return Files.isRegularFile(path) ? Optional.of(path)
+            return Files.isRegularFile(path)
+                    ? Optional.of(path)
                     : fail(d, d.name() + " file does not exist: " + Texts.quote(text));
         });
     }

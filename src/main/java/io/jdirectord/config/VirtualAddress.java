@@ -35,13 +35,17 @@ final class VirtualAddress {
         if (isMark(v.address)) {
             return mark(v, keyword, protocol);
         }
-        Optional<HostPort> hostPort = HostPort.split(v.address).filter(h -> !h.host().isEmpty() && h.port().isPresent());
+        Optional<HostPort> hostPort = HostPort.split(v.address)
+                .filter(h -> !h.host().isEmpty() && h.port().isPresent());
         if (hostPort.isEmpty()) {
-            return diagnostics.reject(v.line, keyword
-                    + " must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall mark, not " + Texts.quote(v.address));
+            return diagnostics.reject(
+                    v.line,
+                    keyword + " must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall mark, not "
+                            + Texts.quote(v.address));
         }
         if (protocol == Protocol.FWM) {
-            return diagnostics.reject(v.lineOf("protocol"),
+            return diagnostics.reject(
+                    v.lineOf("protocol"),
                     "protocol=fwm is only for firewall-mark virtual services, not " + Texts.cut(v.address));
         }
         HostPort h = hostPort.get();
@@ -57,17 +61,22 @@ final class VirtualAddress {
         boolean dotted = v.address.contains(".");
         String digits = dotted ? v.address.substring(0, v.address.indexOf('.')) : v.address;
         if (digits.length() > 10 || Long.parseLong(digits) < 1 || Long.parseLong(digits) > Integer.MAX_VALUE) {
-            return diagnostics.reject(v.line, "firewall mark must be from 1 to " + Integer.MAX_VALUE + ", not "
-                    + Texts.quote(v.address));
+            return diagnostics.reject(
+                    v.line, "firewall mark must be from 1 to " + Integer.MAX_VALUE + ", not " + Texts.quote(v.address));
         }
         if (dotted) {
-            diagnostics.warn(v.line, keyword + "=" + Texts.cut(v.address) + " read as firewall mark " + digits
-                    + ", as ldirectord does; a port was probably forgotten (" + keyword + "=" + Texts.cut(v.address)
-                    + ":PORT)");
+            diagnostics.warn(
+                    v.line,
+                    keyword + "=" + Texts.cut(v.address) + " read as firewall mark " + digits
+                            + ", as ldirectord does; a port was probably forgotten (" + keyword + "="
+                            + Texts.cut(v.address)
+                            + ":PORT)");
         }
         if (protocol != Protocol.FWM) {
-            return diagnostics.reject(v.lineOf("protocol"), "protocol=" + protocol.ldName()
-                    + " cannot be used with firewall mark " + digits + " (leave protocol out or write protocol=fwm)");
+            return diagnostics.reject(
+                    v.lineOf("protocol"),
+                    "protocol=" + protocol.ldName() + " cannot be used with firewall mark " + digits
+                            + " (leave protocol out or write protocol=fwm)");
         }
         return Optional.of(VirtualServiceKey.ofMark(v.family, Integer.parseInt(digits)));
     }

@@ -37,13 +37,24 @@ final class VirtualAssembler {
         }
         Inheritance inherit = new Inheritance(v.shared, g.shared);
         CheckSpec check = CheckSpecs.of(v, key.get(), inherit);
-        VirtualService service = new VirtualService(key.get(), v.scheduler != null ? v.scheduler : "wrr",
+        VirtualService service = new VirtualService(
+                key.get(),
+                v.scheduler != null ? v.scheduler : "wrr",
                 Optional.ofNullable(v.persistent).map(p -> new Persistence(p, optional(v.netmask))),
-                Optional.ofNullable(v.schedFlags), Boolean.TRUE.equals(v.ops), check, inherit.timing(),
-                servers.get(), fallback, Optional.ofNullable(inherit.get(s -> s.fallbackCommand, null)),
-                inherit.get(s -> s.quiescent, false), inherit.get(s -> s.cleanStop, true),
-                inherit.emailAlert(Optional.ofNullable(g.emailAlertFrom)), Optional.ofNullable(v.monitorFile),
-                Optional.ofNullable(v.serviceName), Optional.ofNullable(v.comment), v.line);
+                Optional.ofNullable(v.schedFlags),
+                Boolean.TRUE.equals(v.ops),
+                check,
+                inherit.timing(),
+                servers.get(),
+                fallback,
+                Optional.ofNullable(inherit.get(s -> s.fallbackCommand, null)),
+                inherit.get(s -> s.quiescent, false),
+                inherit.get(s -> s.cleanStop, true),
+                inherit.emailAlert(Optional.ofNullable(g.emailAlertFrom)),
+                Optional.ofNullable(v.monitorFile),
+                Optional.ofNullable(v.serviceName),
+                Optional.ofNullable(v.comment),
+                v.line);
         return Optional.of(service);
     }
 
@@ -53,8 +64,8 @@ final class VirtualAssembler {
 
     /** The block's fallback, else the global one of its family; the port defaults to the virtual's. */
     private Optional<Fallback> fallback(VirtualDraft v, GlobalDraft g, VirtualServiceKey key) {
-        FallbackDraft draft = v.fallback != null ? v.fallback : v.family == Family.INET ? g.fallbackInet
-                : g.fallbackInet6;
+        FallbackDraft draft =
+                v.fallback != null ? v.fallback : v.family == Family.INET ? g.fallbackInet : g.fallbackInet6;
         if (draft == null) {
             return Optional.empty();
         }
@@ -68,9 +79,10 @@ final class VirtualAssembler {
      * @param defaultPort the port when the fallback gives none
      */
     Optional<Fallback> resolveFallback(FallbackDraft draft, Optional<Protocol> protocol, int defaultPort) {
-        Optional<InetAddress> address = resolution.address(draft.line(), HostPort.host(draft.host()),
-                draft.family(), "fallback", "fallback server");
-        Optional<Integer> port = draft.port().isEmpty() ? Optional.of(defaultPort)
+        Optional<InetAddress> address = resolution.address(
+                draft.line(), HostPort.host(draft.host()), draft.family(), "fallback", "fallback server");
+        Optional<Integer> port = draft.port().isEmpty()
+                ? Optional.of(defaultPort)
                 : resolution.port(draft.line(), draft.port().get(), protocol, "fallback server");
         if (address.isEmpty() || port.isEmpty()) {
             return Optional.empty();

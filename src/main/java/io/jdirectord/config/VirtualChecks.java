@@ -12,11 +12,24 @@ import java.util.Set;
 final class VirtualChecks {
 
     /** Services whose negotiate check only speaks TCP. */
-    static final Set<ServiceKind> TCP_ONLY = EnumSet.of(ServiceKind.HTTP, ServiceKind.HTTPS, ServiceKind.HTTP_PROXY,
-            ServiceKind.FTP, ServiceKind.SMTP, ServiceKind.SUBMISSION, ServiceKind.POP, ServiceKind.POPS,
-            ServiceKind.IMAP, ServiceKind.IMAPS, ServiceKind.NNTP, ServiceKind.LDAP, ServiceKind.LDAPS,
-            ServiceKind.MYSQL, ServiceKind.PGSQL, ServiceKind.ORACLE, ServiceKind.SSH);
-
+    static final Set<ServiceKind> TCP_ONLY = EnumSet.of(
+            ServiceKind.HTTP,
+            ServiceKind.HTTPS,
+            ServiceKind.HTTP_PROXY,
+            ServiceKind.FTP,
+            ServiceKind.SMTP,
+            ServiceKind.SUBMISSION,
+            ServiceKind.POP,
+            ServiceKind.POPS,
+            ServiceKind.IMAP,
+            ServiceKind.IMAPS,
+            ServiceKind.NNTP,
+            ServiceKind.LDAP,
+            ServiceKind.LDAPS,
+            ServiceKind.MYSQL,
+            ServiceKind.PGSQL,
+            ServiceKind.ORACLE,
+            ServiceKind.SSH);
 
     private final Diagnostics diagnostics;
 
@@ -28,9 +41,11 @@ final class VirtualChecks {
         CheckSpec check = s.check();
         boolean negotiates = check.type().negotiates();
         if (check.protocol() == Protocol.UDP && negotiates && TCP_ONLY.contains(check.service())) {
-            diagnostics.error(v.lineOf("service"), "a negotiate check of " + check.service().ldName()
-                    + " cannot run over udp (" + check.service().ldName() + " is a TCP service);"
-                    + " use protocol=tcp, another service, or checktype=connect or ping");
+            diagnostics.error(
+                    v.lineOf("service"),
+                    "a negotiate check of " + check.service().ldName()
+                            + " cannot run over udp (" + check.service().ldName() + " is a TCP service);"
+                            + " use protocol=tcp, another service, or checktype=connect or ping");
         }
         dnsReceive(v, s);
         if (negotiates && check.service() == ServiceKind.ORACLE) {
@@ -41,11 +56,14 @@ final class VirtualChecks {
         reals(s);
         checkPort(v, s);
         if (v.netmask != null && v.persistent == null) {
-            diagnostics.warn(v.lineOf("netmask"), "netmask has no effect without persistent"
-                    + " (ldirectord ignores it too)");
+            diagnostics.warn(
+                    v.lineOf("netmask"), "netmask has no effect without persistent" + " (ldirectord ignores it too)");
         }
         if (s.onePacket() && check.protocol() != Protocol.UDP) {
-            diagnostics.warn(v.lineOf("ops"), "ops=yes only applies to udp services; ignored for " + s.key().id());
+            diagnostics.warn(
+                    v.lineOf("ops"),
+                    "ops=yes only applies to udp services; ignored for "
+                            + s.key().id());
         }
         if (check.tls().caFile().isPresent() && !check.tls().verify()) {
             diagnostics.warn(v.lineOf("verifycert"), "cacert is not used because verifycert=no");
@@ -54,10 +72,14 @@ final class VirtualChecks {
 
     /** A dns check with an empty receive (for any real server) reports that server down, as ldirectord's. */
     private void dnsReceive(VirtualDraft v, VirtualService s) {
-        if (s.check().type().negotiates() && s.check().service() == ServiceKind.DNS
-                && s.reals().stream().anyMatch(real -> s.probeFor(real).check().receive().isEmpty())) {
-            diagnostics.warn(v.lineOf("receive"), "service=dns needs receive= (the address or name the answer must"
-                    + " hold): without it the real servers are reported down, as in ldirectord");
+        if (s.check().type().negotiates()
+                && s.check().service() == ServiceKind.DNS
+                && s.reals().stream()
+                        .anyMatch(real -> s.probeFor(real).check().receive().isEmpty())) {
+            diagnostics.warn(
+                    v.lineOf("receive"),
+                    "service=dns needs receive= (the address or name the answer must"
+                            + " hold): without it the real servers are reported down, as in ldirectord");
         }
     }
 
@@ -66,8 +88,10 @@ final class VirtualChecks {
             return;
         }
         if (v.checkCommand == null) {
-            diagnostics.error(v.lineOf("checktype"), "checktype=" + check.type().ldName() + " needs a checkcommand"
-                    + " (ldirectord would run /bin/true and always report the servers up)");
+            diagnostics.error(
+                    v.lineOf("checktype"),
+                    "checktype=" + check.type().ldName() + " needs a checkcommand"
+                            + " (ldirectord would run /bin/true and always report the servers up)");
             return;
         }
         if (!check.checkCommand().contains("/")) {
@@ -75,12 +99,15 @@ final class VirtualChecks {
         }
         Path program = Paths.of(check.checkCommand());
         boolean perl = check.type() == CheckType.EXTERNAL_PERL;
-        String problem = !Files.isRegularFile(program) ? "does not exist"
-                : perl && !Files.isReadable(program) ? "is not readable"
-                : !perl && !Files.isExecutable(program) ? "is not executable" : null;
+        String problem = !Files.isRegularFile(program)
+                ? "does not exist"
+                : perl && !Files.isReadable(program)
+                        ? "is not readable"
+                        : !perl && !Files.isExecutable(program) ? "is not executable" : null;
         if (problem != null) {
-            diagnostics.warn(v.lineOf("checkcommand"), "checkcommand " + Texts.quote(check.checkCommand()) + " "
-                    + problem + "; the check will fail");
+            diagnostics.warn(
+                    v.lineOf("checkcommand"),
+                    "checkcommand " + Texts.quote(check.checkCommand()) + " " + problem + "; the check will fail");
         }
     }
 
@@ -90,28 +117,42 @@ final class VirtualChecks {
         boolean needsPort = check.type() == CheckType.CONNECT && check.protocol() != Protocol.UDP
                 || check.type().negotiates() && check.service() != ServiceKind.NONE;
         if (needsPort && s.reals().stream().anyMatch(real -> s.probeFor(real).checkPort() == 0)) {
-            diagnostics.warn(v.line, "the " + check.type().ldName() + " check has no port for real servers written"
-                    + " without one (service " + check.service().ldName() + " has no well-known port); set checkport=");
+            diagnostics.warn(
+                    v.line,
+                    "the " + check.type().ldName() + " check has no port for real servers written"
+                            + " without one (service " + check.service().ldName()
+                            + " has no well-known port); set checkport=");
         }
     }
 
     private void reals(VirtualService s) {
         for (RealServer real : s.reals()) {
             if (real.upperThreshold() > 0 && real.lowerThreshold() >= real.upperThreshold()) {
-                diagnostics.warn(real.line(), "real server " + real.endpoint() + ": l:" + real.lowerThreshold()
-                        + " is not below u:" + real.upperThreshold());
+                diagnostics.warn(
+                        real.line(),
+                        "real server " + real.endpoint() + ": l:" + real.lowerThreshold() + " is not below u:"
+                                + real.upperThreshold());
             }
             if (real.port() == 0) {
                 continue;
             }
             if (s.key().isFwmark() && real.forwarding() == Forwarding.MASQ) {
-                diagnostics.error(real.line(), "masq real server " + real.endpoint() + " on firewall-mark service "
-                        + s.key() + ": every marked connection, whatever its port, would be sent to port " + real.port()
-                        + " (leave the port out to keep each connection's port; checkport= sets the check port)");
-            } else if (!s.key().isFwmark() && real.forwarding() != Forwarding.MASQ && real.port() != s.key().port()) {
-                diagnostics.warn(real.line(), "real server " + real.endpoint() + " uses " + real.forwarding().ldName()
-                        + ": LVS sends it the traffic on port " + s.key().port() + " (only masq changes the port);"
-                        + " port " + real.port() + " is only used for the check");
+                diagnostics.error(
+                        real.line(),
+                        "masq real server " + real.endpoint() + " on firewall-mark service "
+                                + s.key() + ": every marked connection, whatever its port, would be sent to port "
+                                + real.port()
+                                + " (leave the port out to keep each connection's port; checkport= sets the check port)");
+            } else if (!s.key().isFwmark()
+                    && real.forwarding() != Forwarding.MASQ
+                    && real.port() != s.key().port()) {
+                diagnostics.warn(
+                        real.line(),
+                        "real server " + real.endpoint() + " uses "
+                                + real.forwarding().ldName()
+                                + ": LVS sends it the traffic on port "
+                                + s.key().port() + " (only masq changes the port);"
+                                + " port " + real.port() + " is only used for the check");
             }
         }
     }

@@ -15,6 +15,7 @@ final class VirtualDraft {
     final List<RealDraft> reals = new ArrayList<>();
     /** Line of the last occurrence of each directive, for messages about combinations. */
     final Map<String, Integer> lines = new HashMap<>();
+
     CheckType checkType;
     int hybridConnects;
     ServiceKind service;

@@ -7,8 +7,7 @@ import java.util.Properties;
 /** Facts recorded at build time. */
 public final class BuildInfo {
 
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     /** The project version, e.g. {@code 0.1.0}; "unknown" when the build did not record it. */
     public static String version() {

@@ -22,8 +22,7 @@ import java.util.Arrays;
 final class ConfigWatcher {
 
     /** What is cheap to read about the file: changes while it is written. */
-    private record Stamp(FileTime modified, long size) {
-    }
+    private record Stamp(FileTime modified, long size) {}
 
     private final Path file;
     private final InstantSource clock;

@@ -88,7 +88,8 @@ final class ControlLoop {
     private void runCallback(Path callback) {
         Thread.ofVirtual().name("callback").start(() -> {
             try {
-                int status = callbacks.run(List.of(callback.toString(), options.configFile().toString()));
+                int status = callbacks.run(
+                        List.of(callback.toString(), options.configFile().toString()));
                 reporter.log().event("callback", "command", callback, "status", status);
             } catch (IOException e) {
                 reporter.log().event("callback", "command", callback, "error", e.getMessage());

@@ -15,13 +15,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The local control socket ({@code <pid file>.sock}) through which {@code jdirectord status} asks the
@@ -111,7 +111,8 @@ final class ControlServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) {
-        try (client; OutputStream out = Channels.newOutputStream(client)) {
+        try (client;
+                OutputStream out = Channels.newOutputStream(client)) {
             String request = requestLine(Channels.newInputStream(client));
             String answer = switch (request == null ? "" : request.trim()) {
                 case "status" -> StatusText.render(status.report());
@@ -139,7 +140,8 @@ final class ControlServer implements AutoCloseable {
     }
 
     private static void refuse(SocketChannel client) {
-        try (client; OutputStream out = Channels.newOutputStream(client)) {
+        try (client;
+                OutputStream out = Channels.newOutputStream(client)) {
             out.write("error: too many clients\n".getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
             // Nothing to tell a client that is gone.

@@ -52,7 +52,7 @@ public final class Daemon {
      *         cannot be built included), 1 when the table, the log file or the pid file cannot be opened
      */
     public static int run(DaemonOptions options, PrintWriter err) {
-        return run(options, err, () -> { });
+        return run(options, err, () -> {});
     }
 
     /** As {@link #run(DaemonOptions, PrintWriter)}; {@code whenReady} runs after every first round (start, reloads). */
@@ -66,8 +66,14 @@ public final class Daemon {
             return 2;
         }
         Config config = loaded.get();
-        FailureLog log = new FailureLog(LogSinks.of(config.globals().logTarget(), options.debug(), System.err,
-                JournalEventSink.socketFor(System.getenv())), clock, options.debug());
+        FailureLog log = new FailureLog(
+                LogSinks.of(
+                        config.globals().logTarget(),
+                        options.debug(),
+                        System.err,
+                        JournalEventSink.socketFor(System.getenv())),
+                clock,
+                options.debug());
         FatalErrors.install(log);
         try (TableOpener.Opened table = TableOpener.open(options.dryRun(), !options.debug())) {
             Preflight.check(config);
@@ -114,30 +120,50 @@ public final class Daemon {
         }
     }
 
-    private int serve(Config config, FailureLog log, TableOpener.Opened table, StandardCheckFactory checks) throws StartupException {
-        EmailAlerts alerts = new EmailAlerts(Mailers::forSettings, command -> Thread.ofVirtual().start(command),
-                message -> log.event("alert-error", "error", message), Mailers.hostname());
+    private int serve(Config config, FailureLog log, TableOpener.Opened table, StandardCheckFactory checks)
+            throws StartupException {
+        EmailAlerts alerts = new EmailAlerts(
+                Mailers::forSettings,
+                command -> Thread.ofVirtual().start(command),
+                message -> log.event("alert-error", "error", message),
+                Mailers.hostname());
         EventReporter reporter = new EventReporter(log, alerts, clock);
         reporter.onFirstRound(() -> reporter.setDaemonStatus(DaemonStatus.RUNNING));
         reporter.onFirstRound(whenReady);
-        log.event("start", "config", options.configFile(), "pid", ProcessHandle.current().pid(),
-                "version", BuildInfo.version(), "dry-run", options.dryRun() ? "yes" : "no",
-                "virtuals", config.virtualServices().size());
-        config.warnings().forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
-        try (Monitor monitor = new Monitor(table.table(), table.kernel(), listener -> QuartzProbeScheduler.start(checks, listener),
-                reporter, new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log), clock)) {
+        log.event(
+                "start",
+                "config",
+                options.configFile(),
+                "pid",
+                ProcessHandle.current().pid(),
+                "version",
+                BuildInfo.version(),
+                "dry-run",
+                options.dryRun() ? "yes" : "no",
+                "virtuals",
+                config.virtualServices().size());
+        config.warnings()
+                .forEach(w -> log.event("config-warning", "file", w.file(), "line", w.line(), "message", w.message()));
+        try (Monitor monitor = new Monitor(
+                table.table(),
+                table.kernel(),
+                listener -> QuartzProbeScheduler.start(checks, listener),
+                reporter,
+                new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log),
+                clock)) {
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status, log);
-            Instances instances = new Instances(InstanceCommands.of(options.pidFile(), options.dryRun()),
-                    options.configFile(), log);
+            Instances instances =
+                    new Instances(InstanceCommands.of(options.pidFile(), options.dryRun()), options.configFile(), log);
             reporter.observe(instances);
-            try (integrations; instances) {
+            try (integrations;
+                    instances) {
                 if (!applyFirst(monitor, config, log)) {
                     return 2;
                 }
                 signals.install();
-                String stoppedBy = runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock),
-                        status, log);
+                String stoppedBy =
+                        runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock), status, log);
                 reporter.setDaemonStatus(DaemonStatus.STOPPING);
                 monitor.stop();
                 log.event("stop", "signal", stoppedBy);
@@ -162,7 +188,10 @@ public final class Daemon {
                 log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message());
             });
             err.flush();
-            log.event("start-failed", "error", "configuration rejected: " + e.errors().size() + " error(s)");
+            log.event(
+                    "start-failed",
+                    "error",
+                    "configuration rejected: " + e.errors().size() + " error(s)");
             return false;
         }
     }

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param dryRun     never touch the kernel: an in-memory table logs every operation as an ipvsadm command
  * @param pidFile    where the running daemon writes its pid
  */
-public record DaemonOptions(Path configFile, boolean debug, boolean dryRun, Path pidFile) {
-}
+public record DaemonOptions(Path configFile, boolean debug, boolean dryRun, Path pidFile) {}

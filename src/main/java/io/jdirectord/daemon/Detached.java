@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Detached {
 
-    private Detached() {
-    }
+    private Detached() {}
 
     /** The line the child prints when ready, and the starter waits for. */
     public static String readyLine(Path configFile, long pid) {
@@ -31,7 +30,8 @@ public final class Detached {
         AtomicBoolean told = new AtomicBoolean();
         return Daemon.run(options, err, () -> {
             if (told.compareAndSet(false, true)) {
-                out.println(readyLine(options.configFile(), ProcessHandle.current().pid()));
+                out.println(
+                        readyLine(options.configFile(), ProcessHandle.current().pid()));
                 out.flush();
                 err.flush();
                 detach(err);

@@ -42,7 +42,10 @@ public final class ExternalCommand {
         Process process = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE)
+                .redirectInput(
+                        input == null
+                                ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+                                : ProcessBuilder.Redirect.PIPE)
                 .start();
         try {
             if (input != null) {
@@ -53,7 +56,8 @@ public final class ExternalCommand {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", argv) + ": did not finish within " + timeout.toMillis() + " ms, killed");
+                throw new IOException(
+                        String.join(" ", argv) + ": did not finish within " + timeout.toMillis() + " ms, killed");
             }
             return process.exitValue();
         } catch (InterruptedException e) {

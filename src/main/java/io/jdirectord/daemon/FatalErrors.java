@@ -41,7 +41,8 @@ final class FatalErrors implements Thread.UncaughtExceptionHandler {
             error.printStackTrace(err);
             return;
         }
-        String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        String reason =
+                error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
         try {
             err.println("jdirectord: fatal error in thread \"" + thread.getName() + "\": " + reason + "; exiting");
             err.flush();

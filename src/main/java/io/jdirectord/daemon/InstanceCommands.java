@@ -21,6 +21,7 @@ interface InstanceCommands {
 
     /** How long a start may take (it returns once the instance is ready), and any other command. */
     Duration START_TIMEOUT = Duration.ofSeconds(300);
+
     Duration OTHER_TIMEOUT = Duration.ofSeconds(60);
     /** How much of a command's output is kept for the log, in characters (its end). */
     int OUTPUT_CHARS = 600;
@@ -50,10 +51,13 @@ interface InstanceCommands {
 
     /** Runs {@code argv} with standard input empty, output and error together; kills it after {@code timeout}. */
     static Outcome execute(List<String> argv, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).directory(new File("/"));
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .directory(new File("/"));
         Map<String, String> environment = builder.environment();
-        List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID").forEach(environment::remove);
+        List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID")
+                .forEach(environment::remove);
         try {
             Process process = builder.start();
             StringBuilder output = new StringBuilder();
@@ -64,7 +68,8 @@ interface InstanceCommands {
             }
             reader.join(TimeUnit.SECONDS.toMillis(5));
             synchronized (output) {
-                return new Outcome(process.exitValue(), output.toString().strip().replaceAll("\\s*\\n\\s*", " | "));
+                return new Outcome(
+                        process.exitValue(), output.toString().strip().replaceAll("\\s*\\n\\s*", " | "));
             }
         } catch (IOException e) {
             return new Outcome(-1, "cannot run " + argv.get(0) + ": " + e.getMessage());

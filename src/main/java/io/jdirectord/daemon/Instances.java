@@ -33,8 +33,8 @@ final class Instances implements MonitorObserver, AutoCloseable {
     private final InstanceCommands commands;
     private final Path configFile;
     private final FailureLog log;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("execute").factory());
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("execute").factory());
     private Set<Path> wanted = Set.of();
     private Set<Path> started = new LinkedHashSet<>();
     private boolean running;
@@ -96,8 +96,18 @@ final class Instances implements MonitorObserver, AutoCloseable {
 
     private void run(String command, Path config) {
         InstanceCommands.Outcome outcome = commands.run(command, config);
-        log.event("instance", "config", config, "command", command, "result", outcome.ok() ? "ok" : "failed",
-                "status", outcome.status(), "output", outcome.output());
+        log.event(
+                "instance",
+                "config",
+                config,
+                "command",
+                command,
+                "result",
+                outcome.ok() ? "ok" : "failed",
+                "status",
+                outcome.status(),
+                "output",
+                outcome.output());
     }
 
     private Set<Path> resolve(List<String> names) {

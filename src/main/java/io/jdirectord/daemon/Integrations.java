@@ -33,8 +33,10 @@ final class Integrations implements AutoCloseable {
     private final Optional<ScheduledExecutorService> notifierTicks;
     private final ScheduledExecutorService trackFileTicks;
 
-    private Integrations(StatusEndpoint endpoint, Optional<ScheduledExecutorService> notifierTicks,
-                         ScheduledExecutorService trackFileTicks) {
+    private Integrations(
+            StatusEndpoint endpoint,
+            Optional<ScheduledExecutorService> notifierTicks,
+            ScheduledExecutorService trackFileTicks) {
         this.endpoint = endpoint;
         this.notifierTicks = notifierTicks;
         this.trackFileTicks = trackFileTicks;
@@ -45,11 +47,21 @@ final class Integrations implements AutoCloseable {
         JvmMetrics.builder().register(registry);
         registry.register(new TableMetrics(status));
         reporter.observe(new MonitorMetrics(registry, BuildInfo.version()));
-        StatusEndpoint endpoint = new StatusEndpoint(registry, status, (address, error) -> log.event("status-endpoint-error",
-                "address", new Endpoint(address.getAddress(), address.getPort()), "error", error));
+        StatusEndpoint endpoint = new StatusEndpoint(
+                registry,
+                status,
+                (address, error) -> log.event(
+                        "status-endpoint-error",
+                        "address",
+                        new Endpoint(address.getAddress(), address.getPort()),
+                        "error",
+                        error));
         reporter.observe(endpoint);
-        return new Integrations(endpoint, NotifySettings.from(System.getenv(), ProcessHandle.current().pid())
-                .map(settings -> notify(settings, reporter, status, log)), trackFile(reporter, status, log));
+        return new Integrations(
+                endpoint,
+                NotifySettings.from(System.getenv(), ProcessHandle.current().pid())
+                        .map(settings -> notify(settings, reporter, status, log)),
+                trackFile(reporter, status, log));
     }
 
     /** Keeps the trackfile (when one is configured) in line with the director's health, five times a second. */
@@ -58,29 +70,37 @@ final class Integrations implements AutoCloseable {
         reporter.observe(file);
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("trackfile").daemon().factory());
-        ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(() -> {
-            try {
-                if (file.configured()) {
-                    status.health().ifPresent(file::refresh);
-                }
-            } catch (Exception e) {
-                reporter.internalError("trackfile", e);
-            }
-        }, 0, TRACK_FILE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        if (file.configured()) {
+                            status.health().ifPresent(file::refresh);
+                        }
+                    } catch (Exception e) {
+                        reporter.internalError("trackfile", e);
+                    }
+                },
+                0,
+                TRACK_FILE_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
         return ticks;
     }
 
-    private static ScheduledExecutorService notify(NotifySettings settings, EventReporter reporter, StatusSource status,
-                                                   FailureLog log) {
-        SystemdNotifier notifier = new SystemdNotifier(settings, NotifySender.toSocket(settings.socket()), status,
-                error -> log.event("notify-error", "socket", settings.socket(), "error", error), System::nanoTime);
+    private static ScheduledExecutorService notify(
+            NotifySettings settings, EventReporter reporter, StatusSource status, FailureLog log) {
+        SystemdNotifier notifier = new SystemdNotifier(
+                settings,
+                NotifySender.toSocket(settings.socket()),
+                status,
+                error -> log.event("notify-error", "socket", settings.socket(), "error", error),
+                System::nanoTime);
         reporter.observe(notifier);
         reporter.onFirstRound(notifier::firstRoundApplied);
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("systemd-notify").daemon().factory());
         long period = notifier.tickPeriod().toNanos();
-        ScheduledFuture<?> unused = ticks.scheduleAtFixedRate(() -> tick(notifier, reporter), period, period,
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> unused =
+                ticks.scheduleAtFixedRate(() -> tick(notifier, reporter), period, period, TimeUnit.NANOSECONDS);
         return ticks;
     }
 

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class LogSinks {
 
-    private LogSinks() {
-    }
+    private LogSinks() {}
 
     /** @param journalSocket the journal's socket when systemd started the daemon ({@link JournalEventSink#socketFor}) */
     static List<EventSink> of(LogTarget target, boolean debug, PrintStream stderr, Optional<String> journalSocket) {
@@ -29,8 +28,9 @@ final class LogSinks {
         }
         switch (target) {
             case LogTarget.File file -> sinks.add(new FileEventSink(file.path(), stderr));
-            case LogTarget.Syslog syslog -> sinks.add(new SyslogEventSink("/dev/log",
-                    SyslogEventSink.facility(syslog.facility()).orElse(3), stderr));
+            case LogTarget.Syslog syslog ->
+                sinks.add(new SyslogEventSink(
+                        "/dev/log", SyslogEventSink.facility(syslog.facility()).orElse(3), stderr));
         }
         if (!target.configured()) {
             journalSocket.ifPresent(socket -> sinks.add(new JournalEventSink(socket, stderr)));

@@ -16,17 +16,19 @@ final class Mailers {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final List<String> SENDMAIL = List.of("/usr/sbin/sendmail", "-t", "-oi");
 
-    private Mailers() {
-    }
+    private Mailers() {}
 
     static AlertMailer forSettings(EmailAlert settings) {
-        return settings.smtpServer().<AlertMailer>map(relay -> {
-            int colon = relay.lastIndexOf(':');
-            boolean hasPort = colon > 0 && relay.substring(colon + 1).chars().allMatch(Character::isDigit);
-            String host = hasPort ? relay.substring(0, colon) : relay;
-            int port = hasPort ? Integer.parseInt(relay.substring(colon + 1)) : 25;
-            return new SmtpAlertMailer(host, port, TIMEOUT, hostname());
-        }).orElseGet(Mailers::sendmail);
+        return settings.smtpServer()
+                .<AlertMailer>map(relay -> {
+                    int colon = relay.lastIndexOf(':');
+                    boolean hasPort =
+                            colon > 0 && relay.substring(colon + 1).chars().allMatch(Character::isDigit);
+                    String host = hasPort ? relay.substring(0, colon) : relay;
+                    int port = hasPort ? Integer.parseInt(relay.substring(colon + 1)) : 25;
+                    return new SmtpAlertMailer(host, port, TIMEOUT, hostname());
+                })
+                .orElseGet(Mailers::sendmail);
     }
 
     /** Hands alerts to the local mail system when no {@code smtp} relay is set. */

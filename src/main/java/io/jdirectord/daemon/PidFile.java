@@ -65,7 +65,10 @@ public record PidFile(Path path) {
         Path parent = path.toAbsolutePath().getParent();
         owner.createDirectories(parent);
         try {
-            Path temp = Files.createTempFile(parent, ".jdirectord", ".pid",
+            Path temp = Files.createTempFile(
+                    parent,
+                    ".jdirectord",
+                    ".pid",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
             Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
             Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -91,7 +94,10 @@ public record PidFile(Path path) {
         try {
             return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("jdirectord");
         } catch (IOException e) {
-            return process.info().commandLine().map(line -> line.contains("jdirectord")).orElse(false);
+            return process.info()
+                    .commandLine()
+                    .map(line -> line.contains("jdirectord"))
+                    .orElse(false);
         }
     }
 }

@@ -10,8 +10,7 @@ import io.jdirectord.os.IcmpSocket;
 /** Start-up checks of what the configuration needs from the system, so problems show at once, not per probe. */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /** @throws StartupException when a configured ping check could never work on this host */
     static void check(Config config) throws StartupException {

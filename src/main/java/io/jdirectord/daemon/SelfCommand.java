@@ -15,13 +15,14 @@ public final class SelfCommand {
     /** The main class, named (the daemon package does not depend on the command line's). */
     static final String MAIN_CLASS = "io.jdirectord.cli.Main";
 
-    private SelfCommand() {
-    }
+    private SelfCommand() {}
 
     /** This process's command line for {@code arguments}. */
     public static List<String> of(List<String> arguments) {
-        return of(ProcessHandle.current().info().command().orElse("java"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+        return of(
+                ProcessHandle.current().info().command().orElse("java"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"),
                 arguments);
     }
 

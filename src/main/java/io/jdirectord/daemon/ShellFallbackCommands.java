@@ -27,19 +27,40 @@ final class ShellFallbackCommands implements FallbackCommandRunner {
 
     @Override
     public void run(FallbackCommand command) {
-        queues.compute(command.virtual(), (virtual, previous) ->
-                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
-                        .thenRunAsync(() -> runNow(command), task -> Thread.ofVirtual().name("fallbackcommand").start(task)));
+        queues.compute(
+                command.virtual(),
+                (virtual, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                        .thenRunAsync(
+                                () -> runNow(command),
+                                task -> Thread.ofVirtual()
+                                        .name("fallbackcommand")
+                                        .start(task)));
     }
 
     private void runNow(FallbackCommand command) {
         try {
             int status = commands.runShell(command.commandLine());
-            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                    "command", command.commandLine(), "status", status);
+            log.event(
+                    "fallback-command",
+                    "virtual",
+                    command.virtual().id(),
+                    "action",
+                    command.action().word(),
+                    "command",
+                    command.commandLine(),
+                    "status",
+                    status);
         } catch (IOException | RuntimeException e) {
-            log.event("fallback-command", "virtual", command.virtual().id(), "action", command.action().word(),
-                    "command", command.commandLine(), "error", e.getMessage());
+            log.event(
+                    "fallback-command",
+                    "virtual",
+                    command.virtual().id(),
+                    "action",
+                    command.action().word(),
+                    "command",
+                    command.commandLine(),
+                    "error",
+                    e.getMessage());
         }
     }
 }

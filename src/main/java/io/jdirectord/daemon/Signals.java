@@ -13,12 +13,12 @@ final class Signals {
 
     /** What a signal asks for. */
     enum Request {
-        RELOAD, STOP
+        RELOAD,
+        STOP
     }
 
     /** The request with the signal that made it. */
-    record Received(Request request, String signal) {
-    }
+    record Received(Request request, String signal) {}
 
     private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
 

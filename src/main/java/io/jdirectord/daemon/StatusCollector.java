@@ -48,10 +48,18 @@ final class StatusCollector implements StatusSource {
         HealthSnapshot health = monitor.health().snapshot();
         List<StatusReport.Service> services = new ArrayList<>();
         for (VirtualService virtual : monitor.running().config().virtualServices()) {
-            services.add(service(virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health));
+            services.add(
+                    service(virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health));
         }
-        return new StatusReport(BuildInfo.version(), ProcessHandle.current().pid(), options.configFile().toString(),
-                started, clock.instant(), options.dryRun(), services, Optional.of(monitor.directorHealth()));
+        return new StatusReport(
+                BuildInfo.version(),
+                ProcessHandle.current().pid(),
+                options.configFile().toString(),
+                started,
+                clock.instant(),
+                options.dryRun(),
+                services,
+                Optional.of(monitor.directorHealth()));
     }
 
     @Override
@@ -66,30 +74,58 @@ final class StatusCollector implements StatusSource {
 
     private StatusReport.Service service(VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health) {
         Map<DestinationKey, ServiceEntry.DestinationEntry> destinations = new HashMap<>();
-        entry.ifPresent(e -> e.destinations().forEach(d -> destinations.put(d.destination().key(), d)));
+        entry.ifPresent(e ->
+                e.destinations().forEach(d -> destinations.put(d.destination().key(), d)));
         List<StatusReport.Real> reals = new ArrayList<>();
         for (RealServer real : virtual.reals()) {
             reals.add(real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health));
         }
         Optional<String> fallback = virtual.fallback().map(f -> f.endpoint().toString());
         boolean fallbackActive = virtual.fallback()
-                .map(f -> destinations.containsKey(IpvsSettings.fallbackKey(virtual, f))).orElse(false);
-        String flags = virtual.persistence().map(p -> "persistent " + p.timeoutSeconds()).orElse("");
-        String address = virtual.key().isFwmark() ? "FWM " + virtual.key().mark() : virtual.key().endpoint().toString();
-        return new StatusReport.Service(virtual.key().id(), virtual.key().protocol().name(), address, virtual.scheduler(),
-                flags, entry.isPresent(), fallback, fallbackActive, reals);
+                .map(f -> destinations.containsKey(IpvsSettings.fallbackKey(virtual, f)))
+                .orElse(false);
+        String flags = virtual.persistence()
+                .map(p -> "persistent " + p.timeoutSeconds())
+                .orElse("");
+        String address = virtual.key().isFwmark()
+                ? "FWM " + virtual.key().mark()
+                : virtual.key().endpoint().toString();
+        return new StatusReport.Service(
+                virtual.key().id(),
+                virtual.key().protocol().name(),
+                address,
+                virtual.scheduler(),
+                flags,
+                entry.isPresent(),
+                fallback,
+                fallbackActive,
+                reals);
     }
 
-    private StatusReport.Real real(VirtualService virtual, RealServer real, ServiceEntry.DestinationEntry destination,
-                                   HealthSnapshot health) {
+    private StatusReport.Real real(
+            VirtualService virtual, RealServer real, ServiceEntry.DestinationEntry destination, HealthSnapshot health) {
         HealthKey key = HealthKey.of(virtual, real);
         var probe = virtual.probeFor(real);
-        Optional<StatusReport.Check> last = monitor.status().lastResult(probe).map(r -> new StatusReport.Check(
-                r.result().up(), r.result().reason(), r.result().elapsed().toMillis(), r.at()));
-        OptionalInt current = destination == null ? OptionalInt.empty() : OptionalInt.of(destination.destination().weight());
-        return new StatusReport.Real(real.endpoint().toString(), real.forwarding().ldName(), ProbeLabel.of(probe),
-                health.get(key).status().name().toLowerCase(Locale.ROOT), real.weight(), current,
-                destination == null ? 0 : destination.activeConnections(), destination == null ? 0 : destination.inactiveConnections(),
-                last, monitor.status().lastChange(key));
+        Optional<StatusReport.Check> last = monitor.status()
+                .lastResult(probe)
+                .map(r -> new StatusReport.Check(
+                        r.result().up(),
+                        r.result().reason(),
+                        r.result().elapsed().toMillis(),
+                        r.at()));
+        OptionalInt current = destination == null
+                ? OptionalInt.empty()
+                : OptionalInt.of(destination.destination().weight());
+        return new StatusReport.Real(
+                real.endpoint().toString(),
+                real.forwarding().ldName(),
+                ProbeLabel.of(probe),
+                health.get(key).status().name().toLowerCase(Locale.ROOT),
+                real.weight(),
+                current,
+                destination == null ? 0 : destination.activeConnections(),
+                destination == null ? 0 : destination.inactiveConnections(),
+                last,
+                monitor.status().lastChange(key));
     }
 }

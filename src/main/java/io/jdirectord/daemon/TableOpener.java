@@ -22,8 +22,7 @@ final class TableOpener {
         }
     }
 
-    private TableOpener() {
-    }
+    private TableOpener() {}
 
     /**
      * @param echo with {@code dryRun}: the in-memory table logs its changes at INFO (false: at DEBUG, for when the

@@ -50,8 +50,7 @@ import java.util.Set;
  */
 public final class DesiredState {
 
-    private DesiredState() {
-    }
+    private DesiredState() {}
 
     /**
      * @param config   the running configuration (its virtual services and readdquiescent)
@@ -65,8 +64,8 @@ public final class DesiredState {
         Set<VirtualServiceKey> withoutReals = new HashSet<>();
         for (VirtualService virtual : config.virtualServices()) {
             IpvsService service = IpvsSettings.service(virtual);
-            Set<DestinationKey> listedKeys = actual.service(service.key())
-                    .map(s -> s.byKey().keySet()).orElse(Set.of());
+            Set<DestinationKey> listedKeys =
+                    actual.service(service.key()).map(s -> s.byKey().keySet()).orElse(Set.of());
             Destinations destinations = new Destinations();
             boolean anyUp = false;
             for (RealServer real : virtual.reals()) {
@@ -84,14 +83,21 @@ public final class DesiredState {
         return new Decision(new TableState(services), withoutReals);
     }
 
-    private static Optional<IpvsDestination> realDestination(VirtualService virtual, RealServer real,
-                                                             ProbeHealth probe, Set<DestinationKey> listed,
-                                                             boolean readdQuiescent) {
+    private static Optional<IpvsDestination> realDestination(
+            VirtualService virtual,
+            RealServer real,
+            ProbeHealth probe,
+            Set<DestinationKey> listed,
+            boolean readdQuiescent) {
         DestinationKey key = IpvsSettings.destinationKey(virtual, real);
         if (probe.isUp()) {
             int weight = probe.weight().orElse(real.weight());
-            return Optional.of(new IpvsDestination(key, IpvsSettings.forwarding(real.forwarding()), weight,
-                    real.upperThreshold(), real.lowerThreshold()));
+            return Optional.of(new IpvsDestination(
+                    key,
+                    IpvsSettings.forwarding(real.forwarding()),
+                    weight,
+                    real.upperThreshold(),
+                    real.lowerThreshold()));
         }
         if (virtual.quiescent() && (listed.contains(key) || readdQuiescent)) {
             return Optional.of(new IpvsDestination(key, IpvsSettings.forwarding(real.forwarding()), 0, 0, 0));
@@ -100,8 +106,8 @@ public final class DesiredState {
     }
 
     private static IpvsDestination fallbackDestination(VirtualService virtual, Fallback fallback) {
-        return new IpvsDestination(IpvsSettings.fallbackKey(virtual, fallback), IpvsSettings.forwarding(fallback.forwarding()),
-                1, 0, 0);
+        return new IpvsDestination(
+                IpvsSettings.fallbackKey(virtual, fallback), IpvsSettings.forwarding(fallback.forwarding()), 1, 0, 0);
     }
 
     /** Destinations of one service by key, with the precedence rules of the class comment. */

@@ -14,7 +14,8 @@ import io.jdirectord.config.VirtualServiceKey;
 public record FallbackCommand(VirtualServiceKey virtual, Action action, String commandLine) {
 
     public enum Action {
-        START, STOP;
+        START,
+        STOP;
 
         /** The word passed to the command. */
         public String word() {

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class FallbackCommands {
 
-    private FallbackCommands() {
-    }
+    private FallbackCommands() {}
 
     /**
      * @param config             the running configuration (which services have a fallbackcommand)
@@ -27,8 +26,8 @@ public final class FallbackCommands {
      * @param lastRun            the last action run per virtual service; missing = none yet
      * @return the commands to run, in configuration order
      */
-    public static List<FallbackCommand> changes(Config config, Set<VirtualServiceKey> withoutRealServers,
-                                                Map<VirtualServiceKey, Action> lastRun) {
+    public static List<FallbackCommand> changes(
+            Config config, Set<VirtualServiceKey> withoutRealServers, Map<VirtualServiceKey, Action> lastRun) {
         List<FallbackCommand> runs = new ArrayList<>();
         for (VirtualService virtual : config.virtualServices()) {
             if (virtual.fallbackCommand().isEmpty()) {

@@ -24,8 +24,7 @@ import java.util.OptionalInt;
  */
 public final class IpvsSettings {
 
-    private IpvsSettings() {
-    }
+    private IpvsSettings() {}
 
     public static ServiceKey serviceKey(VirtualServiceKey key) {
         if (key.isFwmark()) {
@@ -38,12 +37,19 @@ public final class IpvsSettings {
     /** The service settings of a virtual service; see {@link #schedFlags} for the flags. */
     public static IpvsService service(VirtualService virtual) {
         OptionalInt persistence = virtual.persistence()
-                .map(p -> OptionalInt.of(p.timeoutSeconds())).orElse(OptionalInt.empty());
+                .map(p -> OptionalInt.of(p.timeoutSeconds()))
+                .orElse(OptionalInt.empty());
         OptionalInt netmask = virtual.persistence().map(p -> p.netmask()).orElse(OptionalInt.empty());
         boolean onePacket = virtual.onePacket() && virtual.key().protocol() == Protocol.UDP;
         int flags = virtual.schedFlags().map(IpvsSettings::schedFlags).orElse(0);
-        return new IpvsService(serviceKey(virtual.key()), virtual.scheduler(), persistence, netmask, onePacket,
-                flags, Optional.empty());
+        return new IpvsService(
+                serviceKey(virtual.key()),
+                virtual.scheduler(),
+                persistence,
+                netmask,
+                onePacket,
+                flags,
+                Optional.empty());
     }
 
     /**
@@ -77,7 +83,9 @@ public final class IpvsSettings {
 
     /** The key a real server has in the table of {@code virtual}, after {@link PortForcing}. */
     public static DestinationKey destinationKey(VirtualService virtual, RealServer real) {
-        return PortForcing.effectiveKey(serviceKey(virtual.key()), new DestinationKey(real.address(), real.port()),
+        return PortForcing.effectiveKey(
+                serviceKey(virtual.key()),
+                new DestinationKey(real.address(), real.port()),
                 forwarding(real.forwarding()));
     }
 
@@ -86,8 +94,12 @@ public final class IpvsSettings {
      * the virtual's port, then {@link PortForcing}.
      */
     public static DestinationKey fallbackKey(VirtualService virtual, Fallback fallback) {
-        int port = fallback.endpoint().port() == 0 ? virtual.key().port() : fallback.endpoint().port();
-        return PortForcing.effectiveKey(serviceKey(virtual.key()), new DestinationKey(fallback.endpoint().address(), port),
+        int port = fallback.endpoint().port() == 0
+                ? virtual.key().port()
+                : fallback.endpoint().port();
+        return PortForcing.effectiveKey(
+                serviceKey(virtual.key()),
+                new DestinationKey(fallback.endpoint().address(), port),
                 forwarding(fallback.forwarding()));
     }
 }

@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class PresumedUp {
 
-    private PresumedUp() {
-    }
+    private PresumedUp() {}
 
     /** The keys of {@code config} presumed up given the table as listed now. */
     public static Set<HealthKey> from(Config config, List<ServiceEntry> listed) {

@@ -33,8 +33,11 @@ final class DirectorHealthFacts {
     synchronized void configured(List<ScheduledProbe> probes, Instant at) {
         configured = true;
         lastProgress = at;
-        stallWindow = probes.stream().map(probe -> probe.interval().plus(longestRun(probe.spec().check())))
-                .min(Duration::compareTo).map(cycle -> cycle.multipliedBy(2)).orElse(Duration.ZERO);
+        stallWindow = probes.stream()
+                .map(probe -> probe.interval().plus(longestRun(probe.spec().check())))
+                .min(Duration::compareTo)
+                .map(cycle -> cycle.multipliedBy(2))
+                .orElse(Duration.ZERO);
     }
 
     synchronized void probeResult(Instant at) {
@@ -69,29 +72,35 @@ final class DirectorHealthFacts {
             return DirectorHealth.unhealthy("starting: no configuration in force yet");
         }
         if (failedRepairs >= FAILED_REPAIRS) {
-            return DirectorHealth.unhealthy("drift cannot be repaired: " + failedRepairs + " repair passes in a row failed ("
-                    + lastFailure + ")");
+            return DirectorHealth.unhealthy("drift cannot be repaired: " + failedRepairs
+                    + " repair passes in a row failed (" + lastFailure + ")");
         }
         if (failedPasses >= FAILED_PASSES) {
-            return DirectorHealth.unhealthy("table changes keep failing: " + failedPasses + " passes in a row failed ("
-                    + lastFailure + ")");
+            return DirectorHealth.unhealthy(
+                    "table changes keep failing: " + failedPasses + " passes in a row failed (" + lastFailure + ")");
         }
         if (!firstRoundApplied) {
             return DirectorHealth.unhealthy("starting: the first round of checks has not reached the table yet");
         }
         Duration quiet = Duration.between(lastProgress, now);
         if (!stallWindow.isZero() && quiet.compareTo(stallWindow) > 0) {
-            return DirectorHealth.unhealthy("probing stalled: no check result for " + quiet.toSeconds() + " s (expected within "
-                    + stallWindow.toSeconds() + " s)");
+            return DirectorHealth.unhealthy("probing stalled: no check result for " + quiet.toSeconds()
+                    + " s (expected within " + stallWindow.toSeconds() + " s)");
         }
-        return new DirectorHealth(true, servicesLost == 0 ? "every virtual service has a real server up"
-                : servicesLost + (servicesLost == 1 ? " virtual service has" : " virtual services have") + " no real server up",
+        return new DirectorHealth(
+                true,
+                servicesLost == 0
+                        ? "every virtual service has a real server up"
+                        : servicesLost + (servicesLost == 1 ? " virtual service has" : " virtual services have")
+                                + " no real server up",
                 servicesLost);
     }
 
     /** An upper bound on one run: the longer of checktimeout and negotiatetimeout, for each of checkcount attempts. */
     static Duration longestRun(CheckSpec check) {
-        Duration longer = check.checkTimeout().compareTo(check.negotiateTimeout()) >= 0 ? check.checkTimeout() : check.negotiateTimeout();
+        Duration longer = check.checkTimeout().compareTo(check.negotiateTimeout()) >= 0
+                ? check.checkTimeout()
+                : check.negotiateTimeout();
         return longer.multipliedBy(Math.max(1, check.checkCount()));
     }
 }

@@ -33,8 +33,9 @@ final class KernelSettings {
             put(daemon.ipvsadmCommand(), () -> kernel.syncDaemon(daemon));
         }
         globals.ipvsTimeouts().ifPresent(timeouts -> {
-            IpvsTimeouts wanted = new IpvsTimeouts((int) timeouts.tcp().toSeconds(),
-                    (int) timeouts.tcpFin().toSeconds(), (int) timeouts.udp().toSeconds());
+            IpvsTimeouts wanted = new IpvsTimeouts(
+                    (int) timeouts.tcp().toSeconds(), (int) timeouts.tcpFin().toSeconds(), (int)
+                            timeouts.udp().toSeconds());
             put(wanted.ipvsadmCommand(), () -> kernel.timeouts(wanted));
         });
     }
@@ -48,8 +49,7 @@ final class KernelSettings {
             switch (request.run()) {
                 case APPLIED -> events.kernelSetting(command, "applied", null);
                 case DRY_RUN -> events.kernelSetting(command, "dry-run", null);
-                case UNCHANGED -> {
-                }
+                case UNCHANGED -> {}
             }
         } catch (IpvsException e) {
             events.kernelSetting(command, "failed", Refusals.messageOf(e));
@@ -58,7 +58,8 @@ final class KernelSettings {
 
     static SyncDaemon toKernel(SyncDaemonSetting configured) {
         SyncDaemon.State state = configured.state() == SyncDaemonSetting.State.MASTER
-                ? SyncDaemon.State.MASTER : SyncDaemon.State.BACKUP;
+                ? SyncDaemon.State.MASTER
+                : SyncDaemon.State.BACKUP;
         return new SyncDaemon(state, configured.interfaceName(), configured.syncId());
     }
 }

@@ -20,6 +20,8 @@ public final class MaintenanceDirectory {
 
     /** The first existing maintenance file for this real server, if any. */
     public Optional<String> maintenanceFile(List<String> candidateNames) {
-        return candidateNames.stream().filter(name -> Files.exists(directory.resolve(name))).findFirst();
+        return candidateNames.stream()
+                .filter(name -> Files.exists(directory.resolve(name)))
+                .findFirst();
     }
 }

@@ -15,7 +15,8 @@ record MaintenanceScan(Set<Endpoint> named) {
      * @param hostNames reverse-DNS names of the real servers' addresses, looked up when the configuration
      *                  was loaded; a server without one is matched by address only
      */
-    static MaintenanceScan read(MaintenanceDirectory directory, Collection<Endpoint> reals, Map<Endpoint, Optional<String>> hostNames) {
+    static MaintenanceScan read(
+            MaintenanceDirectory directory, Collection<Endpoint> reals, Map<Endpoint, Optional<String>> hostNames) {
         Set<Endpoint> named = new HashSet<>();
         for (Endpoint real : reals) {
             Optional<String> name = hostNames.getOrDefault(real, Optional.empty());

@@ -34,8 +34,9 @@ final class MaintenanceWatch {
 
     /** Which real servers of {@code config} the maintenance directory names now; empty without one. */
     Optional<MaintenanceScan> scan(Config config) {
-        return config.globals().maintenanceDir().map(directory ->
-                MaintenanceScan.read(new MaintenanceDirectory(directory), reals(config), hostNames));
+        return config.globals()
+                .maintenanceDir()
+                .map(directory -> MaintenanceScan.read(new MaintenanceDirectory(directory), reals(config), hostNames));
     }
 
     private static Set<Endpoint> reals(Config config) {

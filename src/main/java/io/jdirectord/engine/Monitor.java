@@ -70,8 +70,13 @@ public final class Monitor implements ProbeListener, AutoCloseable {
      * @param fallback   runs the fallbackcommands the table keeper asks for
      * @param clock      the time health changes, maintenance and repair are dated by
      */
-    public Monitor(IpvsTable table, IpvsKernelSettings kernel, Function<ProbeListener, ProbeScheduler> schedulers,
-                   MonitorEvents events, FallbackCommandRunner fallback, Clock clock) {
+    public Monitor(
+            IpvsTable table,
+            IpvsKernelSettings kernel,
+            Function<ProbeListener, ProbeScheduler> schedulers,
+            MonitorEvents events,
+            FallbackCommandRunner fallback,
+            Clock clock) {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
@@ -97,8 +102,12 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         Set<HealthKey> presumedUp = PresumedUp.from(config, listed);
         Running previous = running.get();
         Running next = new Running(config, index, new FirstRound(probes.probes()));
-        Set<VirtualServiceKey> removed = previous == null ? Set.of() : previous.config().virtualServices().stream()
-                .map(v -> v.key()).filter(k -> config.virtualService(k).isEmpty()).collect(Collectors.toSet());
+        Set<VirtualServiceKey> removed = previous == null
+                ? Set.of()
+                : previous.config().virtualServices().stream()
+                        .map(v -> v.key())
+                        .filter(k -> config.virtualService(k).isEmpty())
+                        .collect(Collectors.toSet());
         running.set(next);
         handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
@@ -134,7 +143,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         try {
             Config next = new ConfigParser().parse(file);
             Running now = running.get();
-            Optional<ConfigMessage> empty = now == null ? Optional.empty() : Refusals.emptyReplacement(now.config(), next);
+            Optional<ConfigMessage> empty =
+                    now == null ? Optional.empty() : Refusals.emptyReplacement(now.config(), next);
             if (empty.isPresent()) {
                 throw new ConfigException(List.of(empty.get()));
             }
@@ -197,7 +207,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         Config config = running.get().config();
         if (config.globals().maintenanceDir().isPresent() && !now.isBefore(nextMaintenance)) {
             Duration interval = config.globals().checkInterval();
-            nextMaintenance = now.plus(interval.compareTo(Duration.ofSeconds(1)) >= 0 ? interval : Duration.ofSeconds(1));
+            nextMaintenance =
+                    now.plus(interval.compareTo(Duration.ofSeconds(1)) >= 0 ? interval : Duration.ofSeconds(1));
             maintenance.scan(config).ifPresent(this::applyMaintenance);
         }
         Duration repair = config.globals().repairInterval();
@@ -215,7 +226,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         for (var virtual : now.config().virtualServices()) {
             for (var real : virtual.reals()) {
                 if (seen.add(real.endpoint())) {
-                    handle(keeper.change(() -> health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at)), now);
+                    handle(
+                            keeper.change(
+                                    () -> health.maintenance(real.endpoint(), scan.inMaintenance(real.endpoint()), at)),
+                            now);
                 }
             }
         }

@@ -15,8 +15,7 @@ import java.util.Set;
 public final class ProbeIndex {
 
     /** One real server line as one virtual service sees it. */
-    public record Use(VirtualService virtual, RealServer real) {
-    }
+    public record Use(VirtualService virtual, RealServer real) {}
 
     private final Map<ProbeSpec, List<Use>> uses;
 
@@ -28,7 +27,8 @@ public final class ProbeIndex {
         Map<ProbeSpec, List<Use>> uses = new LinkedHashMap<>();
         for (VirtualService virtual : config.virtualServices()) {
             for (RealServer real : virtual.reals()) {
-                uses.computeIfAbsent(virtual.probeFor(real), probe -> new ArrayList<>()).add(new Use(virtual, real));
+                uses.computeIfAbsent(virtual.probeFor(real), probe -> new ArrayList<>())
+                        .add(new Use(virtual, real));
             }
         }
         uses.replaceAll((probe, list) -> List.copyOf(list));

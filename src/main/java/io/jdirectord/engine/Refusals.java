@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /**
      * Refuses a file without virtual services that would replace a configuration with some: a truncated
@@ -29,9 +28,12 @@ final class Refusals {
             return Optional.empty();
         }
         int count = running.virtualServices().size();
-        return Optional.of(new ConfigMessage(next.file(), 0, "no virtual service: refused, it would remove all " + count
-                + (count == 1 ? " virtual service" : " virtual services")
-                + " from the table (to remove them, stop jdirectord)"));
+        return Optional.of(new ConfigMessage(
+                next.file(),
+                0,
+                "no virtual service: refused, it would remove all " + count
+                        + (count == 1 ? " virtual service" : " virtual services")
+                        + " from the table (to remove them, stop jdirectord)"));
     }
 
     /** The check of {@code probe} could not be built: FILE:LINE of the first real server line that uses it. */
@@ -42,8 +44,11 @@ final class Refusals {
         }
         ProbeIndex.Use use = uses.getFirst();
         VirtualServiceKey virtual = use.virtual().key();
-        return new ConfigMessage(config.file(), use.real().line(), "the check of real server " + probe.real()
-                + " in virtual service " + virtual.id() + " cannot be set up: " + reason);
+        return new ConfigMessage(
+                config.file(),
+                use.real().line(),
+                "the check of real server " + probe.real() + " in virtual service " + virtual.id()
+                        + " cannot be set up: " + reason);
     }
 
     /** {@code FILE: no such file}, {@code FILE: permission denied}, else FILE and the system's reason. */

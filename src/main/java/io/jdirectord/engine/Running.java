@@ -10,5 +10,4 @@ import io.jdirectord.config.Config;
  * @param index      which (virtual service, real server) pairs each of its probes feeds
  * @param firstRound its first round of checks, complete once every probe has reported
  */
-public record Running(Config config, ProbeIndex index, FirstRound firstRound) {
-}
+public record Running(Config config, ProbeIndex index, FirstRound firstRound) {}

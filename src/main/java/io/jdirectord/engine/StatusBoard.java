@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StatusBoard {
 
     /** A probe's latest result and when it finished. */
-    public record LastResult(CheckResult result, Instant at) {
-    }
+    public record LastResult(CheckResult result, Instant at) {}
 
     private final Map<ProbeSpec, LastResult> results = new ConcurrentHashMap<>();
     private final Map<HealthKey, Instant> changes = new ConcurrentHashMap<>();

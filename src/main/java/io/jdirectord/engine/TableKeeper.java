@@ -65,8 +65,12 @@ final class TableKeeper implements AutoCloseable {
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;
 
-    TableKeeper(IpvsTable table, HealthRegistry health, MonitorEvents events, FallbackCommandRunner fallback,
-                DirectorHealthFacts facts) {
+    TableKeeper(
+            IpvsTable table,
+            HealthRegistry health,
+            MonitorEvents events,
+            FallbackCommandRunner fallback,
+            DirectorHealthFacts facts) {
         this.table = table;
         this.reconciler = new Reconciler(table);
         this.health = health;
@@ -88,13 +92,16 @@ final class TableKeeper implements AutoCloseable {
      *
      * @return the events of the health change
      */
-    List<HealthEvent> configure(Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
+    List<HealthEvent> configure(
+            Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
             List<HealthEvent> events = change(reconfigureHealth);
             running = next;
             removed.forEach(key -> retired.add(IpvsSettings.serviceKey(key)));
-            fallbackRun.keySet().removeIf(key -> next.config().virtualService(key).isEmpty());
+            fallbackRun
+                    .keySet()
+                    .removeIf(key -> next.config().virtualService(key).isEmpty());
             return events;
         } finally {
             passLock.unlock();
@@ -154,9 +161,11 @@ final class TableKeeper implements AutoCloseable {
     }
 
     /** What a pass takes in one step: the transitions to log, the actions to run after it, the health to apply. */
-    private record Taken(List<HealthEvent.Transition> transitions, List<Runnable> afterPass, HealthSnapshot health,
-                         boolean healthChanged) {
-    }
+    private record Taken(
+            List<HealthEvent.Transition> transitions,
+            List<Runnable> afterPass,
+            HealthSnapshot health,
+            boolean healthChanged) {}
 
     private Taken take() {
         stateLock.lock();
@@ -208,7 +217,8 @@ final class TableKeeper implements AutoCloseable {
         }
         OpResult first = failures.getFirst();
         String more = failures.size() > 1 ? " and " + (failures.size() - 1) + " more" : "";
-        return first.op().toIpvsadm() + ": " + first.error().map(Throwable::getMessage).orElse("failed") + more;
+        return first.op().toIpvsadm() + ": "
+                + first.error().map(Throwable::getMessage).orElse("failed") + more;
     }
 
     private static <T> List<T> drain(Queue<T> queue) {
@@ -231,7 +241,8 @@ final class TableKeeper implements AutoCloseable {
     }
 
     private void runFallbackCommands(Running now, Decision decision) {
-        for (FallbackCommand command : FallbackCommands.changes(now.config(), decision.withoutRealServers(), fallbackRun)) {
+        for (FallbackCommand command :
+                FallbackCommands.changes(now.config(), decision.withoutRealServers(), fallbackRun)) {
             fallbackRun.put(command.virtual(), command.action());
             fallback.run(command);
         }

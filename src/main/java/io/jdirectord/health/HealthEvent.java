@@ -35,9 +35,16 @@ public sealed interface HealthEvent {
      * @param elapsed how long the probe that decided it took; zero for maintenance
      * @param lasted  how long the previous status had lasted
      */
-    record Transition(HealthKey key, HealthStatus from, HealthStatus to, Cause cause, String reason,
-                      Duration elapsed, Duration lasted, Instant at) implements HealthEvent {
-    }
+    record Transition(
+            HealthKey key,
+            HealthStatus from,
+            HealthStatus to,
+            Cause cause,
+            String reason,
+            Duration elapsed,
+            Duration lasted,
+            Instant at)
+            implements HealthEvent {}
 
     /**
      * An up server failed but fewer than failurecount times in a row (ldirectord's
@@ -46,29 +53,26 @@ public sealed interface HealthEvent {
      * @param failures     consecutive failures so far (n), 1 ≤ n &lt; failureCount
      * @param failureCount the threshold (N)
      */
-    record SoftFailure(HealthKey key, int failures, int failureCount, String reason, Instant at) implements HealthEvent {
-    }
+    record SoftFailure(HealthKey key, int failures, int failureCount, String reason, Instant at)
+            implements HealthEvent {}
 
     /**
      * An up server that had soft failures passed again (ldirectord's "Resetting soft failure count").
      *
      * @param failures the consecutive failures that were forgiven
      */
-    record SoftFailureReset(HealthKey key, int failures, Instant at) implements HealthEvent {
-    }
+    record SoftFailureReset(HealthKey key, int failures, Instant at) implements HealthEvent {}
 
     /**
      * A down server passed but fewer than risecount times in a row: it stays down.
      *
      * @param successes consecutive successes so far, 1 ≤ successes &lt; riseCount
      */
-    record SoftRise(HealthKey key, int successes, int riseCount, String reason, Instant at) implements HealthEvent {
-    }
+    record SoftRise(HealthKey key, int successes, int riseCount, String reason, Instant at) implements HealthEvent {}
 
     /**
      * A dynamic-weight check reported a different weight for an up server; empty means "the configured
      * weight" (the check stopped reporting one).
      */
-    record WeightChange(HealthKey key, OptionalInt from, OptionalInt to, Instant at) implements HealthEvent {
-    }
+    record WeightChange(HealthKey key, OptionalInt from, OptionalInt to, Instant at) implements HealthEvent {}
 }

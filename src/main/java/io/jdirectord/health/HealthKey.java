@@ -33,7 +33,10 @@ public record HealthKey(ProbeSpec probe, int failureCount, int riseCount) {
 
     /** The key under which {@code virtual} sees the health of {@code real}. */
     public static HealthKey of(VirtualService virtual, RealServer real) {
-        return new HealthKey(virtual.probeFor(real), virtual.timing().failureCount(), virtual.timing().riseCount());
+        return new HealthKey(
+                virtual.probeFor(real),
+                virtual.timing().failureCount(),
+                virtual.timing().riseCount());
     }
 
     /** Every key a configuration needs, in file order, without duplicates. */

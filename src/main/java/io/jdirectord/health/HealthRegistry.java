@@ -62,7 +62,8 @@ public final class HealthRegistry {
     private void reindex() {
         byProbe.clear();
         for (HealthState state : states.values()) {
-            byProbe.computeIfAbsent(state.key().probe(), probe -> new ArrayList<>(1)).add(state);
+            byProbe.computeIfAbsent(state.key().probe(), probe -> new ArrayList<>(1))
+                    .add(state);
         }
     }
 

@@ -87,9 +87,11 @@ public final class HealthState {
         weight = result.weight();
         return switch (status) {
             case UNKNOWN -> List.of(change(HealthStatus.UP, Cause.CHECK, result, now));
-            case DOWN -> List.of(successes >= key.riseCount()
-                    ? change(HealthStatus.UP, Cause.CHECK, result, now)
-                    : new SoftRise(key, successes, key.riseCount(), result.reason(), now));
+            case DOWN ->
+                List.of(
+                        successes >= key.riseCount()
+                                ? change(HealthStatus.UP, Cause.CHECK, result, now)
+                                : new SoftRise(key, successes, key.riseCount(), result.reason(), now));
             case UP -> stillUp(forgiven, previousWeight, now);
         };
     }
@@ -115,9 +117,11 @@ public final class HealthState {
         failures++;
         return switch (status) {
             case UNKNOWN -> List.of(change(HealthStatus.DOWN, Cause.CHECK, result, now));
-            case UP -> List.of(failures >= key.failureCount()
-                    ? change(HealthStatus.DOWN, Cause.CHECK, result, now)
-                    : new SoftFailure(key, failures, key.failureCount(), result.reason(), now));
+            case UP ->
+                List.of(
+                        failures >= key.failureCount()
+                                ? change(HealthStatus.DOWN, Cause.CHECK, result, now)
+                                : new SoftFailure(key, failures, key.failureCount(), result.reason(), now));
             case DOWN -> List.of();
         };
     }
@@ -152,7 +156,8 @@ public final class HealthState {
     }
 
     private Transition transition(HealthStatus to, Cause cause, String reason, Duration elapsed, Instant now) {
-        Transition transition = new Transition(key, status, to, cause, reason, elapsed, Duration.between(since, now), now);
+        Transition transition =
+                new Transition(key, status, to, cause, reason, elapsed, Duration.between(since, now), now);
         status = to;
         since = now;
         return transition;

@@ -18,8 +18,7 @@ public final class MaintenanceFiles {
 
     private static final Pattern SHORT = Pattern.compile("^([a-z][a-z0-9\\-]+)\\.");
 
-    private MaintenanceFiles() {
-    }
+    private MaintenanceFiles() {}
 
     /**
      * @param real     the real server's address and configured port

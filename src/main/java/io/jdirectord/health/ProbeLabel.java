@@ -7,8 +7,7 @@ import io.jdirectord.config.ProbeSpec;
 /** Names a probe in log lines: {@code negotiate:http 10.0.0.1:80}, {@code external 10.0.0.1:80 (tcp:192.0.2.1:80)}. */
 public final class ProbeLabel {
 
-    private ProbeLabel() {
-    }
+    private ProbeLabel() {}
 
     public static String of(ProbeSpec probe) {
         CheckSpec check = probe.check();
@@ -17,7 +16,8 @@ public final class ProbeLabel {
             case COMBINED -> "combined:" + check.service().ldName();
             default -> check.type().ldName();
         };
-        String port = check.checkPort().isPresent() ? " port " + check.checkPort().getAsInt() : "";
+        String port =
+                check.checkPort().isPresent() ? " port " + check.checkPort().getAsInt() : "";
         String virtual = probe.virtual().map(v -> " (" + v.id() + ")").orElse("");
         return kind + " " + probe.real() + port + virtual;
     }

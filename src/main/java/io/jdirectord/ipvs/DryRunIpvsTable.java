@@ -26,8 +26,8 @@ public final class DryRunIpvsTable implements IpvsTable {
     private static final Logger LOG = LoggerFactory.getLogger("io.jdirectord.ipvs.dryrun");
     private static final int ERANGE = 34;
     private static final int EINVAL = 22;
-    private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh",
-            "sed", "nq", "fo", "ovf", "mh", "twos", "none");
+    private static final Set<String> SCHEDULERS = Set.of(
+            "rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh", "twos", "none");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Level level;
@@ -57,7 +57,8 @@ public final class DryRunIpvsTable implements IpvsTable {
         this(true);
         for (ServiceEntry listed : initial) {
             Entry entry = new Entry(listed.service());
-            listed.destinations().forEach(d -> entry.destinations.put(d.destination().key(), d.destination()));
+            listed.destinations()
+                    .forEach(d -> entry.destinations.put(d.destination().key(), d.destination()));
             services.put(listed.service().key(), entry);
         }
     }
@@ -69,7 +70,8 @@ public final class DryRunIpvsTable implements IpvsTable {
             List<ServiceEntry> listed = new ArrayList<>(services.size());
             for (Entry entry : services.values()) {
                 List<ServiceEntry.DestinationEntry> destinations = entry.destinations.values().stream()
-                        .map(d -> new ServiceEntry.DestinationEntry(d, IpvsStats.ZERO, 0, 0)).toList();
+                        .map(d -> new ServiceEntry.DestinationEntry(d, IpvsStats.ZERO, 0, 0))
+                        .toList();
                 listed.add(new ServiceEntry(entry.service, IpvsStats.ZERO, destinations));
             }
             return listed;
@@ -171,7 +173,10 @@ public final class DryRunIpvsTable implements IpvsTable {
         check(op, d.weight() >= 0, ERANGE, "Weight below zero");
         check(op, d.lowerThreshold() <= d.upperThreshold(), ERANGE, "Lower threshold above upper threshold");
         boolean otherFamily = (d.key().address() instanceof java.net.Inet6Address) != service.inet6();
-        check(op, !otherFamily || d.forwarding() == ForwardingMethod.TUNNEL, EINVAL,
+        check(
+                op,
+                !otherFamily || d.forwarding() == ForwardingMethod.TUNNEL,
+                EINVAL,
                 "A destination of the other address family must tunnel");
     }
 

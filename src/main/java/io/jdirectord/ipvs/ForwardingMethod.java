@@ -2,7 +2,10 @@ package io.jdirectord.ipvs;
 
 /** IPVS forwarding method of a destination (IP_VS_CONN_F_* values). */
 public enum ForwardingMethod {
-    MASQ(0, "-m"), LOCAL(1, "-m"), TUNNEL(2, "-i"), ROUTE(3, "-g");
+    MASQ(0, "-m"),
+    LOCAL(1, "-m"),
+    TUNNEL(2, "-i"),
+    ROUTE(3, "-g");
 
     private final int kernelValue;
     private final String ipvsadmOption;

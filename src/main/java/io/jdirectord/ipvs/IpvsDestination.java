@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param tunnel         encapsulation of a {@link ForwardingMethod#TUNNEL} destination; always
  *                       {@link IpvsTunnel#IPIP} for every other method (anything else is replaced by it)
  */
-public record IpvsDestination(DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold,
-        int lowerThreshold, IpvsTunnel tunnel) {
+public record IpvsDestination(
+        DestinationKey key,
+        ForwardingMethod forwarding,
+        int weight,
+        int upperThreshold,
+        int lowerThreshold,
+        IpvsTunnel tunnel) {
 
     public IpvsDestination {
         Objects.requireNonNull(tunnel, "tunnel");
@@ -24,8 +29,8 @@ public record IpvsDestination(DestinationKey key, ForwardingMethod forwarding, i
     }
 
     /** A destination with plain IP-in-IP tunnelling (or none). */
-    public IpvsDestination(DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold,
-            int lowerThreshold) {
+    public IpvsDestination(
+            DestinationKey key, ForwardingMethod forwarding, int weight, int upperThreshold, int lowerThreshold) {
         this(key, forwarding, weight, upperThreshold, lowerThreshold, IpvsTunnel.IPIP);
     }
 }

@@ -2,7 +2,9 @@ package io.jdirectord.ipvs;
 
 /** Transport protocol of an address-based IPVS service (IPPROTO_* numbers). */
 public enum IpvsProtocol {
-    TCP(6), UDP(17), SCTP(132);
+    TCP(6),
+    UDP(17),
+    SCTP(132);
 
     private final int number;
 

@@ -5,9 +5,16 @@ package io.jdirectord.ipvs;
  * since creation and per-second rates.
  */
 public record IpvsStats(
-        long connections, long packetsIn, long packetsOut, long bytesIn, long bytesOut,
-        long connectionsPerSecond, long packetsInPerSecond, long packetsOutPerSecond,
-        long bytesInPerSecond, long bytesOutPerSecond) {
+        long connections,
+        long packetsIn,
+        long packetsOut,
+        long bytesIn,
+        long bytesOut,
+        long connectionsPerSecond,
+        long packetsInPerSecond,
+        long packetsOutPerSecond,
+        long bytesInPerSecond,
+        long bytesOutPerSecond) {
 
     public static final IpvsStats ZERO = new IpvsStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -62,6 +62,5 @@ public interface IpvsTable extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

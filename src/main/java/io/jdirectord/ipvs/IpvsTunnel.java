@@ -28,7 +28,9 @@ public record IpvsTunnel(Type type, int port, int flags) {
 
     /** IP_VS_CONN_F_TUNNEL_TYPE_* values. */
     public enum Type {
-        IPIP(0), GUE(1), GRE(2);
+        IPIP(0),
+        GUE(1),
+        GRE(2);
 
         private final int kernelValue;
 

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Formats services and destinations as ipvsadm arguments, for dry-run logs and failure-log lines. */
 final class IpvsadmFormat {
 
-    private IpvsadmFormat() {
-    }
+    private IpvsadmFormat() {}
 
     static String service(IpvsService s) {
         List<String> parts = new ArrayList<>();
@@ -28,9 +27,12 @@ final class IpvsadmFormat {
 
     static String destination(ServiceKey service, IpvsDestination d) {
         StringBuilder out = new StringBuilder(service.ipvsadmArgs())
-                .append(" -r ").append(d.key())
-                .append(' ').append(d.forwarding().ipvsadmOption())
-                .append(" -w ").append(d.weight());
+                .append(" -r ")
+                .append(d.key())
+                .append(' ')
+                .append(d.forwarding().ipvsadmOption())
+                .append(" -w ")
+                .append(d.weight());
         if (d.upperThreshold() != 0) {
             out.append(" -x ").append(d.upperThreshold());
         }
@@ -44,8 +46,8 @@ final class IpvsadmFormat {
     }
 
     static String startDaemon(SyncDaemon d) {
-        return "ipvsadm --start-daemon " + d.state().name().toLowerCase(Locale.ROOT)
-                + " --mcast-interface " + d.interfaceName() + " --syncid " + d.syncId();
+        return "ipvsadm --start-daemon " + d.state().name().toLowerCase(Locale.ROOT) + " --mcast-interface "
+                + d.interfaceName() + " --syncid " + d.syncId();
     }
 
     static String setTimeouts(IpvsTimeouts t) {
@@ -53,7 +55,8 @@ final class IpvsadmFormat {
     }
 
     private static String tunnel(IpvsTunnel t) {
-        StringBuilder out = new StringBuilder(" --tun-type ").append(t.type().name().toLowerCase(Locale.ROOT));
+        StringBuilder out =
+                new StringBuilder(" --tun-type ").append(t.type().name().toLowerCase(Locale.ROOT));
         if (t.port() != 0) {
             out.append(" --tun-port ").append(t.port());
         }

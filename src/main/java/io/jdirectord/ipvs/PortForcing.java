@@ -9,13 +9,13 @@ package io.jdirectord.ipvs;
  */
 public final class PortForcing {
 
-    private PortForcing() {
-    }
+    private PortForcing() {}
 
     /** The key {@code destination} gets in {@code service} with forwarding {@code forwarding}. */
-    public static DestinationKey effectiveKey(ServiceKey service, DestinationKey destination, ForwardingMethod forwarding) {
-        boolean forced = !service.isFwmark()
-                && (forwarding == ForwardingMethod.ROUTE || forwarding == ForwardingMethod.TUNNEL);
+    public static DestinationKey effectiveKey(
+            ServiceKey service, DestinationKey destination, ForwardingMethod forwarding) {
+        boolean forced =
+                !service.isFwmark() && (forwarding == ForwardingMethod.ROUTE || forwarding == ForwardingMethod.TUNNEL);
         return forced && destination.port() != service.port()
                 ? new DestinationKey(destination.address(), service.port())
                 : destination;
@@ -24,8 +24,13 @@ public final class PortForcing {
     /** {@code destination} with its {@link #effectiveKey effective key}. */
     public static IpvsDestination apply(ServiceKey service, IpvsDestination destination) {
         DestinationKey key = effectiveKey(service, destination.key(), destination.forwarding());
-        return key.equals(destination.key()) ? destination
-                : new IpvsDestination(key, destination.forwarding(), destination.weight(),
-                        destination.upperThreshold(), destination.lowerThreshold());
+        return key.equals(destination.key())
+                ? destination
+                : new IpvsDestination(
+                        key,
+                        destination.forwarding(),
+                        destination.weight(),
+                        destination.upperThreshold(),
+                        destination.lowerThreshold());
     }
 }

@@ -14,12 +14,17 @@ public record ReconcileReport(List<OpResult> results) {
 
     /** The operations that changed the table. */
     public List<IpvsOp> applied() {
-        return results.stream().filter(r -> r.outcome() == OpResult.Outcome.APPLIED).map(OpResult::op).toList();
+        return results.stream()
+                .filter(r -> r.outcome() == OpResult.Outcome.APPLIED)
+                .map(OpResult::op)
+                .toList();
     }
 
     /** The operations the table refused. */
     public List<OpResult> failures() {
-        return results.stream().filter(r -> r.outcome() == OpResult.Outcome.FAILED).toList();
+        return results.stream()
+                .filter(r -> r.outcome() == OpResult.Outcome.FAILED)
+                .toList();
     }
 
     public boolean isEmpty() {

@@ -63,7 +63,8 @@ public final class Reconciler {
         List<Optional<IpvsException>> errors = table.apply(retries);
         for (int i = retries.size() - 1; i >= 0; i--) {
             IpvsOp op = retries.get(i);
-            OpResult result = errors.get(i).map(e -> new OpResult(op, OpResult.Outcome.FAILED, Optional.of(e)))
+            OpResult result = errors.get(i)
+                    .map(e -> new OpResult(op, OpResult.Outcome.FAILED, Optional.of(e)))
                     .orElseGet(() -> OpResult.applied(op));
             results.add(positions.get(i), result);
         }
@@ -75,13 +76,18 @@ public final class Reconciler {
         }
         int errno = error.get().errno();
         OpResult.Outcome outcome = switch (op) {
-            case IpvsOp.DeleteService d -> errno == IpvsTable.ESRCH ? OpResult.Outcome.ALREADY_DONE : OpResult.Outcome.FAILED;
-            case IpvsOp.DeleteDestination d -> errno == IpvsTable.ENOENT || errno == IpvsTable.ESRCH
-                    ? OpResult.Outcome.ALREADY_DONE : OpResult.Outcome.FAILED;
+            case IpvsOp.DeleteService d ->
+                errno == IpvsTable.ESRCH ? OpResult.Outcome.ALREADY_DONE : OpResult.Outcome.FAILED;
+            case IpvsOp.DeleteDestination d ->
+                errno == IpvsTable.ENOENT || errno == IpvsTable.ESRCH
+                        ? OpResult.Outcome.ALREADY_DONE
+                        : OpResult.Outcome.FAILED;
             case IpvsOp.AddService a -> errno == IpvsTable.EEXIST ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
-            case IpvsOp.AddDestination a -> errno == IpvsTable.EEXIST ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
+            case IpvsOp.AddDestination a ->
+                errno == IpvsTable.EEXIST ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
             case IpvsOp.EditService e -> errno == IpvsTable.ESRCH ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
-            case IpvsOp.EditDestination e -> errno == IpvsTable.ENOENT ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
+            case IpvsOp.EditDestination e ->
+                errno == IpvsTable.ENOENT ? OpResult.Outcome.RETRIED : OpResult.Outcome.FAILED;
         };
         return new OpResult(op, outcome, error);
     }

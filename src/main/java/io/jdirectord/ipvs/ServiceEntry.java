@@ -15,6 +15,6 @@ public record ServiceEntry(IpvsService service, IpvsStats stats, List<Destinatio
      * @param activeConnections   IPVS_DEST_ATTR_ACTIVE_CONNS
      * @param inactiveConnections IPVS_DEST_ATTR_INACT_CONNS
      */
-    public record DestinationEntry(IpvsDestination destination, IpvsStats stats, int activeConnections, int inactiveConnections) {
-    }
+    public record DestinationEntry(
+            IpvsDestination destination, IpvsStats stats, int activeConnections, int inactiveConnections) {}
 }

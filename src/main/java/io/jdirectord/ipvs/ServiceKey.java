@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param port     0 for fwmark services
  * @param fwmark   0 for address services
  */
-public record ServiceKey(boolean inet6, Optional<IpvsProtocol> protocol, Optional<InetAddress> address, int port, int fwmark) {
+public record ServiceKey(
+        boolean inet6, Optional<IpvsProtocol> protocol, Optional<InetAddress> address, int port, int fwmark) {
 
     public static ServiceKey of(IpvsProtocol protocol, InetAddress address, int port) {
         return new ServiceKey(address instanceof Inet6Address, Optional.of(protocol), Optional.of(address), port, 0);

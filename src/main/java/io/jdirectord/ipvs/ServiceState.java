@@ -29,7 +29,10 @@ public record ServiceState(IpvsService service, List<IpvsDestination> destinatio
 
     /** A listed service without its counters. */
     public static ServiceState of(ServiceEntry entry) {
-        return new ServiceState(entry.service(),
-                entry.destinations().stream().map(ServiceEntry.DestinationEntry::destination).toList());
+        return new ServiceState(
+                entry.service(),
+                entry.destinations().stream()
+                        .map(ServiceEntry.DestinationEntry::destination)
+                        .toList());
     }
 }

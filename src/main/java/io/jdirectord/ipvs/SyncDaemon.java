@@ -29,7 +29,8 @@ public record SyncDaemon(State state, String interfaceName, int syncId) {
 
     /** IP_VS_STATE_* values. */
     public enum State {
-        MASTER(1), BACKUP(2);
+        MASTER(1),
+        BACKUP(2);
 
         private final int kernelValue;
 

@@ -23,8 +23,7 @@ public final class TableDiff {
     private static final int IPV4_DEFAULT_MASK = 0xFFFFFFFF;
     private static final int IPV6_DEFAULT_PREFIX = 128;
 
-    private TableDiff() {
-    }
+    private TableDiff() {}
 
     public static List<IpvsOp> between(TableState desired, TableState actual, Set<ServiceKey> retired) {
         Map<ServiceKey, ServiceState> listed = actual.byKey();
@@ -49,8 +48,11 @@ public final class TableDiff {
         return ops;
     }
 
-    private static void destinations(ServiceKey service, Map<DestinationKey, IpvsDestination> wanted,
-                                     Map<DestinationKey, IpvsDestination> found, List<IpvsOp> ops) {
+    private static void destinations(
+            ServiceKey service,
+            Map<DestinationKey, IpvsDestination> wanted,
+            Map<DestinationKey, IpvsDestination> found,
+            List<IpvsOp> ops) {
         List<IpvsOp> edits = new ArrayList<>();
         for (IpvsDestination d : wanted.values()) {
             IpvsDestination current = found.get(d.key());

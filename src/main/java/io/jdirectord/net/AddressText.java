@@ -9,8 +9,7 @@ import java.net.InetAddress;
  */
 public final class AddressText {
 
-    private AddressText() {
-    }
+    private AddressText() {}
 
     /** {@code 192.0.2.1}, {@code 2001:db8::1}. */
     public static String of(InetAddress address) {

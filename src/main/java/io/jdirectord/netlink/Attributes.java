@@ -105,8 +105,8 @@ final class Attributes {
             throw NetlinkException.malformed("attribute " + type + " is missing");
         }
         if (payload.remaining() < minimumLength) {
-            throw NetlinkException.malformed("attribute " + type + " has " + payload.remaining()
-                    + " bytes, expected " + minimumLength);
+            throw NetlinkException.malformed(
+                    "attribute " + type + " has " + payload.remaining() + " bytes, expected " + minimumLength);
         }
         return payload.duplicate().order(payload.order());
     }

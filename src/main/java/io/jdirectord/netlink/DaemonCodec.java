@@ -9,8 +9,7 @@ final class DaemonCodec {
     private static final int MCAST_IFN = 2;
     private static final int SYNC_ID = 3;
 
-    private DaemonCodec() {
-    }
+    private DaemonCodec() {}
 
     static void writeFull(MessageBuilder message, SyncDaemon daemon) {
         message.begin(IpvsGenl.ATTR_DAEMON)

@@ -30,8 +30,7 @@ final class DestinationCodec {
     /** IP_VS_CONN_F_FWD_MASK. */
     private static final int FWD_MASK = 7;
 
-    private DestinationCodec() {
-    }
+    private DestinationCodec() {}
 
     static void writeIdentity(MessageBuilder message, DestinationKey key) {
         message.begin(IpvsGenl.ATTR_DEST);
@@ -57,7 +56,8 @@ final class DestinationCodec {
 
     /** Whether the tunnel attributes are written for this destination. */
     static boolean carriesTunnel(IpvsDestination destination) {
-        return destination.forwarding() == ForwardingMethod.TUNNEL && !destination.tunnel().equals(IpvsTunnel.IPIP);
+        return destination.forwarding() == ForwardingMethod.TUNNEL
+                && !destination.tunnel().equals(IpvsTunnel.IPIP);
     }
 
     private static void identity(MessageBuilder message, DestinationKey key) {
@@ -76,10 +76,15 @@ final class DestinationCodec {
         int family = dest.has(ADDR_FAMILY) ? dest.u16(ADDR_FAMILY) : serviceFamily;
         DestinationKey key = new DestinationKey(InetCodec.decode(dest, ADDR, family), dest.be16(PORT));
         ForwardingMethod forwarding = forwarding(dest.u32(FWD_METHOD) & FWD_MASK, key);
-        IpvsDestination destination = new IpvsDestination(key, forwarding, dest.u32(WEIGHT), dest.u32(U_THRESH),
-                dest.u32(L_THRESH), forwarding == ForwardingMethod.TUNNEL ? tunnel(dest) : IpvsTunnel.IPIP);
-        return new DestinationEntry(destination, StatsCodec.read(dest, STATS64, STATS),
-                dest.u32(ACTIVE_CONNS), dest.u32(INACT_CONNS));
+        IpvsDestination destination = new IpvsDestination(
+                key,
+                forwarding,
+                dest.u32(WEIGHT),
+                dest.u32(U_THRESH),
+                dest.u32(L_THRESH),
+                forwarding == ForwardingMethod.TUNNEL ? tunnel(dest) : IpvsTunnel.IPIP);
+        return new DestinationEntry(
+                destination, StatsCodec.read(dest, STATS64, STATS), dest.u32(ACTIVE_CONNS), dest.u32(INACT_CONNS));
     }
 
     private static IpvsTunnel tunnel(Attributes dest) throws NetlinkException {
@@ -88,7 +93,9 @@ final class DestinationCodec {
         }
         int type = dest.u8(TUN_TYPE);
         try {
-            return new IpvsTunnel(IpvsTunnel.Type.ofKernelValue(type), dest.has(TUN_PORT) ? dest.be16(TUN_PORT) : 0,
+            return new IpvsTunnel(
+                    IpvsTunnel.Type.ofKernelValue(type),
+                    dest.has(TUN_PORT) ? dest.be16(TUN_PORT) : 0,
                     dest.has(TUN_FLAGS) ? dest.u16(TUN_FLAGS) : 0);
         } catch (IllegalArgumentException e) {
             throw NetlinkException.malformed(

@@ -104,7 +104,8 @@ final class GenlConnection implements AutoCloseable {
     private static int chunkEnd(List<byte[]> messages, int start) {
         int end = start;
         int bytes = 0;
-        while (end < messages.size() && end - start < BATCH_MESSAGES
+        while (end < messages.size()
+                && end - start < BATCH_MESSAGES
                 && (end == start || bytes + messages.get(end).length <= BATCH_BYTES)) {
             bytes += messages.get(end).length;
             end++;

@@ -5,12 +5,14 @@ import java.util.List;
 /** Resolving a generic-netlink family id by name through the controller (CTRL_CMD_GETFAMILY). */
 final class GenlFamily {
 
-    private GenlFamily() {
-    }
+    private GenlFamily() {}
 
     static byte[] request(int seq, String name) {
-        return new MessageBuilder(Netlink.GENL_ID_CTRL, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq,
-                Netlink.CTRL_CMD_GETFAMILY)
+        return new MessageBuilder(
+                        Netlink.GENL_ID_CTRL,
+                        Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK,
+                        seq,
+                        Netlink.CTRL_CMD_GETFAMILY)
                 .string(Netlink.CTRL_ATTR_FAMILY_NAME, name)
                 .build();
     }

@@ -13,8 +13,7 @@ final class InetCodec {
 
     static final int LENGTH = 16;
 
-    private InetCodec() {
-    }
+    private InetCodec() {}
 
     static int family(InetAddress address) {
         return address instanceof Inet6Address ? IpvsGenl.AF_INET6 : IpvsGenl.AF_INET;

@@ -14,8 +14,7 @@ final class IpvsFailures {
     private static final String NEEDS_CAPABILITY =
             "changing or reading IPVS needs CAP_NET_ADMIN: run as root or grant the capability CAP_NET_ADMIN";
 
-    private IpvsFailures() {
-    }
+    private IpvsFailures() {}
 
     static IpvsException of(IpvsOp op, NetlinkException e) {
         return build(describe(op) + " [" + op.toIpvsadm() + "]", e, meaning(op, e.errno()));
@@ -48,7 +47,8 @@ final class IpvsFailures {
             case IpvsOp.EditService o -> "edit service " + o.service().key();
             case IpvsOp.DeleteService o -> "delete service " + o.key();
             case IpvsOp.AddDestination o -> "add destination " + o.destination().key() + " to service " + o.service();
-            case IpvsOp.EditDestination o -> "edit destination " + o.destination().key() + " of service " + o.service();
+            case IpvsOp.EditDestination o ->
+                "edit destination " + o.destination().key() + " of service " + o.service();
             case IpvsOp.DeleteDestination o -> "delete destination " + o.destination() + " from service " + o.service();
         };
     }
@@ -71,8 +71,10 @@ final class IpvsFailures {
     }
 
     private static String unknownModule(IpvsService service) {
-        String engine = service.persistenceEngine().map(pe -> " or persistence engine \"" + pe + "\"").orElse("");
-        return "the kernel has no scheduler \"" + service.scheduler() + "\"" + engine
-                + " (is the module ip_vs_" + service.scheduler() + " installed?)";
+        String engine = service.persistenceEngine()
+                .map(pe -> " or persistence engine \"" + pe + "\"")
+                .orElse("");
+        return "the kernel has no scheduler \"" + service.scheduler() + "\"" + engine + " (is the module ip_vs_"
+                + service.scheduler() + " installed?)";
     }
 }

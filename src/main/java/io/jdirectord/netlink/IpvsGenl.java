@@ -23,6 +23,7 @@ final class IpvsGenl {
 
     /** Top-level attributes (IPVS_CMD_ATTR_*). */
     static final int ATTR_SERVICE = 1;
+
     static final int ATTR_DEST = 2;
     static final int ATTR_DAEMON = 3;
     static final int ATTR_TIMEOUT_TCP = 4;
@@ -31,11 +32,11 @@ final class IpvsGenl {
 
     /** Attributes of the GET_INFO answer (IPVS_INFO_ATTR_*). */
     static final int INFO_VERSION = 1;
+
     static final int INFO_CONN_TAB_SIZE = 2;
 
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
 
-    private IpvsGenl() {
-    }
+    private IpvsGenl() {}
 }

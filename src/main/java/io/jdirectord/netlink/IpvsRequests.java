@@ -119,8 +119,8 @@ final class IpvsRequests {
         boolean needs53 = tunnel.type() == IpvsTunnel.Type.GRE || tunnel.flags() != 0;
         int minor = needs53 ? 3 : 2;
         if (!kernel.atLeast(5, minor)) {
-            throw NetlinkException.unsupported("tunnel " + tunnel + " needs Linux 5." + minor
-                    + " or later; this kernel is " + kernel);
+            throw NetlinkException.unsupported(
+                    "tunnel " + tunnel + " needs Linux 5." + minor + " or later; this kernel is " + kernel);
         }
     }
 

@@ -93,8 +93,8 @@ final class IpvsSession implements AutoCloseable {
         }
         int stale = requests.family();
         requests = resolve();
-        LOG.warn("the IPVS generic netlink family changed from id {} to {} (ip_vs reloaded?)", stale,
-                requests.family());
+        LOG.warn(
+                "the IPVS generic netlink family changed from id {} to {} (ip_vs reloaded?)", stale, requests.family());
         return true;
     }
 

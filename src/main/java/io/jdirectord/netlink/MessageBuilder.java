@@ -17,7 +17,11 @@ final class MessageBuilder {
     private final Deque<Integer> openNests = new ArrayDeque<>();
 
     MessageBuilder(int type, int flags, int seq, int command) {
-        buffer.putInt(0).putShort((short) type).putShort((short) flags).putInt(seq).putInt(0);
+        buffer.putInt(0)
+                .putShort((short) type)
+                .putShort((short) flags)
+                .putInt(seq)
+                .putInt(0);
         buffer.put((byte) command).put((byte) 1).putShort((short) 0);
     }
 

@@ -33,12 +33,12 @@ final class Netlink {
 
     /** The generic-netlink controller family and its GETFAMILY exchange. */
     static final int GENL_ID_CTRL = 0x10;
+
     static final int CTRL_CMD_GETFAMILY = 3;
     static final int CTRL_ATTR_FAMILY_ID = 1;
     static final int CTRL_ATTR_FAMILY_NAME = 2;
 
-    private Netlink() {
-    }
+    private Netlink() {}
 
     /** NLMSG_ALIGN / NLA_ALIGN: rounds up to a multiple of 4. */
     static int align(int length) {

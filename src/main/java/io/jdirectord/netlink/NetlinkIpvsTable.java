@@ -108,7 +108,9 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
 
     private static ServiceEntry entry(GenlConnection c, IpvsRequests r, Attributes service) throws NetlinkException {
         IpvsService settings = ServiceCodec.read(service);
-        return new ServiceEntry(settings, StatsCodec.read(service, ServiceCodec.STATS64, ServiceCodec.STATS),
+        return new ServiceEntry(
+                settings,
+                StatsCodec.read(service, ServiceCodec.STATS64, ServiceCodec.STATS),
                 destinations(c, r, settings.key()));
     }
 
@@ -200,7 +202,9 @@ public final class NetlinkIpvsTable implements IpvsTable, IpvsAdmin {
     public IpvsTimeouts timeouts() throws IpvsException {
         return session.exchange("read the IPVS timeouts", (c, r) -> {
             Attributes config = c.requestOne(r.getTimeouts(c.nextSeq())).attributes();
-            return new IpvsTimeouts(config.u32(IpvsGenl.ATTR_TIMEOUT_TCP), config.u32(IpvsGenl.ATTR_TIMEOUT_TCP_FIN),
+            return new IpvsTimeouts(
+                    config.u32(IpvsGenl.ATTR_TIMEOUT_TCP),
+                    config.u32(IpvsGenl.ATTR_TIMEOUT_TCP_FIN),
                     config.u32(IpvsGenl.ATTR_TIMEOUT_UDP));
         });
     }

@@ -78,7 +78,8 @@ record NetlinkMessage(int type, int flags, int seq, ByteBuffer payload) {
         if (tlvs > payload.limit()) {
             throw NetlinkException.malformed("error message shorter than its echoed request");
         }
-        Attributes attributes = Attributes.parse(payload.duplicate().order(ByteOrder.nativeOrder()).position(tlvs));
+        Attributes attributes = Attributes.parse(
+                payload.duplicate().order(ByteOrder.nativeOrder()).position(tlvs));
         return attributes.optionalString(Netlink.NLMSGERR_ATTR_MSG).orElse("");
     }
 

@@ -69,8 +69,10 @@ final class NetlinkSocket implements NetlinkChannel {
             libc.bind(fd, kernelAddress(), 12);
             bufferSize(SO_SNDBUFFORCE, SO_SNDBUF, socketBuffer);
             bufferSize(SO_RCVBUFFORCE, SO_RCVBUF, socketBuffer);
-            ByteBuffer timeval = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
-                    .putLong(receiveTimeout.toSeconds()).putLong(receiveTimeout.toMillisPart() * 1000L);
+            ByteBuffer timeval = ByteBuffer.allocate(16)
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(receiveTimeout.toSeconds())
+                    .putLong(receiveTimeout.toMillisPart() * 1000L);
             libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeval.array(), 16);
         } catch (LastErrorException e) {
             throw NetlinkException.system("bind/setsockopt on the netlink socket", e.getErrorCode());
@@ -101,7 +103,8 @@ final class NetlinkSocket implements NetlinkChannel {
     @Override
     public void send(byte[] message) throws NetlinkException {
         try {
-            long sent = libc.sendto(fd, message, new NativeLong(message.length), 0, kernelAddress(), 12).longValue();
+            long sent = libc.sendto(fd, message, new NativeLong(message.length), 0, kernelAddress(), 12)
+                    .longValue();
             if (sent != message.length) {
                 throw NetlinkException.malformed("sendto took " + sent + " of " + message.length + " bytes");
             }
@@ -128,8 +131,9 @@ final class NetlinkSocket implements NetlinkChannel {
     private Optional<ByteBuffer> read(int flags) throws NetlinkException {
         while (true) {
             try {
-                long length = libc.recvfrom(fd, datagram, new NativeLong(DATAGRAM_BUFFER), flags | MSG_TRUNC,
-                        null, null).longValue();
+                long length = libc.recvfrom(
+                                fd, datagram, new NativeLong(DATAGRAM_BUFFER), flags | MSG_TRUNC, null, null)
+                        .longValue();
                 if (length > DATAGRAM_BUFFER) {
                     throw NetlinkException.malformed("a datagram of " + length + " bytes exceeded the receive buffer");
                 }
@@ -160,10 +164,16 @@ final class NetlinkSocket implements NetlinkChannel {
 
     /** struct sockaddr_nl with pid 0: the kernel as destination, or "assign me a port" in bind. */
     private static byte[] kernelAddress() {
-        return ByteBuffer.allocate(12).order(ByteOrder.nativeOrder()).putShort((short) Netlink.AF_NETLINK).array();
+        return ByteBuffer.allocate(12)
+                .order(ByteOrder.nativeOrder())
+                .putShort((short) Netlink.AF_NETLINK)
+                .array();
     }
 
     private static byte[] intValue(int value) {
-        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
+        return ByteBuffer.allocate(4)
+                .order(ByteOrder.nativeOrder())
+                .putInt(value)
+                .array();
     }
 }

@@ -31,11 +31,11 @@ final class ServiceCodec {
     private static final int F_ONEPACKET = 0x4;
     /** Scheduler flags 1..3 are IP_VS_SVC_F_SCHED1..3 (0x8, 0x10, 0x20). */
     private static final int SCHED_FLAGS_SHIFT = 3;
+
     private static final int IPV4_ALL_ONES = 0xffffffff;
     private static final int IPV6_FULL_PREFIX = 128;
 
-    private ServiceCodec() {
-    }
+    private ServiceCodec() {}
 
     /** The nest with the identity only: what destination commands, delete and get need. */
     static void writeIdentity(MessageBuilder message, ServiceKey key) {
@@ -104,8 +104,8 @@ final class ServiceCodec {
             return ServiceKey.ofFwmark(inet6, service.u32(FWMARK));
         }
         InetAddress address = InetCodec.decode(service, ADDR, family);
-        return new ServiceKey(inet6, Optional.of(protocol(service.u16(PROTOCOL))), Optional.of(address),
-                service.be16(PORT), 0);
+        return new ServiceKey(
+                inet6, Optional.of(protocol(service.u16(PROTOCOL))), Optional.of(address), service.be16(PORT), 0);
     }
 
     private static OptionalInt readNetmask(Attributes service, boolean inet6) throws NetlinkException {

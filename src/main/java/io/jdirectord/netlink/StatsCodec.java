@@ -20,8 +20,7 @@ final class StatsCodec {
     private static final int INBPS = 9;
     private static final int OUTBPS = 10;
 
-    private StatsCodec() {
-    }
+    private StatsCodec() {}
 
     /**
      * Reads the counters of a service or destination nest.
@@ -41,7 +40,15 @@ final class StatsCodec {
 
     private static IpvsStats counters(Attributes c) throws NetlinkException {
         return new IpvsStats(
-                c.unsigned(CONNS), c.unsigned(INPKTS), c.unsigned(OUTPKTS), c.unsigned(INBYTES), c.unsigned(OUTBYTES),
-                c.unsigned(CPS), c.unsigned(INPPS), c.unsigned(OUTPPS), c.unsigned(INBPS), c.unsigned(OUTBPS));
+                c.unsigned(CONNS),
+                c.unsigned(INPKTS),
+                c.unsigned(OUTPKTS),
+                c.unsigned(INBYTES),
+                c.unsigned(OUTBYTES),
+                c.unsigned(CPS),
+                c.unsigned(INPPS),
+                c.unsigned(OUTPPS),
+                c.unsigned(INBPS),
+                c.unsigned(OUTBPS));
     }
 }

@@ -17,6 +17,5 @@ import java.util.Optional;
 public record IcmpDatagram(byte[] bytes, InetAddress source, Optional<QueuedError> queuedError) {
 
     /** The ICMP (or ICMPv6) type and code the kernel recorded for a queued error. */
-    public record QueuedError(int type, int code) {
-    }
+    public record QueuedError(int type, int code) {}
 }

@@ -20,10 +20,10 @@ final class IcmpErrorQueue {
     private static final int SO_EE_ORIGIN_ICMP6 = 3;
     /** sizeof(struct sock_extended_err): u32 errno, u8 origin, type, code, pad, u32 info, u32 data. */
     private static final int EXTENDED_ERR_SIZE = 16;
+
     private static final int CONTROL_SIZE = 512;
 
-    private IcmpErrorQueue() {
-    }
+    private IcmpErrorQueue() {}
 
     /** @return empty when the queue is empty or its entry is not an ICMP error */
     static Optional<IcmpDatagram> read(LibC libc, int fd, int bufferSize) throws IOException {
@@ -53,8 +53,7 @@ final class IcmpErrorQueue {
                 .map(error -> new IcmpDatagram(request, error.offender(), Optional.of(error.queued())));
     }
 
-    private record ExtendedError(IcmpDatagram.QueuedError queued, InetAddress offender) {
-    }
+    private record ExtendedError(IcmpDatagram.QueuedError queued, InetAddress offender) {}
 
     /** Walks the control messages (struct cmsghdr: size_t len, int level, int type, data aligned to size_t). */
     private static Optional<ExtendedError> extendedError(Memory control, long controlLength)

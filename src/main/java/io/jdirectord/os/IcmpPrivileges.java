@@ -12,8 +12,7 @@ public final class IcmpPrivileges {
     private static final Path PING_GROUP_RANGE = Path.of("/proc/sys/net/ipv4/ping_group_range");
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private IcmpPrivileges() {
-    }
+    private IcmpPrivileges() {}
 
     /**
      * Whether ping checks can run here.
@@ -40,14 +39,18 @@ public final class IcmpPrivileges {
 
     /** "ICMP ping needs CAP_NET_RAW or net.ipv4.ping_group_range including gid 1000 (now "1 0")". */
     static String missing() {
-        return "ICMP ping needs CAP_NET_RAW or net.ipv4.ping_group_range including gid " + effectiveGid()
-                + " (now \"" + pingGroupRange() + "\")";
+        return "ICMP ping needs CAP_NET_RAW or net.ipv4.ping_group_range including gid " + effectiveGid() + " (now \""
+                + pingGroupRange() + "\")";
     }
 
     /** The range as "low high". Read by lines: Files.readString returns only "low" for this proc file. */
     private static String pingGroupRange() {
         try {
-            return String.join(" ", String.join(" ", Files.readAllLines(PING_GROUP_RANGE)).trim().split("\\s+"));
+            return String.join(
+                    " ",
+                    String.join(" ", Files.readAllLines(PING_GROUP_RANGE))
+                            .trim()
+                            .split("\\s+"));
         } catch (IOException e) {
             return "unreadable";
         }

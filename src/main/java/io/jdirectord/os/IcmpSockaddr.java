@@ -16,8 +16,7 @@ final class IcmpSockaddr {
     /** Large enough for either kind. */
     static final int MAX_LENGTH = 28;
 
-    private IcmpSockaddr() {
-    }
+    private IcmpSockaddr() {}
 
     static byte[] encode(InetAddress address) {
         boolean v6 = address instanceof Inet6Address;

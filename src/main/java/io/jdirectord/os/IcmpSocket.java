@@ -23,7 +23,8 @@ public final class IcmpSocket implements IcmpChannel {
 
     /** The socket kinds, in the order {@link #open} tries them. */
     public enum Kind {
-        RAW, PING
+        RAW,
+        PING
     }
 
     private static final int BUFFER_SIZE = 2048;
@@ -181,7 +182,8 @@ public final class IcmpSocket implements IcmpChannel {
         IntByReference sourceLength = new IntByReference(source.length);
         long length;
         try {
-            length = libc.recvfrom(fd, buffer, new NativeLong(buffer.length), 0, source, sourceLength).longValue();
+            length = libc.recvfrom(fd, buffer, new NativeLong(buffer.length), 0, source, sourceLength)
+                    .longValue();
         } catch (LastErrorException e) {
             if (e.getErrorCode() == KernelErrno.EAGAIN) {
                 return Optional.empty();

@@ -23,8 +23,7 @@ public final class KernelErrno {
     public static final int EAFNOSUPPORT = 97;
     public static final int ENOBUFS = 105;
 
-    private record Entry(String name, String text) {
-    }
+    private record Entry(String name, String text) {}
 
     private static final Map<Integer, Entry> ENTRIES = Map.ofEntries(
             Map.entry(EPERM, new Entry("EPERM", "Operation not permitted")),
@@ -54,8 +53,7 @@ public final class KernelErrno {
             Map.entry(111, new Entry("ECONNREFUSED", "Connection refused")),
             Map.entry(113, new Entry("EHOSTUNREACH", "No route to host")));
 
-    private KernelErrno() {
-    }
+    private KernelErrno() {}
 
     /** strerror-like text with name and number: {@code File exists (EEXIST, errno 17)}. */
     public static String describe(int errno) {

@@ -49,12 +49,18 @@ public interface LibC extends Library {
     NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
             throws LastErrorException;
 
-    NativeLong recvfrom(int fd, Pointer buffer, NativeLong length, int flags, @Nullable Pointer address,
-                        @Nullable Pointer addressLength)
+    NativeLong recvfrom(
+            int fd,
+            Pointer buffer,
+            NativeLong length,
+            int flags,
+            @Nullable Pointer address,
+            @Nullable Pointer addressLength)
             throws LastErrorException;
 
-    NativeLong recvfrom(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
-            IntByReference addressLength) throws LastErrorException;
+    NativeLong recvfrom(
+            int fd, byte[] buffer, NativeLong length, int flags, byte[] address, IntByReference addressLength)
+            throws LastErrorException;
 
     NativeLong recvmsg(int fd, MsgHdr message, int flags) throws LastErrorException;
 

@@ -9,8 +9,7 @@ import com.sun.jna.LastErrorException;
  */
 public final class ProcessSession {
 
-    private ProcessSession() {
-    }
+    private ProcessSession() {}
 
     /**
      * Makes this process the leader of a new session.

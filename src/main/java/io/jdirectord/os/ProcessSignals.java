@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProcessSignals {
 
-    private ProcessSignals() {
-    }
+    private ProcessSignals() {}
 
     /**
      * Runs {@code handler} on the JVM's signal thread each time signal {@code name} ("HUP", "TERM")
@@ -26,7 +25,9 @@ public final class ProcessSignals {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
             Object signal = signalClass.getConstructor(String.class).newInstance(name);
-            Object proxy = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
+            Object proxy = Proxy.newProxyInstance(
+                    handlerClass.getClassLoader(),
+                    new Class<?>[] {handlerClass},
                     (self, method, args) -> invoked(self, method, args, name, handler));
             signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, proxy);
         } catch (ReflectiveOperationException e) {
@@ -36,8 +37,8 @@ public final class ProcessSignals {
     }
 
     @SuppressWarnings("ReferenceEquality") // a proxy equals only itself
-    private static @Nullable Object invoked(Object self, Method method, @Nullable Object[] args, String name,
-                                           Runnable handler) {
+    private static @Nullable Object invoked(
+            Object self, Method method, @Nullable Object[] args, String name, Runnable handler) {
         return switch (method.getName()) {
             case "handle" -> {
                 handler.run();

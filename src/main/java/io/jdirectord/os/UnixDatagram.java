@@ -15,8 +15,7 @@ public final class UnixDatagram {
     private static final int SUN_PATH_OFFSET = 2;
     private static final int SUN_PATH_MAX = 108;
 
-    private UnixDatagram() {
-    }
+    private UnixDatagram() {}
 
     /**
      * Sends {@code payload} as one datagram to the socket at {@code path}.
@@ -46,8 +45,8 @@ public final class UnixDatagram {
             throw new IOException("socket(AF_UNIX): " + KernelErrno.describe(e.getErrorCode()), e);
         }
         try {
-            LibC.INSTANCE.sendto(fd, payload, new NativeLong(payload.length), LibC.MSG_NOSIGNAL | flags, address,
-                    address.length);
+            LibC.INSTANCE.sendto(
+                    fd, payload, new NativeLong(payload.length), LibC.MSG_NOSIGNAL | flags, address, address.length);
         } catch (LastErrorException e) {
             throw new IOException("send to " + path + ": " + KernelErrno.describe(e.getErrorCode()), e);
         } finally {

@@ -37,8 +37,13 @@ final class ProbeRunner {
     private volatile Duration interval;
 
     /** @param firstRun fires before this instant start nothing */
-    ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, Instant firstRun,
-                BooleanSupplier open) {
+    ProbeRunner(
+            ProbeSpec spec,
+            Check check,
+            Duration interval,
+            ProbeEnvironment environment,
+            Instant firstRun,
+            BooleanSupplier open) {
         this.spec = spec;
         this.check = check;
         this.interval = interval;
@@ -59,8 +64,10 @@ final class ProbeRunner {
         if (!running.compareAndSet(false, true)) {
             skipped.incrementAndGet();
             if (overrunning.compareAndSet(false, true)) {
-                LOG.warn("probe of {} took longer than its interval ({} ms): skipping runs while it overruns",
-                        label, interval.toMillis());
+                LOG.warn(
+                        "probe of {} took longer than its interval ({} ms): skipping runs while it overruns",
+                        label,
+                        interval.toMillis());
             }
             return false;
         }
@@ -83,7 +90,11 @@ final class ProbeRunner {
             int missed = skipped.getAndSet(0);
             running.set(false);
             if (missed > 0 && result != null) {
-                LOG.debug("probe of {} returned after {} ms; {} runs skipped", label, result.elapsed().toMillis(), missed);
+                LOG.debug(
+                        "probe of {} returned after {} ms; {} runs skipped",
+                        label,
+                        result.elapsed().toMillis(),
+                        missed);
             } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
                 LOG.info("probe of {} runs within its interval again", label);
             }

@@ -96,13 +96,19 @@ final class ProbeSlots {
                 if (runner == null) {
                     Instant firstRun = now.plusSeconds(added++ / WAVE);
                     Check check = prepared.checks().get(probe.spec());
-                    runner = new ProbeRunner(probe.spec(), check != null ? check : build(probe.spec()), probe.interval(),
-                            environment, firstRun, () -> open);
+                    runner = new ProbeRunner(
+                            probe.spec(),
+                            check != null ? check : build(probe.spec()),
+                            probe.interval(),
+                            environment,
+                            firstRun,
+                            () -> open);
                 } else {
                     runner.interval(probe.interval());
                 }
                 kept.put(probe.spec(), runner);
-                grouped.computeIfAbsent(SlotKey.of(probe.spec(), probe.interval()), k -> new ArrayList<>()).add(runner);
+                grouped.computeIfAbsent(SlotKey.of(probe.spec(), probe.interval()), k -> new ArrayList<>())
+                        .add(runner);
             }
             runners.clear();
             runners.putAll(kept);

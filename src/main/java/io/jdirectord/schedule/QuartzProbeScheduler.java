@@ -107,11 +107,15 @@ public final class QuartzProbeScheduler implements ProbeScheduler {
     }
 
     private static JobDetail job(SlotKey key) {
-        return JobBuilder.newJob(SlotJob.class).withIdentity(key.name(), GROUP).usingJobData(SlotJob.data(key)).build();
+        return JobBuilder.newJob(SlotJob.class)
+                .withIdentity(key.name(), GROUP)
+                .usingJobData(SlotJob.data(key))
+                .build();
     }
 
     private static Trigger trigger(SlotKey key, Instant now) {
-        return TriggerBuilder.newTrigger().withIdentity(key.name(), GROUP)
+        return TriggerBuilder.newTrigger()
+                .withIdentity(key.name(), GROUP)
                 .startAt(Date.from(now.plus(key.offset())))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(key.interval().toMillis())

@@ -13,8 +13,7 @@ import java.util.Map;
 /** The probes a configuration needs: one per distinct {@link ProbeSpec}, checktype on and off excluded. */
 public final class ScheduledProbes {
 
-    private ScheduledProbes() {
-    }
+    private ScheduledProbes() {}
 
     /**
      * Every distinct probe of {@code config} in file order. A probe used by several virtual services runs
@@ -32,6 +31,8 @@ public final class ScheduledProbes {
                 intervals.merge(virtual.probeFor(real), interval, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
-        return intervals.entrySet().stream().map(e -> new ScheduledProbe(e.getKey(), e.getValue())).toList();
+        return intervals.entrySet().stream()
+                .map(e -> new ScheduledProbe(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Timeout;
 class CheckRunnerTest {
 
     private static CheckSpec withPassword(String password) {
-        return Probes.negotiate(ServiceKind.FTP, InetAddress.getLoopbackAddress(), 21).login("probe", password).build().check();
+        return Probes.negotiate(ServiceKind.FTP, InetAddress.getLoopbackAddress(), 21)
+                .login("probe", password)
+                .build()
+                .check();
     }
 
     private static Check answering(CheckResult result) {
@@ -64,8 +67,12 @@ class CheckRunnerTest {
     void redactsAShortPasswordOnlyAsAWholeWord() {
         Check check = answering(CheckResult.up("230 logged in as probe with abc"));
 
-        assertThat(new CheckRunner().run(check, withPassword("abc")).reason()).isEqualTo("230 logged in as probe with [redacted]");
-        assertThat(new CheckRunner().run(answering(CheckResult.up("abcdef")), withPassword("abc")).reason()).isEqualTo("abcdef");
+        assertThat(new CheckRunner().run(check, withPassword("abc")).reason())
+                .isEqualTo("230 logged in as probe with [redacted]");
+        assertThat(new CheckRunner()
+                        .run(answering(CheckResult.up("abcdef")), withPassword("abc"))
+                        .reason())
+                .isEqualTo("abcdef");
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.Probe;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.Scripts;
 import io.jdirectord.config.CheckType;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,10 @@ class ConnectCheckTest {
     }
 
     private static ConnectCheck check(InetAddress address, int port) {
-        return new ConnectCheck(Probe.connect(
-                Probes.to(address, port).type(CheckType.CONNECT).timeout(TIMEOUT).build()));
+        return new ConnectCheck(Probe.connect(Probes.to(address, port)
+                .type(CheckType.CONNECT)
+                .timeout(TIMEOUT)
+                .build()));
     }
 
     @ParameterizedTest
@@ -66,7 +68,10 @@ class ConnectCheckTest {
     void probesTheCheckPortInsteadOfTheRealPort(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.silent())) {
             ConnectCheck check = new ConnectCheck(Probe.connect(Probes.to(address, Loopback.closedPort(address))
-                    .type(CheckType.CONNECT).checkPort(server.port()).timeout(TIMEOUT).build()));
+                    .type(CheckType.CONNECT)
+                    .checkPort(server.port())
+                    .timeout(TIMEOUT)
+                    .build()));
             assertThat(runner.run(check).up()).isTrue();
         }
     }
@@ -74,8 +79,10 @@ class ConnectCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void timeoutIsTheCheckTimeout(InetAddress address) {
-        ConnectCheck check = new ConnectCheck(Probe.connect(Probes.to(address, 80).type(CheckType.CONNECT)
-                .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(9)).build()));
+        ConnectCheck check = new ConnectCheck(Probe.connect(Probes.to(address, 80)
+                .type(CheckType.CONNECT)
+                .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(9))
+                .build()));
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(3));
     }
 }

@@ -1,9 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.DnsSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.check.testing.FakeDnsServer;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -13,6 +12,7 @@ import io.jdirectord.check.testing.Served;
 import io.jdirectord.check.testing.UdpResponder;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -55,13 +55,17 @@ class DnsCheckTest {
             queries.add(query);
             return answer.apply(query);
         };
-        return protocol == Protocol.UDP ? Served.udp(FakeDnsServer.udp(address, 0, recording))
+        return protocol == Protocol.UDP
+                ? Served.udp(FakeDnsServer.udp(address, 0, recording))
                 : Served.tcp(FakeDnsServer.tcp(address, recording));
     }
 
     private static Probes dns(Protocol protocol, InetAddress address, int port) {
-        return Probes.negotiate(ServiceKind.DNS, address, port).protocol(protocol).request("/" + NAME)
-                .receive("^192\\.0\\.2\\.1$").timeout(TIMEOUT);
+        return Probes.negotiate(ServiceKind.DNS, address, port)
+                .protocol(protocol)
+                .request("/" + NAME)
+                .receive("^192\\.0\\.2\\.1$")
+                .timeout(TIMEOUT);
     }
 
     private CheckResult run(Probes probe) {
@@ -71,31 +75,42 @@ class DnsCheckTest {
     @ParameterizedTest
     @MethodSource("transports")
     void upWhenAnARecordMatchesReceive(Protocol protocol, InetAddress address) throws Exception {
-        try (Served server = serve(protocol, address, q -> List.of(FakeDnsServer.answer(q, "192.0.2.7", "192.0.2.1")))) {
+        try (Served server =
+                serve(protocol, address, q -> List.of(FakeDnsServer.answer(q, "192.0.2.7", "192.0.2.1")))) {
             CheckResult result = run(dns(protocol, address, server.port()));
             assertThat(result.reason()).isEqualTo("DNS: www.example.test A 192.0.2.1 matched '^192\\.0\\.2\\.1$'");
             assertThat(result.up()).isTrue();
-            assertThat(queries).singleElement().extracting(q -> q.getQuestion().toString())
-                    .asString().contains("www.example.test.").contains("\tA");
+            assertThat(queries)
+                    .singleElement()
+                    .extracting(q -> q.getQuestion().toString())
+                    .asString()
+                    .contains("www.example.test.")
+                    .contains("\tA");
         }
     }
 
     @ParameterizedTest
     @MethodSource("transports")
     void downWhenNoAnswerMatches(Protocol protocol, InetAddress address) throws Exception {
-        try (Served server = serve(protocol, address, q -> List.of(FakeDnsServer.answer(q, "192.0.2.7", "192.0.2.8")))) {
-            assertThat(run(dns(protocol, address, server.port())).reason()).isEqualTo(
-                    "DNS: no A record for www.example.test matched '^192\\.0\\.2\\.1$' (answer: 192.0.2.7, 192.0.2.8)");
+        try (Served server =
+                serve(protocol, address, q -> List.of(FakeDnsServer.answer(q, "192.0.2.7", "192.0.2.8")))) {
+            assertThat(run(dns(protocol, address, server.port())).reason())
+                    .isEqualTo(
+                            "DNS: no A record for www.example.test matched '^192\\.0\\.2\\.1$' (answer: 192.0.2.7, 192.0.2.8)");
         }
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void asksForAaaaWhenReceiveIsAnIpv6AddressAndMatchesItInCanonicalForm(InetAddress address) throws Exception {
-        try (Served server = serve(Protocol.UDP, address, q -> List.of(FakeDnsServer.answer(q, "2001:db8:0:0:0:0:0:1")))) {
+        try (Served server =
+                serve(Protocol.UDP, address, q -> List.of(FakeDnsServer.answer(q, "2001:db8:0:0:0:0:0:1")))) {
             CheckResult result = run(dns(Protocol.UDP, address, server.port()).receive("^2001:db8::1$"));
             assertThat(result.reason()).isEqualTo("DNS: www.example.test AAAA 2001:db8::1 matched '^2001:db8::1$'");
-            assertThat(queries).singleElement().extracting(q -> q.getQuestion().getType()).isEqualTo(28);
+            assertThat(queries)
+                    .singleElement()
+                    .extracting(q -> q.getQuestion().getType())
+                    .isEqualTo(28);
         }
     }
 
@@ -103,10 +118,14 @@ class DnsCheckTest {
     @MethodSource("families")
     void asksForThePtrRecordWhenTheRequestIsAnAddress(InetAddress address) throws Exception {
         try (Served server = serve(Protocol.UDP, address, q -> List.of(FakeDnsServer.answer(q, "www.example.test.")))) {
-            CheckResult result = run(dns(Protocol.UDP, address, server.port()).request("/192.0.2.1")
+            CheckResult result = run(dns(Protocol.UDP, address, server.port())
+                    .request("/192.0.2.1")
                     .receive("^www\\.example\\.test$"));
-            assertThat(result.reason()).isEqualTo("DNS: 192.0.2.1 PTR www.example.test matched '^www\\.example\\.test$'");
-            assertThat(queries).singleElement().extracting(q -> q.getQuestion().getName().toString())
+            assertThat(result.reason())
+                    .isEqualTo("DNS: 192.0.2.1 PTR www.example.test matched '^www\\.example\\.test$'");
+            assertThat(queries)
+                    .singleElement()
+                    .extracting(q -> q.getQuestion().getName().toString())
                     .isEqualTo("1.2.0.192.in-addr.arpa.");
         }
     }
@@ -115,10 +134,12 @@ class DnsCheckTest {
     @MethodSource("transports")
     void downWithTheResponseCodeWhenTheServerAnswersAnError(Protocol protocol, InetAddress address) throws Exception {
         try (Served server = serve(protocol, address, q -> List.of(FakeDnsServer.rcode(q, Rcode.NXDOMAIN)))) {
-            assertThat(run(dns(protocol, address, server.port())).reason()).isEqualTo("DNS NXDOMAIN for www.example.test");
+            assertThat(run(dns(protocol, address, server.port())).reason())
+                    .isEqualTo("DNS NXDOMAIN for www.example.test");
         }
         try (Served server = serve(protocol, address, q -> List.of(FakeDnsServer.rcode(q, Rcode.SERVFAIL)))) {
-            assertThat(run(dns(protocol, address, server.port())).reason()).isEqualTo("DNS SERVFAIL for www.example.test");
+            assertThat(run(dns(protocol, address, server.port())).reason())
+                    .isEqualTo("DNS SERVFAIL for www.example.test");
         }
     }
 
@@ -133,8 +154,10 @@ class DnsCheckTest {
     @Test
     void downWithoutAQueryWhenReceiveIsEmpty() throws Exception {
         try (Served server = serve(Protocol.UDP, Loopback.V4, q -> List.of(FakeDnsServer.answer(q, "192.0.2.1")))) {
-            CheckResult result = run(dns(Protocol.UDP, Loopback.V4, server.port()).receive(""));
-            assertThat(result.reason()).isEqualTo("DNS: no receive set; service=dns needs the expected address or name");
+            CheckResult result =
+                    run(dns(Protocol.UDP, Loopback.V4, server.port()).receive(""));
+            assertThat(result.reason())
+                    .isEqualTo("DNS: no receive set; service=dns needs the expected address or name");
             assertThat(queries).isEmpty();
         }
     }
@@ -142,8 +165,11 @@ class DnsCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void downWhenNothingListens(InetAddress address) throws Exception {
-        assertThat(run(dns(Protocol.UDP, address, Loopback.closedUdpPort(address))).reason()).isEqualTo("port unreachable");
-        assertThat(run(dns(Protocol.TCP, address, Loopback.closedPort(address))).reason()).isEqualTo("connection refused");
+        assertThat(run(dns(Protocol.UDP, address, Loopback.closedUdpPort(address)))
+                        .reason())
+                .isEqualTo("port unreachable");
+        assertThat(run(dns(Protocol.TCP, address, Loopback.closedPort(address))).reason())
+                .isEqualTo("connection refused");
     }
 
     @ParameterizedTest
@@ -160,29 +186,40 @@ class DnsCheckTest {
     @MethodSource("families")
     void resendsTheQueryOverUdpWhenNoAnswerComes(InetAddress address) throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        try (Served server = serve(Protocol.UDP, address,
+        try (Served server = serve(
+                Protocol.UDP,
+                address,
                 q -> seen.incrementAndGet() == 1 ? List.of() : List.of(FakeDnsServer.answer(q, "192.0.2.1")))) {
-            assertThat(run(dns(Protocol.UDP, address, server.port()).timeout(Duration.ofSeconds(5))).up()).isTrue();
-            assertThat(queries).hasSize(2).extracting(q -> q.getHeader().getID()).containsOnly(queries.get(0).getHeader().getID());
+            assertThat(run(dns(Protocol.UDP, address, server.port()).timeout(Duration.ofSeconds(5)))
+                            .up())
+                    .isTrue();
+            assertThat(queries)
+                    .hasSize(2)
+                    .extracting(q -> q.getHeader().getID())
+                    .containsOnly(queries.get(0).getHeader().getID());
         }
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void ignoresAUdpReplyToAnotherQuery(InetAddress address) throws Exception {
-        try (Served server = serve(Protocol.UDP, address, q -> List.of(FakeDnsServer.withOtherId(q, "192.0.2.1"),
-                FakeDnsServer.answer(q, "192.0.2.1")))) {
+        try (Served server = serve(
+                Protocol.UDP,
+                address,
+                q -> List.of(FakeDnsServer.withOtherId(q, "192.0.2.1"), FakeDnsServer.answer(q, "192.0.2.1")))) {
             assertThat(run(dns(Protocol.UDP, address, server.port())).up()).isTrue();
         }
         try (Served server = serve(Protocol.UDP, address, q -> List.of(FakeDnsServer.withOtherId(q, "192.0.2.1")))) {
-            assertThat(run(dns(Protocol.UDP, address, server.port())).reason()).matches(
-                    "DNS timeout after 1500 ms waiting for the answer \\(\\d+ repl(y|ies) to another query ignored\\)");
+            assertThat(run(dns(Protocol.UDP, address, server.port())).reason())
+                    .matches(
+                            "DNS timeout after 1500 ms waiting for the answer \\(\\d+ repl(y|ies) to another query ignored\\)");
         }
     }
 
     @Test
     void downWhenATcpReplyAnswersAnotherQuery() throws Exception {
-        try (Served server = serve(Protocol.TCP, Loopback.V6, q -> List.of(FakeDnsServer.withOtherId(q, "192.0.2.1")))) {
+        try (Served server =
+                serve(Protocol.TCP, Loopback.V6, q -> List.of(FakeDnsServer.withOtherId(q, "192.0.2.1")))) {
             assertThat(run(dns(Protocol.TCP, Loopback.V6, server.port())).reason())
                     .startsWith("DNS: the reply over TCP does not answer the query (ID ");
         }
@@ -200,7 +237,7 @@ class DnsCheckTest {
     @MethodSource("families")
     void asksAgainOverTcpWhenTheUdpReplyIsTruncated(InetAddress address) throws Exception {
         try (Served tcp = serve(Protocol.TCP, address, q -> List.of(FakeDnsServer.answer(q, "192.0.2.1")));
-             UdpResponder udp = FakeDnsServer.udp(address, tcp.port(), q -> List.of(FakeDnsServer.truncated(q)))) {
+                UdpResponder udp = FakeDnsServer.udp(address, tcp.port(), q -> List.of(FakeDnsServer.truncated(q)))) {
             assertThat(run(dns(Protocol.UDP, address, udp.port())).up()).isTrue();
             assertThat(queries).hasSize(1);
         }
@@ -209,9 +246,10 @@ class DnsCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void refusesATcpReplyLongerThanTheReceiveBound(InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address, 
-                Scripts.sendAndHold("u0") /* length prefix 0x7530: 30,000 bytes */)) {
-            assertThat(run(dns(Protocol.TCP, address, server.port()).maxReceive(1000)).reason())
+        try (ScriptedServer server =
+                ScriptedServer.start(address, Scripts.sendAndHold("u0") /* length prefix 0x7530: 30,000 bytes */)) {
+            assertThat(run(dns(Protocol.TCP, address, server.port()).maxReceive(1000))
+                            .reason())
                     .isEqualTo("DNS: reply of 29.3 KiB over TCP refused: more than 1000 bytes (maxreceive)");
         }
     }
@@ -219,7 +257,8 @@ class DnsCheckTest {
     @Test
     void refusesUdpRepliesLongerThanTheReceiveBound() throws Exception {
         try (Served server = serve(Protocol.UDP, Loopback.V4, q -> List.of(new byte[1200]))) {
-            assertThat(run(dns(Protocol.UDP, Loopback.V4, server.port()).maxReceive(1000)).reason())
+            assertThat(run(dns(Protocol.UDP, Loopback.V4, server.port()).maxReceive(1000))
+                            .reason())
                     .isEqualTo("DNS: more than 1000 bytes received");
         }
     }
@@ -227,8 +266,8 @@ class DnsCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void downAtTheDeadlineWhenATcpReplyTrickles(InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address,
-                Scripts.trickle("\u0000@" /* length prefix 64 */, 'x', Duration.ofMillis(100)))) {
+        try (ScriptedServer server = ScriptedServer.start(
+                address, Scripts.trickle("\u0000@" /* length prefix 64 */, 'x', Duration.ofMillis(100)))) {
             CheckResult result = run(dns(Protocol.TCP, address, server.port()));
             assertThat(result.reason()).isEqualTo("DNS timeout after 1500 ms waiting for the answer");
             assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));

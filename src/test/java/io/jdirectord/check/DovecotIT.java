@@ -63,8 +63,8 @@ class DovecotIT {
         }
         Path config = directory.resolve("dovecot.conf");
         Files.writeString(config, configuration());
-        dovecot = LocalDaemon.start("dovecot", List.of(DOVECOT, "-F", "-c", config.toString()),
-                directory.resolve("dovecot.out"));
+        dovecot = LocalDaemon.start(
+                "dovecot", List.of(DOVECOT, "-F", "-c", config.toString()), directory.resolve("dovecot.out"));
         for (int port : PORTS.values()) {
             dovecot.awaitListening(loopback, port);
             dovecot.awaitListening(InetAddress.getByName("::1"), port);
@@ -72,10 +72,25 @@ class DovecotIT {
     }
 
     private static void certificate() {
-        HostCommands.Outcome made = HostCommands.run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=mail.test",
-                "-addext", "subjectAltName=DNS:mail.test,IP:127.0.0.1,IP:::1",
-                "-keyout", directory.resolve("key.pem").toString(), "-out", directory.resolve("cert.pem").toString());
+        HostCommands.Outcome made = HostCommands.run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=mail.test",
+                "-addext",
+                "subjectAltName=DNS:mail.test,IP:127.0.0.1,IP:::1",
+                "-keyout",
+                directory.resolve("key.pem").toString(),
+                "-out",
+                directory.resolve("cert.pem").toString());
         assertThat(made.ok()).as(made.output()).isTrue();
     }
 
@@ -88,30 +103,47 @@ class DovecotIT {
     }
 
     private static String configuration() {
-        return String.join("\n",
-                "base_dir = " + directory.resolve("run"),
-                "state_dir = " + directory.resolve("state"),
-                "instance_name = jdirectord-test-" + ProcessHandle.current().pid(),
-                "protocols = imap pop3",
-                "listen = 127.0.0.1, ::1",
-                "log_path = " + directory.resolve("dovecot.log"),
-                "ssl = yes",
-                "ssl_cert = <" + directory.resolve("cert.pem"),
-                "ssl_key = <" + directory.resolve("key.pem"),
-                "disable_plaintext_auth = no",
-                "passdb {", "  driver = passwd-file",
-                "  args = scheme=PLAIN username_format=%u " + directory.resolve("users"), "}",
-                "userdb {", "  driver = static",
-                "  args = uid=nobody gid=nogroup home=" + directory.resolve("home") + "/%u", "}",
-                "mail_location = maildir:~/Maildir",
-                "service imap-login {",
-                "  inet_listener imap {", "    port = " + PORTS.get(ServiceKind.IMAP), "  }",
-                "  inet_listener imaps {", "    port = " + PORTS.get(ServiceKind.IMAPS), "    ssl = yes", "  }",
-                "}",
-                "service pop3-login {",
-                "  inet_listener pop3 {", "    port = " + PORTS.get(ServiceKind.POP), "  }",
-                "  inet_listener pop3s {", "    port = " + PORTS.get(ServiceKind.POPS), "    ssl = yes", "  }",
-                "}") + "\n";
+        return String.join(
+                        "\n",
+                        "base_dir = " + directory.resolve("run"),
+                        "state_dir = " + directory.resolve("state"),
+                        "instance_name = jdirectord-test-"
+                                + ProcessHandle.current().pid(),
+                        "protocols = imap pop3",
+                        "listen = 127.0.0.1, ::1",
+                        "log_path = " + directory.resolve("dovecot.log"),
+                        "ssl = yes",
+                        "ssl_cert = <" + directory.resolve("cert.pem"),
+                        "ssl_key = <" + directory.resolve("key.pem"),
+                        "disable_plaintext_auth = no",
+                        "passdb {",
+                        "  driver = passwd-file",
+                        "  args = scheme=PLAIN username_format=%u " + directory.resolve("users"),
+                        "}",
+                        "userdb {",
+                        "  driver = static",
+                        "  args = uid=nobody gid=nogroup home=" + directory.resolve("home") + "/%u",
+                        "}",
+                        "mail_location = maildir:~/Maildir",
+                        "service imap-login {",
+                        "  inet_listener imap {",
+                        "    port = " + PORTS.get(ServiceKind.IMAP),
+                        "  }",
+                        "  inet_listener imaps {",
+                        "    port = " + PORTS.get(ServiceKind.IMAPS),
+                        "    ssl = yes",
+                        "  }",
+                        "}",
+                        "service pop3-login {",
+                        "  inet_listener pop3 {",
+                        "    port = " + PORTS.get(ServiceKind.POP),
+                        "  }",
+                        "  inet_listener pop3s {",
+                        "    port = " + PORTS.get(ServiceKind.POPS),
+                        "    ssl = yes",
+                        "  }",
+                        "}")
+                + "\n";
     }
 
     @AfterAll
@@ -123,15 +155,25 @@ class DovecotIT {
     }
 
     private CheckResult check(ServiceKind kind, String address, UnaryOperator<Probes> customizer) throws Exception {
-        MailboxSpec spec = MailboxSpec.of(customizer.apply(Probes.negotiate(kind, InetAddress.getByName(address),
-                PORTS.get(kind)).timeout(Duration.ofSeconds(10))).build());
+        MailboxSpec spec = MailboxSpec.of(customizer
+                .apply(Probes.negotiate(kind, InetAddress.getByName(address), PORTS.get(kind))
+                        .timeout(Duration.ofSeconds(10)))
+                .build());
         boolean pop = kind == ServiceKind.POP || kind == ServiceKind.POPS;
         return runner.run(pop ? new PopCheck(spec, tls) : new ImapCheck(spec, tls));
     }
 
     @ParameterizedTest
-    @CsvSource({"POP, 127.0.0.1", "POP, ::1", "POPS, 127.0.0.1", "POPS, ::1",
-            "IMAP, 127.0.0.1", "IMAP, ::1", "IMAPS, 127.0.0.1", "IMAPS, ::1"})
+    @CsvSource({
+        "POP, 127.0.0.1",
+        "POP, ::1",
+        "POPS, 127.0.0.1",
+        "POPS, ::1",
+        "IMAP, 127.0.0.1",
+        "IMAP, ::1",
+        "IMAPS, 127.0.0.1",
+        "IMAPS, ::1"
+    })
     void logsIn(ServiceKind kind, String address) throws Exception {
         CheckResult result = check(kind, address, spec -> spec.login("bob", "s3cret"));
         assertThat(result.up()).as(result.reason() + "\n" + dovecot.log()).isTrue();
@@ -150,21 +192,26 @@ class DovecotIT {
     void failsOnAWrongPassword(ServiceKind kind, String refusal) throws Exception {
         CheckResult result = check(kind, "127.0.0.1", spec -> spec.login("bob", "wrong"));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).startsWith(kind == ServiceKind.POP ? "POP3 login as bob: " : "IMAP login as bob: ")
+        assertThat(result.reason())
+                .startsWith(kind == ServiceKind.POP ? "POP3 login as bob: " : "IMAP login as bob: ")
                 .contains(refusal);
     }
 
     @Test
     void verifiesDovecotsCertificateAgainstItsCaFileAndName() throws Exception {
         TlsVerification verify = new TlsVerification(true, Optional.of(directory.resolve("cert.pem")));
-        CheckResult byName = check(ServiceKind.IMAPS, "::1", spec -> spec.tls(verify).virtualHost("mail.test"));
+        CheckResult byName =
+                check(ServiceKind.IMAPS, "::1", spec -> spec.tls(verify).virtualHost("mail.test"));
         assertThat(byName.up()).as(byName.reason()).isTrue();
         CheckResult byAddress = check(ServiceKind.POPS, "127.0.0.1", spec -> spec.tls(verify));
         assertThat(byAddress.up()).as(byAddress.reason()).isTrue();
-        CheckResult wrongName = check(ServiceKind.POPS, "127.0.0.1", spec -> spec.tls(verify).virtualHost("other.test"));
-        assertThat(wrongName.reason()).isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
-        CheckResult systemTrust = check(ServiceKind.IMAPS, "127.0.0.1",
-                spec -> spec.tls(new TlsVerification(true, Optional.empty())));
-        assertThat(systemTrust.reason()).isEqualTo("TLS handshake: unable to find valid certification path to requested target");
+        CheckResult wrongName =
+                check(ServiceKind.POPS, "127.0.0.1", spec -> spec.tls(verify).virtualHost("other.test"));
+        assertThat(wrongName.reason())
+                .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
+        CheckResult systemTrust =
+                check(ServiceKind.IMAPS, "127.0.0.1", spec -> spec.tls(new TlsVerification(true, Optional.empty())));
+        assertThat(systemTrust.reason())
+                .isEqualTo("TLS handshake: unable to find valid certification path to requested target");
     }
 }

@@ -1,18 +1,18 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.ExternalSpec;
-import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Family;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExternalCheckTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
-    private static final VirtualServiceKey VIRTUAL =
-            VirtualServiceKey.ofAddress(Protocol.TCP, ip("192.0.2.10"), 80);
+    private static final VirtualServiceKey VIRTUAL = VirtualServiceKey.ofAddress(Protocol.TCP, ip("192.0.2.10"), 80);
 
     @TempDir
     Path dir;
+
     private final CheckRunner runner = new CheckRunner();
 
     private Path script(String body) throws IOException {
@@ -47,7 +47,10 @@ class ExternalCheckTest {
     }
 
     private Probes external(Path program) {
-        return Probes.to(Loopback.V4, 8080).type(CheckType.EXTERNAL).command(program).virtual(VIRTUAL)
+        return Probes.to(Loopback.V4, 8080)
+                .type(CheckType.EXTERNAL)
+                .command(program)
+                .virtual(VIRTUAL)
                 .timeouts(TIMEOUT, Duration.ofSeconds(30));
     }
 
@@ -88,8 +91,11 @@ class ExternalCheckTest {
         VirtualServiceKey virtual6 = VirtualServiceKey.ofAddress(Protocol.TCP, ip("2001:db8::10"), 443);
         run(external(script("echo \"$@\" > " + args)).virtual(virtual6));
         assertThat(Files.readString(args)).isEqualTo("[2001:db8::10] 443 127.0.0.1 8080\n");
-        Probes toV6 = Probes.to(Loopback.V6, 443).type(CheckType.EXTERNAL).command(script("echo \"$@\" > " + args))
-                .virtual(virtual6).timeout(TIMEOUT);
+        Probes toV6 = Probes.to(Loopback.V6, 443)
+                .type(CheckType.EXTERNAL)
+                .command(script("echo \"$@\" > " + args))
+                .virtual(virtual6)
+                .timeout(TIMEOUT);
         run(toV6);
         assertThat(Files.readString(args)).isEqualTo("[2001:db8::10] 443 [::1] 443\n");
     }
@@ -105,14 +111,27 @@ class ExternalCheckTest {
     void replacesTheEnvironmentAndKeepsThePasswordOutOfTheArguments() throws Exception {
         Path env = dir.resolve("env");
         Path args = dir.resolve("args");
-        run(external(script("env > " + env + "; echo \"$@\" > " + args)).login("monitor", "s3cret")
-                .request("/health").receive("OK").checkPort(9090));
+        run(external(script("env > " + env + "; echo \"$@\" > " + args))
+                .login("monitor", "s3cret")
+                .request("/health")
+                .receive("OK")
+                .checkPort(9090));
         List<String> lines = Files.readAllLines(env);
-        assertThat(lines).contains("PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C",
-                "JDIRECTORD_VIRTUAL_HOST=192.0.2.10", "JDIRECTORD_VIRTUAL_PORT=80",
-                "JDIRECTORD_REAL_HOST=127.0.0.1", "JDIRECTORD_REAL_PORT=8080", "JDIRECTORD_CHECK_PORT=9090",
-                "JDIRECTORD_SERVICE=none", "JDIRECTORD_REQUEST=/health", "JDIRECTORD_RECEIVE=OK",
-                "JDIRECTORD_LOGIN=monitor", "JDIRECTORD_PASSWD=s3cret", "JDIRECTORD_TIMEOUT_MS=1500");
+        assertThat(lines)
+                .contains(
+                        "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+                        "LANG=C",
+                        "JDIRECTORD_VIRTUAL_HOST=192.0.2.10",
+                        "JDIRECTORD_VIRTUAL_PORT=80",
+                        "JDIRECTORD_REAL_HOST=127.0.0.1",
+                        "JDIRECTORD_REAL_PORT=8080",
+                        "JDIRECTORD_CHECK_PORT=9090",
+                        "JDIRECTORD_SERVICE=none",
+                        "JDIRECTORD_REQUEST=/health",
+                        "JDIRECTORD_RECEIVE=OK",
+                        "JDIRECTORD_LOGIN=monitor",
+                        "JDIRECTORD_PASSWD=s3cret",
+                        "JDIRECTORD_TIMEOUT_MS=1500");
         assertThat(lines).noneMatch(line -> line.startsWith("HOME=") || line.startsWith("USER="));
         assertThat(Files.readString(args)).doesNotContain("s3cret");
     }
@@ -128,16 +147,18 @@ class ExternalCheckTest {
     void terminatesAProgramThatOverrunsTheDeadline() throws Exception {
         CheckResult result = run(external(script("exec sleep 600")));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).startsWith("timeout: '").matches(".*' still running after 1[0-4]\\d\\d ms"
-                + " \\(checktimeout 1500 ms\\), terminated").as("the time it ran, not the timeout");
+        assertThat(result.reason())
+                .startsWith("timeout: '")
+                .matches(".*' still running after 1[0-4]\\d\\d ms" + " \\(checktimeout 1500 ms\\), terminated")
+                .as("the time it ran, not the timeout");
         assertThat(result.elapsed()).isLessThan(TIMEOUT);
     }
 
     @Test
     void killsAProgramThatIgnoresSigtermAndItsGrandchildByTheDeadline() throws Exception {
         Path pids = dir.resolve("pids");
-        Path program = script("trap '' TERM\nsleep 600 &\necho $! > " + pids + ".tmp\necho $$ >> " + pids
-                + ".tmp\nmv " + pids + ".tmp " + pids + "\nwait\nwait");
+        Path program = script("trap '' TERM\nsleep 600 &\necho $! > " + pids + ".tmp\necho $$ >> " + pids + ".tmp\nmv "
+                + pids + ".tmp " + pids + "\nwait\nwait");
         CheckResult result = run(external(program));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).endsWith("(checktimeout 1500 ms), killed");
@@ -159,8 +180,8 @@ class ExternalCheckTest {
 
     @Test
     void keepsOnlyTheStartOfHugeOutput() throws Exception {
-        CheckResult result = run(external(script(
-                "head -c 10485760 /dev/zero | tr '\\000' x; echo; exit 4")).maxReceive(1024));
+        CheckResult result = run(external(script("head -c 10485760 /dev/zero | tr '\\000' x; echo; exit 4"))
+                .maxReceive(1024));
         assertThat(result.reason()).startsWith("exit status 4: xxxx").hasSizeLessThan(100);
         assertThat(result.elapsed()).isLessThan(TIMEOUT);
     }
@@ -192,8 +213,8 @@ class ExternalCheckTest {
     void runsExternalPerlChecksWithPerl() throws Exception {
         require(Files.isExecutable(Path.of("/usr/bin/perl")), "perl is installed");
         Path file = dir.resolve("check.pl");
-        Files.writeString(file, "print \"perl saw $ARGV[2]\\n\"; exit($ARGV[3] == 8080 ? 1 : 0);\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "print \"perl saw $ARGV[2]\\n\"; exit($ARGV[3] == 8080 ? 1 : 0);\n", StandardCharsets.UTF_8);
         CheckResult result = run(external(file).type(CheckType.EXTERNAL_PERL));
         assertThat(result.reason()).isEqualTo("exit status 1: perl saw 127.0.0.1");
         Files.writeString(file, "my $x = 1;\n");
@@ -203,7 +224,8 @@ class ExternalCheckTest {
     @Test
     void usesTheCheckTimeout() throws Exception {
         ExternalCheck check = new ExternalCheck(ExternalSpec.of(external(script("exit 0"))
-                .timeouts(Duration.ofSeconds(4), Duration.ofSeconds(30)).build()));
+                .timeouts(Duration.ofSeconds(4), Duration.ofSeconds(30))
+                .build()));
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(4));
     }
 
@@ -240,12 +262,13 @@ class ExternalCheckTest {
     private static long openPipes() throws IOException {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith("pipe:");
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
+                        try {
+                            return Files.readSymbolicLink(fd).toString().startsWith("pipe:");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .count();
         }
     }
 }

@@ -31,6 +31,7 @@ class FreeradiusIT {
 
     @TempDir
     static Path directory;
+
     private static FreeradiusServer freeradius;
     private static int port;
 
@@ -52,7 +53,9 @@ class FreeradiusIT {
 
     private CheckResult check(String address, String password, String secret) throws Exception {
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, InetAddress.getByName(address), port)
-                .login("bob", password).secret(secret).timeout(Duration.ofMillis(2500));
+                .login("bob", password)
+                .secret(secret)
+                .timeout(Duration.ofMillis(2500));
         return runner.run(new RadiusCheck(RadiusSpec.of(spec.build())));
     }
 
@@ -60,28 +63,34 @@ class FreeradiusIT {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void passesTheRightPassword(String address) throws Exception {
         CheckResult result = check(address, "s3cret", SECRET);
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason).as(freeradius.daemon().log())
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
+                .as(freeradius.daemon().log())
                 .containsExactly(true, "RADIUS Access-Accept: 'Hello, bob'");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void failsOnAWrongPassword(String address) throws Exception {
-        assertThat(check(address, "wrong", SECRET).reason()).isEqualTo("RADIUS Access-Reject: 'Wrong password for bob'");
+        assertThat(check(address, "wrong", SECRET).reason())
+                .isEqualTo("RADIUS Access-Reject: 'Wrong password for bob'");
     }
 
     /** FreeRADIUS drops a request whose Message-Authenticator does not verify under its secret. */
     @Test
     void failsUnderAWrongSecret() throws Exception {
         assertThat(check("127.0.0.1", "s3cret", "not-the-secret").reason())
-                .isEqualTo("RADIUS: no answer within 2500 ms to 2 requests (wrong secret or not a client of the server?)");
+                .isEqualTo(
+                        "RADIUS: no answer within 2500 ms to 2 requests (wrong secret or not a client of the server?)");
     }
 
     @Test
     void failsAtOnceWhenTheServerIsStopped() throws Exception {
         int stopped = FreeradiusServer.freeUdpPort();
         Probes spec = Probes.negotiate(ServiceKind.RADIUS, InetAddress.getByName("::1"), stopped)
-                .login("bob", "s3cret").secret(SECRET).timeout(Duration.ofSeconds(20));
+                .login("bob", "s3cret")
+                .secret(SECRET)
+                .timeout(Duration.ofSeconds(20));
         assertThat(runner.run(new RadiusCheck(RadiusSpec.of(spec.build()))).reason())
                 .isEqualTo("RADIUS: port unreachable (nothing listens on UDP port " + stopped + ")");
     }

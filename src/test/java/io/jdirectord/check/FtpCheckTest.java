@@ -91,7 +91,9 @@ class FtpCheckTest {
         FtpServer server = ftpServer(address);
         try {
             CheckResult result = check(ftp(InetAddress.getByName(address), port(server))
-                    .login("anonymous", "ldirectord@example").request("/health.html").receive("service O+K"));
+                    .login("anonymous", "ldirectord@example")
+                    .request("/health.html")
+                    .receive("service O+K"));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).isEqualTo("RETR /health.html: receive pattern 'service O+K' found in 18 bytes");
         } finally {
@@ -103,8 +105,10 @@ class FtpCheckTest {
     void logsInWithTheConfiguredAccountAndChecksNoContentWithoutReceive() throws Exception {
         FtpServer server = ftpServer("127.0.0.1");
         try {
-            CheckResult result = check(ftp(LOOPBACK, port(server)).login("bob", "secret").request("/health.html"));
-            assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+            CheckResult result =
+                    check(ftp(LOOPBACK, port(server)).login("bob", "secret").request("/health.html"));
+            assertThat(result)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "RETR /health.html: 18 bytes");
         } finally {
             server.stop();
@@ -115,8 +119,10 @@ class FtpCheckTest {
     void failsWhenTheDownloadDoesNotMatchReceive() throws Exception {
         FtpServer server = ftpServer("127.0.0.1");
         try {
-            CheckResult result = check(ftp(LOOPBACK, port(server)).request("/health.html").receive("MAINTENANCE"));
-            assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+            CheckResult result =
+                    check(ftp(LOOPBACK, port(server)).request("/health.html").receive("MAINTENANCE"));
+            assertThat(result)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "receive pattern 'MAINTENANCE' not found in 18 bytes");
         } finally {
             server.stop();
@@ -149,27 +155,33 @@ class FtpCheckTest {
 
     @Test
     void failsOnARefusingGreeting() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("554 not today\r\n"))) {
-            assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.send("554 not today\r\n"))) {
+            assertThat(check(server))
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "FTP greeting 554 not today");
         }
     }
 
     @Test
     void reportsTheTextOfA421Greeting() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("421 too many users\r\n"))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.send("421 too many users\r\n"))) {
             assertThat(check(server).reason()).isEqualTo("FTP greeting 421 too many users");
         }
     }
 
     @Test
     void readsOnlyTheFirstBytesOfAnEndlessFile() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "still going\n", Integer.MAX_VALUE))) {
+        try (ScriptedServer server = ScriptedServer.conversation(
+                LOOPBACK, new FileServer("127,0,0,1", "still going\n", Integer.MAX_VALUE))) {
             CheckResult found = check(ftp(LOOPBACK, server.port()).receive("going"));
-            assertThat(found).extracting(CheckResult::up, CheckResult::reason)
+            assertThat(found)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "RETR /: receive pattern 'going' found in the first 64 KiB");
             CheckResult missing = check(ftp(LOOPBACK, server.port()).receive("done"));
-            assertThat(missing).extracting(CheckResult::up, CheckResult::reason)
+            assertThat(missing)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "receive pattern 'done' not found in the first 64 KiB");
             assertThat(missing.elapsed()).isLessThan(Duration.ofSeconds(5));
         }
@@ -178,7 +190,8 @@ class FtpCheckTest {
     @Test
     void connectsTheDataChannelToTheControlAddressWhateverPasvSays() throws Exception {
         try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,2", "fine\n", 1))) {
-            CheckResult result = check(ftp(LOOPBACK, server.port()).request("/x").receive("^fine$"));
+            CheckResult result =
+                    check(ftp(LOOPBACK, server.port()).request("/x").receive("^fine$"));
             assertThat(result.up()).as(result.reason()).isTrue();
         }
     }
@@ -186,7 +199,8 @@ class FtpCheckTest {
     @Test
     void givesUpOnABackTrackingPatternAtTheDeadline() throws Exception {
         try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "x", 30))) {
-            CheckResult result = check(ftp(LOOPBACK, server.port()).timeout(Duration.ofSeconds(2)).receive("((x+)*)*y$"));
+            CheckResult result = check(
+                    ftp(LOOPBACK, server.port()).timeout(Duration.ofSeconds(2)).receive("((x+)*)*y$"));
             assertThat(result.reason()).isEqualTo("receive pattern search: timeout after 2000 ms");
             assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(3));
         }
@@ -194,7 +208,8 @@ class FtpCheckTest {
 
     @Test
     void failsCleanlyWhenThePatternRecursesTooDeep() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "a", Integer.MAX_VALUE))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, new FileServer("127,0,0,1", "a", Integer.MAX_VALUE))) {
             CheckResult result = check(ftp(LOOPBACK, server.port()).receive("(a|aa)+b$"));
             assertThat(result.reason()).isEqualTo("receive pattern '(a|aa)+b$' recursed too deep in the first 64 KiB");
         }
@@ -202,7 +217,8 @@ class FtpCheckTest {
 
     @Test
     void rejectsAnInvalidReceivePatternWhenCreated() {
-        assertThatThrownBy(() -> new FtpCheck(FtpSpec.of(ftp(LOOPBACK, 21).receive("(unclosed").build())))
+        assertThatThrownBy(() -> new FtpCheck(
+                        FtpSpec.of(ftp(LOOPBACK, 21).receive("(unclosed").build())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(unclosed");
     }
@@ -221,15 +237,19 @@ class FtpCheckTest {
                     String verb = line.split(" ")[0];
                     switch (verb) {
                         case "USER" -> client.send("331 password please\r\n");
-                        case "PASV" -> client.send("227 Entering Passive Mode (" + pasvAddress + ","
-                                + data.getLocalPort() / 256 + "," + data.getLocalPort() % 256 + ")\r\n");
+                        case "PASV" ->
+                            client.send("227 Entering Passive Mode (" + pasvAddress + "," + data.getLocalPort() / 256
+                                    + "," + data.getLocalPort() % 256 + ")\r\n");
                         case "RETR" -> sendFile(client, data);
                         case "QUIT" -> {
                             client.send("221 bye\r\n");
                             return;
                         }
-                        default -> client.send(List.of("PASS", "CWD", "TYPE").contains(verb) ? "230 fine\r\n"
-                                : "502 not here\r\n");
+                        default ->
+                            client.send(
+                                    List.of("PASS", "CWD", "TYPE").contains(verb)
+                                            ? "230 fine\r\n"
+                                            : "502 not here\r\n");
                     }
                 }
             }
@@ -238,7 +258,8 @@ class FtpCheckTest {
         private void sendFile(ScriptedServer.Connection client, ServerSocket data) throws IOException {
             client.send("150 here it comes\r\n");
             byte[] bytes = chunk.getBytes(StandardCharsets.ISO_8859_1);
-            try (Socket transfer = data.accept(); OutputStream out = transfer.getOutputStream()) {
+            try (Socket transfer = data.accept();
+                    OutputStream out = transfer.getOutputStream()) {
                 for (int copy = 0; copy < copies; copy++) {
                     out.write(bytes);
                 }

@@ -1,6 +1,5 @@
 package io.jdirectord.check;
 
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdirectord.check.spec.FtpSpec;
@@ -10,6 +9,7 @@ import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,24 +41,34 @@ class HostileGreetingTest {
         return Stream.of(
                 new Protocol(ServiceKind.FTP, spec -> new FtpCheck(FtpSpec.of(spec)), "FTP greeting", "220-"),
                 new Protocol(ServiceKind.SMTP, spec -> new SmtpCheck(Probe.negotiate(spec)), "SMTP greeting", "220-"),
-                new Protocol(ServiceKind.POP, spec -> new PopCheck(MailboxSpec.of(spec), new TlsContexts()),
-                        "POP3 greeting", "+OK "),
-                new Protocol(ServiceKind.IMAP, spec -> new ImapCheck(MailboxSpec.of(spec), new TlsContexts()),
-                        "IMAP greeting", "* OK "));
+                new Protocol(
+                        ServiceKind.POP,
+                        spec -> new PopCheck(MailboxSpec.of(spec), new TlsContexts()),
+                        "POP3 greeting",
+                        "+OK "),
+                new Protocol(
+                        ServiceKind.IMAP,
+                        spec -> new ImapCheck(MailboxSpec.of(spec), new TlsContexts()),
+                        "IMAP greeting",
+                        "* OK "));
     }
 
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(Protocol protocol, int port, Duration timeout) {
-        return runner.run(protocol.check().apply(Probes.negotiate(protocol.service(), LOOPBACK, port)
-                .timeout(timeout).build()));
+        return runner.run(protocol.check()
+                .apply(Probes.negotiate(protocol.service(), LOOPBACK, port)
+                        .timeout(timeout)
+                        .build()));
     }
 
     @ParameterizedTest
     @MethodSource("protocols")
     void failsWhenTheConnectionIsRefused(Protocol protocol) throws Exception {
         CheckResult result = check(protocol, ScriptedServer.refusedPort(LOOPBACK), SHORT);
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason).containsExactly(false, "connection refused");
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
+                .containsExactly(false, "connection refused");
     }
 
     @ParameterizedTest
@@ -89,8 +99,8 @@ class HostileGreetingTest {
     @MethodSource("protocols")
     void cutsOffATrickleAtTheDeadline(Protocol protocol) throws Exception {
         String greeting = protocol.greetingStart() + "slow ".repeat(100) + "\r\n";
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
-                client -> client.trickle(greeting, Duration.ofMillis(50)))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.trickle(greeting, Duration.ofMillis(50)))) {
             CheckResult result = check(protocol, server.port(), SHORT);
             assertThat(result.reason()).isEqualTo(protocol.phase() + ": timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(Slack.after(SHORT));
@@ -100,8 +110,8 @@ class HostileGreetingTest {
     @ParameterizedTest
     @MethodSource("protocols")
     void stopsReadingAnEndlessGreetingAtTheReceiveBound(Protocol protocol) throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
-                client -> client.sendForever(protocol.greetingStart() + "xxxxxxx"))) {
+        try (ScriptedServer server = ScriptedServer.conversation(
+                LOOPBACK, client -> client.sendForever(protocol.greetingStart() + "xxxxxxx"))) {
             CheckResult result = check(protocol, server.port(), Duration.ofSeconds(10));
             assertThat(result.reason()).isEqualTo(protocol.phase() + ": more than 64 KiB received");
         }

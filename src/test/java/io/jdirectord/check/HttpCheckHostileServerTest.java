@@ -1,9 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.HttpSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -11,6 +10,7 @@ import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.ScriptedServer.Script;
 import io.jdirectord.check.testing.Scripts;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ class HttpCheckHostileServerTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     /** For servers that answer at once: the check must judge them well before this deadline, even on a loaded host. */
     private static final Duration AMPLE = Duration.ofSeconds(10);
+
     private static final String OK_HEAD = "HTTP/1.1 200 OK\r\n";
 
     private final CheckRunner runner = new CheckRunner();
@@ -38,7 +39,9 @@ class HttpCheckHostileServerTest {
     }
 
     private static Probes http(InetAddress address, int port) {
-        return Probes.to(address, port).service(ServiceKind.HTTP).receive("OK")
+        return Probes.to(address, port)
+                .service(ServiceKind.HTTP)
+                .receive("OK")
                 .timeouts(Duration.ofSeconds(30), TIMEOUT);
     }
 
@@ -49,28 +52,67 @@ class HttpCheckHostileServerTest {
     static List<Arguments> quickReplies() {
         List<Arguments> cases = new ArrayList<>();
         for (InetAddress address : Loopback.both()) {
-            cases.add(Arguments.of(address, "garbage", Scripts.garbage(5000), false,
-                    "invalid HTTP response: Invalid protocol version in '5?A????[0x0d]????(?E[0x0c]?<[0x08]OK?+????Fm?,??ja??[0x0c]a[...'"));
-            cases.add(Arguments.of(address, "an SSH server", Scripts.sendAndHold("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"),
-                    false, "invalid HTTP response: Invalid protocol version in 'SSH-2.0-OpenSSH_9.2p1 Debian-2'"));
-            cases.add(Arguments.of(address, "an endless header line", Scripts.flood(OK_HEAD + "X: ", 'x', 50L << 20),
-                    false, "invalid HTTP response: Maximum line length limit exceeded"));
-            cases.add(Arguments.of(address, "a 50 MB body until close", Scripts.flood(OK_HEAD + "\r\n", 'x', 50L << 20),
-                    false, "HTTP 200 but receive pattern 'OK' not found in the first 64.0 KiB (body truncated)"));
-            cases.add(Arguments.of(address, "a 50 MB body with length",
+            cases.add(
+                    Arguments.of(
+                            address,
+                            "garbage",
+                            Scripts.garbage(5000),
+                            false,
+                            "invalid HTTP response: Invalid protocol version in '5?A????[0x0d]????(?E[0x0c]?<[0x08]OK?+????Fm?,??ja??[0x0c]a[...'"));
+            cases.add(Arguments.of(
+                    address,
+                    "an SSH server",
+                    Scripts.sendAndHold("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"),
+                    false,
+                    "invalid HTTP response: Invalid protocol version in 'SSH-2.0-OpenSSH_9.2p1 Debian-2'"));
+            cases.add(Arguments.of(
+                    address,
+                    "an endless header line",
+                    Scripts.flood(OK_HEAD + "X: ", 'x', 50L << 20),
+                    false,
+                    "invalid HTTP response: Maximum line length limit exceeded"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 50 MB body until close",
+                    Scripts.flood(OK_HEAD + "\r\n", 'x', 50L << 20),
+                    false,
+                    "HTTP 200 but receive pattern 'OK' not found in the first 64.0 KiB (body truncated)"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 50 MB body with length",
                     Scripts.flood(OK_HEAD + "Content-Length: 52428800\r\n\r\n", 'x', 50L << 20),
-                    false, "HTTP 200 but receive pattern 'OK' not found in the first 64.0 KiB (body truncated)"));
-            cases.add(Arguments.of(address, "a 50 MB body starting with the pattern",
-                    Scripts.flood(OK_HEAD + "\r\nOK ", 'x', 50L << 20), true, "HTTP 200, receive pattern 'OK' found"));
-            cases.add(Arguments.of(address, "endless 100 Continue interim responses",
-                    Scripts.repeat("HTTP/1.1 100 Continue\r\n\r\n", 50L << 20), false,
+                    false,
+                    "HTTP 200 but receive pattern 'OK' not found in the first 64.0 KiB (body truncated)"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 50 MB body starting with the pattern",
+                    Scripts.flood(OK_HEAD + "\r\nOK ", 'x', 50L << 20),
+                    true,
+                    "HTTP 200, receive pattern 'OK' found"));
+            cases.add(Arguments.of(
+                    address,
+                    "endless 100 Continue interim responses",
+                    Scripts.repeat("HTTP/1.1 100 Continue\r\n\r\n", 50L << 20),
+                    false,
                     "more than 192 KiB received waiting for the HTTP response"));
-            cases.add(Arguments.of(address, "a close before the reply", Scripts.sendAndClose(""), false,
+            cases.add(Arguments.of(
+                    address,
+                    "a close before the reply",
+                    Scripts.sendAndClose(""),
+                    false,
                     "connection closed without an HTTP response"));
-            cases.add(Arguments.of(address, "a protocol error", Scripts.afterRequestHead(
-                    "HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\n\r\nOK"), false, "HTTP 400"));
-            cases.add(Arguments.of(address, "an HTTP/1.0 reply until close",
-                    Scripts.afterRequestHead("HTTP/1.0 200 OK\r\n\r\nall OK"), true, "HTTP 200, receive pattern 'OK' found"));
+            cases.add(Arguments.of(
+                    address,
+                    "a protocol error",
+                    Scripts.afterRequestHead("HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\n\r\nOK"),
+                    false,
+                    "HTTP 400"));
+            cases.add(Arguments.of(
+                    address,
+                    "an HTTP/1.0 reply until close",
+                    Scripts.afterRequestHead("HTTP/1.0 200 OK\r\n\r\nall OK"),
+                    true,
+                    "HTTP 200, receive pattern 'OK' found"));
         }
         return cases;
     }
@@ -83,7 +125,9 @@ class HttpCheckHostileServerTest {
             CheckResult result = run(http(address, server.port()).timeouts(Duration.ofSeconds(30), AMPLE));
             assertThat(result.reason()).isEqualTo(reason);
             assertThat(result.up()).isEqualTo(up);
-            assertThat(result.elapsed()).as("judged without waiting for the deadline").isLessThan(AMPLE);
+            assertThat(result.elapsed())
+                    .as("judged without waiting for the deadline")
+                    .isLessThan(AMPLE);
         }
     }
 
@@ -91,10 +135,16 @@ class HttpCheckHostileServerTest {
         List<Arguments> cases = new ArrayList<>();
         for (InetAddress address : Loopback.both()) {
             cases.add(Arguments.of(address, "silence", Scripts.silent(), "waiting for the HTTP response"));
-            cases.add(Arguments.of(address, "a trickled header",
-                    Scripts.trickle(OK_HEAD + "X: ", 'x', Duration.ofMillis(50)), "waiting for the HTTP response"));
-            cases.add(Arguments.of(address, "a trickled body",
-                    Scripts.trickle(OK_HEAD + "\r\n", 'x', Duration.ofMillis(50)), "waiting for the body of HTTP 200"));
+            cases.add(Arguments.of(
+                    address,
+                    "a trickled header",
+                    Scripts.trickle(OK_HEAD + "X: ", 'x', Duration.ofMillis(50)),
+                    "waiting for the HTTP response"));
+            cases.add(Arguments.of(
+                    address,
+                    "a trickled body",
+                    Scripts.trickle(OK_HEAD + "\r\n", 'x', Duration.ofMillis(50)),
+                    "waiting for the body of HTTP 200"));
         }
         return cases;
     }
@@ -136,7 +186,9 @@ class HttpCheckHostileServerTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(run(http(address, server.port())).up()).isTrue();
             }
-            assertThat(server.received()).hasSize(3).allSatisfy(head -> assertThat(head).contains("Connection: close"));
+            assertThat(server.received())
+                    .hasSize(3)
+                    .allSatisfy(head -> assertThat(head).contains("Connection: close"));
         }
     }
 
@@ -146,8 +198,11 @@ class HttpCheckHostileServerTest {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.afterRequestHead(OK_HEAD + "\r\nOK"))) {
             run(http(address, server.port()).request("/x y"));
             String expected = Loopback.bracketed(address) + ":" + server.port();
-            assertThat(server.received()).singleElement().satisfies(head -> assertThat(head)
-                    .startsWith("GET /x%20y HTTP/1.1\r\n").contains("\r\nHost: " + expected + "\r\n"));
+            assertThat(server.received())
+                    .singleElement()
+                    .satisfies(head -> assertThat(head)
+                            .startsWith("GET /x%20y HTTP/1.1\r\n")
+                            .contains("\r\nHost: " + expected + "\r\n"));
         }
     }
 
@@ -155,12 +210,16 @@ class HttpCheckHostileServerTest {
     @MethodSource("families")
     void proxiesAnAbsoluteUrlThroughTheRealServer(InetAddress address) throws Exception {
         try (ScriptedServer proxy = ScriptedServer.start(address, Scripts.afterRequestHead(OK_HEAD + "\r\nOK"))) {
-            CheckResult result = run(http(address, proxy.port()).service(ServiceKind.HTTP_PROXY)
-                    .request("/http://www.example.test/page?q=1").virtualHost("ignored.example.test"));
+            CheckResult result = run(http(address, proxy.port())
+                    .service(ServiceKind.HTTP_PROXY)
+                    .request("/http://www.example.test/page?q=1")
+                    .virtualHost("ignored.example.test"));
             assertThat(result.up()).isTrue();
-            assertThat(proxy.received()).singleElement().satisfies(head -> assertThat(head)
-                    .startsWith("GET http://www.example.test/page?q=1 HTTP/1.1\r\n")
-                    .contains("\r\nHost: www.example.test\r\n"));
+            assertThat(proxy.received())
+                    .singleElement()
+                    .satisfies(head -> assertThat(head)
+                            .startsWith("GET http://www.example.test/page?q=1 HTTP/1.1\r\n")
+                            .contains("\r\nHost: www.example.test\r\n"));
         }
     }
 
@@ -168,9 +227,10 @@ class HttpCheckHostileServerTest {
     @MethodSource("families")
     void downForAProxyCheckWithoutAbsoluteUrl(InetAddress address) throws Exception {
         try (ScriptedServer proxy = ScriptedServer.start(address, Scripts.afterRequestHead(OK_HEAD + "\r\nOK"))) {
-            CheckResult result = run(http(address, proxy.port()).service(ServiceKind.HTTP_PROXY).request("/"));
-            assertThat(result.reason()).isEqualTo(
-                    "http_proxy needs an absolute URL as request (request=\"http://host/path\")");
+            CheckResult result = run(
+                    http(address, proxy.port()).service(ServiceKind.HTTP_PROXY).request("/"));
+            assertThat(result.reason())
+                    .isEqualTo("http_proxy needs an absolute URL as request (request=\"http://host/path\")");
             assertThat(proxy.received()).isEmpty();
         }
     }
@@ -180,12 +240,15 @@ class HttpCheckHostileServerTest {
     void asksTheProxyForATunnelToAnHttpsUrl(InetAddress address) throws Exception {
         String forbidden = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n";
         try (ScriptedServer proxy = ScriptedServer.start(address, Scripts.afterRequestHead(forbidden))) {
-            CheckResult result = run(http(address, proxy.port()).service(ServiceKind.HTTP_PROXY)
+            CheckResult result = run(http(address, proxy.port())
+                    .service(ServiceKind.HTTP_PROXY)
                     .request("/https://www.example.test/page"));
             assertThat(result.reason()).isEqualTo("proxy refused CONNECT to www.example.test:443: HTTP 403");
-            assertThat(proxy.received()).singleElement().satisfies(head -> assertThat(head)
-                    .startsWith("CONNECT www.example.test:443 HTTP/1.1\r\n")
-                    .contains("\r\nHost: www.example.test:443\r\n"));
+            assertThat(proxy.received())
+                    .singleElement()
+                    .satisfies(head -> assertThat(head)
+                            .startsWith("CONNECT www.example.test:443 HTTP/1.1\r\n")
+                            .contains("\r\nHost: www.example.test:443\r\n"));
         }
     }
 }

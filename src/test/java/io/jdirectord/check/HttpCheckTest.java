@@ -53,7 +53,9 @@ class HttpCheckTest {
     }
 
     private static void stub(InetAddress address, int status, String body) {
-        SERVERS.get(address).stubFor(get("/health").willReturn(aResponse().withStatus(status).withBody(body)));
+        SERVERS.get(address)
+                .stubFor(
+                        get("/health").willReturn(aResponse().withStatus(status).withBody(body)));
     }
 
     @ParameterizedTest
@@ -86,8 +88,9 @@ class HttpCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void matchesTheBodyOnlyNotTheHeaders(InetAddress address) {
-        SERVERS.get(address).stubFor(get("/health").willReturn(aResponse().withHeader("X-Status", "magic")
-                .withBody("plain")));
+        SERVERS.get(address)
+                .stubFor(get("/health")
+                        .willReturn(aResponse().withHeader("X-Status", "magic").withBody("plain")));
         assertThat(run(http(address).receive("magic")).up()).isFalse();
     }
 
@@ -103,7 +106,8 @@ class HttpCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void sendsHeadWhenAsked(InetAddress address) {
-        SERVERS.get(address).stubFor(head(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)));
+        SERVERS.get(address)
+                .stubFor(head(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)));
         assertThat(run(http(address).method(HttpMethod.HEAD)).up()).isTrue();
         SERVERS.get(address).verify(1, headRequestedFor(urlEqualTo("/health")));
     }
@@ -113,14 +117,15 @@ class HttpCheckTest {
     void sendsTheVirtualHostAsHostHeaderButConnectsToTheReal(InetAddress address) {
         stub(address, 200, "");
         assertThat(run(http(address).virtualHost("www.example.test")).up()).isTrue();
-        SERVERS.get(address).verify(getRequestedFor(urlEqualTo("/health"))
-                .withHeader("Host", equalTo("www.example.test")));
+        SERVERS.get(address)
+                .verify(getRequestedFor(urlEqualTo("/health")).withHeader("Host", equalTo("www.example.test")));
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void sendsPathAndQueryAsWritten(InetAddress address) {
-        SERVERS.get(address).stubFor(get("/status?full=1&x=%2F").willReturn(aResponse().withStatus(200)));
+        SERVERS.get(address)
+                .stubFor(get("/status?full=1&x=%2F").willReturn(aResponse().withStatus(200)));
         assertThat(run(http(address).request("/status?full=1&x=%2F")).up()).isTrue();
     }
 
@@ -128,17 +133,21 @@ class HttpCheckTest {
     @MethodSource("families")
     void fetchesAnAbsoluteUrlRequestAsGiven(InetAddress address) throws Exception {
         SERVERS.get(address).stubFor(get("/other").willReturn(aResponse().withStatus(200)));
-        String url = "http://" + Loopback.bracketed(address) + ":" + SERVERS.get(address).port() + "/other";
-        Probes probe = Probes.to(address, Loopback.closedPort(address)).service(ServiceKind.HTTP)
-                .request("/" + url).timeout(TIMEOUT);
+        String url = "http://" + Loopback.bracketed(address) + ":"
+                + SERVERS.get(address).port() + "/other";
+        Probes probe = Probes.to(address, Loopback.closedPort(address))
+                .service(ServiceKind.HTTP)
+                .request("/" + url)
+                .timeout(TIMEOUT);
         assertThat(run(probe).reason()).isEqualTo("HTTP 200");
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void keepsNoCookiesBetweenChecks(InetAddress address) {
-        SERVERS.get(address).stubFor(get("/health").willReturn(aResponse().withStatus(200)
-                .withHeader("Set-Cookie", "session=1; Path=/")));
+        SERVERS.get(address)
+                .stubFor(get("/health")
+                        .willReturn(aResponse().withStatus(200).withHeader("Set-Cookie", "session=1; Path=/")));
         run(http(address));
         run(http(address));
         SERVERS.get(address).verify(2, getRequestedFor(urlEqualTo("/health")).withHeader("Cookie", absent()));
@@ -148,7 +157,9 @@ class HttpCheckTest {
     @MethodSource("families")
     void acceptsAnyCertificateByDefault(InetAddress address) {
         stub(address, 200, "secure");
-        CheckResult result = run(http(address).service(ServiceKind.HTTPS).checkPort(SERVERS.get(address).httpsPort())
+        CheckResult result = run(http(address)
+                .service(ServiceKind.HTTPS)
+                .checkPort(SERVERS.get(address).httpsPort())
                 .receive("secure"));
         assertThat(result.up()).isTrue();
     }
@@ -157,7 +168,9 @@ class HttpCheckTest {
     @MethodSource("families")
     void rejectsAnUntrustedCertificateWhenVerifying(InetAddress address) {
         stub(address, 200, "secure");
-        CheckResult result = run(http(address).service(ServiceKind.HTTPS).checkPort(SERVERS.get(address).httpsPort())
+        CheckResult result = run(http(address)
+                .service(ServiceKind.HTTPS)
+                .checkPort(SERVERS.get(address).httpsPort())
                 .tls(new TlsVerification(true, Optional.empty())));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).isEqualTo("TLS certificate of '" + Loopback.text(address) + "' is not trusted");

@@ -53,12 +53,17 @@ class HttpRedirectTest {
     }
 
     private static void redirect(InetAddress address, String from, int status, String location) {
-        SERVERS.get(address).stubFor(get(from).willReturn(aResponse().withStatus(status)
-                .withHeader("Location", location).withBody("moved")));
+        SERVERS.get(address)
+                .stubFor(get(from)
+                        .willReturn(aResponse()
+                                .withStatus(status)
+                                .withHeader("Location", location)
+                                .withBody("moved")));
     }
 
     private static void page(InetAddress address, String path, String body) {
-        SERVERS.get(address).stubFor(get(path).willReturn(aResponse().withStatus(200).withBody(body)));
+        SERVERS.get(address)
+                .stubFor(get(path).willReturn(aResponse().withStatus(200).withBody(body)));
     }
 
     @ParameterizedTest
@@ -68,8 +73,8 @@ class HttpRedirectTest {
         page(address, "/index.html", "all systems go");
         CheckResult result = run(http(address).receive("systems go"));
         assertThat(result.up()).isTrue();
-        assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /index.html),"
-                + " receive pattern 'systems go' found");
+        assertThat(result.reason())
+                .isEqualTo("HTTP 200 (after 1 redirect, at /index.html)," + " receive pattern 'systems go' found");
     }
 
     @ParameterizedTest
@@ -79,8 +84,8 @@ class HttpRedirectTest {
         page(address, "/final?x=1", "");
         CheckResult result = run(http(address));
         assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /final?x=1)");
-        SERVERS.get(address).verify(getRequestedFor(urlEqualTo("/final?x=1"))
-                .withHeader("Host", equalTo("www.example.test:8081")));
+        SERVERS.get(address)
+                .verify(getRequestedFor(urlEqualTo("/final?x=1")).withHeader("Host", equalTo("www.example.test:8081")));
     }
 
     @ParameterizedTest
@@ -89,8 +94,8 @@ class HttpRedirectTest {
         WireMockServer server = SERVERS.get(address);
         int[] statuses = {301, 302, 303, 307, 308};
         for (int i = 0; i < statuses.length; i++) {
-            server.stubFor(head(urlEqualTo("/r" + i)).willReturn(aResponse().withStatus(statuses[i])
-                    .withHeader("Location", "/r" + (i + 1))));
+            server.stubFor(head(urlEqualTo("/r" + i))
+                    .willReturn(aResponse().withStatus(statuses[i]).withHeader("Location", "/r" + (i + 1))));
         }
         server.stubFor(head(urlEqualTo("/r5")).willReturn(aResponse().withStatus(200)));
         CheckResult result = run(http(address).request("/r0").method(HttpMethod.HEAD));
@@ -110,8 +115,9 @@ class HttpRedirectTest {
         redirect(address, "/r7", 301, "/r8");
         CheckResult result = run(http(address).request("/r0"));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("too many redirects: HTTP 301 to /r8 (at most 7 are followed)"
-                + " (after 7 redirects, at /r7)");
+        assertThat(result.reason())
+                .isEqualTo("too many redirects: HTTP 301 to /r8 (at most 7 are followed)"
+                        + " (after 7 redirects, at /r7)");
     }
 
     @ParameterizedTest
@@ -121,8 +127,8 @@ class HttpRedirectTest {
         redirect(address, "/login", 302, "/health");
         CheckResult result = run(http(address));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("redirect loop: HTTP 302 back to /health"
-                + " (after 1 redirect, at /login)");
+        assertThat(result.reason())
+                .isEqualTo("redirect loop: HTTP 302 back to /health" + " (after 1 redirect, at /login)");
         SERVERS.get(address).verify(1, getRequestedFor(urlEqualTo("/health")));
     }
 
@@ -132,8 +138,9 @@ class HttpRedirectTest {
         redirect(address, "/health", 301, "https://www.example.test/health");
         CheckResult result = run(http(address));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("HTTP 301 redirects to https://www.example.test/health, another"
-                + " scheme (redirects are followed on the real server's http port only)");
+        assertThat(result.reason())
+                .isEqualTo("HTTP 301 redirects to https://www.example.test/health, another"
+                        + " scheme (redirects are followed on the real server's http port only)");
     }
 
     @ParameterizedTest

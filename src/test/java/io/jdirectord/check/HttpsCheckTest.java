@@ -34,6 +34,7 @@ class HttpsCheckTest {
 
     @TempDir
     static Path dir;
+
     private static TestCertificate certificate;
     private static SSLContext serverContext;
 
@@ -51,7 +52,9 @@ class HttpsCheckTest {
     }
 
     private static Probes https(InetAddress address, int port) {
-        return Probes.to(address, port).service(ServiceKind.HTTPS).receive("secure")
+        return Probes.to(address, port)
+                .service(ServiceKind.HTTPS)
+                .receive("secure")
                 .timeouts(Duration.ofSeconds(30), TIMEOUT);
     }
 
@@ -67,7 +70,8 @@ class HttpsCheckTest {
     @MethodSource("families")
     void sendsTheVirtualHostAsServerNameIndication(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            assertThat(run(https(address, server.port()).virtualHost(NAME)).up()).isTrue();
+            assertThat(run(https(address, server.port()).virtualHost(NAME)).up())
+                    .isTrue();
             assertThat(server.serverNames()).containsExactly(NAME);
         }
     }
@@ -85,7 +89,9 @@ class HttpsCheckTest {
     @MethodSource("families")
     void acceptsAMismatchedNameWithoutVerification(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            assertThat(run(https(address, server.port()).virtualHost("other.example.test")).up()).isTrue();
+            assertThat(run(https(address, server.port()).virtualHost("other.example.test"))
+                            .up())
+                    .isTrue();
         }
     }
 
@@ -93,7 +99,8 @@ class HttpsCheckTest {
     @MethodSource("families")
     void verifiesTheChainAndTheVirtualHost(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            CheckResult result = run(https(address, server.port()).virtualHost(NAME).tls(verifyAgainstCertificate()));
+            CheckResult result =
+                    run(https(address, server.port()).virtualHost(NAME).tls(verifyAgainstCertificate()));
             assertThat(result.reason()).isEqualTo("HTTP 200, receive pattern 'secure' found");
         }
     }
@@ -102,7 +109,9 @@ class HttpsCheckTest {
     @MethodSource("families")
     void verifiesTheAddressWithoutVirtualHost(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            assertThat(run(https(address, server.port()).tls(verifyAgainstCertificate())).up()).isTrue();
+            assertThat(run(https(address, server.port()).tls(verifyAgainstCertificate()))
+                            .up())
+                    .isTrue();
         }
     }
 
@@ -110,7 +119,8 @@ class HttpsCheckTest {
     @MethodSource("families")
     void rejectsAWrongNameWhenVerifying(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            CheckResult result = run(https(address, server.port()).virtualHost("other.example.test")
+            CheckResult result = run(https(address, server.port())
+                    .virtualHost("other.example.test")
                     .tls(verifyAgainstCertificate()));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("TLS certificate does not match 'other.example.test'");
@@ -121,8 +131,8 @@ class HttpsCheckTest {
     @MethodSource("families")
     void rejectsACertificateTheSystemDoesNotTrust(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.startTls(address, serverContext, Scripts.afterRequestHead(REPLY))) {
-            CheckResult result = run(https(address, server.port()).virtualHost(NAME)
-                    .tls(new TlsVerification(true, Optional.empty())));
+            CheckResult result = run(
+                    https(address, server.port()).virtualHost(NAME).tls(new TlsVerification(true, Optional.empty())));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("TLS certificate of 'www.example.test' is not trusted");
         }
@@ -152,7 +162,9 @@ class HttpsCheckTest {
     @Test
     void refusesAnUnreadableCaFileWhenTheCheckIsMade() {
         TlsVerification missing = new TlsVerification(true, Optional.of(dir.resolve("missing.pem")));
-        assertThatThrownBy(() -> new HttpCheck(HttpSpec.of(https(Loopback.V4, 443).tls(missing).build()), clients))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.pem");
+        assertThatThrownBy(() -> new HttpCheck(
+                        HttpSpec.of(https(Loopback.V4, 443).tls(missing).build()), clients))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing.pem");
     }
 }

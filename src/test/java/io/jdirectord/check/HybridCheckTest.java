@@ -54,16 +54,27 @@ class HybridCheckTest {
 
     @Test
     void negotiatesFirstThenConnectsNTimesBetweenNegotiates() throws Exception {
-        HybridCheck check = new HybridCheck(3, new ScriptedStep("connect", CONNECT_TIMEOUT),
-                new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
+        HybridCheck check = new HybridCheck(
+                3, new ScriptedStep("connect", CONNECT_TIMEOUT), new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         probe(check, 9);
-        assertThat(steps).containsExactly("negotiate", "connect", "connect", "connect",
-                "negotiate", "connect", "connect", "connect", "negotiate");
+        assertThat(steps)
+                .containsExactly(
+                        "negotiate",
+                        "connect",
+                        "connect",
+                        "connect",
+                        "negotiate",
+                        "connect",
+                        "connect",
+                        "connect",
+                        "negotiate");
     }
 
     @Test
     void negotiatesAfterAFailedConnect() throws Exception {
-        HybridCheck check = new HybridCheck(3, new ScriptedStep("connect", CONNECT_TIMEOUT, true, false),
+        HybridCheck check = new HybridCheck(
+                3,
+                new ScriptedStep("connect", CONNECT_TIMEOUT, true, false),
                 new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         probe(check, 5);
         assertThat(steps).containsExactly("negotiate", "connect", "connect", "negotiate", "connect");
@@ -71,7 +82,9 @@ class HybridCheckTest {
 
     @Test
     void repeatsAFailedNegotiateUntilItPasses() throws Exception {
-        HybridCheck check = new HybridCheck(2, new ScriptedStep("connect", CONNECT_TIMEOUT),
+        HybridCheck check = new HybridCheck(
+                2,
+                new ScriptedStep("connect", CONNECT_TIMEOUT),
                 new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT, false, false, true));
         probe(check, 5);
         assertThat(steps).containsExactly("negotiate", "negotiate", "negotiate", "connect", "connect");
@@ -79,16 +92,16 @@ class HybridCheckTest {
 
     @Test
     void alwaysNegotiatesWhenNIsZero() throws Exception {
-        HybridCheck check = new HybridCheck(0, new ScriptedStep("connect", CONNECT_TIMEOUT),
-                new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
+        HybridCheck check = new HybridCheck(
+                0, new ScriptedStep("connect", CONNECT_TIMEOUT), new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         probe(check, 3);
         assertThat(steps).containsExactly("negotiate", "negotiate", "negotiate");
     }
 
     @Test
     void timeoutIsThatOfTheNextStep() throws Exception {
-        HybridCheck check = new HybridCheck(1, new ScriptedStep("connect", CONNECT_TIMEOUT),
-                new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
+        HybridCheck check = new HybridCheck(
+                1, new ScriptedStep("connect", CONNECT_TIMEOUT), new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         assertThat(check.timeout()).isEqualTo(NEGOTIATE_TIMEOUT);
         probe(check, 1);
         assertThat(check.negotiatesNext()).isFalse();
@@ -99,7 +112,9 @@ class HybridCheckTest {
 
     @Test
     void namesTheStepInTheReason() throws Exception {
-        HybridCheck check = new HybridCheck(1, new ScriptedStep("connect", CONNECT_TIMEOUT, false),
+        HybridCheck check = new HybridCheck(
+                1,
+                new ScriptedStep("connect", CONNECT_TIMEOUT, false),
                 new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         assertThat(check.run(Deadline.after(Duration.ofSeconds(1))).reason()).isEqualTo("negotiate: fine");
         CheckResult failed = check.run(Deadline.after(Duration.ofSeconds(1)));
@@ -122,7 +137,8 @@ class HybridCheckTest {
         };
         HybridCheck check = new HybridCheck(2, throwing, new ScriptedStep("negotiate", NEGOTIATE_TIMEOUT));
         probe(check, 1);
-        assertThatThrownBy(() -> check.run(Deadline.after(Duration.ofSeconds(1)))).hasMessage("boom");
+        assertThatThrownBy(() -> check.run(Deadline.after(Duration.ofSeconds(1))))
+                .hasMessage("boom");
         assertThat(check.negotiatesNext()).isTrue();
     }
 }

@@ -88,7 +88,9 @@ class IcmpEchoTest {
         assertThat(request).hasSize(64);
         assertThat(HEX.formatHex(request, 0, 2)).isEqualTo("0800");
         assertThat(HEX.formatHex(request, 4, 16)).isEqualTo("beef0201" + "0102030405060708");
-        assertThat(IcmpEcho.checksum(request, 0, request.length)).as("a correct checksum sums to zero").isZero();
+        assertThat(IcmpEcho.checksum(request, 0, request.length))
+                .as("a correct checksum sums to zero")
+                .isZero();
     }
 
     @Test
@@ -139,7 +141,8 @@ class IcmpEchoTest {
 
     @Test
     void reportsATimeExceededQuotingOnlyTheFirstEightBytes() {
-        byte[] quoted = concat(ipv4Header(ROUTER_V4, TARGET_V4),
+        byte[] quoted = concat(
+                ipv4Header(ROUTER_V4, TARGET_V4),
                 java.util.Arrays.copyOf(IcmpEcho.request(false, 0x1234, 3, COOKIE), 8));
         byte[] packet = concat(ipv4Header(ROUTER_V4, ROUTER_V4), error(11, 0, quoted));
         assertThat(IcmpEcho.interpret(packet, true, ROUTER_V4, V4))
@@ -148,8 +151,7 @@ class IcmpEchoTest {
 
     @Test
     void ignoresErrorsAboutOtherDestinationsOrRequests() {
-        byte[] otherDestination = concat(ipv4Header(ROUTER_V4, ROUTER_V4),
-                IcmpEcho.request(false, 0x1234, 3, COOKIE));
+        byte[] otherDestination = concat(ipv4Header(ROUTER_V4, ROUTER_V4), IcmpEcho.request(false, 0x1234, 3, COOKIE));
         byte[] otherSequence = concat(ipv4Header(ROUTER_V4, TARGET_V4), IcmpEcho.request(false, 0x1234, 4, COOKIE));
         for (byte[] quoted : new byte[][] {otherDestination, otherSequence}) {
             byte[] packet = concat(ipv4Header(ROUTER_V4, ROUTER_V4), error(3, 1, quoted));
@@ -160,12 +162,14 @@ class IcmpEchoTest {
     @Test
     void recognisesIcmpv6RepliesAndErrors() {
         byte[] request = IcmpEcho.request(true, 0x1234, 3, COOKIE);
-        assertThat(IcmpEcho.interpret(reply(request, 129), false, TARGET_V6, V6)).isInstanceOf(IcmpEcho.Reply.class);
+        assertThat(IcmpEcho.interpret(reply(request, 129), false, TARGET_V6, V6))
+                .isInstanceOf(IcmpEcho.Reply.class);
         byte[] unreachable = error(1, 3, concat(ipv6Header(ROUTER_V6, TARGET_V6), request));
         assertThat(IcmpEcho.interpret(unreachable, false, ROUTER_V6, V6))
                 .isEqualTo(new IcmpEcho.Failure("destination unreachable (code 3) from 2001:db8::1"));
         assertThat(IcmpEcho.interpret(reply(request, 0), false, TARGET_V6, V6))
-                .as("an ICMPv4 reply type").isInstanceOf(IcmpEcho.Unrelated.class);
+                .as("an ICMPv4 reply type")
+                .isInstanceOf(IcmpEcho.Unrelated.class);
     }
 
     @Test

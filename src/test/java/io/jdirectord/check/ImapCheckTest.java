@@ -48,7 +48,8 @@ class ImapCheckTest {
     void passesARealServerWithLogin(ServiceKind service, String protocol, String address) throws Exception {
         try (MailServer mail = MailServer.start(address, protocol, PASSWORD)) {
             CheckResult result = check(imap(service, InetAddress.getByName(address), mail.port())
-                    .timeout(Duration.ofSeconds(5)).login("bob", PASSWORD));
+                    .timeout(Duration.ofSeconds(5))
+                    .login("bob", PASSWORD));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("* OK").endsWith("; logged in as bob");
         }
@@ -63,8 +64,10 @@ class ImapCheckTest {
             String logout = client.readLine();
             client.send("* BYE\r\n" + logout.substring(0, logout.indexOf(' ')) + " OK bye\r\n");
         })) {
-            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port()).login("bob", "a\\b \"c\""));
-            assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+            CheckResult result =
+                    check(imap(ServiceKind.IMAP, LOOPBACK, server.port()).login("bob", "a\\b \"c\""));
+            assertThat(result)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "* OK ready; logged in as bob");
             assertThat(server.received()).hasSize(2);
             assertThat(server.received().get(0)).endsWith(" LOGIN \"bob\" \"a\\\\b \\\"c\\\"\"");
@@ -75,7 +78,8 @@ class ImapCheckTest {
     @Test
     void failsOnAWrongPassword() throws Exception {
         try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_IMAP, PASSWORD)) {
-            CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, mail.port()).login("bob", "wrong"));
+            CheckResult result =
+                    check(imap(ServiceKind.IMAP, LOOPBACK, mail.port()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("IMAP login as bob: ").contains(" NO ");
         }
@@ -83,8 +87,10 @@ class ImapCheckTest {
 
     @Test
     void failsOnAByeGreeting() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("* BYE too busy\r\n"))) {
-            assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.send("* BYE too busy\r\n"))) {
+            assertThat(check(server))
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "IMAP greeting * BYE too busy");
         }
     }
@@ -97,7 +103,8 @@ class ImapCheckTest {
             client.sendForever("* CAPABILITY IMAP4rev1\r\n");
         })) {
             CheckResult result = check(imap(ServiceKind.IMAP, LOOPBACK, server.port())
-                    .timeout(Duration.ofSeconds(10)).login("bob", "x"));
+                    .timeout(Duration.ofSeconds(10))
+                    .login("bob", "x"));
             assertThat(result.reason()).isEqualTo("IMAP login: more than 64 KiB received");
         }
     }
@@ -106,10 +113,11 @@ class ImapCheckTest {
     void verifiesTheCertificateAgainstTheCaFile() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         TlsVerification verify = new TlsVerification(true, Optional.of(certificates.caFile()));
-        try (ScriptedServer server = ScriptedServer.conversationTls(InetAddress.getByName("::1"),
-                certificates.serverContext(), client -> client.send("* OK secure\r\n"))) {
+        try (ScriptedServer server = ScriptedServer.conversationTls(
+                InetAddress.getByName("::1"), certificates.serverContext(), client -> client.send("* OK secure\r\n"))) {
             Probes spec = imap(ServiceKind.IMAPS, InetAddress.getByName("::1"), server.port())
-                    .timeout(Duration.ofSeconds(5)).tls(verify);
+                    .timeout(Duration.ofSeconds(5))
+                    .tls(verify);
             assertThat(check(spec).up()).as("address in the certificate").isTrue();
             assertThat(check(spec.virtualHost("other.test")).reason())
                     .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");

@@ -58,8 +58,11 @@ class KamailioIT {
     }
 
     private CheckResult check(Protocol protocol, InetAddress address, int target, String login) {
-        return runner.run(new SipCheck(SipSpec.of(Probes.negotiate(ServiceKind.SIP, address, target).protocol(protocol)
-                .login(login, "").timeout(Duration.ofSeconds(5)).build())));
+        return runner.run(new SipCheck(SipSpec.of(Probes.negotiate(ServiceKind.SIP, address, target)
+                .protocol(protocol)
+                .login(login, "")
+                .timeout(Duration.ofSeconds(5))
+                .build())));
     }
 
     @ParameterizedTest
@@ -87,13 +90,17 @@ class KamailioIT {
         KamailioServer other = KamailioServer.start(directory);
         int otherPort = other.port();
         try {
-            assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test").up()).isTrue();
+            assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test")
+                            .up())
+                    .isTrue();
         } finally {
             other.close();
         }
-        assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test").reason())
+        assertThat(check(Protocol.UDP, Loopback.V4, otherPort, "alive@example.test")
+                        .reason())
                 .isEqualTo("port unreachable");
-        assertThat(check(Protocol.TCP, Loopback.V6, otherPort, "alive@example.test").reason())
+        assertThat(check(Protocol.TCP, Loopback.V6, otherPort, "alive@example.test")
+                        .reason())
                 .isEqualTo("connection refused");
     }
 }

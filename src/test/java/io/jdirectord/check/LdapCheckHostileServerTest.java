@@ -33,13 +33,16 @@ class LdapCheckHostileServerTest {
     private static final Duration SHORT = Duration.ofMillis(700);
     /** For answers that must come before the deadline: on a loaded host they can take more than {@link #SHORT}. */
     private static final Duration AMPLE = Duration.ofSeconds(10);
+
     private static final String BASE = "dc=example,dc=com";
 
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(ScriptedServer server, Duration timeout) {
-        Probes spec = Probes.negotiate(ServiceKind.LDAP, server.address(), server.port()).request("/" + BASE)
-                .timeout(timeout).maxReceive(4096);
+        Probes spec = Probes.negotiate(ServiceKind.LDAP, server.address(), server.port())
+                .request("/" + BASE)
+                .timeout(timeout)
+                .maxReceive(4096);
         return runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()));
     }
 
@@ -86,7 +89,8 @@ class LdapCheckHostileServerTest {
     @MethodSource("io.jdirectord.check.testing.Loopback#both")
     void passesOneEntry(InetAddress address) throws IOException {
         try (ScriptedServer server = directory(address, 0, BASE)) {
-            assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
+            assertThat(check(server))
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "LDAP entry 'dc=example,dc=com'");
         }
     }
@@ -137,7 +141,7 @@ class LdapCheckHostileServerTest {
 
     @Test
     void reportsAServerThatClosesAtOnce() throws IOException {
-        try (ScriptedServer server = ScriptedServer.conversation(Loopback.V4, client -> { })) {
+        try (ScriptedServer server = ScriptedServer.conversation(Loopback.V4, client -> {})) {
             assertThat(check(server).reason()).isEqualTo("LDAP bind: connection closed by server");
         }
     }
@@ -175,14 +179,16 @@ class LdapCheckHostileServerTest {
             client.out().write(answer);
             client.stayQuiet();
         })) {
-            assertThat(check(server).reason()).isEqualTo("LDAP bind: more than " + ByteSize.describe(4096) + " received");
+            assertThat(check(server).reason())
+                    .isEqualTo("LDAP bind: more than " + ByteSize.describe(4096) + " received");
         }
     }
 
     @Test
     void failsWhenAPlainServerAnswersTheTlsHandshake() throws IOException {
         try (ScriptedServer server = directory(Loopback.V4, 0, BASE)) {
-            Probes spec = Probes.negotiate(ServiceKind.LDAPS, server.address(), server.port()).timeout(SHORT);
+            Probes spec = Probes.negotiate(ServiceKind.LDAPS, server.address(), server.port())
+                    .timeout(SHORT);
             CheckResult result = runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()));
             assertThat(result.reason()).startsWith("TLS handshake: ");
         }
@@ -197,12 +203,14 @@ class LdapCheckHostileServerTest {
             for (int i = 0; i < 50; i++) {
                 assertThat(check(server, Duration.ofSeconds(5)).up()).isTrue();
             }
-            Set<Thread> added = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+            Set<Thread> added = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t))
                     .collect(Collectors.toSet());
             for (Thread thread : added) {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
             }
-            assertThat(added.stream().filter(Thread::isAlive).map(Thread::getName)).isEmpty();
+            assertThat(added.stream().filter(Thread::isAlive).map(Thread::getName))
+                    .isEmpty();
         }
     }
 }

@@ -61,7 +61,8 @@ class LdapCheckTest {
 
     private CheckResult check(ServiceKind kind, InetAddress address, UnaryOperator<Probes> customizer) {
         String listener = (address.equals(Loopback.V4) ? "v4" : "v6") + (kind == ServiceKind.LDAPS ? "s" : "");
-        Probes spec = Probes.negotiate(kind, address, directory.getListenPort(listener)).timeout(TIMEOUT);
+        Probes spec = Probes.negotiate(kind, address, directory.getListenPort(listener))
+                .timeout(TIMEOUT);
         return runner.run(new LdapCheck(LdapSpec.of(customizer.apply(spec).build()), new TlsContexts()));
     }
 
@@ -74,15 +75,18 @@ class LdapCheckTest {
     void passesAnAnonymousBaseSearchOverLdapAndLdaps(InetAddress address) {
         for (ServiceKind kind : new ServiceKind[] {ServiceKind.LDAP, ServiceKind.LDAPS}) {
             CheckResult result = check(kind, address, spec -> spec.request("/dc=example,dc=com"));
-            assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+            assertThat(result)
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "LDAP entry 'dc=example,dc=com'");
         }
     }
 
     @Test
     void bindsWithLoginAndPasswdWhenBothAreSet() {
-        CheckResult result = check(spec -> spec.request("/ou=people,dc=example,dc=com").login(USER, "s3cret"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        CheckResult result =
+                check(spec -> spec.request("/ou=people,dc=example,dc=com").login(USER, "s3cret"));
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(true, "LDAP entry 'ou=people,dc=example,dc=com'");
     }
 
@@ -102,44 +106,65 @@ class LdapCheckTest {
     @Test
     void failsWhenTheBaseDoesNotExist() {
         CheckResult result = check(spec -> spec.request("/dc=missing,dc=example,dc=com"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason).containsExactly(false,
-                "LDAP search of 'dc=missing,dc=example,dc=com' returned no entry (no such object, 32)");
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
+                .containsExactly(
+                        false, "LDAP search of 'dc=missing,dc=example,dc=com' returned no entry (no such object, 32)");
     }
 
     @Test
     void matchesTheReceivePatternAgainstTheDn() {
-        assertThat(check(spec -> spec.request("/dc=example,dc=com").receive("^dc=example")).up()).isTrue();
-        CheckResult result = check(spec -> spec.request("/ou=people,dc=example,dc=com").receive("^dc=example"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason).containsExactly(false,
-                "LDAP DN 'ou=people,dc=example,dc=com' does not match '^dc=example'");
+        assertThat(check(spec -> spec.request("/dc=example,dc=com").receive("^dc=example"))
+                        .up())
+                .isTrue();
+        CheckResult result =
+                check(spec -> spec.request("/ou=people,dc=example,dc=com").receive("^dc=example"));
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
+                .containsExactly(false, "LDAP DN 'ou=people,dc=example,dc=com' does not match '^dc=example'");
     }
 
     @Test
     void verifiesTheLdapsCertificateOnlyWhenAsked() {
-        TlsVerification caFile = new TlsVerification(true, Optional.of(TestCertificates.get().caFile()));
-        assertThat(check(ServiceKind.LDAPS, Loopback.V6, spec -> spec.request("/dc=example,dc=com").tls(caFile)).up())
+        TlsVerification caFile =
+                new TlsVerification(true, Optional.of(TestCertificates.get().caFile()));
+        assertThat(check(
+                                ServiceKind.LDAPS,
+                                Loopback.V6,
+                                spec -> spec.request("/dc=example,dc=com").tls(caFile))
+                        .up())
                 .isTrue();
-        CheckResult wrongName = check(ServiceKind.LDAPS, Loopback.V4,
+        CheckResult wrongName = check(
+                ServiceKind.LDAPS,
+                Loopback.V4,
                 spec -> spec.request("/dc=example,dc=com").tls(caFile).virtualHost("other.test"));
-        assertThat(wrongName.reason()).isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
-        CheckResult systemTrust = check(ServiceKind.LDAPS, Loopback.V4,
+        assertThat(wrongName.reason())
+                .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
+        CheckResult systemTrust = check(
+                ServiceKind.LDAPS,
+                Loopback.V4,
                 spec -> spec.request("/dc=example,dc=com").tls(new TlsVerification(true, Optional.empty())));
-        assertThat(systemTrust.reason()).isEqualTo("TLS handshake: unable to find valid certification path to requested target");
+        assertThat(systemTrust.reason())
+                .isEqualTo("TLS handshake: unable to find valid certification path to requested target");
     }
 
     @ParameterizedTest
     @MethodSource("io.jdirectord.check.testing.Loopback#both")
     void failsWhenTheConnectionIsRefused(InetAddress address) throws Exception {
-        Probes spec = Probes.negotiate(ServiceKind.LDAP, address, Loopback.closedPort(address)).timeout(TIMEOUT);
-        assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason())
+        Probes spec = Probes.negotiate(ServiceKind.LDAP, address, Loopback.closedPort(address))
+                .timeout(TIMEOUT);
+        assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()))
+                        .reason())
                 .isEqualTo("connection refused");
     }
 
     @Test
     void givesUpOnADeadHostAtTheDeadline() throws Exception {
         try (FullBacklog dead = FullBacklog.on(Loopback.V4)) {
-            Probes spec = Probes.negotiate(ServiceKind.LDAPS, Loopback.V4, dead.port()).timeout(Duration.ofMillis(700));
-            assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts())).reason())
+            Probes spec = Probes.negotiate(ServiceKind.LDAPS, Loopback.V4, dead.port())
+                    .timeout(Duration.ofMillis(700));
+            assertThat(runner.run(new LdapCheck(LdapSpec.of(spec.build()), new TlsContexts()))
+                            .reason())
                     .isEqualTo("connect timeout after 700 ms");
         }
     }

@@ -37,6 +37,7 @@ class NginxHttpCheckIT {
 
     @TempDir
     static Path dir;
+
     private static OpenSslPki pki;
     private static NginxServer nginx;
     private static int httpPort;
@@ -105,11 +106,17 @@ class NginxHttpCheckIT {
     }
 
     private static Probes http(InetAddress address, String request) {
-        return Probes.to(address, httpPort).service(ServiceKind.HTTP).request(request).timeout(TIMEOUT);
+        return Probes.to(address, httpPort)
+                .service(ServiceKind.HTTP)
+                .request(request)
+                .timeout(TIMEOUT);
     }
 
     private static Probes https(InetAddress address, int port) {
-        return Probes.to(address, port).service(ServiceKind.HTTPS).request("/health").receive("OK healthy")
+        return Probes.to(address, port)
+                .service(ServiceKind.HTTPS)
+                .request("/health")
+                .receive("OK healthy")
                 .timeout(TIMEOUT);
     }
 
@@ -127,7 +134,8 @@ class NginxHttpCheckIT {
     @ParameterizedTest
     @MethodSource("families")
     void upForAHeadRequest(InetAddress address) {
-        assertThat(run(http(address, "/health").method(HttpMethod.HEAD)).reason()).isEqualTo("HTTP 200");
+        assertThat(run(http(address, "/health").method(HttpMethod.HEAD)).reason())
+                .isEqualTo("HTTP 200");
     }
 
     @ParameterizedTest
@@ -149,26 +157,28 @@ class NginxHttpCheckIT {
     void followsARedirectAsLdirectordDoes(InetAddress address) {
         assertThat(run(http(address, "/moved")).reason()).isEqualTo("HTTP 200 (after 1 redirect, at /)");
         CheckResult result = run(http(address, "/old-health").receive("OK healthy"));
-        assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'"
-                + " found");
+        assertThat(result.reason())
+                .isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'" + " found");
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void followsARedirectToAnotherHostOnTheSameRealServer(InetAddress address) {
         CheckResult result = run(http(address, "/elsewhere").receive("OK healthy"));
-        assertThat(result.reason()).isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'"
-                + " found");
+        assertThat(result.reason())
+                .isEqualTo("HTTP 200 (after 1 redirect, at /health), receive pattern 'OK healthy'" + " found");
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void downOnARedirectToHttpsOrALoop(InetAddress address) {
-        assertThat(run(http(address, "/secure")).reason()).isEqualTo("HTTP 301 redirects to"
-                + " https://www.example.test/health, another scheme (redirects are followed on the real server's"
-                + " http port only)");
-        assertThat(run(http(address, "/loop")).reason()).isEqualTo("redirect loop: HTTP 301 back to http://"
-                + Loopback.bracketed(address) + ":" + httpPort + "/loop");
+        assertThat(run(http(address, "/secure")).reason())
+                .isEqualTo("HTTP 301 redirects to"
+                        + " https://www.example.test/health, another scheme (redirects are followed on the real server's"
+                        + " http port only)");
+        assertThat(run(http(address, "/loop")).reason())
+                .isEqualTo("redirect loop: HTTP 301 back to http://" + Loopback.bracketed(address) + ":" + httpPort
+                        + "/loop");
     }
 
     @ParameterizedTest
@@ -193,7 +203,8 @@ class NginxHttpCheckIT {
     @ParameterizedTest
     @MethodSource("families")
     void rejectsTheCaSignedCertificateForAnotherName(InetAddress address) {
-        CheckResult result = run(https(address, caSignedPort).virtualHost("wrong.example.test").tls(verifiedByCa()));
+        CheckResult result = run(
+                https(address, caSignedPort).virtualHost("wrong.example.test").tls(verifiedByCa()));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).isEqualTo("TLS certificate does not match 'wrong.example.test'");
     }
@@ -201,7 +212,8 @@ class NginxHttpCheckIT {
     @ParameterizedTest
     @MethodSource("families")
     void rejectsTheSelfSignedCertificateWhenVerifyingAgainstTheCa(InetAddress address) {
-        CheckResult result = run(https(address, selfSignedPort).virtualHost(NAME).tls(verifiedByCa()));
+        CheckResult result =
+                run(https(address, selfSignedPort).virtualHost(NAME).tls(verifiedByCa()));
         assertThat(result.up()).isFalse();
         assertThat(result.reason()).isEqualTo("TLS certificate of 'www.example.test' is not trusted");
     }
@@ -209,7 +221,9 @@ class NginxHttpCheckIT {
     @ParameterizedTest
     @MethodSource("families")
     void reachesTheNamedServerThroughSni(InetAddress address) {
-        assertThat(run(https(address, sniPort).virtualHost(NAME).tls(verifiedByCa())).up()).isTrue();
+        assertThat(run(https(address, sniPort).virtualHost(NAME).tls(verifiedByCa()))
+                        .up())
+                .isTrue();
         assertThat(run(https(address, sniPort).tls(verifiedByCa())).up()).isFalse();
     }
 }

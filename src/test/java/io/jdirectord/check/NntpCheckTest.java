@@ -1,9 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.Probe;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.Probe;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -11,6 +10,7 @@ import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.ScriptedServer.Script;
 import io.jdirectord.check.testing.Scripts;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,23 +32,45 @@ class NntpCheckTest {
     }
 
     private static NntpCheck check(InetAddress address, int port) {
-        return new NntpCheck(Probe.negotiate(Probes.to(address, port).service(ServiceKind.NNTP)
-                .timeouts(Duration.ofSeconds(30), TIMEOUT).build()));
+        return new NntpCheck(Probe.negotiate(Probes.to(address, port)
+                .service(ServiceKind.NNTP)
+                .timeouts(Duration.ofSeconds(30), TIMEOUT)
+                .build()));
     }
 
     static List<Arguments> servers() {
         List<Arguments> cases = new ArrayList<>();
         for (InetAddress address : Loopback.both()) {
-            cases.add(Arguments.of(address, "a 200 greeting", Scripts.sendAndClose("200 news.example.test ready\r\n"),
-                    true, "NNTP greeting '200 news.example.test ready'"));
-            cases.add(Arguments.of(address, "a 201 greeting kept open", Scripts.sendAndHold("201 no posting\r\n"),
-                    true, "NNTP greeting '201 no posting'"));
-            cases.add(Arguments.of(address, "a protocol error", Scripts.sendAndClose("502 access denied\r\n"),
-                    false, "NNTP greeting '502 access denied' is not 2xx"));
-            cases.add(Arguments.of(address, "garbage", Scripts.sendAndClose("\u0001\u0002garbage\r\n"),
-                    false, "NNTP greeting '??garbage' is not 2xx"));
-            cases.add(Arguments.of(address, "an immediate close", Scripts.sendAndClose(""),
-                    false, "connection closed before the NNTP greeting"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 200 greeting",
+                    Scripts.sendAndClose("200 news.example.test ready\r\n"),
+                    true,
+                    "NNTP greeting '200 news.example.test ready'"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 201 greeting kept open",
+                    Scripts.sendAndHold("201 no posting\r\n"),
+                    true,
+                    "NNTP greeting '201 no posting'"));
+            cases.add(Arguments.of(
+                    address,
+                    "a protocol error",
+                    Scripts.sendAndClose("502 access denied\r\n"),
+                    false,
+                    "NNTP greeting '502 access denied' is not 2xx"));
+            cases.add(Arguments.of(
+                    address,
+                    "garbage",
+                    Scripts.sendAndClose("\u0001\u0002garbage\r\n"),
+                    false,
+                    "NNTP greeting '??garbage' is not 2xx"));
+            cases.add(Arguments.of(
+                    address,
+                    "an immediate close",
+                    Scripts.sendAndClose(""),
+                    false,
+                    "connection closed before the NNTP greeting"));
         }
         return cases;
     }

@@ -42,13 +42,17 @@ class OpenSmtpdIT {
         directory = HostCommands.openTempDirectory("jdirectord-smtpd");
         port = HostCommands.freePort(InetAddress.getByName("127.0.0.1"));
         Path config = directory.resolve("smtpd.conf");
-        Files.writeString(config, String.join("\n",
-                "listen on 127.0.0.1 port " + port,
-                "listen on ::1 port " + port,
-                "action \"local\" mbox",
-                "match from local for local action \"local\"") + "\n");
-        smtpd = LocalDaemon.start("OpenSMTPD", List.of(SMTPD, "-d", "-f", config.toString()),
-                directory.resolve("smtpd.out"));
+        Files.writeString(
+                config,
+                String.join(
+                                "\n",
+                                "listen on 127.0.0.1 port " + port,
+                                "listen on ::1 port " + port,
+                                "action \"local\" mbox",
+                                "match from local for local action \"local\"")
+                        + "\n");
+        smtpd = LocalDaemon.start(
+                "OpenSMTPD", List.of(SMTPD, "-d", "-f", config.toString()), directory.resolve("smtpd.out"));
         smtpd.awaitListening(InetAddress.getByName("127.0.0.1"), port);
         smtpd.awaitListening(InetAddress.getByName("::1"), port);
     }
@@ -64,9 +68,14 @@ class OpenSmtpdIT {
     @ParameterizedTest
     @CsvSource({"SMTP, 127.0.0.1", "SMTP, ::1", "SUBMISSION, 127.0.0.1"})
     void passesOpenSmtpd(ServiceKind service, String address) throws Exception {
-        CheckResult result = runner.run(new SmtpCheck(Probe.negotiate(
-                Probes.negotiate(service, InetAddress.getByName(address), port).timeout(Duration.ofSeconds(10)).build())));
+        CheckResult result =
+                runner.run(new SmtpCheck(Probe.negotiate(Probes.negotiate(service, InetAddress.getByName(address), port)
+                        .timeout(Duration.ofSeconds(10))
+                        .build())));
         assertThat(result.up()).as(result.reason() + "\n" + smtpd.log()).isTrue();
-        assertThat(result.reason()).startsWith("220 ").contains("ESMTP OpenSMTPD").endsWith("; EHLO 250");
+        assertThat(result.reason())
+                .startsWith("220 ")
+                .contains("ESMTP OpenSMTPD")
+                .endsWith("; EHLO 250");
     }
 }

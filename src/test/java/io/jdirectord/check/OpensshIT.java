@@ -55,28 +55,35 @@ class OpensshIT {
         Files.createDirectories(Path.of("/run/sshd"));
         port = HostCommands.freePort(InetAddress.getByName("127.0.0.1"));
         Path config = directory.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
-                "Port " + port,
-                "ListenAddress 127.0.0.1",
-                "ListenAddress ::1",
-                "HostKey " + directory.resolve("host_ed25519"),
-                "PidFile " + directory.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + directory.resolve("authorized_keys"),
-                "StrictModes no",
-                "UsePAM no",
-                "PasswordAuthentication yes",
-                "KbdInteractiveAuthentication no",
-                "PermitRootLogin prohibit-password") + "\n");
-        sshd = LocalDaemon.start("sshd", List.of(SSHD, "-D", "-e", "-f", config.toString()),
-                directory.resolve("sshd.out"));
+        Files.writeString(
+                config,
+                String.join(
+                                "\n",
+                                "Port " + port,
+                                "ListenAddress 127.0.0.1",
+                                "ListenAddress ::1",
+                                "HostKey " + directory.resolve("host_ed25519"),
+                                "PidFile " + directory.resolve("sshd.pid"),
+                                "AuthorizedKeysFile " + directory.resolve("authorized_keys"),
+                                "StrictModes no",
+                                "UsePAM no",
+                                "PasswordAuthentication yes",
+                                "KbdInteractiveAuthentication no",
+                                "PermitRootLogin prohibit-password")
+                        + "\n");
+        sshd = LocalDaemon.start(
+                "sshd", List.of(SSHD, "-D", "-e", "-f", config.toString()), directory.resolve("sshd.out"));
         sshd.awaitListening(InetAddress.getByName("127.0.0.1"), port);
         sshd.awaitListening(InetAddress.getByName("::1"), port);
-        userCreated = HostCommands.run("useradd", "--no-create-home", "--shell", "/bin/sh", USER).ok()
-                && HostCommands.run("sh", "-c", "echo '" + USER + ":" + PASSWORD + "' | chpasswd").ok();
+        userCreated = HostCommands.run("useradd", "--no-create-home", "--shell", "/bin/sh", USER)
+                        .ok()
+                && HostCommands.run("sh", "-c", "echo '" + USER + ":" + PASSWORD + "' | chpasswd")
+                        .ok();
     }
 
     private static void keygen(Path key) {
-        HostCommands.Outcome outcome = HostCommands.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
+        HostCommands.Outcome outcome =
+                HostCommands.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
         assertThat(outcome.ok()).as(outcome.output()).isTrue();
     }
 
@@ -102,7 +109,9 @@ class OpensshIT {
     void passesOnTheKeyExchangeWithoutLogin(String address) throws Exception {
         CheckResult result = check(address, spec -> spec);
         assertThat(result.up()).as(result.reason() + "\n" + sshd.log()).isTrue();
-        assertThat(result.reason()).startsWith("SSH-2.0-OpenSSH_").endsWith("host key ssh-ed25519 received (no login configured)");
+        assertThat(result.reason())
+                .startsWith("SSH-2.0-OpenSSH_")
+                .endsWith("host key ssh-ed25519 received (no login configured)");
     }
 
     @Test
@@ -124,6 +133,7 @@ class OpensshIT {
         require(userCreated, "could not create the throw-away user " + USER);
         CheckResult result = check("127.0.0.1", spec -> spec.login(USER, "wrong"));
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).isEqualTo("SSH login as " + USER + ": credentials not accepted (server offers publickey,password)");
+        assertThat(result.reason())
+                .isEqualTo("SSH login as " + USER + ": credentials not accepted (server offers publickey,password)");
     }
 }

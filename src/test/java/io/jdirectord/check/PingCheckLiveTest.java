@@ -31,7 +31,9 @@ class PingCheckLiveTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void getsAnEchoReplyFromLoopback(String address) throws Exception {
         CheckResult result = runner.run(new PingCheck(PingSpec.of(Probes.ping(InetAddress.getByName(address))
-                .timeout(Duration.ofSeconds(2)).checkCount(2).build())));
+                .timeout(Duration.ofSeconds(2))
+                .checkCount(2)
+                .build())));
         assertThat(result.up()).as(result.reason()).isTrue();
         assertThat(result.reason()).startsWith("echo reply from " + address + " in ");
     }
@@ -43,8 +45,8 @@ class PingCheckLiveTest {
         var results = new java.util.concurrent.ConcurrentLinkedQueue<CheckResult>();
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 20; i++) {
-                threads.execute(() -> results.add(runner.run(new PingCheck(PingSpec.of(Probes.ping(target)
-                        .timeout(Duration.ofSeconds(2)).build())))));
+                threads.execute(() -> results.add(runner.run(new PingCheck(PingSpec.of(
+                        Probes.ping(target).timeout(Duration.ofSeconds(2)).build())))));
             }
         }
         assertThat(results).hasSize(20).allMatch(CheckResult::up);

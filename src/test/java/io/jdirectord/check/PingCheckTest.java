@@ -31,7 +31,8 @@ class PingCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private static PingSpec spec(int attempts) {
-        return PingSpec.of(Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build());
+        return PingSpec.of(
+                Probes.ping(TARGET).timeout(ATTEMPT).checkCount(attempts).build());
     }
 
     /** An echo reply (ICMP message only, as a ping socket delivers it) to {@code request}. */
@@ -96,16 +97,19 @@ class PingCheckTest {
     void triesCheckcountTimesEachWithCheckTimeout() {
         ScriptedChannel channel = new ScriptedChannel((n, request) -> List.of());
         CheckResult result = run(3, channel);
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(false, "no echo reply within 150 ms (3 attempts)");
         assertThat(channel.sent).hasSize(3);
-        assertThat(result.elapsed()).isGreaterThanOrEqualTo(ATTEMPT.multipliedBy(3)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.elapsed())
+                .isGreaterThanOrEqualTo(ATTEMPT.multipliedBy(3))
+                .isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void endsAnAttemptAtOnceOnDestinationUnreachable() {
-        ScriptedChannel channel = new ScriptedChannel((n, request) -> n == 1 ? List.of(unreachable(request))
-                : List.of(reply(request)));
+        ScriptedChannel channel =
+                new ScriptedChannel((n, request) -> n == 1 ? List.of(unreachable(request)) : List.of(reply(request)));
         CheckResult result = run(2, channel);
         assertThat(result.up()).isTrue();
         assertThat(result.reason()).endsWith(" (attempt 2 of 2)");
@@ -115,7 +119,8 @@ class PingCheckTest {
     @Test
     void failsWithTheIcmpErrorWhenEveryAttemptIsUnreachable() {
         CheckResult result = run(2, new ScriptedChannel((n, request) -> List.of(unreachable(request))));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(false, "destination unreachable (code 1) from 198.51.100.1 (2 attempts)");
     }
 
@@ -124,8 +129,8 @@ class PingCheckTest {
         ScriptedChannel channel = new ScriptedChannel((n, request) -> {
             byte[] otherSequence = request.clone();
             otherSequence[7] = 99;
-            return List.of(reply(otherSequence), new IcmpDatagram(new byte[3], TARGET, Optional.empty()),
-                    reply(request));
+            return List.of(
+                    reply(otherSequence), new IcmpDatagram(new byte[3], TARGET, Optional.empty()), reply(request));
         });
         assertThat(run(1, channel).up()).isTrue();
     }

@@ -28,7 +28,8 @@ class PingNamespaceIT {
 
     /** How the child may open ICMP sockets. */
     enum Privilege {
-        RAW_SOCKET, PING_SOCKET
+        RAW_SOCKET,
+        PING_SOCKET
     }
 
     @BeforeAll
@@ -45,11 +46,35 @@ class PingNamespaceIT {
             inNamespace("ip", "-6", "addr", "add", "2001:db8::" + host + "/128", "dev", "lo", "nodad");
         }
         inNamespace("iptables", "-A", "INPUT", "-d", "192.0.2.2", "-p", "icmp", "-j", "DROP");
-        inNamespace("iptables", "-A", "INPUT", "-d", "192.0.2.3", "-p", "icmp", "--icmp-type", "echo-request",
-                "-j", "REJECT", "--reject-with", "icmp-host-unreachable");
+        inNamespace(
+                "iptables",
+                "-A",
+                "INPUT",
+                "-d",
+                "192.0.2.3",
+                "-p",
+                "icmp",
+                "--icmp-type",
+                "echo-request",
+                "-j",
+                "REJECT",
+                "--reject-with",
+                "icmp-host-unreachable");
         inNamespace("ip6tables", "-A", "INPUT", "-d", "2001:db8::2", "-p", "ipv6-icmp", "-j", "DROP");
-        inNamespace("ip6tables", "-A", "INPUT", "-d", "2001:db8::3", "-p", "ipv6-icmp", "--icmpv6-type",
-                "echo-request", "-j", "REJECT", "--reject-with", "icmp6-addr-unreachable");
+        inNamespace(
+                "ip6tables",
+                "-A",
+                "INPUT",
+                "-d",
+                "2001:db8::3",
+                "-p",
+                "ipv6-icmp",
+                "--icmpv6-type",
+                "echo-request",
+                "-j",
+                "REJECT",
+                "--reject-with",
+                "icmp6-addr-unreachable");
         setPingGroupRange("0 0");
     }
 
@@ -64,7 +89,9 @@ class PingNamespaceIT {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE));
         full.addAll(List.of(command));
         HostCommands.Outcome outcome = HostCommands.run(Duration.ofSeconds(30), full);
-        assertThat(outcome.ok()).as(String.join(" ", full) + ": " + outcome.output()).isTrue();
+        assertThat(outcome.ok())
+                .as(String.join(" ", full) + ": " + outcome.output())
+                .isTrue();
     }
 
     /** Writes /proc directly (no procps needed): /proc/sys/net shows the writer's namespace. */
@@ -73,17 +100,22 @@ class PingNamespaceIT {
     }
 
     /** The child's two output lines: availability, then "UP|DOWN<TAB>reason<TAB>ms". */
-    private record Probe(String availability, boolean up, String reason, long millis) {
-    }
+    private record Probe(String availability, boolean up, String reason, long millis) {}
 
     private static Probe ping(Privilege privilege, String address, int timeoutMillis, int count) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE));
         if (privilege == Privilege.PING_SOCKET) {
             command.addAll(List.of("setpriv", "--bounding-set", "-net_raw", "--inh-caps", "-net_raw", "--"));
         }
-        command.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), PingProbeMain.class.getName(),
-                address, String.valueOf(timeoutMillis), String.valueOf(count)));
+        command.addAll(List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classPath(),
+                PingProbeMain.class.getName(),
+                address,
+                String.valueOf(timeoutMillis),
+                String.valueOf(count)));
         HostCommands.Outcome outcome = HostCommands.run(Duration.ofSeconds(60), command);
         assertThat(outcome.ok()).as(outcome.output()).isTrue();
         String[] lines = outcome.output().strip().split("\n");
@@ -102,7 +134,8 @@ class PingNamespaceIT {
     void getsEchoRepliesFromALiveHost(Privilege privilege) {
         Probe v4 = ping(privilege, "192.0.2.1", 1000, 1);
         assertThat(v4.up()).as(v4.reason()).isTrue();
-        assertThat(v4.availability()).startsWith(privilege == Privilege.RAW_SOCKET ? "raw ICMP sockets" : "ping sockets");
+        assertThat(v4.availability())
+                .startsWith(privilege == Privilege.RAW_SOCKET ? "raw ICMP sockets" : "ping sockets");
         Probe v6 = ping(privilege, "2001:db8::1", 1000, 1);
         assertThat(v6.up()).as(v6.reason()).isTrue();
     }

@@ -13,16 +13,17 @@ import java.time.Duration;
  */
 public final class PingProbeMain {
 
-    private PingProbeMain() {
-    }
+    private PingProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         InetAddress target = InetAddress.getByName(args[0]);
         Duration timeout = Duration.ofMillis(Long.parseLong(args[1]));
         int count = Integer.parseInt(args[2]);
         System.out.println(IcmpSocket.availability().description());
-        CheckResult result = new CheckRunner().run(new PingCheck(PingSpec.of(
-                Probes.ping(target).timeout(timeout).checkCount(count).build())));
-        System.out.println((result.up() ? "UP" : "DOWN") + "\t" + result.reason() + "\t" + result.elapsed().toMillis());
+        CheckResult result = new CheckRunner()
+                .run(new PingCheck(PingSpec.of(
+                        Probes.ping(target).timeout(timeout).checkCount(count).build())));
+        System.out.println((result.up() ? "UP" : "DOWN") + "\t" + result.reason() + "\t"
+                + result.elapsed().toMillis());
     }
 }

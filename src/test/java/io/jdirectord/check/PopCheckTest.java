@@ -1,16 +1,16 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.MailboxSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.ServerSetup;
+import io.jdirectord.check.spec.MailboxSpec;
 import io.jdirectord.check.testing.MailServer;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.TestCertificates;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,7 +48,8 @@ class PopCheckTest {
     void passesARealServerWithLogin(ServiceKind service, String protocol, String address) throws Exception {
         try (MailServer mail = MailServer.start(address, protocol, "secret")) {
             CheckResult result = check(pop(service, InetAddress.getByName(address), mail.port())
-                    .timeout(Duration.ofSeconds(5)).login("bob", "secret"));
+                    .timeout(Duration.ofSeconds(5))
+                    .login("bob", "secret"));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).startsWith("+OK").endsWith("; logged in as bob");
         }
@@ -69,7 +70,8 @@ class PopCheckTest {
     @Test
     void failsOnAWrongPassword() throws Exception {
         try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3, "secret")) {
-            CheckResult result = check(pop(ServiceKind.POP, LOOPBACK, mail.port()).login("bob", "wrong"));
+            CheckResult result =
+                    check(pop(ServiceKind.POP, LOOPBACK, mail.port()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("POP3 login as bob: -ERR");
         }
@@ -77,8 +79,10 @@ class PopCheckTest {
 
     @Test
     void failsOnAnErrGreeting() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
-            assertThat(check(server)).extracting(CheckResult::up, CheckResult::reason)
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.send("-ERR too busy\r\n"))) {
+            assertThat(check(server))
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(false, "POP3 greeting -ERR too busy");
         }
     }
@@ -86,10 +90,11 @@ class PopCheckTest {
     @Test
     void rejectsAnUntrustedCertificateWhenVerifying() throws Exception {
         try (MailServer mail = MailServer.start("127.0.0.1", ServerSetup.PROTOCOL_POP3S, "secret")) {
-            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, mail.port())
-                    .tls(new TlsVerification(true, Optional.empty())));
+            CheckResult result = check(
+                    pop(ServiceKind.POPS, LOOPBACK, mail.port()).tls(new TlsVerification(true, Optional.empty())));
             assertThat(result.up()).isFalse();
-            assertThat(result.reason()).isEqualTo("TLS handshake: unable to find valid certification path to requested target");
+            assertThat(result.reason())
+                    .isEqualTo("TLS handshake: unable to find valid certification path to requested target");
         }
     }
 
@@ -101,12 +106,17 @@ class PopCheckTest {
             client.send("+OK secure\r\n");
             client.replyToEveryLine("+OK bye\r\n");
         })) {
-            Probes spec = pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(Duration.ofSeconds(5)).tls(verify);
+            Probes spec = pop(ServiceKind.POPS, LOOPBACK, server.port())
+                    .timeout(Duration.ofSeconds(5))
+                    .tls(verify);
             assertThat(check(spec).up()).as("address in the certificate").isTrue();
-            assertThat(check(spec.virtualHost(TestCertificates.HOST_NAME)).up()).as("virtualhost").isTrue();
+            assertThat(check(spec.virtualHost(TestCertificates.HOST_NAME)).up())
+                    .as("virtualhost")
+                    .isTrue();
             CheckResult wrongName = check(spec.virtualHost("other.test"));
             assertThat(wrongName.up()).isFalse();
-            assertThat(wrongName.reason()).isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
+            assertThat(wrongName.reason())
+                    .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
         }
     }
 
@@ -125,7 +135,8 @@ class PopCheckTest {
     @Test
     void givesUpOnASilentTlsServerAtTheDeadline() throws Exception {
         try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, ScriptedServer.Connection::stayQuiet)) {
-            CheckResult result = check(pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(SHORT));
+            CheckResult result =
+                    check(pop(ServiceKind.POPS, LOOPBACK, server.port()).timeout(SHORT));
             assertThat(result.reason()).isEqualTo("TLS handshake: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(Slack.after(SHORT));
         }

@@ -35,8 +35,11 @@ class RadiusCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(Responder server, String password, Duration timeout) {
-        Probes spec = Probes.negotiate(ServiceKind.RADIUS, server.address(), server.port()).login("bob", password)
-                .secret(SECRET).timeout(timeout).maxReceive(1000);
+        Probes spec = Probes.negotiate(ServiceKind.RADIUS, server.address(), server.port())
+                .login("bob", password)
+                .secret(SECRET)
+                .timeout(timeout)
+                .maxReceive(1000);
         return runner.run(new RadiusCheck(RadiusSpec.of(spec.build())));
     }
 
@@ -48,7 +51,8 @@ class RadiusCheckTest {
     @MethodSource("io.jdirectord.check.testing.Loopback#both")
     void passesAnAccessAcceptAndNamesTheNasByItsAddress(InetAddress address) throws IOException {
         try (Responder server = new Responder(address, Responder::checkPassword)) {
-            assertThat(check(server, "s3cret")).extracting(CheckResult::up, CheckResult::reason)
+            assertThat(check(server, "s3cret"))
+                    .extracting(CheckResult::up, CheckResult::reason)
                     .containsExactly(true, "RADIUS Access-Accept");
             byte[] request = server.requests().get(0);
             int nasType = address.equals(Loopback.V4) ? RadiusPacket.NAS_IP_ADDRESS : RadiusPacket.NAS_IPV6_ADDRESS;
@@ -61,16 +65,20 @@ class RadiusCheckTest {
         try (Responder server = new Responder(Loopback.V4, Responder::checkPassword)) {
             assertThat(check(server, "wrong").reason()).isEqualTo("RADIUS Access-Reject: 'Wrong password'");
         }
-        try (Responder server = new Responder(Loopback.V4, (request, count) ->
-                List.of(reply(request, RadiusPacket.ACCESS_REJECT, SECRET, Optional.empty(), false)))) {
+        try (Responder server = new Responder(
+                Loopback.V4,
+                (request, count) ->
+                        List.of(reply(request, RadiusPacket.ACCESS_REJECT, SECRET, Optional.empty(), false)))) {
             assertThat(check(server, "wrong").reason()).isEqualTo("RADIUS Access-Reject");
         }
     }
 
     @Test
     void verifiesAMessageAuthenticatorInTheAnswer() throws IOException {
-        try (Responder server = new Responder(Loopback.V4, (request, count) ->
-                List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), true)))) {
+        try (Responder server = new Responder(
+                Loopback.V4,
+                (request, count) ->
+                        List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), true)))) {
             assertThat(check(server, "s3cret").up()).isTrue();
         }
         try (Responder server = new Responder(Loopback.V4, (request, count) -> {
@@ -78,17 +86,22 @@ class RadiusCheckTest {
             forged[22] ^= 1;
             return List.of(withResponseAuthenticator(forged, request, SECRET));
         })) {
-            assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no verified answer within 700 ms"
-                    + " to 1 request; 1 reply ignored, last: Message-Authenticator does not verify");
+            assertThat(check(server, "s3cret").reason())
+                    .isEqualTo("RADIUS: no verified answer within 700 ms"
+                            + " to 1 request; 1 reply ignored, last: Message-Authenticator does not verify");
         }
     }
 
     @Test
     void ignoresAnswersUnderAnotherSecret() throws IOException {
-        try (Responder server = new Responder(Loopback.V6, (request, count) ->
-                List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, "other", Optional.empty(), false)))) {
-            assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no verified answer within 700 ms"
-                    + " to 1 request; 1 reply ignored, last: Response Authenticator does not verify (wrong secret?)");
+        try (Responder server = new Responder(
+                Loopback.V6,
+                (request, count) ->
+                        List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, "other", Optional.empty(), false)))) {
+            assertThat(check(server, "s3cret").reason())
+                    .isEqualTo(
+                            "RADIUS: no verified answer within 700 ms"
+                                    + " to 1 request; 1 reply ignored, last: Response Authenticator does not verify (wrong secret?)");
         }
     }
 
@@ -97,7 +110,9 @@ class RadiusCheckTest {
         try (Responder server = new Responder(Loopback.V4, (request, count) -> {
             byte[] otherId = reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false);
             otherId[1]++;
-            return List.of("garbage".getBytes(StandardCharsets.US_ASCII), otherId,
+            return List.of(
+                    "garbage".getBytes(StandardCharsets.US_ASCII),
+                    otherId,
                     reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false));
         })) {
             assertThat(check(server, "s3cret").up()).isTrue();
@@ -106,8 +121,11 @@ class RadiusCheckTest {
 
     @Test
     void retransmitsTheSamePacketUntilAnswered() throws IOException {
-        try (Responder server = new Responder(Loopback.V4, (request, count) -> count < 2 ? List.of()
-                : List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false)))) {
+        try (Responder server = new Responder(
+                Loopback.V4,
+                (request, count) -> count < 2
+                        ? List.of()
+                        : List.of(reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false)))) {
             assertThat(check(server, "s3cret", Duration.ofSeconds(5)).up()).isTrue();
             assertThat(server.requests()).hasSize(2);
             assertThat(server.requests().get(1)).isEqualTo(server.requests().get(0));
@@ -117,8 +135,9 @@ class RadiusCheckTest {
     @Test
     void failsWhenNothingAnswersByTheDeadline() throws IOException {
         try (Responder server = new Responder(Loopback.V6, (request, count) -> List.of())) {
-            assertThat(check(server, "s3cret").reason()).isEqualTo("RADIUS: no answer within 700 ms to 1 request"
-                    + " (wrong secret or not a client of the server?)");
+            assertThat(check(server, "s3cret").reason())
+                    .isEqualTo("RADIUS: no answer within 700 ms to 1 request"
+                            + " (wrong secret or not a client of the server?)");
         }
     }
 
@@ -129,7 +148,9 @@ class RadiusCheckTest {
         try (DatagramSocket closed = new DatagramSocket(new InetSocketAddress(address, 0))) {
             port = closed.getLocalPort();
         }
-        Probes spec = Probes.negotiate(ServiceKind.RADIUS, address, port).login("bob", "pw").secret(SECRET)
+        Probes spec = Probes.negotiate(ServiceKind.RADIUS, address, port)
+                .login("bob", "pw")
+                .secret(SECRET)
                 .timeout(Duration.ofSeconds(20));
         assertThat(runner.run(new RadiusCheck(RadiusSpec.of(spec.build()))).reason())
                 .isEqualTo("RADIUS: port unreachable (nothing listens on UDP port " + port + ")");
@@ -138,17 +159,21 @@ class RadiusCheckTest {
     @Test
     void stopsReadingAFloodAtTheReceiveBound() throws IOException {
         byte[] junk = new byte[100];
-        try (Responder server = new Responder(Loopback.V4, (request, count) -> java.util.Collections.nCopies(30, junk))) {
+        try (Responder server =
+                new Responder(Loopback.V4, (request, count) -> java.util.Collections.nCopies(30, junk))) {
             CheckResult result = check(server, "s3cret", Duration.ofSeconds(20));
-            assertThat(result.reason()).isEqualTo("RADIUS: 1000 B received without a verified answer; 10 replies"
-                    + " ignored, last: RADIUS length 0 does not fit a 100-byte datagram");
+            assertThat(result.reason())
+                    .isEqualTo("RADIUS: 1000 B received without a verified answer; 10 replies"
+                            + " ignored, last: RADIUS length 0 does not fit a 100-byte datagram");
         }
     }
 
     @Test
     void failsOnAnAccessChallenge() throws IOException {
-        try (Responder server = new Responder(Loopback.V4, (request, count) ->
-                List.of(reply(request, RadiusPacket.ACCESS_CHALLENGE, SECRET, Optional.of("OTP?"), false)))) {
+        try (Responder server = new Responder(
+                Loopback.V4,
+                (request, count) ->
+                        List.of(reply(request, RadiusPacket.ACCESS_CHALLENGE, SECRET, Optional.of("OTP?"), false)))) {
             assertThat(check(server, "s3cret").reason())
                     .isEqualTo("RADIUS Access-Challenge (more than a password is asked for): 'OTP?'");
         }
@@ -162,7 +187,8 @@ class RadiusCheckTest {
     }
 
     /** A response to {@code request}: Message-Authenticator first when asked for, then Reply-Message. */
-    static byte[] reply(byte[] request, int code, String secret, Optional<String> message, boolean messageAuthenticator) {
+    static byte[] reply(
+            byte[] request, int code, String secret, Optional<String> message, boolean messageAuthenticator) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(code);
         packet.write(request[1]);
@@ -191,8 +217,8 @@ class RadiusCheckTest {
 
     private static byte[] withResponseAuthenticator(byte[] reply, byte[] request, String secret) {
         byte[] signed = reply.clone();
-        byte[] authenticator = RadiusReply.responseAuthenticator(reply, Arrays.copyOfRange(request, 4, 20),
-                secret.getBytes(StandardCharsets.UTF_8));
+        byte[] authenticator = RadiusReply.responseAuthenticator(
+                reply, Arrays.copyOfRange(request, 4, 20), secret.getBytes(StandardCharsets.UTF_8));
         System.arraycopy(authenticator, 0, signed, 4, 16);
         return signed;
     }
@@ -241,8 +267,10 @@ class RadiusCheckTest {
                 clear[i] = (byte) (hidden[i] ^ mask[i]);
             }
             boolean right = Arrays.equals(clear, Arrays.copyOf("s3cret".getBytes(StandardCharsets.US_ASCII), 16));
-            return List.of(right ? reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false)
-                    : reply(request, RadiusPacket.ACCESS_REJECT, SECRET, Optional.of("Wrong password"), false));
+            return List.of(
+                    right
+                            ? reply(request, RadiusPacket.ACCESS_ACCEPT, SECRET, Optional.empty(), false)
+                            : reply(request, RadiusPacket.ACCESS_REJECT, SECRET, Optional.of("Wrong password"), false));
         }
 
         /** The value of the first attribute of {@code type} in {@code packet}. */

@@ -19,18 +19,19 @@ class RadiusPacketTest {
     private static final HexFormat HEX = HexFormat.of();
     /** RFC 2865 §7.1: user nemo, password arctangent, secret xyzzy5461. */
     private static final byte[] RFC_SECRET = "xyzzy5461".getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[] RFC_AUTHENTICATOR = HEX.parseHex("0f403f9473978057bd83d5cb98f4227a");
     private static final byte[] RFC_REQUEST = HEX.parseHex("01000038" + "0f403f9473978057bd83d5cb98f4227a"
             + "01066e656d6f" + "02120dbe708d93d413ce3196e43f782a0aee" + "0406c0a80110" + "050600000003");
-    private static final byte[] RFC_ACCEPT = HEX.parseHex("02000026" + "86fe220e7624ba2a1005f6bf9b55e0b2"
-            + "0606000000010f06000000000e06c0a80103");
+    private static final byte[] RFC_ACCEPT =
+            HEX.parseHex("02000026" + "86fe220e7624ba2a1005f6bf9b55e0b2" + "0606000000010f06000000000e06c0a80103");
 
     private static final byte[] SECRET = "s3cret".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void hidesThePasswordAsTheRfcExample() {
-        byte[] hidden = RadiusPacket.hidePassword("arctangent".getBytes(StandardCharsets.US_ASCII), RFC_SECRET,
-                RFC_AUTHENTICATOR);
+        byte[] hidden = RadiusPacket.hidePassword(
+                "arctangent".getBytes(StandardCharsets.US_ASCII), RFC_SECRET, RFC_AUTHENTICATOR);
         assertThat(HEX.formatHex(hidden)).isEqualTo("0dbe708d93d413ce3196e43f782a0aee");
     }
 
@@ -43,7 +44,8 @@ class RadiusPacketTest {
     @Test
     void ignoresOctetsPastThePacketLength() throws Exception {
         byte[] padded = Arrays.copyOf(RFC_ACCEPT, RFC_ACCEPT.length + 7);
-        assertThat(RadiusReply.verify(padded, padded.length, RFC_REQUEST, RFC_SECRET).code())
+        assertThat(RadiusReply.verify(padded, padded.length, RFC_REQUEST, RFC_SECRET)
+                        .code())
                 .isEqualTo(RadiusPacket.ACCESS_ACCEPT);
     }
 
@@ -111,8 +113,8 @@ class RadiusPacketTest {
                 .hasMessage("RADIUS length 38 does not fit a 30-byte datagram");
         byte[] badAttribute = RFC_ACCEPT.clone();
         badAttribute[21] = 1;
-        System.arraycopy(RadiusReply.responseAuthenticator(badAttribute, RFC_AUTHENTICATOR, RFC_SECRET), 0,
-                badAttribute, 4, 16);
+        System.arraycopy(
+                RadiusReply.responseAuthenticator(badAttribute, RFC_AUTHENTICATOR, RFC_SECRET), 0, badAttribute, 4, 16);
         assertThatThrownBy(() -> RadiusReply.verify(badAttribute, badAttribute.length, RFC_REQUEST, RFC_SECRET))
                 .hasMessage("RADIUS attribute 6 has a bad length");
     }

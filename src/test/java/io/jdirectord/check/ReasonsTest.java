@@ -28,7 +28,8 @@ class ReasonsTest {
     void namesConnectFailures() {
         assertThat(describe(new SocketTimeoutException("Connect timed out"), "connect", false))
                 .isEqualTo("connect timeout after 2000 ms");
-        assertThat(describe(new ConnectException("Connection refused"), "connect", false)).isEqualTo("connection refused");
+        assertThat(describe(new ConnectException("Connection refused"), "connect", false))
+                .isEqualTo("connection refused");
         assertThat(describe(new NoRouteToHostException("No route to host"), "connect", false))
                 .isEqualTo("connect: no route to host");
         assertThat(describe(new SocketException("Network is unreachable"), "connect", false))
@@ -43,8 +44,8 @@ class ReasonsTest {
 
     @Test
     void reportsAReadTimeoutThatTheProtocolLibraryWrapped() {
-        IOException wrapped = new IOException("Timed out waiting for initial connect reply",
-                new SocketTimeoutException("Read timed out"));
+        IOException wrapped = new IOException(
+                "Timed out waiting for initial connect reply", new SocketTimeoutException("Read timed out"));
         assertThat(describe(wrapped, "FTP greeting", false)).isEqualTo("FTP greeting: timeout after 2000 ms");
     }
 
@@ -62,14 +63,17 @@ class ReasonsTest {
     void namesTheInnermostCauseOfATlsFailure() {
         SSLHandshakeException handshake = new SSLHandshakeException("(certificate_unknown) PKIX path building failed");
         handshake.initCause(new java.security.cert.CertificateException("No name matching mail.test found"));
-        assertThat(describe(handshake, "TLS handshake", false)).isEqualTo("TLS handshake: No name matching mail.test found");
+        assertThat(describe(handshake, "TLS handshake", false))
+                .isEqualTo("TLS handshake: No name matching mail.test found");
     }
 
     @Test
     void showsServerTextAsOneShortPrintableLine() {
         assertThat(Reasons.serverLine("\r\n550 nope\r\n550 second line")).isEqualTo("550 nope");
         assertThat(Reasons.serverLine("220 bell\u0007 and \u00e9")).isEqualTo("220 bell? and ?");
-        assertThat(Reasons.serverLine("x".repeat(500))).hasSize(Reasons.LINE_CHARS + 1).endsWith("…");
+        assertThat(Reasons.serverLine("x".repeat(500)))
+                .hasSize(Reasons.LINE_CHARS + 1)
+                .endsWith("…");
         assertThat(Reasons.serverLine(null)).isEmpty();
     }
 

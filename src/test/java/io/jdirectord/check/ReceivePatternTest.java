@@ -1,9 +1,9 @@
 package io.jdirectord.check;
 
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdirectord.testing.Slack;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,15 +19,17 @@ class ReceivePatternTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "OK        | all OK here      | true",
-        "ok        | all OK here      | false",
-        "^OK$      | OK               | true",
-        "^OK       | not OK           | false",
-        "a.c       | xabcx            | true",
-        "a\\.c     | xabcx            | false",
-        "\\d{3}    | code 503         | true"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "OK        | all OK here      | true",
+                "ok        | all OK here      | false",
+                "^OK$      | OK               | true",
+                "^OK       | not OK           | false",
+                "a.c       | xabcx            | true",
+                "a\\.c     | xabcx            | false",
+                "\\d{3}    | code 503         | true"
+            })
     void searchesUnanchoredAndCaseSensitively(String receive, String text, boolean found) throws Exception {
         assertThat(ReceivePattern.of(receive).foundIn(text, soon())).isEqualTo(found);
     }
@@ -41,7 +43,8 @@ class ReceivePatternTest {
 
     @Test
     void rejectsAnInvalidExpressionNamingIt() {
-        assertThatThrownBy(() -> ReceivePattern.of("[a-")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ReceivePattern.of("[a-"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("receive \"[a-\" is not a valid regular expression");
     }
 
@@ -63,16 +66,20 @@ class ReceivePatternTest {
 
         assertThat(ReceivePattern.of("(a+)+b").search(reply, Deadline.after(Duration.ofMinutes(5))))
                 .isEqualTo(ReceivePattern.Outcome.NOT_FOUND);
-        assertThat(ReceivePattern.of("(a+)+b").foundIn(reply + "b", Deadline.after(Duration.ofMinutes(5)))).isTrue();
+        assertThat(ReceivePattern.of("(a+)+b").foundIn(reply + "b", Deadline.after(Duration.ofMinutes(5))))
+                .isTrue();
     }
 
     @Test
     void keepsBackReferencesAndLookaroundWorking() throws ProbeException {
         Deadline deadline = Deadline.after(Duration.ofSeconds(30));
 
-        assertThat(ReceivePattern.of("<(b)>.*</\\1>").foundIn("x <b>bold</b>", deadline)).isTrue();
+        assertThat(ReceivePattern.of("<(b)>.*</\\1>").foundIn("x <b>bold</b>", deadline))
+                .isTrue();
         assertThat(ReceivePattern.of("OK(?!-not)").foundIn("OK-not", deadline)).isFalse();
-        assertThat(ReceivePattern.of("^OK$").foundIn("OK\n", deadline)).as("$ before a final newline, as Perl").isTrue();
+        assertThat(ReceivePattern.of("^OK$").foundIn("OK\n", deadline))
+                .as("$ before a final newline, as Perl")
+                .isTrue();
     }
 
     @Test
@@ -85,6 +92,9 @@ class ReceivePatternTest {
 
     @Test
     void quotesAndShortensThePatternInReasons() {
-        assertThat(ReceivePattern.of("x".repeat(100)).toString()).hasSize(65).startsWith("'xxx").endsWith("...'");
+        assertThat(ReceivePattern.of("x".repeat(100)).toString())
+                .hasSize(65)
+                .startsWith("'xxx")
+                .endsWith("...'");
     }
 }

@@ -1,9 +1,8 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.SimpleTcpSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.check.testing.FullBacklog;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -11,6 +10,7 @@ import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.check.testing.ScriptedServer.Script;
 import io.jdirectord.check.testing.Scripts;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +34,11 @@ class SimpleTcpCheckTest {
     }
 
     private static Probes probe(InetAddress address, int port) {
-        return Probes.to(address, port).service(ServiceKind.SIMPLETCP).request("/PING\\nline2\\n")
-                .receive("^PONG").timeouts(Duration.ofSeconds(30), TIMEOUT);
+        return Probes.to(address, port)
+                .service(ServiceKind.SIMPLETCP)
+                .request("/PING\\nline2\\n")
+                .receive("^PONG")
+                .timeouts(Duration.ofSeconds(30), TIMEOUT);
     }
 
     private static SimpleTcpCheck check(InetAddress address, int port) {
@@ -45,20 +48,44 @@ class SimpleTcpCheckTest {
     static List<Arguments> servers() {
         List<Arguments> cases = new ArrayList<>();
         for (InetAddress address : Loopback.both()) {
-            cases.add(Arguments.of(address, "a matching second line", Scripts.afterEndOfRequest("hello\r\nPONG 1\r\n"),
-                    true, "received 'PONG 1'"));
-            cases.add(Arguments.of(address, "a match without final newline", Scripts.afterEndOfRequest("x\nPONG"),
-                    true, "received 'PONG'"));
-            cases.add(Arguments.of(address, "no matching line", Scripts.afterEndOfRequest("hello\nERR PONG\n"),
-                    false, "receive pattern '^PONG' not found in 2 lines (15 B)"));
-            cases.add(Arguments.of(address, "a close without reply", Scripts.afterEndOfRequest(""),
-                    false, "connection closed without a reply"));
-            cases.add(Arguments.of(address, "garbage", Scripts.garbage(10_000),
-                    false, "receive pattern '^PONG' not found in 46 lines (9.8 KiB)"));
-            cases.add(Arguments.of(address, "a 50 MB line", Scripts.flood("", 'x', 50L << 20),
-                    false, "receive pattern '^PONG' not found in the first 64.0 KiB (reply truncated)"));
-            cases.add(Arguments.of(address, "a match before 50 MB", Scripts.flood("PONG\n", 'x', 50L << 20),
-                    true, "received 'PONG'"));
+            cases.add(Arguments.of(
+                    address,
+                    "a matching second line",
+                    Scripts.afterEndOfRequest("hello\r\nPONG 1\r\n"),
+                    true,
+                    "received 'PONG 1'"));
+            cases.add(Arguments.of(
+                    address,
+                    "a match without final newline",
+                    Scripts.afterEndOfRequest("x\nPONG"),
+                    true,
+                    "received 'PONG'"));
+            cases.add(Arguments.of(
+                    address,
+                    "no matching line",
+                    Scripts.afterEndOfRequest("hello\nERR PONG\n"),
+                    false,
+                    "receive pattern '^PONG' not found in 2 lines (15 B)"));
+            cases.add(Arguments.of(
+                    address,
+                    "a close without reply",
+                    Scripts.afterEndOfRequest(""),
+                    false,
+                    "connection closed without a reply"));
+            cases.add(Arguments.of(
+                    address,
+                    "garbage",
+                    Scripts.garbage(10_000),
+                    false,
+                    "receive pattern '^PONG' not found in 46 lines (9.8 KiB)"));
+            cases.add(Arguments.of(
+                    address,
+                    "a 50 MB line",
+                    Scripts.flood("", 'x', 50L << 20),
+                    false,
+                    "receive pattern '^PONG' not found in the first 64.0 KiB (reply truncated)"));
+            cases.add(Arguments.of(
+                    address, "a match before 50 MB", Scripts.flood("PONG\n", 'x', 50L << 20), true, "received 'PONG'"));
         }
         return cases;
     }
@@ -77,8 +104,7 @@ class SimpleTcpCheckTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void sendsTheRequestWithoutLeadingSlashAndWithLineFeedsThenShutsItsWriteSide(InetAddress address)
-            throws Exception {
+    void sendsTheRequestWithoutLeadingSlashAndWithLineFeedsThenShutsItsWriteSide(InetAddress address) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(address, Scripts.afterEndOfRequest("PONG\n"))) {
             runner.run(check(address, server.port()));
             assertThat(server.received()).containsExactly("PING\nline2\n");
@@ -88,8 +114,8 @@ class SimpleTcpCheckTest {
     @Test
     void emptyReceiveAcceptsTheFirstLine() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Loopback.V4, Scripts.afterEndOfRequest("anything\n"))) {
-            SimpleTcpCheck check = new SimpleTcpCheck(
-                    SimpleTcpSpec.of(probe(Loopback.V4, server.port()).receive("").build()));
+            SimpleTcpCheck check = new SimpleTcpCheck(SimpleTcpSpec.of(
+                    probe(Loopback.V4, server.port()).receive("").build()));
             assertThat(runner.run(check).reason()).isEqualTo("received 'anything'");
         }
     }
@@ -97,7 +123,8 @@ class SimpleTcpCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void downWhenRefused(InetAddress address) throws Exception {
-        assertThat(runner.run(check(address, Loopback.closedPort(address))).reason()).isEqualTo("connection refused");
+        assertThat(runner.run(check(address, Loopback.closedPort(address))).reason())
+                .isEqualTo("connection refused");
     }
 
     @ParameterizedTest
@@ -113,7 +140,8 @@ class SimpleTcpCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void cutsATrickleAtTheDeadline(InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address, Scripts.trickle("hello", 'x', Duration.ofMillis(50)))) {
+        try (ScriptedServer server =
+                ScriptedServer.start(address, Scripts.trickle("hello", 'x', Duration.ofMillis(50)))) {
             CheckResult result = runner.run(check(address, server.port()));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("timeout after 1500 ms");
@@ -133,7 +161,9 @@ class SimpleTcpCheckTest {
 
     @Test
     void turnsBackslashNIntoLineFeedsAndDropsOnlyOneLeadingSlash() {
-        assertThat(new String(SimpleTcpCheck.wireRequest("/QUIT\\n"), StandardCharsets.UTF_8)).isEqualTo("QUIT\n");
-        assertThat(new String(SimpleTcpCheck.wireRequest("//x"), StandardCharsets.UTF_8)).isEqualTo("/x");
+        assertThat(new String(SimpleTcpCheck.wireRequest("/QUIT\\n"), StandardCharsets.UTF_8))
+                .isEqualTo("QUIT\n");
+        assertThat(new String(SimpleTcpCheck.wireRequest("//x"), StandardCharsets.UTF_8))
+                .isEqualTo("/x");
     }
 }

@@ -1,14 +1,14 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.SimpleTcpSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SimpleTcpSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.UdpResponder;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +27,14 @@ class SimpleTcpCheckUdpTest {
     }
 
     private static SimpleTcpCheck check(InetAddress address, int port, int maxReceive) {
-        return new SimpleTcpCheck(SimpleTcpSpec.of(Probes.to(address, port).service(ServiceKind.SIMPLETCP)
-                .protocol(Protocol.UDP).request("/STATUS\\n").receive("^ready")
-                .timeout(TIMEOUT).maxReceive(maxReceive).build()));
+        return new SimpleTcpCheck(SimpleTcpSpec.of(Probes.to(address, port)
+                .service(ServiceKind.SIMPLETCP)
+                .protocol(Protocol.UDP)
+                .request("/STATUS\\n")
+                .receive("^ready")
+                .timeout(TIMEOUT)
+                .maxReceive(maxReceive)
+                .build()));
     }
 
     @ParameterizedTest
@@ -65,7 +70,8 @@ class SimpleTcpCheckUdpTest {
     void stopsAtTheByteLimit(InetAddress address) throws Exception {
         try (UdpResponder server = UdpResponder.start(address, "x".repeat(1000), "ready")) {
             CheckResult result = runner.run(check(address, server.port(), 1000));
-            assertThat(result.reason()).isEqualTo("receive pattern '^ready' not found in the first 1000 B (reply truncated)");
+            assertThat(result.reason())
+                    .isEqualTo("receive pattern '^ready' not found in the first 1000 B (reply truncated)");
         }
     }
 

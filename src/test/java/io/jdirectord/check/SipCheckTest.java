@@ -1,10 +1,9 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.SipSpec;
-import io.jdirectord.testing.Slack;
 import static io.jdirectord.check.testing.FakeSipServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.check.spec.SipSpec;
 import io.jdirectord.check.testing.FakeSipServer;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
@@ -13,6 +12,7 @@ import io.jdirectord.check.testing.Scripts;
 import io.jdirectord.check.testing.Served;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -46,12 +46,15 @@ class SipCheckTest {
     /** A fake SIP server over {@code protocol}; {@link Served#requests} lists what it received. */
     private static Served serve(Protocol protocol, InetAddress address, Function<String, List<String>> answer)
             throws IOException {
-        return protocol == Protocol.UDP ? Served.udp(FakeSipServer.udp(address, answer))
+        return protocol == Protocol.UDP
+                ? Served.udp(FakeSipServer.udp(address, answer))
                 : Served.tcp(FakeSipServer.tcp(address, answer));
     }
 
     private static Probes sip(Protocol protocol, InetAddress address, int port) {
-        return Probes.negotiate(ServiceKind.SIP, address, port).protocol(protocol).login("alive@example.test", "")
+        return Probes.negotiate(ServiceKind.SIP, address, port)
+                .protocol(protocol)
+                .login("alive@example.test", "")
                 .timeout(TIMEOUT);
     }
 
@@ -67,12 +70,17 @@ class SipCheckTest {
             assertThat(result.reason()).isEqualTo("SIP 200 OK");
             assertThat(result.up()).isTrue();
             String request = server.requests().get().getFirst();
-            assertThat(request).startsWith("OPTIONS sip:alive@example.test SIP/2.0\r\nVia: SIP/2.0/" + protocol.name()
-                    + " " + Loopback.bracketed(address) + ":").endsWith("\r\n\r\n");
+            assertThat(request)
+                    .startsWith("OPTIONS sip:alive@example.test SIP/2.0\r\nVia: SIP/2.0/" + protocol.name() + " "
+                            + Loopback.bracketed(address) + ":")
+                    .endsWith("\r\n\r\n");
             assertThat(FakeSipServer.header(request, "Via")).containsPattern(";branch=z9hG4bK[0-9a-f]{24};rport$");
-            assertThat(request).contains("\r\nMax-Forwards: 70\r\nTo: <sip:alive@example.test>\r\nFrom: "
-                    + "<sip:alive@example.test>;tag=", "\r\nCSeq: 1 OPTIONS\r\nContact: <sip:alive@example.test>\r\n"
-                    + "Accept: application/sdp\r\nContent-Length: 0\r\n");
+            assertThat(request)
+                    .contains(
+                            "\r\nMax-Forwards: 70\r\nTo: <sip:alive@example.test>\r\nFrom: "
+                                    + "<sip:alive@example.test>;tag=",
+                            "\r\nCSeq: 1 OPTIONS\r\nContact: <sip:alive@example.test>\r\n"
+                                    + "Accept: application/sdp\r\nContent-Length: 0\r\n");
             assertThat(FakeSipServer.header(request, "Call-ID")).matches("[0-9a-f]{32}");
         }
     }
@@ -82,15 +90,20 @@ class SipCheckTest {
     void downWithTheStatusOfAnotherFinalResponse(Protocol protocol, InetAddress address) throws Exception {
         try (Served server = serve(protocol, address, request -> List.of(reply(request, "404 Not Found")))) {
             CheckResult result = run(sip(protocol, address, server.port()));
-            assertThat(result).extracting(CheckResult::up, CheckResult::reason).containsExactly(false, "SIP 404 Not Found");
+            assertThat(result)
+                    .extracting(CheckResult::up, CheckResult::reason)
+                    .containsExactly(false, "SIP 404 Not Found");
         }
     }
 
     @ParameterizedTest
     @MethodSource("transports")
     void waitsPastProvisionalResponses(Protocol protocol, InetAddress address) throws Exception {
-        try (Served server = serve(protocol, address, request -> List.of(
-                reply(request, "100 Trying", "Content-Length: 5", "", "hello"), reply(request, "200 OK")))) {
+        try (Served server = serve(
+                protocol,
+                address,
+                request -> List.of(
+                        reply(request, "100 Trying", "Content-Length: 5", "", "hello"), reply(request, "200 OK")))) {
             assertThat(run(sip(protocol, address, server.port())).reason()).isEqualTo("SIP 200 OK");
         }
     }
@@ -101,8 +114,11 @@ class SipCheckTest {
         Function<String, List<String>> strays = request -> List.of(
                 reply(request.replace(FakeSipServer.header(request, "Call-ID"), "other-call"), "500 Stray"),
                 reply(request.replace("branch=z9hG4bK", "branch=z9hG4bKother"), "500 Stray"));
-        try (Served server = serve(protocol, address,
-                request -> Stream.concat(strays.apply(request).stream(), Stream.of(reply(request, "200 OK"))).toList())) {
+        try (Served server = serve(
+                protocol,
+                address,
+                request -> Stream.concat(strays.apply(request).stream(), Stream.of(reply(request, "200 OK")))
+                        .toList())) {
             assertThat(run(sip(protocol, address, server.port())).reason()).isEqualTo("SIP 200 OK");
         }
         try (Served server = serve(protocol, address, strays)) {
@@ -116,8 +132,8 @@ class SipCheckTest {
     void downAtTheDeadlineWhenOnlyAProvisionalResponseComes(Protocol protocol, InetAddress address) throws Exception {
         try (Served server = serve(protocol, address, request -> List.of(reply(request, "180 Ringing")))) {
             CheckResult result = run(sip(protocol, address, server.port()));
-            assertThat(result.reason()).isEqualTo("SIP timeout after 1500 ms waiting for a final response"
-                    + " (after SIP 180 Ringing)");
+            assertThat(result.reason())
+                    .isEqualTo("SIP timeout after 1500 ms waiting for a final response" + " (after SIP 180 Ringing)");
             assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
         }
     }
@@ -136,10 +152,16 @@ class SipCheckTest {
     @MethodSource("families")
     void resendsTheSameRequestOverUdpUntilAnswered(InetAddress address) throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        try (Served server = serve(Protocol.UDP, address,
+        try (Served server = serve(
+                Protocol.UDP,
+                address,
                 request -> seen.incrementAndGet() < 3 ? List.of() : List.of(reply(request, "200 OK")))) {
-            assertThat(run(sip(Protocol.UDP, address, server.port()).timeout(Duration.ofSeconds(5))).up()).isTrue();
-            assertThat(server.requests().get()).hasSize(3).containsOnly(server.requests().get().getFirst());
+            assertThat(run(sip(Protocol.UDP, address, server.port()).timeout(Duration.ofSeconds(5)))
+                            .up())
+                    .isTrue();
+            assertThat(server.requests().get())
+                    .hasSize(3)
+                    .containsOnly(server.requests().get().getFirst());
         }
     }
 
@@ -147,7 +169,9 @@ class SipCheckTest {
     @MethodSource("families")
     void asksForTheServerItselfWhenLoginIsEmpty(InetAddress address) throws Exception {
         try (Served server = serve(Protocol.UDP, address, request -> List.of(reply(request, "200 OK")))) {
-            assertThat(run(sip(Protocol.UDP, address, server.port()).login("", "")).up()).isTrue();
+            assertThat(run(sip(Protocol.UDP, address, server.port()).login("", ""))
+                            .up())
+                    .isTrue();
             assertThat(server.requests().get().getFirst())
                     .startsWith("OPTIONS sip:" + Loopback.bracketed(address) + ":" + server.port() + " SIP/2.0\r\n");
         }
@@ -156,8 +180,11 @@ class SipCheckTest {
     @ParameterizedTest
     @MethodSource("families")
     void downWhenNothingListens(InetAddress address) throws Exception {
-        assertThat(run(sip(Protocol.UDP, address, Loopback.closedUdpPort(address))).reason()).isEqualTo("port unreachable");
-        assertThat(run(sip(Protocol.TCP, address, Loopback.closedPort(address))).reason()).isEqualTo("connection refused");
+        assertThat(run(sip(Protocol.UDP, address, Loopback.closedUdpPort(address)))
+                        .reason())
+                .isEqualTo("port unreachable");
+        assertThat(run(sip(Protocol.TCP, address, Loopback.closedPort(address))).reason())
+                .isEqualTo("connection refused");
     }
 
     @ParameterizedTest
@@ -172,15 +199,16 @@ class SipCheckTest {
     @Test
     void downWhenTheServerSendsGarbageAndClosesOverTcp() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Loopback.V4, Scripts.garbage(100))) {
-            assertThat(run(sip(Protocol.TCP, Loopback.V4, server.port())).reason()).startsWith("SIP: ");
+            assertThat(run(sip(Protocol.TCP, Loopback.V4, server.port())).reason())
+                    .startsWith("SIP: ");
         }
     }
 
     @ParameterizedTest
     @MethodSource("families")
     void downAtTheDeadlineWhenATcpResponseTrickles(InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address,
-                Scripts.trickle("SIP/2.0 200 OK\r\n", 'x', Duration.ofMillis(100)))) {
+        try (ScriptedServer server =
+                ScriptedServer.start(address, Scripts.trickle("SIP/2.0 200 OK\r\n", 'x', Duration.ofMillis(100)))) {
             CheckResult result = run(sip(Protocol.TCP, address, server.port()));
             assertThat(result.reason()).isEqualTo("SIP timeout after 1500 ms waiting for a final response");
             assertThat(result.elapsed()).isLessThan(Slack.after(TIMEOUT));
@@ -191,19 +219,28 @@ class SipCheckTest {
     @MethodSource("transports")
     void stopsReadingAtTheReceiveBound(Protocol protocol, InetAddress address) throws Exception {
         String body = "x".repeat(2000);
-        try (Served server = serve(protocol, address, request -> List.of(
-                reply(request, "100 Trying", "Content-Length: " + body.length(), "", body), reply(request, "200 OK")))) {
-            assertThat(run(sip(protocol, address, server.port()).maxReceive(1000)).reason())
+        try (Served server = serve(
+                protocol,
+                address,
+                request -> List.of(
+                        reply(request, "100 Trying", "Content-Length: " + body.length(), "", body),
+                        reply(request, "200 OK")))) {
+            assertThat(run(sip(protocol, address, server.port()).maxReceive(1000))
+                            .reason())
                     .isEqualTo("SIP: more than 1000 bytes received");
         }
     }
 
     @Test
     void understandsCompactHeaderNames() throws Exception {
-        try (Served server = serve(Protocol.UDP, Loopback.V4, request -> List.of("SIP/2.0 200 OK\r\nv: "
-                + FakeSipServer.header(request, "Via") + "\r\ni: " + FakeSipServer.header(request, "Call-ID")
-                + "\r\nl: 0\r\n\r\n"))) {
-            assertThat(run(sip(Protocol.UDP, Loopback.V4, server.port())).reason()).isEqualTo("SIP 200 OK");
+        try (Served server = serve(
+                Protocol.UDP,
+                Loopback.V4,
+                request -> List.of("SIP/2.0 200 OK\r\nv: "
+                        + FakeSipServer.header(request, "Via") + "\r\ni: " + FakeSipServer.header(request, "Call-ID")
+                        + "\r\nl: 0\r\n\r\n"))) {
+            assertThat(run(sip(Protocol.UDP, Loopback.V4, server.port())).reason())
+                    .isEqualTo("SIP 200 OK");
         }
     }
 }

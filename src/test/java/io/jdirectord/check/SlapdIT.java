@@ -36,6 +36,7 @@ class SlapdIT {
 
     @TempDir
     static Path directory;
+
     private static SlapdServer slapd;
 
     private final CheckRunner runner = new CheckRunner();
@@ -60,7 +61,8 @@ class SlapdIT {
 
     private CheckResult check(ServiceKind kind, String address, UnaryOperator<Probes> customizer) throws Exception {
         Probes spec = Probes.negotiate(kind, InetAddress.getByName(address), port(slapd, kind))
-                .timeout(Duration.ofSeconds(10)).request("/dc=example,dc=com");
+                .timeout(Duration.ofSeconds(10))
+                .request("/dc=example,dc=com");
         return runner.run(new LdapCheck(LdapSpec.of(customizer.apply(spec).build()), new TlsContexts()));
     }
 
@@ -68,45 +70,62 @@ class SlapdIT {
     @CsvSource({"LDAP, 127.0.0.1", "LDAP, ::1", "LDAPS, 127.0.0.1", "LDAPS, ::1"})
     void passesAnAnonymousBaseSearch(ServiceKind kind, String address) throws Exception {
         CheckResult result = check(kind, address, spec -> spec);
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
-                .as(slapd.daemon().logText()).containsExactly(true, "LDAP entry 'dc=example,dc=com'");
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
+                .as(slapd.daemon().logText())
+                .containsExactly(true, "LDAP entry 'dc=example,dc=com'");
     }
 
     @ParameterizedTest
     @CsvSource({"LDAP, ::1", "LDAPS, 127.0.0.1"})
     void passesAnAuthenticatedSearchOfTheUser(ServiceKind kind, String address) throws Exception {
-        CheckResult result = check(kind, address, spec -> spec.login(USER, "s3cret").request("/" + USER).receive("^uid=probe,"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        CheckResult result = check(
+                kind,
+                address,
+                spec -> spec.login(USER, "s3cret").request("/" + USER).receive("^uid=probe,"));
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(true, "LDAP entry '" + USER + "'");
     }
 
     @Test
     void failsOnAWrongPassword() throws Exception {
-        assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.login(USER, "wrong")).reason())
+        assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.login(USER, "wrong"))
+                        .reason())
                 .isEqualTo("LDAP bind failed: invalid credentials (49)");
     }
 
     @Test
     void failsWhenTheBaseDoesNotExist() throws Exception {
-        assertThat(check(ServiceKind.LDAP, "::1", spec -> spec.request("/ou=missing,dc=example,dc=com")).reason())
+        assertThat(check(ServiceKind.LDAP, "::1", spec -> spec.request("/ou=missing,dc=example,dc=com"))
+                        .reason())
                 .isEqualTo("LDAP search of 'ou=missing,dc=example,dc=com' returned no entry (no such object, 32)");
     }
 
     @Test
     void failsWhenTheDnDoesNotMatchTheReceivePattern() throws Exception {
-        assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.receive("dc=other")).reason())
+        assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.receive("dc=other"))
+                        .reason())
                 .isEqualTo("LDAP DN 'dc=example,dc=com' does not match 'dc=other'");
     }
 
     @Test
     void verifiesTheLdapsCertificateOnlyWhenAsked() throws Exception {
         TlsVerification caFile = new TlsVerification(true, Optional.of(slapd.certificate()));
-        assertThat(check(ServiceKind.LDAPS, "::1", spec -> spec.tls(caFile).virtualHost("ldap.test")).up()).isTrue();
-        assertThat(check(ServiceKind.LDAPS, "127.0.0.1", spec -> spec.tls(caFile)).up()).isTrue();
-        assertThat(check(ServiceKind.LDAPS, "127.0.0.1", spec -> spec.tls(caFile).virtualHost("other.test")).reason())
+        assertThat(check(ServiceKind.LDAPS, "::1", spec -> spec.tls(caFile).virtualHost("ldap.test"))
+                        .up())
+                .isTrue();
+        assertThat(check(ServiceKind.LDAPS, "127.0.0.1", spec -> spec.tls(caFile))
+                        .up())
+                .isTrue();
+        assertThat(check(
+                                ServiceKind.LDAPS,
+                                "127.0.0.1",
+                                spec -> spec.tls(caFile).virtualHost("other.test"))
+                        .reason())
                 .isEqualTo("TLS handshake: No subject alternative DNS name matching other.test found.");
-        assertThat(check(ServiceKind.LDAPS, "127.0.0.1",
-                spec -> spec.tls(new TlsVerification(true, Optional.empty()))).reason())
+        assertThat(check(ServiceKind.LDAPS, "127.0.0.1", spec -> spec.tls(new TlsVerification(true, Optional.empty())))
+                        .reason())
                 .isEqualTo("TLS handshake: unable to find valid certification path to requested target");
     }
 
@@ -114,7 +133,8 @@ class SlapdIT {
     void timesOutOnAFrozenServer() throws Exception {
         slapd.daemon().freeze();
         try {
-            assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.timeout(Duration.ofMillis(800))).reason())
+            assertThat(check(ServiceKind.LDAP, "127.0.0.1", spec -> spec.timeout(Duration.ofMillis(800)))
+                            .reason())
                     .isEqualTo("LDAP bind: timeout after 800 ms");
         } finally {
             slapd.daemon().thaw();
@@ -125,8 +145,11 @@ class SlapdIT {
     void failsOnceTheServerIsStopped(@TempDir Path own) throws Exception {
         SlapdServer stopped = SlapdServer.start(own);
         stopped.close();
-        CheckResult result = runner.run(new LdapCheck(LdapSpec.of(Probes.negotiate(ServiceKind.LDAP, Loopback.V6,
-                stopped.port()).request("/dc=example,dc=com").build()), new TlsContexts()));
+        CheckResult result = runner.run(new LdapCheck(
+                LdapSpec.of(Probes.negotiate(ServiceKind.LDAP, Loopback.V6, stopped.port())
+                        .request("/dc=example,dc=com")
+                        .build()),
+                new TlsContexts()));
         assertThat(result.reason()).isEqualTo("connection refused");
     }
 }

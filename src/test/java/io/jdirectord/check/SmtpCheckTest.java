@@ -26,8 +26,9 @@ class SmtpCheckTest {
     private final CheckRunner runner = new CheckRunner();
 
     private CheckResult check(InetAddress address, int port, Duration timeout) {
-        return runner.run(new SmtpCheck(Probe.negotiate(
-                Probes.negotiate(ServiceKind.SMTP, address, port).timeout(timeout).build())));
+        return runner.run(new SmtpCheck(Probe.negotiate(Probes.negotiate(ServiceKind.SMTP, address, port)
+                .timeout(timeout)
+                .build())));
     }
 
     private CheckResult check(ScriptedServer server) {
@@ -79,7 +80,8 @@ class SmtpCheckTest {
 
     @Test
     void failsOnARefusingGreeting() throws IOException {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.send("554 no service here\r\n"))) {
             CheckResult result = check(server);
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).isEqualTo("SMTP greeting 554 no service here");
@@ -95,7 +97,8 @@ class SmtpCheckTest {
 
     @Test
     void stopsReadingEndlessContinuationLinesAtTheReceiveBound() throws IOException {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("220-more\r\n"))) {
             CheckResult result = check(LOOPBACK, server.port(), Duration.ofSeconds(10));
             assertThat(result.reason()).isEqualTo("SMTP greeting: more than 64 KiB received");
         }

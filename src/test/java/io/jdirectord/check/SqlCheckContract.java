@@ -43,6 +43,7 @@ abstract class SqlCheckContract {
 
     @TempDir
     static Path dir;
+
     private LoopbackServer server;
     private final CheckRunner runner = new CheckRunner();
     private final SqlDrivers drivers = new SqlDrivers(new OracleDriverJars(List.of()));
@@ -86,8 +87,11 @@ abstract class SqlCheckContract {
     }
 
     private Probes probe(InetAddress address, String request) {
-        return Probes.negotiate(service(), address, server.port()).login("check", PASSWORD)
-                .database("app").request("/" + request).timeout(TIMEOUT);
+        return Probes.negotiate(service(), address, server.port())
+                .login("check", PASSWORD)
+                .database("app")
+                .request("/" + request)
+                .timeout(TIMEOUT);
     }
 
     private CheckResult check(Probes probe) {
@@ -141,7 +145,9 @@ abstract class SqlCheckContract {
         var results = probeAtOnce(12, i -> i % 3 == 0 ? "SELECT 1" : sleepAMinute(), address);
 
         assertThat(results).filteredOn(CheckResult::up).hasSize(4);
-        assertThat(results).filteredOn(r -> !r.up()).extracting(CheckResult::reason)
+        assertThat(results)
+                .filteredOn(r -> !r.up())
+                .extracting(CheckResult::reason)
                 .containsOnly("timeout after 2000 ms waiting for the query");
         await().atMost(Duration.ofSeconds(10)).until(() -> connectionsOfCheck() == 0);
     }
@@ -170,11 +176,11 @@ abstract class SqlCheckContract {
         assertThat(result.reason()).isEqualTo("connection refused");
     }
 
-    private List<CheckResult> probeAtOnce(int count, IntFunction<String> query, InetAddress address)
-            throws Exception {
+    private List<CheckResult> probeAtOnce(int count, IntFunction<String> query, InetAddress address) throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = IntStream.range(0, count)
-                    .mapToObj(i -> threads.submit(() -> check(probe(address, query.apply(i))))).toList();
+                    .mapToObj(i -> threads.submit(() -> check(probe(address, query.apply(i)))))
+                    .toList();
             List<CheckResult> results = new ArrayList<>();
             for (var future : futures) {
                 results.add(future.get());

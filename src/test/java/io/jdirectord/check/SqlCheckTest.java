@@ -56,7 +56,11 @@ class SqlCheckTest {
     /** The drivers, Oracle's from a directory holding a copy of the ojdbc11 jar the tests depend on. */
     private static SqlDrivers drivers() throws Exception {
         if (drivers == null) {
-            Path testJar = Path.of(oracle.jdbc.OracleDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path testJar = Path.of(oracle.jdbc.OracleDriver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Files.copy(testJar, jdbc.resolve("ojdbc11.jar"));
             drivers = new SqlDrivers(new OracleDriverJars(List.of(new OracleDriverJars.Location(jdbc, "*.jar"))));
         }
@@ -80,13 +84,19 @@ class SqlCheckTest {
     @BeforeAll
     static void warmUpTheOracleDriver() throws Exception {
         Probes probe = Probes.negotiate(ServiceKind.ORACLE, Loopback.V4, ScriptedServer.refusedPort(Loopback.V4))
-                .login("check", PASSWORD).database("app").request("/SELECT 1 FROM DUAL").timeout(Duration.ofSeconds(20));
+                .login("check", PASSWORD)
+                .database("app")
+                .request("/SELECT 1 FROM DUAL")
+                .timeout(Duration.ofSeconds(20));
         new CheckRunner().run(new SqlCheck(SqlSpec.of(probe.build()), drivers()));
     }
 
     private CheckResult check(ServiceKind service, InetAddress address, int port) throws Exception {
-        Probes probe = Probes.negotiate(service, address, port).login("check", PASSWORD).database("app")
-                .request("/SELECT 1 FROM DUAL").timeout(SHORT);
+        Probes probe = Probes.negotiate(service, address, port)
+                .login("check", PASSWORD)
+                .database("app")
+                .request("/SELECT 1 FROM DUAL")
+                .timeout(SHORT);
         return runner.run(new SqlCheck(SqlSpec.of(probe.build()), drivers()));
     }
 
@@ -130,8 +140,8 @@ class SqlCheckTest {
     @ParameterizedTest
     @MethodSource("servicesAndFamilies")
     void downWithATimeoutWhenTheServerTrickles(ServiceKind service, InetAddress address) throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(address, Scripts.trickle(packetHead(service), 'x',
-                Duration.ofMillis(50)))) {
+        try (ScriptedServer server =
+                ScriptedServer.start(address, Scripts.trickle(packetHead(service), 'x', Duration.ofMillis(50)))) {
             CheckResult result = check(service, server);
 
             assertThat(result.up()).isFalse();
@@ -155,11 +165,13 @@ class SqlCheckTest {
     @Test
     void readsAtMostMaxReceiveBytesFromTheServer() throws Exception {
         for (ServiceKind service : List.of(ServiceKind.MYSQL, ServiceKind.PGSQL)) {
-            try (ScriptedServer server = ScriptedServer.start(Loopback.V4, Scripts.flood(packetHead(service), 'x',
-                    1 << 24))) {
+            try (ScriptedServer server =
+                    ScriptedServer.start(Loopback.V4, Scripts.flood(packetHead(service), 'x', 1 << 24))) {
                 CheckResult result = check(service, server);
 
-                assertThat(result.reason()).as(service.ldName()).isEqualTo("more than 64 KiB received waiting for the login");
+                assertThat(result.reason())
+                        .as(service.ldName())
+                        .isEqualTo("more than 64 KiB received waiting for the login");
             }
         }
     }
@@ -167,13 +179,16 @@ class SqlCheckTest {
     @Test
     void downNamingWhereToPutTheOracleDriverWhenItIsMissing(@TempDir Path empty) {
         SqlDrivers none = new SqlDrivers(new OracleDriverJars(List.of(new OracleDriverJars.Location(empty, "*.jar"))));
-        Probes probe = Probes.negotiate(ServiceKind.ORACLE, Loopback.V4, 1521).login("check", PASSWORD).database("ORCL")
+        Probes probe = Probes.negotiate(ServiceKind.ORACLE, Loopback.V4, 1521)
+                .login("check", PASSWORD)
+                .database("ORCL")
                 .request("/SELECT 1 FROM DUAL");
 
         CheckResult result = runner.run(new SqlCheck(SqlSpec.of(probe.build()), none));
 
         assertThat(result.up()).isFalse();
-        assertThat(result.reason()).startsWith("Oracle: no Oracle JDBC driver found (looked for " + empty + "/ojdbc*.jar)")
+        assertThat(result.reason())
+                .startsWith("Oracle: no Oracle JDBC driver found (looked for " + empty + "/ojdbc*.jar)")
                 .contains("put it in /usr/share/jdirectord/jdbc", "-Djdirectord.jdbc.dir=DIR");
     }
 

@@ -22,8 +22,8 @@ class SqlFailuresTest {
 
     @Test
     void namesTheVendorItsMessageAndItsCode() {
-        SQLException denied = new SQLException("(conn=41) Access denied for user 'check'@'127.0.0.1' (using password: YES)",
-                "28000", 1045);
+        SQLException denied = new SQLException(
+                "(conn=41) Access denied for user 'check'@'127.0.0.1' (using password: YES)", "28000", 1045);
 
         assertThat(describe(SqlVendor.MYSQL, denied, SqlFailures.Stage.LOGIN))
                 .isEqualTo("MySQL: Access denied for user 'check'@'127.0.0.1' (using password: YES) (1045)");
@@ -39,27 +39,33 @@ class SqlFailuresTest {
 
     @Test
     void keepsTheFirstLineWithoutOraclesConnectionIdAndCutsLongMessages() {
-        SQLException oracle = new SQLException("ORA-01017: invalid credential or not authorized; logon denied"
-                + " (CONNECTION_ID=abc+/==)\nhttps://docs.oracle.com/error-help/db/ora-01017/", "72000", 1017);
+        SQLException oracle = new SQLException(
+                "ORA-01017: invalid credential or not authorized; logon denied"
+                        + " (CONNECTION_ID=abc+/==)\nhttps://docs.oracle.com/error-help/db/ora-01017/",
+                "72000",
+                1017);
         SQLException chatty = new SQLException("x".repeat(500), "HY000", 1105);
 
         assertThat(describe(SqlVendor.ORACLE, oracle, SqlFailures.Stage.CONNECT))
                 .isEqualTo("Oracle: ORA-01017: invalid credential or not authorized; logon denied");
-        assertThat(describe(SqlVendor.MYSQL, chatty, SqlFailures.Stage.QUERY)).hasSizeLessThan(130).endsWith("…");
+        assertThat(describe(SqlVendor.MYSQL, chatty, SqlFailures.Stage.QUERY))
+                .hasSizeLessThan(130)
+                .endsWith("…");
     }
 
     @Test
     void aRefusedConnectionUnderTheDriversExceptionReadsConnectionRefused() {
-        SQLException wrapped = new SQLNonTransientConnectionException("Socket fail to connect", "08000",
-                new ConnectException("Connection refused"));
+        SQLException wrapped = new SQLNonTransientConnectionException(
+                "Socket fail to connect", "08000", new ConnectException("Connection refused"));
 
-        assertThat(describe(SqlVendor.MYSQL, wrapped, SqlFailures.Stage.CONNECT)).isEqualTo("connection refused");
+        assertThat(describe(SqlVendor.MYSQL, wrapped, SqlFailures.Stage.CONNECT))
+                .isEqualTo("connection refused");
     }
 
     @Test
     void aStatementTheServerStoppedAtItsTimeoutIsATimeout() {
-        SQLException stopped = new SQLException("Query execution was interrupted (max_statement_time exceeded)",
-                "70100", 1969);
+        SQLException stopped =
+                new SQLException("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969);
         SQLException canceled = new SQLException("ERROR: canceling statement due to statement timeout", "57014");
 
         assertThat(describe(SqlVendor.MYSQL, stopped, SqlFailures.Stage.QUERY))

@@ -1,15 +1,15 @@
 package io.jdirectord.check;
 
-import io.jdirectord.check.spec.SshSpec;
-import io.jdirectord.testing.Slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
+import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.ScriptedServer;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -58,8 +58,8 @@ class SshCheckTest {
         server.setPort(0);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
         server.setPasswordAuthenticator((user, password, session) -> "bob".equals(user) && "secret".equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> "alice".equals(user)
-                && PublicKeyEntry.toString(key).equals(aliceKey));
+        server.setPublickeyAuthenticator((user, key, session) ->
+                "alice".equals(user) && PublicKeyEntry.toString(key).equals(aliceKey));
         server.start();
         return server;
     }
@@ -89,7 +89,8 @@ class SshCheckTest {
     void logsInWithAPassword(String address) throws Exception {
         SshServer server = sshServer(address, null);
         try {
-            CheckResult result = check(ssh(InetAddress.getByName(address), server.getPort()).login("bob", "secret"));
+            CheckResult result =
+                    check(ssh(InetAddress.getByName(address), server.getPort()).login("bob", "secret"));
             assertThat(result.up()).as(result.reason()).isTrue();
             assertThat(result.reason()).endsWith("; logged in as bob");
         } finally {
@@ -102,7 +103,8 @@ class SshCheckTest {
         Path key = directory.resolve("id_ecdsa");
         SshServer server = sshServer("127.0.0.1", writeKey(key));
         try {
-            CheckResult result = check(ssh(LOOPBACK, server.getPort()).login("alice", "").sshKey(key));
+            CheckResult result =
+                    check(ssh(LOOPBACK, server.getPort()).login("alice", "").sshKey(key));
             assertThat(result.up()).as(result.reason()).isTrue();
         } finally {
             server.stop(true);
@@ -115,7 +117,9 @@ class SshCheckTest {
         try {
             CheckResult result = check(ssh(LOOPBACK, server.getPort()).login("bob", "wrong"));
             assertThat(result.up()).isFalse();
-            assertThat(result.reason()).isEqualTo("SSH login as bob: credentials not accepted (server offers password,keyboard-interactive,publickey)");
+            assertThat(result.reason())
+                    .isEqualTo(
+                            "SSH login as bob: credentials not accepted (server offers password,keyboard-interactive,publickey)");
         } finally {
             server.stop(true);
         }
@@ -127,7 +131,8 @@ class SshCheckTest {
         writeKey(key);
         SshServer server = sshServer("127.0.0.1", writeKey(directory.resolve("id_alice")));
         try {
-            CheckResult result = check(ssh(LOOPBACK, server.getPort()).login("alice", "").sshKey(key));
+            CheckResult result =
+                    check(ssh(LOOPBACK, server.getPort()).login("alice", "").sshKey(key));
             assertThat(result.up()).isFalse();
             assertThat(result.reason()).startsWith("SSH login as alice: credentials not accepted (server offers ");
         } finally {
@@ -156,7 +161,8 @@ class SshCheckTest {
 
     @Test
     void failsWhenTheConnectionIsRefused() throws Exception {
-        assertThat(check(ssh(LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason()).isEqualTo("connection refused");
+        assertThat(check(ssh(LOOPBACK, ScriptedServer.refusedPort(LOOPBACK))).reason())
+                .isEqualTo("connection refused");
     }
 
     @Test
@@ -183,8 +189,8 @@ class SshCheckTest {
 
     @Test
     void cutsOffATrickleAtTheDeadline() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK,
-                client -> client.trickle("SSH-2.0-" + "slow".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
+        try (ScriptedServer server = ScriptedServer.conversation(
+                LOOPBACK, client -> client.trickle("SSH-2.0-" + "slow".repeat(100) + "\r\n", Duration.ofMillis(50)))) {
             CheckResult result = check(server);
             assertThat(result.reason()).isEqualTo("SSH handshake: timeout after 700 ms");
             assertThat(result.elapsed()).isLessThan(Slack.after(SHORT));
@@ -193,7 +199,8 @@ class SshCheckTest {
 
     @Test
     void stopsReadingEndlessLinesBeforeTheVersionAtTheReceiveBound() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("please wait\r\n"))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("please wait\r\n"))) {
             assertThat(check(ssh(LOOPBACK, server.port())).reason())
                     .isEqualTo("SSH handshake: more than 64 KiB received");
         }
@@ -201,7 +208,8 @@ class SshCheckTest {
 
     @Test
     void rejectsAnEndlessVersionLine() throws Exception {
-        try (ScriptedServer server = ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("SSH-2.0-xxxxxxxx"))) {
+        try (ScriptedServer server =
+                ScriptedServer.conversation(LOOPBACK, client -> client.sendForever("SSH-2.0-xxxxxxxx"))) {
             assertThat(check(ssh(LOOPBACK, server.port())).reason())
                     .isEqualTo("SSH handshake: invalid server's version string");
         }
@@ -218,7 +226,9 @@ class SshCheckTest {
     @Test
     void refusesAMissingKeyFileWhenCreated() {
         Path missing = directory.resolve("missing");
-        assertThatThrownBy(() -> new SshCheck(SshSpec.of(ssh(LOOPBACK, 22).login("alice", "").sshKey(missing).build())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> new SshCheck(SshSpec.of(
+                        ssh(LOOPBACK, 22).login("alice", "").sshKey(missing).build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString());
     }
 }

@@ -26,7 +26,10 @@ class StandardCheckFactoryTest {
     private final StandardCheckFactory factory = new StandardCheckFactory();
 
     private static Probes probe(CheckType type, ServiceKind service, Protocol protocol) {
-        return Probes.to(Loopback.V4, 80).type(type).service(service).protocol(protocol)
+        return Probes.to(Loopback.V4, 80)
+                .type(type)
+                .service(service)
+                .protocol(protocol)
                 .timeouts(CHECK_TIMEOUT, NEGOTIATE_TIMEOUT)
                 .virtual(VirtualServiceKey.ofAddress(protocol, Loopback.V4, 80));
     }
@@ -66,8 +69,8 @@ class StandardCheckFactoryTest {
         "EXTERNAL_PERL, NONE, TCP, ExternalCheck, 3",
         "COMBINED, HTTP, TCP, HybridCheck, 7"
     })
-    void makesTheCheckLdirectordDispatchesTo(CheckType type, ServiceKind service, Protocol protocol,
-                                             String kind, int timeoutSeconds) {
+    void makesTheCheckLdirectordDispatchesTo(
+            CheckType type, ServiceKind service, Protocol protocol, String kind, int timeoutSeconds) {
         Check check = factory.create(probe(type, service, protocol).build());
         assertThat(check.getClass().getSimpleName()).isEqualTo(kind);
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(timeoutSeconds));
@@ -75,14 +78,16 @@ class StandardCheckFactoryTest {
 
     @Test
     void reportsServiceNoneUp() {
-        CheckResult result = new CheckRunner().run(factory.create(probe(CheckType.NEGOTIATE, ServiceKind.NONE,
-                Protocol.FWM).build()));
+        CheckResult result = new CheckRunner()
+                .run(factory.create(probe(CheckType.NEGOTIATE, ServiceKind.NONE, Protocol.FWM)
+                        .build()));
         assertThat(result.up()).isTrue();
     }
 
     @Test
     void givesEachHybridProbeItsOwnCounter() throws Exception {
-        Probes hybrid = probe(CheckType.COMBINED, ServiceKind.NONE, Protocol.TCP).hybrid(2);
+        Probes hybrid =
+                probe(CheckType.COMBINED, ServiceKind.NONE, Protocol.TCP).hybrid(2);
         HybridCheck first = (HybridCheck) factory.create(hybrid.build());
         HybridCheck second = (HybridCheck) factory.create(hybrid.build());
         first.run(Deadline.after(Duration.ofSeconds(1)));
@@ -91,15 +96,22 @@ class StandardCheckFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckType.class, names = {"ON", "OFF"})
+    @EnumSource(
+            value = CheckType.class,
+            names = {"ON", "OFF"})
     void rejectsCheckTypesThatAreNotProbes(CheckType type) {
         assertThat(StandardCheckFactory.isProbed(type)).isFalse();
-        assertThatThrownBy(() -> factory.create(probe(type, ServiceKind.HTTP, Protocol.TCP).build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a probe");
+        assertThatThrownBy(() -> factory.create(
+                        probe(type, ServiceKind.HTTP, Protocol.TCP).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a probe");
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckType.class, names = {"ON", "OFF"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = CheckType.class,
+            names = {"ON", "OFF"},
+            mode = EnumSource.Mode.EXCLUDE)
     void probesEveryOtherCheckType(CheckType type) {
         assertThat(StandardCheckFactory.isProbed(type)).isTrue();
     }
@@ -107,8 +119,10 @@ class StandardCheckFactoryTest {
     @Test
     void rejectsAReceiveThatIsNotARegularExpression() {
         assertThatThrownBy(() -> factory.create(probe(CheckType.NEGOTIATE, ServiceKind.HTTP, Protocol.TCP)
-                .receive("(unclosed").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(unclosed");
+                        .receive("(unclosed")
+                        .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(unclosed");
     }
 
     @Test

@@ -20,8 +20,10 @@ class TlsContextsTest {
     @Test
     void sharesOneSetUpPerVerificationSetting() {
         TlsVerification system = new TlsVerification(true, Optional.empty());
-        assertThat(contexts.forVerification(TlsVerification.OFF)).isSameAs(contexts.forVerification(TlsVerification.OFF));
-        assertThat(contexts.forVerification(system)).isSameAs(contexts.forVerification(system))
+        assertThat(contexts.forVerification(TlsVerification.OFF))
+                .isSameAs(contexts.forVerification(TlsVerification.OFF));
+        assertThat(contexts.forVerification(system))
+                .isSameAs(contexts.forVerification(system))
                 .isNotSameAs(contexts.forVerification(TlsVerification.OFF));
     }
 
@@ -29,7 +31,8 @@ class TlsContextsTest {
     void refusesACaFileWithoutCertificates(@TempDir Path dir) throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "no certificate here\n");
         TlsVerification tls = new TlsVerification(true, Optional.of(empty));
-        assertThatThrownBy(() -> contexts.forVerification(tls)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> contexts.forVerification(tls))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty.pem");
     }
 }

@@ -57,8 +57,12 @@ class UnboundIT {
     }
 
     private CheckResult check(Protocol protocol, InetAddress address, int target, String request, String receive) {
-        return runner.run(new DnsCheck(DnsSpec.of(Probes.negotiate(ServiceKind.DNS, address, target).protocol(protocol)
-                .request(request).receive(receive).timeout(Duration.ofSeconds(5)).build())));
+        return runner.run(new DnsCheck(DnsSpec.of(Probes.negotiate(ServiceKind.DNS, address, target)
+                .protocol(protocol)
+                .request(request)
+                .receive(receive)
+                .timeout(Duration.ofSeconds(5))
+                .build())));
     }
 
     @ParameterizedTest
@@ -72,22 +76,27 @@ class UnboundIT {
     @ParameterizedTest
     @MethodSource("transports")
     void upWhenTheAaaaAndPtrRecordsMatch(Protocol protocol, InetAddress address) {
-        assertThat(check(protocol, address, port, "/www.example.test", "2001:db8::1").up()).isTrue();
-        assertThat(check(protocol, address, port, "/192.0.2.1", "^www\\.example\\.test$").reason())
+        assertThat(check(protocol, address, port, "/www.example.test", "2001:db8::1")
+                        .up())
+                .isTrue();
+        assertThat(check(protocol, address, port, "/192.0.2.1", "^www\\.example\\.test$")
+                        .reason())
                 .isEqualTo("DNS: 192.0.2.1 PTR www.example.test matched '^www\\.example\\.test$'");
     }
 
     @ParameterizedTest
     @MethodSource("transports")
     void downWhenTheAnswerDiffers(Protocol protocol, InetAddress address) {
-        assertThat(check(protocol, address, port, "/www.example.test", "192.0.2.99").reason())
+        assertThat(check(protocol, address, port, "/www.example.test", "192.0.2.99")
+                        .reason())
                 .isEqualTo("DNS: no A record for www.example.test matched '192.0.2.99' (answer: 192.0.2.1)");
     }
 
     @ParameterizedTest
     @MethodSource("transports")
     void downWithNxdomainForAMissingName(Protocol protocol, InetAddress address) {
-        assertThat(check(protocol, address, port, "/nothing.example.test", "192.0.2.1").reason())
+        assertThat(check(protocol, address, port, "/nothing.example.test", "192.0.2.1")
+                        .reason())
                 .isEqualTo("DNS NXDOMAIN for nothing.example.test");
     }
 
@@ -96,13 +105,17 @@ class UnboundIT {
         UnboundServer other = UnboundServer.start(directory);
         int otherPort = other.port();
         try {
-            assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1").up()).isTrue();
+            assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1")
+                            .up())
+                    .isTrue();
         } finally {
             other.close();
         }
-        assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1").reason())
+        assertThat(check(Protocol.UDP, Loopback.V6, otherPort, "/www.example.test", "192.0.2.1")
+                        .reason())
                 .isEqualTo("port unreachable");
-        assertThat(check(Protocol.TCP, Loopback.V4, otherPort, "/www.example.test", "192.0.2.1").reason())
+        assertThat(check(Protocol.TCP, Loopback.V4, otherPort, "/www.example.test", "192.0.2.1")
+                        .reason())
                 .isEqualTo("connection refused");
     }
 }

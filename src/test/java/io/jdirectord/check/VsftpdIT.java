@@ -59,18 +59,23 @@ class VsftpdIT {
 
     private static LocalDaemon start(String name, String listen) throws Exception {
         Path config = directory.resolve(name + ".conf");
-        Files.writeString(config, listen + "\n" + String.join("\n",
-                "background=NO",
-                "anonymous_enable=YES",
-                "anon_root=" + directory.resolve("anon"),
-                "no_anon_password=YES",
-                "local_enable=YES",
-                "pam_service_name=vsftpd",
-                "write_enable=NO",
-                "secure_chroot_dir=" + directory.resolve("empty"),
-                "seccomp_sandbox=NO",
-                "xferlog_enable=NO",
-                "vsftpd_log_file=" + directory.resolve(name + "-vsftpd.log")) + "\n");
+        Files.writeString(
+                config,
+                listen + "\n"
+                        + String.join(
+                                "\n",
+                                "background=NO",
+                                "anonymous_enable=YES",
+                                "anon_root=" + directory.resolve("anon"),
+                                "no_anon_password=YES",
+                                "local_enable=YES",
+                                "pam_service_name=vsftpd",
+                                "write_enable=NO",
+                                "secure_chroot_dir=" + directory.resolve("empty"),
+                                "seccomp_sandbox=NO",
+                                "xferlog_enable=NO",
+                                "vsftpd_log_file=" + directory.resolve(name + "-vsftpd.log"))
+                        + "\n");
         return LocalDaemon.start(name, List.of(VSFTPD, config.toString()), directory.resolve(name + ".out"));
     }
 
@@ -87,7 +92,8 @@ class VsftpdIT {
     private CheckResult check(String address, UnaryOperator<Probes> customizer) throws Exception {
         InetAddress target = InetAddress.getByName(address);
         Probes spec = Probes.negotiate(ServiceKind.FTP, target, target.getAddress().length == 4 ? port4 : port6)
-                .timeout(Duration.ofSeconds(10)).login("anonymous", "ldirectord@example");
+                .timeout(Duration.ofSeconds(10))
+                .login("anonymous", "ldirectord@example");
         return runner.run(new FtpCheck(FtpSpec.of(customizer.apply(spec).build())));
     }
 
@@ -101,22 +107,26 @@ class VsftpdIT {
 
     @Test
     void failsWhenTheDownloadDoesNotMatch() throws Exception {
-        CheckResult result = check("127.0.0.1", spec -> spec.request("/health.txt").receive("status: FAILED"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        CheckResult result =
+                check("127.0.0.1", spec -> spec.request("/health.txt").receive("status: FAILED"));
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(false, "receive pattern 'status: FAILED' not found in 11 bytes");
     }
 
     @Test
     void failsWithVsftpdsReplyForAMissingFile() throws Exception {
         CheckResult result = check("::1", spec -> spec.request("/missing.txt"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(false, "RETR /missing.txt: 550 Failed to open file.");
     }
 
     @Test
     void failsWithVsftpdsReplyForAWrongPassword() throws Exception {
         CheckResult result = check("127.0.0.1", spec -> spec.login("jdirectord-nobody", "wrong"));
-        assertThat(result).extracting(CheckResult::up, CheckResult::reason)
+        assertThat(result)
+                .extracting(CheckResult::up, CheckResult::reason)
                 .containsExactly(false, "FTP login as jdirectord-nobody: 530 Login incorrect.");
     }
 }

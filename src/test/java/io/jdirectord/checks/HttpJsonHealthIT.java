@@ -1,7 +1,5 @@
 package io.jdirectord.checks;
 
-import io.jdirectord.check.spec.ExternalSpec;
-import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +10,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.check.CheckRunner;
 import io.jdirectord.check.ExternalCheck;
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.check.testing.TestCertificate;
@@ -20,6 +19,7 @@ import io.jdirectord.checks.testing.StockCheck;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -57,8 +57,7 @@ class HttpJsonHealthIT {
     private static final String USER = "mon\"itor";
     private static final String PASSWORD = "pa\\ss:word";
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 
     private static final Map<String, Reply> REPLIES = Map.ofEntries(
             Map.entry("/up", new Reply(200, "{\"status\":\"UP\",\"capacity\":40.7}")),
@@ -76,6 +75,7 @@ class HttpJsonHealthIT {
 
     @TempDir
     static Path dir;
+
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private HttpServer v4;
@@ -106,7 +106,8 @@ class HttpJsonHealthIT {
         Reply reply = switch (path) {
             case "/hang" -> hang();
             case "/auth" -> authorized(exchange) ? REPLIES.get("/up") : new Reply(401, "{\"error\":\"who?\"}");
-            case "/host" -> new Reply(200, "{\"host\":\"" + exchange.getRequestHeaders().getFirst("Host") + "\"}");
+            case "/host" ->
+                new Reply(200, "{\"host\":\"" + exchange.getRequestHeaders().getFirst("Host") + "\"}");
             default -> REPLIES.getOrDefault(path, new Reply(404, "{\"error\":\"not found\"}"));
         };
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -127,8 +128,8 @@ class HttpJsonHealthIT {
     }
 
     private static boolean authorized(HttpExchange exchange) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
@@ -185,12 +186,16 @@ class HttpJsonHealthIT {
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void comparesTheExpectedValuesWithoutRegardToCase(String parser) throws Exception {
         assertThat(get(check(parser), "/ok").status()).isZero();
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "status=degraded|UP"), "/degraded").status()).isZero();
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "status=degraded|UP"), "/degraded")
+                        .status())
+                .isZero();
     }
 
     @Test
     void worksOverIpv6() throws Exception {
-        StockCheck.Run run = check("jq").env("JDIRECTORD_REQUEST", "/up").run("::1", v6.getAddress().getPort());
+        StockCheck.Run run = check("jq")
+                .env("JDIRECTORD_REQUEST", "/up")
+                .run("::1", v6.getAddress().getPort());
         assertThat(run.line()).startsWith("up: [::1]:" + v6.getAddress().getPort());
     }
 
@@ -209,14 +214,23 @@ class HttpJsonHealthIT {
     @ParameterizedTest
     @ValueSource(strings = {"jq", "mawk", "gawk"})
     void followsADottedPathThroughObjectsArraysAndEscapedKeys(String parser) throws Exception {
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "checks.1.status=ok"), "/nested").status()).isZero();
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "checks.0.status=ok"), "/nested").line())
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "checks.1.status=ok"), "/nested")
+                        .status())
+                .isZero();
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "checks.0.status=ok"), "/nested")
+                        .line())
                 .endsWith("checks.0.status is down, expected ok");
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.c/d=x\ty"), "/nested").status()).isZero();
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.n.2=true"), "/nested").status()).isZero();
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.n=x"), "/nested").line())
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.c/d=x\ty"), "/nested")
+                        .status())
+                .isZero();
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.n.2=true"), "/nested")
+                        .status())
+                .isZero();
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "a\"b.n=x"), "/nested")
+                        .line())
                 .endsWith("a\"b.n is (array), expected x");
-        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "missing=x"), "/nested").line())
+        assertThat(get(check(parser).env("JDIRECTORD_RECEIVE", "missing=x"), "/nested")
+                        .line())
                 .endsWith("missing is null, expected x");
     }
 
@@ -260,7 +274,9 @@ class HttpJsonHealthIT {
         StockCheck.Run run = get(check("jq").env("JDIRECTORD_TIMEOUT_MS", "2000"), "/hang");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + v4.getAddress().getPort() + ": no answer within 1350 ms");
-        assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
+        assertThat(run.elapsed())
+                .as("its own reason says it gave up by itself; this bounds only a hang")
+                .isLessThan(Slack.after(Duration.ofMillis(2000)));
     }
 
     @Test
@@ -273,7 +289,9 @@ class HttpJsonHealthIT {
 
     @Test
     void fetchesOverTlsWithoutVerificationByDefault() throws Exception {
-        StockCheck.Run run = check("jq").env("JDIRECTORD_SERVICE", "https").env("JDIRECTORD_REQUEST", "/up")
+        StockCheck.Run run = check("jq")
+                .env("JDIRECTORD_SERVICE", "https")
+                .env("JDIRECTORD_REQUEST", "/up")
                 .run(V4, tls.getAddress().getPort());
         assertThat(run.status()).as(run.output()).isZero();
     }
@@ -281,12 +299,16 @@ class HttpJsonHealthIT {
     @Test
     void verifiesTheCertificateAgainstTheCaFileAndTheHostName() throws Exception {
         int port = tls.getAddress().getPort();
-        StockCheck verified = check("jq").env("HEALTH_SCHEME", "https").env("HEALTH_CACERT",
-                certificate.certificatePem().toString()).env("JDIRECTORD_REQUEST", "/host");
+        StockCheck verified = check("jq")
+                .env("HEALTH_SCHEME", "https")
+                .env("HEALTH_CACERT", certificate.certificatePem().toString())
+                .env("JDIRECTORD_REQUEST", "/host");
         StockCheck.Run named = verified.env("HEALTH_HOST", TLS_NAME)
-                .env("JDIRECTORD_RECEIVE", "host=" + TLS_NAME + ":" + port).run(V4, port);
+                .env("JDIRECTORD_RECEIVE", "host=" + TLS_NAME + ":" + port)
+                .run(V4, port);
         assertThat(named.status()).as(named.output()).isZero();
-        StockCheck.Run otherName = verified.env("HEALTH_HOST", "other.example.test").run(V4, port);
+        StockCheck.Run otherName =
+                verified.env("HEALTH_HOST", "other.example.test").run(V4, port);
         assertThat(otherName.status()).isEqualTo(1);
         assertThat(otherName.line()).contains("certificate");
     }
@@ -300,16 +322,25 @@ class HttpJsonHealthIT {
     @Test
     void worksAsJdirectordsExternalCheckWithDynamicWeightThroughAWrapper() throws Exception {
         Path wrapper = dir.resolve("capacity-health");
-        Files.writeString(wrapper, "#!/bin/sh\nHEALTH_WEIGHT_FIELD=capacity exec "
-                + StockCheck.named("http-json-health").program() + " \"$@\"\n");
+        Files.writeString(
+                wrapper,
+                "#!/bin/sh\nHEALTH_WEIGHT_FIELD=capacity exec "
+                        + StockCheck.named("http-json-health").program() + " \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-        VirtualServiceKey virtual = VirtualServiceKey.ofAddress(Protocol.TCP, InetAddress.getByName("192.0.2.30"), 8080);
-        Probes probe = Probes.to(Loopback.V4, v4.getAddress().getPort()).type(CheckType.EXTERNAL).command(wrapper)
-                .virtual(virtual).timeout(Duration.ofSeconds(3)).dynamicWeight();
+        VirtualServiceKey virtual =
+                VirtualServiceKey.ofAddress(Protocol.TCP, InetAddress.getByName("192.0.2.30"), 8080);
+        Probes probe = Probes.to(Loopback.V4, v4.getAddress().getPort())
+                .type(CheckType.EXTERNAL)
+                .command(wrapper)
+                .virtual(virtual)
+                .timeout(Duration.ofSeconds(3))
+                .dynamicWeight();
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.request("/up").build())));
-        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.request("/down").build())));
+        CheckResult up = runner.run(
+                new ExternalCheck(ExternalSpec.of(probe.request("/up").build())));
+        CheckResult down = runner.run(
+                new ExternalCheck(ExternalSpec.of(probe.request("/down").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(up.weight()).hasValue(40);

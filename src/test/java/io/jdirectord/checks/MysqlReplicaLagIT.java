@@ -1,7 +1,5 @@
 package io.jdirectord.checks;
 
-import io.jdirectord.check.spec.ExternalSpec;
-import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.check.CheckRunner;
 import io.jdirectord.check.ExternalCheck;
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
@@ -17,6 +16,7 @@ import io.jdirectord.checks.testing.StockCheck;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.testing.Slack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +45,7 @@ class MysqlReplicaLagIT {
 
     @TempDir
     static Path dir;
+
     private MariaDbServer primary;
     private MariaDbServer replica;
 
@@ -77,7 +78,8 @@ class MysqlReplicaLagIT {
     }
 
     private static StockCheck check() {
-        return StockCheck.named("mysql-replica-lag").env("JDIRECTORD_LOGIN", "monitor")
+        return StockCheck.named("mysql-replica-lag")
+                .env("JDIRECTORD_LOGIN", "monitor")
                 .env("JDIRECTORD_PASSWD", "monpw");
     }
 
@@ -86,7 +88,8 @@ class MysqlReplicaLagIT {
     }
 
     private void awaitReplicaLine(String fragment) {
-        await().atMost(SETTLE).until(() -> check().run(V4, replica.port()).line().contains(fragment));
+        await().atMost(SETTLE)
+                .until(() -> check().run(V4, replica.port()).line().contains(fragment));
     }
 
     @Test
@@ -105,8 +108,10 @@ class MysqlReplicaLagIT {
 
     @Test
     void givesTheFullWeightToAPrimaryAndAReplicaInStep() throws Exception {
-        assertThat(check().env("REPLICA_WEIGHT", "100").run(V4, primary.port()).status()).isEqualTo(102);
-        assertThat(check().env("REPLICA_WEIGHT", "100").run(V4, replica.port()).status()).isEqualTo(102);
+        assertThat(check().env("REPLICA_WEIGHT", "100").run(V4, primary.port()).status())
+                .isEqualTo(102);
+        assertThat(check().env("REPLICA_WEIGHT", "100").run(V4, replica.port()).status())
+                .isEqualTo(102);
     }
 
     @Test
@@ -129,7 +134,8 @@ class MysqlReplicaLagIT {
             awaitReplicaLine("Access denied");
             StockCheck.Run run = check().run(V4, replica.port());
             assertThat(run.status()).isEqualTo(1);
-            assertThat(run.line()).startsWith("down: 127.0.0.1:" + replica.port() + ": replica IO thread Connecting: ")
+            assertThat(run.line())
+                    .startsWith("down: 127.0.0.1:" + replica.port() + ": replica IO thread Connecting: ")
                     .contains("Access denied for user 'repl'@'127.0.0.1'");
         } finally {
             replica.sql("STOP SLAVE; CHANGE MASTER TO MASTER_PASSWORD='replpw'; START SLAVE;");
@@ -171,7 +177,8 @@ class MysqlReplicaLagIT {
                 run = lagging.run(V4, replica.port());
             }
             assertThat(run.line()).matches("down: 127\\.0\\.0\\.1:\\d+: replica lag \\d+ s, maximum 4 s");
-            assertThat(lags.stream().filter(lag -> lag > 0).distinct()).as("lags seen while up: %s", lags)
+            assertThat(lags.stream().filter(lag -> lag > 0).distinct())
+                    .as("lags seen while up: %s", lags)
                     .hasSizeGreaterThanOrEqualTo(2);
         } finally {
             replica.sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=0; START SLAVE;");
@@ -200,7 +207,8 @@ class MysqlReplicaLagIT {
                 """.formatted(MariaDbServer.CLIENT));
         replica.sql("STOP SLAVE SQL_THREAD");
         try {
-            StockCheck.Run run = check().env("REPLICA_CLIENT", client.toString()).run(V4, replica.port());
+            StockCheck.Run run =
+                    check().env("REPLICA_CLIENT", client.toString()).run(V4, replica.port());
             assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + replica.port() + ": replica SQL thread No");
         } finally {
             replica.sql("START SLAVE SQL_THREAD");
@@ -239,7 +247,9 @@ class MysqlReplicaLagIT {
             StockCheck.Run run = check().env("JDIRECTORD_TIMEOUT_MS", "2000").run(V4, replica.port());
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + replica.port() + ": no answer within 1350 ms");
-            assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
+            assertThat(run.elapsed())
+                    .as("its own reason says it gave up by itself; this bounds only a hang")
+                    .isLessThan(Slack.after(Duration.ofMillis(2000)));
         } finally {
             replica.daemon().thaw();
         }
@@ -248,13 +258,17 @@ class MysqlReplicaLagIT {
     @Test
     void worksAsJdirectordsExternalCheck() throws Exception {
         VirtualServiceKey virtual = VirtualServiceKey.ofAddress(Protocol.TCP, Loopback.V6, 3306);
-        Probes probe = Probes.to(Loopback.V6, replica.port()).type(CheckType.EXTERNAL)
-                .command(StockCheck.named("mysql-replica-lag").program()).virtual(virtual)
+        Probes probe = Probes.to(Loopback.V6, replica.port())
+                .type(CheckType.EXTERNAL)
+                .command(StockCheck.named("mysql-replica-lag").program())
+                .virtual(virtual)
                 .timeout(Duration.ofSeconds(5));
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("monitor", "monpw").build())));
-        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("monitor", "wrong").build())));
+        CheckResult up = runner.run(new ExternalCheck(
+                ExternalSpec.of(probe.login("monitor", "monpw").build())));
+        CheckResult down = runner.run(new ExternalCheck(
+                ExternalSpec.of(probe.login("monitor", "wrong").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(down.up()).isFalse();

@@ -1,7 +1,5 @@
 package io.jdirectord.checks;
 
-import io.jdirectord.check.spec.ExternalSpec;
-import io.jdirectord.testing.Slack;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.check.CheckRunner;
 import io.jdirectord.check.ExternalCheck;
+import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.checks.testing.LocalDaemon;
@@ -17,6 +16,7 @@ import io.jdirectord.checks.testing.StockCheck;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.testing.Slack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +41,7 @@ class RedisPingIT {
 
     @TempDir
     static Path dir;
+
     private RedisServer open;
     private RedisServer secured;
     private RedisServer replica;
@@ -111,7 +112,9 @@ class RedisPingIT {
     @ParameterizedTest
     @ValueSource(strings = {"redis-cli", "none"})
     void upWithAnAclUserAndItsPassword(String client) throws Exception {
-        StockCheck.Run run = check(client).env("JDIRECTORD_LOGIN", "monitor").env("JDIRECTORD_PASSWD", "monpw")
+        StockCheck.Run run = check(client)
+                .env("JDIRECTORD_LOGIN", "monitor")
+                .env("JDIRECTORD_PASSWD", "monpw")
                 .run(V4, secured.port());
         assertThat(run.status()).as(run.output()).isZero();
     }
@@ -120,11 +123,17 @@ class RedisPingIT {
     @ValueSource(strings = {"redis-cli", "none"})
     void requiresTheRoleNamedByReceive(String client) throws Exception {
         awaitReplicaLink(client);
-        StockCheck.Run asMaster = check(client).env("JDIRECTORD_RECEIVE", "role:master").run(V4, replica.port());
+        StockCheck.Run asMaster =
+                check(client).env("JDIRECTORD_RECEIVE", "role:master").run(V4, replica.port());
         assertThat(asMaster.status()).isEqualTo(1);
         assertThat(asMaster.line()).endsWith("role is slave, master required");
-        assertThat(check(client).env("JDIRECTORD_RECEIVE", "role:master").run(V4, open.port()).status()).isZero();
-        StockCheck.Run asReplica = check(client).env("JDIRECTORD_RECEIVE", "role:replica").run(V4, open.port());
+        assertThat(check(client)
+                        .env("JDIRECTORD_RECEIVE", "role:master")
+                        .run(V4, open.port())
+                        .status())
+                .isZero();
+        StockCheck.Run asReplica =
+                check(client).env("JDIRECTORD_RECEIVE", "role:replica").run(V4, open.port());
         assertThat(asReplica.line()).endsWith("role is master, replica required");
     }
 
@@ -142,12 +151,18 @@ class RedisPingIT {
         StockCheck.Run run = check(client).env("REDIS_ROLE", "replica").run(V4, orphan.port());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.line()).endsWith("replica link to its master is down");
-        assertThat(check(client).run(V4, orphan.port()).status()).as("no role required").isZero();
+        assertThat(check(client).run(V4, orphan.port()).status())
+                .as("no role required")
+                .isZero();
     }
 
     private void awaitReplicaLink(String client) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                check(client).env("REDIS_ROLE", "replica").run(V4, replica.port()).status() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> check(client)
+                                .env("REDIS_ROLE", "replica")
+                                .run(V4, replica.port())
+                                .status()
+                        == 0);
     }
 
     @Test
@@ -166,7 +181,9 @@ class RedisPingIT {
             StockCheck.Run run = check.run(V4, open.port());
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.line()).isEqualTo("down: 127.0.0.1:" + open.port() + ": no answer within 1350 ms");
-            assertThat(run.elapsed()).as("its own reason says it gave up by itself; this bounds only a hang").isLessThan(Slack.after(Duration.ofMillis(2000)));
+            assertThat(run.elapsed())
+                    .as("its own reason says it gave up by itself; this bounds only a hang")
+                    .isLessThan(Slack.after(Duration.ofMillis(2000)));
         } finally {
             open.daemon().thaw();
         }
@@ -175,15 +192,21 @@ class RedisPingIT {
     @Test
     void worksAsJdirectordsExternalCheck() throws Exception {
         VirtualServiceKey virtual = VirtualServiceKey.ofAddress(Protocol.TCP, Loopback.V4, 6379);
-        Probes probe = Probes.to(Loopback.V6, secured.port()).type(CheckType.EXTERNAL)
-                .command(StockCheck.named("redis-ping").program()).virtual(virtual).timeout(Duration.ofSeconds(3));
+        Probes probe = Probes.to(Loopback.V6, secured.port())
+                .type(CheckType.EXTERNAL)
+                .command(StockCheck.named("redis-ping").program())
+                .virtual(virtual)
+                .timeout(Duration.ofSeconds(3));
         CheckRunner runner = new CheckRunner();
 
-        CheckResult up = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("", "sekret").build())));
-        CheckResult down = runner.run(new ExternalCheck(ExternalSpec.of(probe.login("", "wrong").build())));
+        CheckResult up = runner.run(
+                new ExternalCheck(ExternalSpec.of(probe.login("", "sekret").build())));
+        CheckResult down = runner.run(
+                new ExternalCheck(ExternalSpec.of(probe.login("", "wrong").build())));
 
         assertThat(up.up()).as(up.reason()).isTrue();
         assertThat(down.up()).isFalse();
-        assertThat(down.reason()).startsWith("exit status 1: down: [::1]:" + secured.port() + ": AUTH failed: WRONGPASS");
+        assertThat(down.reason())
+                .startsWith("exit status 1: down: [::1]:" + secured.port() + ": AUTH failed: WRONGPASS");
     }
 }

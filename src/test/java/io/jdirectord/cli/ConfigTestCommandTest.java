@@ -52,9 +52,13 @@ class ConfigTestCommandTest {
 
         assertThat(test(file)).isEqualTo(ExitStatus.USAGE);
 
-        assertThat(err.toString().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith(file + ":" + expect.group(1) + ": ").contains(expect.group(2)));
-        assertThat(err.toString()).endsWith(" error(s), configuration rejected\n").doesNotContain("Exception", "\tat ");
+        assertThat(err.toString().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(file + ":" + expect.group(1) + ": ")
+                        .contains(expect.group(2)));
+        assertThat(err.toString())
+                .endsWith(" error(s), configuration rejected\n")
+                .doesNotContain("Exception", "\tat ");
         assertThat(out.toString()).isEmpty();
     }
 
@@ -65,7 +69,9 @@ class ConfigTestCommandTest {
             end++;
         }
         Matcher expect = EXPECT.matcher(new String(bytes, 0, end, StandardCharsets.UTF_8));
-        assertThat(expect.matches()).as(file + " starts with # expect LINE: text").isTrue();
+        assertThat(expect.matches())
+                .as(file + " starts with # expect LINE: text")
+                .isTrue();
         return expect;
     }
 
@@ -79,7 +85,8 @@ class ConfigTestCommandTest {
     @Test
     void refusesAFifoWithoutOpeningIt() throws Exception {
         Path fifo = dir.resolve("fifo.cf");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
 
         assertThat(test(fifo)).isEqualTo(ExitStatus.USAGE);
 

@@ -18,6 +18,7 @@ class ConfigTestOutputTest {
 
     @TempDir
     Path dir;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -34,7 +35,9 @@ class ConfigTestOutputTest {
 
         Path file = dir.resolve("jdirectord.cf");
         assertThat(status).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).startsWith(file + ":1: warning: ").contains("port was probably forgotten")
+        assertThat(err.toString())
+                .startsWith(file + ":1: warning: ")
+                .contains("port was probably forgotten")
                 .contains(file + ":3: Unknown directive \"schedular=wrr\" (did you mean \"scheduler\"?)")
                 .endsWith(file + ": 1 error(s), configuration rejected\n");
         assertThat(out.toString()).isEmpty();

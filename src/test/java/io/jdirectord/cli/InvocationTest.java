@@ -46,7 +46,8 @@ class InvocationTest {
     @Test
     void unknownCommandIsAnErrorNamingIt() {
         Optional<String> error = Invocation.of(List.of("x.cf", "launch"), false).error();
-        assertThat(error).contains("unknown command 'launch' (expected one of start, stop, restart, try-restart,"
-                + " reload, force-reload, status, health)");
+        assertThat(error)
+                .contains("unknown command 'launch' (expected one of start, stop, restart, try-restart,"
+                        + " reload, force-reload, status, health)");
     }
 }

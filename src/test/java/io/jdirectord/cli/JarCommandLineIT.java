@@ -23,8 +23,7 @@ class JarCommandLineIT {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run jdirectord(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

@@ -36,15 +36,21 @@ class ManPageCommandLineTest {
 
     @Test
     void theOptionsSectionDocumentsEveryOptionAndNoOther() {
-        Set<String> options = new CommandLine(new JdirectordCommand()).getCommandSpec().options().stream()
-                .filter(option -> !option.hidden()).map(OptionSpec::names).flatMap(Arrays::stream).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented("OPTIONS", OPTION)).as("options tagged in the OPTIONS section of " + page.file())
+        Set<String> options = new CommandLine(new JdirectordCommand())
+                .getCommandSpec().options().stream()
+                        .filter(option -> !option.hidden())
+                        .map(OptionSpec::names)
+                        .flatMap(Arrays::stream)
+                        .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented("OPTIONS", OPTION))
+                .as("options tagged in the OPTIONS section of " + page.file())
                 .isEqualTo(options);
     }
 
     @Test
     void theCommandsSectionDocumentsEveryCommandAndNoOther() {
-        assertThat(documented("COMMANDS", WORD)).as("commands tagged in the COMMANDS section of " + page.file())
+        assertThat(documented("COMMANDS", WORD))
+                .as("commands tagged in the COMMANDS section of " + page.file())
                 .isEqualTo(new TreeSet<>(Invocation.COMMANDS));
     }
 
@@ -56,14 +62,17 @@ class ManPageCommandLineTest {
                 statuses.add(Integer.toString(field.getInt(null)));
             }
         }
-        assertThat(documented("EXIT STATUS", WORD)).as("exit statuses tagged in the EXIT STATUS section of "
-                + page.file()).isEqualTo(statuses);
+        assertThat(documented("EXIT STATUS", WORD))
+                .as("exit statuses tagged in the EXIT STATUS section of " + page.file())
+                .isEqualTo(statuses);
     }
 
     /** Every match of {@code pattern} in the tags of a section. */
     private Set<String> documented(String section, Pattern pattern) {
         List<ManPage.Tag> tags = page.tags(section);
-        assertThat(tags).as("tags of the section " + section + " of " + page.file()).isNotEmpty();
+        assertThat(tags)
+                .as("tags of the section " + section + " of " + page.file())
+                .isNotEmpty();
         Set<String> found = new TreeSet<>();
         for (ManPage.Tag tag : tags) {
             Matcher matcher = pattern.matcher(tag.tag());

@@ -19,21 +19,36 @@ class RunningDaemonsTest {
 
     @Test
     void readsConfigFromTheLaunchersCommandLine() {
-        assertThat(RunningDaemons.configArgument(new String[] {"-XX:+ExitOnOutOfMemoryError", "-jar",
-            "/usr/share/jdirectord/jdirectord.jar", "/etc/jdirectord/jdirectord.cf", "start"}))
+        assertThat(RunningDaemons.configArgument(new String[] {
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-jar",
+                    "/usr/share/jdirectord/jdirectord.jar",
+                    "/etc/jdirectord/jdirectord.cf",
+                    "start"
+                }))
                 .contains("/etc/jdirectord/jdirectord.cf");
     }
 
     @Test
     void readsConfigFromABackgroundDaemonsCommandLineWithOptions() {
-        assertThat(RunningDaemons.configArgument(new String[] {"-cp", "/usr/share/jdirectord/jdirectord.jar",
-            "io.jdirectord.cli.Main", "--background-child", "--dry-run", "--pid-file", "/run/x/a.cf.pid", "/srv/a.cf",
-            "start"})).contains("/srv/a.cf");
+        assertThat(RunningDaemons.configArgument(new String[] {
+                    "-cp",
+                    "/usr/share/jdirectord/jdirectord.jar",
+                    "io.jdirectord.cli.Main",
+                    "--background-child",
+                    "--dry-run",
+                    "--pid-file",
+                    "/run/x/a.cf.pid",
+                    "/srv/a.cf",
+                    "start"
+                }))
+                .contains("/srv/a.cf");
     }
 
     @Test
     void findsNoConfigWhenTheDaemonWasStartedWithoutOne() {
-        assertThat(RunningDaemons.configArgument(new String[] {"-jar", "jdirectord.jar", "start"})).isEmpty();
+        assertThat(RunningDaemons.configArgument(new String[] {"-jar", "jdirectord.jar", "start"}))
+                .isEmpty();
         assertThat(RunningDaemons.configArgument(new String[] {"-jar"})).isEmpty();
         assertThat(RunningDaemons.configArgument(new String[] {"-cp", "x.jar", "org.example.Other", "a.cf", "start"}))
                 .isEmpty();
@@ -42,7 +57,8 @@ class RunningDaemonsTest {
     @Test
     void findsNoDaemonInARunDirectoryOfStaleOrHalfWrittenPidFiles() throws Exception {
         Files.writeString(dir.resolve("a.cf.pid"), "999999999\n");
-        Files.writeString(dir.resolve(".jdirectord123.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                dir.resolve(".jdirectord123.pid"), ProcessHandle.current().pid() + "\n");
 
         assertThat(RunningDaemons.in(dir)).isEmpty();
         assertThat(RunningDaemons.in(dir.resolve("missing"))).isEmpty();

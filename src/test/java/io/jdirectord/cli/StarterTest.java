@@ -30,23 +30,27 @@ class StarterTest {
 
     @Test
     void goesToTheBackgroundFromAShell() throws IOException {
-        assertThat(Starter.inForeground(options(VIRTUAL, false), Map.of("TERM", "xterm"))).isFalse();
+        assertThat(Starter.inForeground(options(VIRTUAL, false), Map.of("TERM", "xterm")))
+                .isFalse();
     }
 
     @Test
     void staysInTheForegroundUnderSystemd() throws IOException {
-        assertThat(Starter.inForeground(options(VIRTUAL, false), Map.of("NOTIFY_SOCKET", "/run/systemd/notify"))).isTrue();
+        assertThat(Starter.inForeground(options(VIRTUAL, false), Map.of("NOTIFY_SOCKET", "/run/systemd/notify")))
+                .isTrue();
     }
 
     @Test
     void staysInTheForegroundWhenSupervisedOrDebugging() throws IOException {
-        assertThat(Starter.inForeground(options("supervised=yes\n" + VIRTUAL, false), Map.of())).isTrue();
+        assertThat(Starter.inForeground(options("supervised=yes\n" + VIRTUAL, false), Map.of()))
+                .isTrue();
         assertThat(Starter.inForeground(options(VIRTUAL, true), Map.of())).isTrue();
     }
 
     @Test
     void leavesAnInvalidFileToTheForegroundStartWhichReportsIt() throws IOException {
-        assertThat(Starter.inForeground(options("checktype=sometimes\n", false), Map.of())).isTrue();
+        assertThat(Starter.inForeground(options("checktype=sometimes\n", false), Map.of()))
+                .isTrue();
     }
 
     @Test
@@ -54,22 +58,44 @@ class StarterTest {
         DaemonOptions options = new DaemonOptions(Path.of("a.cf"), false, true, Path.of("run/../run/a.cf.pid"));
         Path cwd = Path.of("").toAbsolutePath();
 
-        List<String> command = Starter.childCommand(options, "/usr/lib/jvm/java-21/bin/java",
-                List.of("-XX:+ExitOnOutOfMemoryError", "-Djna.tmpdir=/var/lib/jdirectord"), "/usr/share/jdirectord/jdirectord.jar");
+        List<String> command = Starter.childCommand(
+                options,
+                "/usr/lib/jvm/java-21/bin/java",
+                List.of("-XX:+ExitOnOutOfMemoryError", "-Djna.tmpdir=/var/lib/jdirectord"),
+                "/usr/share/jdirectord/jdirectord.jar");
 
-        assertThat(command).containsExactly("/usr/lib/jvm/java-21/bin/java", "-XX:+ExitOnOutOfMemoryError",
-                "-Djna.tmpdir=/var/lib/jdirectord", "-jar", "/usr/share/jdirectord/jdirectord.jar",
-                "--background-child", "--dry-run", "--pid-file", cwd.resolve("run/a.cf.pid").toString(),
-                cwd.resolve("a.cf").toString(), "start");
+        assertThat(command)
+                .containsExactly(
+                        "/usr/lib/jvm/java-21/bin/java",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Djna.tmpdir=/var/lib/jdirectord",
+                        "-jar",
+                        "/usr/share/jdirectord/jdirectord.jar",
+                        "--background-child",
+                        "--dry-run",
+                        "--pid-file",
+                        cwd.resolve("run/a.cf.pid").toString(),
+                        cwd.resolve("a.cf").toString(),
+                        "start");
     }
 
     @Test
     void startsTheChildFromAClassPathOfSeveralEntriesByItsMainClass() {
-        DaemonOptions options = new DaemonOptions(Path.of("/etc/a.cf"), false, false, Path.of("/run/jdirectord/a.cf.pid"));
+        DaemonOptions options =
+                new DaemonOptions(Path.of("/etc/a.cf"), false, false, Path.of("/run/jdirectord/a.cf.pid"));
 
         List<String> command = Starter.childCommand(options, "java", List.of(), "target/classes:lib/picocli.jar");
 
-        assertThat(command).containsExactly("java", "-cp", "target/classes:lib/picocli.jar", "io.jdirectord.cli.Main",
-                "--background-child", "--pid-file", "/run/jdirectord/a.cf.pid", "/etc/a.cf", "start");
+        assertThat(command)
+                .containsExactly(
+                        "java",
+                        "-cp",
+                        "target/classes:lib/picocli.jar",
+                        "io.jdirectord.cli.Main",
+                        "--background-child",
+                        "--pid-file",
+                        "/run/jdirectord/a.cf.pid",
+                        "/etc/a.cf",
+                        "start");
     }
 }

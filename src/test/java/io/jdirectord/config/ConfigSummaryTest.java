@@ -18,6 +18,7 @@ class ConfigSummaryTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -143,6 +144,7 @@ class ConfigSummaryTest {
     void countsInTheSingular() {
         assertThat(ConfigSummary.format(fixture.parse("virtual=192.0.2.10:80\n\treal=10.0.0.1 gate\n")))
                 .endsWith("\n1 virtual service, 1 real server\n");
-        assertThat(ConfigSummary.format(fixture.parse("checktimeout=3\n"))).endsWith("\n0 virtual services, 0 real servers\n");
+        assertThat(ConfigSummary.format(fixture.parse("checktimeout=3\n")))
+                .endsWith("\n0 virtual services, 0 real servers\n");
     }
 }

@@ -27,6 +27,7 @@ class ExtensionsTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
     private Path ca;
 
@@ -39,7 +40,10 @@ class ExtensionsTest {
     @Test
     void readsRisecountGloballyAndPerVirtual() {
         assertThat(fixture.only("risecount=3\n" + BLOCK).timing().riseCount()).isEqualTo(3);
-        assertThat(fixture.only("risecount=3\n" + BLOCK + "\trisecount=2\n").timing().riseCount()).isEqualTo(2);
+        assertThat(fixture.only("risecount=3\n" + BLOCK + "\trisecount=2\n")
+                        .timing()
+                        .riseCount())
+                .isEqualTo(2);
     }
 
     @Test
@@ -50,7 +54,9 @@ class ExtensionsTest {
                 .isEqualTo(new TlsVerification(true, Optional.of(ca)));
         assertThat(fixture.only("cacert=" + ca + "\n" + BLOCK).check().tls())
                 .isEqualTo(new TlsVerification(true, Optional.of(ca)));
-        assertThat(fixture.only("verifycert=yes\n" + BLOCK + "\tverifycert=no\n").check().tls())
+        assertThat(fixture.only("verifycert=yes\n" + BLOCK + "\tverifycert=no\n")
+                        .check()
+                        .tls())
                 .isEqualTo(TlsVerification.OFF);
     }
 
@@ -62,7 +68,8 @@ class ExtensionsTest {
 
     @Test
     void readsMaxreceiveAndDynamicweight() {
-        CheckSpec check = fixture.only("maxreceive=4096\n" + BLOCK + "\tdynamicweight=yes\n").check();
+        CheckSpec check = fixture.only("maxreceive=4096\n" + BLOCK + "\tdynamicweight=yes\n")
+                .check();
         assertThat(check.maxReceiveBytes()).isEqualTo(4096);
         assertThat(check.dynamicWeight()).isTrue();
     }
@@ -70,9 +77,12 @@ class ExtensionsTest {
     @Test
     void followsRedirectsUnlessFollowredirectsIsNoGloballyOrInTheBlock() {
         assertThat(fixture.only(BLOCK).check().followRedirects()).isTrue();
-        assertThat(fixture.only("followredirects=no\n" + BLOCK).check().followRedirects()).isFalse();
-        assertThat(fixture.only("followredirects=no\n" + BLOCK + "\tfollowredirects=yes\n").check()
-                .followRedirects()).isTrue();
+        assertThat(fixture.only("followredirects=no\n" + BLOCK).check().followRedirects())
+                .isFalse();
+        assertThat(fixture.only("followredirects=no\n" + BLOCK + "\tfollowredirects=yes\n")
+                        .check()
+                        .followRedirects())
+                .isTrue();
         assertThat(fixture.errors(BLOCK + "\tfollowredirects=0\n"))
                 .containsExactly("3: followredirects must be yes or no, not \"0\"");
     }
@@ -80,15 +90,19 @@ class ExtensionsTest {
     @Test
     void readsSshkeyThatExists() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
-        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tlogin=\"probe\"\n\tsshkey=\"" + key + "\"\n").check().sshKey())
+        assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tlogin=\"probe\"\n\tsshkey=\"" + key + "\"\n")
+                        .check()
+                        .sshKey())
                 .contains(key);
     }
 
     @Test
     void rejectsAnSshkeyWithoutALogin() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
-        assertThat(fixture.errors(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n")).singleElement()
-                .asString().endsWith(": sshkey needs a login to log in with (login=)");
+        assertThat(fixture.errors(BLOCK + "\tservice=ssh\n\tsshkey=\"" + key + "\"\n"))
+                .singleElement()
+                .asString()
+                .endsWith(": sshkey needs a login to log in with (login=)");
     }
 
     @Test
@@ -101,10 +115,13 @@ class ExtensionsTest {
                 statusaddress=127.0.0.1:9100
                 """ + BLOCK).globals();
         assertThat(g.repairInterval()).isEqualTo(Duration.ZERO);
-        assertThat(g.syncDaemons()).containsExactly(new SyncDaemonSetting(SyncDaemonSetting.State.MASTER, "eth0", 7, 2),
-                new SyncDaemonSetting(SyncDaemonSetting.State.BACKUP, "eth1", 0, 3));
-        assertThat(g.ipvsTimeouts()).contains(new IpvsTimeoutSetting(Duration.ofSeconds(900), Duration.ofSeconds(120),
-                Duration.ofSeconds(300)));
+        assertThat(g.syncDaemons())
+                .containsExactly(
+                        new SyncDaemonSetting(SyncDaemonSetting.State.MASTER, "eth0", 7, 2),
+                        new SyncDaemonSetting(SyncDaemonSetting.State.BACKUP, "eth1", 0, 3));
+        assertThat(g.ipvsTimeouts())
+                .contains(new IpvsTimeoutSetting(
+                        Duration.ofSeconds(900), Duration.ofSeconds(120), Duration.ofSeconds(300)));
         assertThat(g.statusAddress()).contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9100));
     }
 
@@ -112,7 +129,9 @@ class ExtensionsTest {
     void readsStatusaddressInIpv6AndByName() throws Exception {
         assertThat(fixture.parse("statusaddress=[::1]:9100\n" + BLOCK).globals().statusAddress())
                 .contains(new InetSocketAddress(InetAddress.getByName("::1"), 9100));
-        assertThat(fixture.parse("statusaddress=www.example.test:http\n" + BLOCK).globals().statusAddress())
+        assertThat(fixture.parse("statusaddress=www.example.test:http\n" + BLOCK)
+                        .globals()
+                        .statusAddress())
                 .contains(new InetSocketAddress(InetAddress.getByName("192.0.2.80"), 80));
     }
 
@@ -124,10 +143,13 @@ class ExtensionsTest {
 
     @Test
     void readsTrackfileAsAnAbsolutePathAndWarnsOfAMissingDirectory() throws Exception {
-        assertThat(fixture.parse("trackfile=" + dir.resolve("jdirectord.track") + "\n" + BLOCK).globals().trackFile())
+        assertThat(fixture.parse("trackfile=" + dir.resolve("jdirectord.track") + "\n" + BLOCK)
+                        .globals()
+                        .trackFile())
                 .contains(dir.resolve("jdirectord.track"));
         assertThat(fixture.parse(BLOCK).globals().trackFile()).isEmpty();
-        assertThat(fixture.parse("trackfile=/nonexistent/jdirectord.track\n" + BLOCK).warnings())
+        assertThat(fixture.parse("trackfile=/nonexistent/jdirectord.track\n" + BLOCK)
+                        .warnings())
                 .extracting(ConfigMessage::message)
                 .containsExactly("the directory of trackfile \"/nonexistent/jdirectord.track\" does not exist");
     }
@@ -140,23 +162,31 @@ class ExtensionsTest {
                 Arguments.of("cacert=\"/nonexistent/ca.pem\"", "cacert file does not exist: \"/nonexistent/ca.pem\""),
                 Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 4194304, not \"100\""),
                 Arguments.of("dynamicweight=1", "dynamicweight must be yes or no, not \"1\""),
-                Arguments.of("repairinterval=-1", "repairinterval must be a whole number from 0 to 2147483647, not \"-1\""),
-                Arguments.of("syncdaemon=master", "syncdaemon must be master|backup INTERFACE [SYNCID], not \"master\""),
-                Arguments.of("syncdaemon=primary eth0", "syncdaemon must be master|backup INTERFACE [SYNCID],"
-                        + " not \"primary eth0\""),
-                Arguments.of("syncdaemon=master eth0 300", "syncdaemon SYNCID must be a whole number from 0 to 255,"
-                        + " not \"300\""),
-                Arguments.of("ipvstimeouts=900 120", "ipvstimeouts must be three whole numbers of seconds"
-                        + " (TCP TCPFIN UDP), not \"900 120\""),
+                Arguments.of(
+                        "repairinterval=-1", "repairinterval must be a whole number from 0 to 2147483647, not \"-1\""),
+                Arguments.of(
+                        "syncdaemon=master", "syncdaemon must be master|backup INTERFACE [SYNCID], not \"master\""),
+                Arguments.of(
+                        "syncdaemon=primary eth0",
+                        "syncdaemon must be master|backup INTERFACE [SYNCID]," + " not \"primary eth0\""),
+                Arguments.of(
+                        "syncdaemon=master eth0 300",
+                        "syncdaemon SYNCID must be a whole number from 0 to 255," + " not \"300\""),
+                Arguments.of(
+                        "ipvstimeouts=900 120",
+                        "ipvstimeouts must be three whole numbers of seconds" + " (TCP TCPFIN UDP), not \"900 120\""),
                 Arguments.of("ipvstimeouts=1 2 99999999999", "ipvstimeouts is too large: \"1 2 99999999999\""),
-                Arguments.of("statusaddress=127.0.0.1", "statusaddress must be HOST:PORT, [IPV6]:PORT or PORT,"
-                        + " not \"127.0.0.1\""),
-                Arguments.of("trackfile=run/jdirectord.track", "trackfile must be an absolute path,"
-                        + " not \"run/jdirectord.track\""),
+                Arguments.of(
+                        "statusaddress=127.0.0.1",
+                        "statusaddress must be HOST:PORT, [IPV6]:PORT or PORT," + " not \"127.0.0.1\""),
+                Arguments.of(
+                        "trackfile=run/jdirectord.track",
+                        "trackfile must be an absolute path," + " not \"run/jdirectord.track\""),
                 Arguments.of("statusaddress=0", "invalid port \"0\" for the status address (1 to 65535)"),
                 Arguments.of("statusaddress=127.0.0.1:0", "invalid port \"0\" for the status address (1 to 65535)"),
-                Arguments.of("statusaddress=nohost.example.test:9100", "cannot resolve \"nohost.example.test\" to an"
-                        + " IPv4 address for the status address"));
+                Arguments.of(
+                        "statusaddress=nohost.example.test:9100",
+                        "cannot resolve \"nohost.example.test\" to an" + " IPv4 address for the status address"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,9 +197,10 @@ class ExtensionsTest {
 
     @Test
     void rejectsAMissingSshkeyAndGlobalOnlyExtensionsInBlocks() {
-        assertThat(fixture.errors(BLOCK + "\tsshkey=/nonexistent/key\n\trepairinterval=5\n")).containsExactly(
-                "3: sshkey file does not exist: \"/nonexistent/key\"",
-                "4: Unknown directive \"repairinterval=5\" (repairinterval is only valid in the global section)");
+        assertThat(fixture.errors(BLOCK + "\tsshkey=/nonexistent/key\n\trepairinterval=5\n"))
+                .containsExactly(
+                        "3: sshkey file does not exist: \"/nonexistent/key\"",
+                        "4: Unknown directive \"repairinterval=5\" (repairinterval is only valid in the global section)");
     }
 
     @Test

@@ -45,15 +45,17 @@ final class Fixture {
     /** The errors of a file that must not parse, each as "LINE: message". */
     List<String> errors(String text) {
         Path file = write(text);
-        ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> new ConfigParser(new TableResolver()).parse(file));
+        ConfigException e =
+                catchThrowableOfType(ConfigException.class, () -> new ConfigParser(new TableResolver()).parse(file));
         assertThat(e).as("errors of\n" + text).isNotNull();
         return e.errors().stream().map(m -> m.line() + ": " + m.message()).toList();
     }
 
     /** The warnings of a file that must parse, each as "LINE: message". */
     List<String> warnings(String text) {
-        return parse(text).warnings().stream().map(m -> m.line() + ": " + m.message()).toList();
+        return parse(text).warnings().stream()
+                .map(m -> m.line() + ": " + m.message())
+                .toList();
     }
 
     /** The only virtual service of a file. */

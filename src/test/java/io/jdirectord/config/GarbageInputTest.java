@@ -19,13 +19,81 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GarbageInputTest {
 
-    private static final String[] PIECES = {"virtual", "virtual6", "real", "real6", "fallback", "fallback6", "=", " ",
-        "\t", "    ", "\n", "\n", "\n", "#", "\"", "\"", ":", "::", "->", "[", "]", ",", "1", "80", "65536", "0",
-        "192.0.2.1", "10.0.0.1", "2001:db8::1", "gate", "masq", "ipip", "l:", "u:", "checktype", "service", "http",
-        "udp", "protocol", "fwm", "scheduler", "netmask", "255.255.255.0", "persistent", "checkinterval", "0.5",
-        "request", "receive", "yes", "no", "quiescent", "emailalertstatus", "none", "all", "syncdaemon", "master",
-        "ipvstimeouts", "statusaddress", "supervised", "checkport", "sshkey", "cacert", "\r", "\0", "\u00e9",
-        "external", "checkcommand", "/bin/true", "-", ".", "99999999999999999999", "domain", "www.example.test"};
+    private static final String[] PIECES = {
+        "virtual",
+        "virtual6",
+        "real",
+        "real6",
+        "fallback",
+        "fallback6",
+        "=",
+        " ",
+        "\t",
+        "    ",
+        "\n",
+        "\n",
+        "\n",
+        "#",
+        "\"",
+        "\"",
+        ":",
+        "::",
+        "->",
+        "[",
+        "]",
+        ",",
+        "1",
+        "80",
+        "65536",
+        "0",
+        "192.0.2.1",
+        "10.0.0.1",
+        "2001:db8::1",
+        "gate",
+        "masq",
+        "ipip",
+        "l:",
+        "u:",
+        "checktype",
+        "service",
+        "http",
+        "udp",
+        "protocol",
+        "fwm",
+        "scheduler",
+        "netmask",
+        "255.255.255.0",
+        "persistent",
+        "checkinterval",
+        "0.5",
+        "request",
+        "receive",
+        "yes",
+        "no",
+        "quiescent",
+        "emailalertstatus",
+        "none",
+        "all",
+        "syncdaemon",
+        "master",
+        "ipvstimeouts",
+        "statusaddress",
+        "supervised",
+        "checkport",
+        "sshkey",
+        "cacert",
+        "\r",
+        "\0",
+        "\u00e9",
+        "external",
+        "checkcommand",
+        "/bin/true",
+        "-",
+        ".",
+        "99999999999999999999",
+        "domain",
+        "www.example.test"
+    };
 
     @TempDir
     Path dir;
@@ -100,7 +168,10 @@ class GarbageInputTest {
             new ConfigParser(new TableResolver()).parse(file);
             throw new AssertionError("accepted a too large file");
         } catch (ConfigException e) {
-            assertThat(e.errors()).extracting(ConfigMessage::toString).singleElement().asString()
+            assertThat(e.errors())
+                    .extracting(ConfigMessage::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith(file + ": file is too large (more than 1048576 bytes)");
         }
     }
@@ -109,7 +180,12 @@ class GarbageInputTest {
     void parsesThousandsOfVirtualServices() {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 5000; i++) {
-            text.append("virtual=").append(i).append("\n\treal=10.0.").append(i / 256).append('.').append(i % 256)
+            text.append("virtual=")
+                    .append(i)
+                    .append("\n\treal=10.0.")
+                    .append(i / 256)
+                    .append('.')
+                    .append(i % 256)
                     .append(" gate\n");
         }
         assertThat(new Fixture(dir).parse(text.toString()).virtualServices()).hasSize(5000);

@@ -26,7 +26,12 @@ class HostileFilesTest {
             text.append("virtual=").append(i).append('\n');
             for (int r = 0; r < reals; r++) {
                 int n = i * reals + r;
-                text.append("\treal=10.").append(n >> 16).append('.').append((n >> 8) & 255).append('.').append(n & 255)
+                text.append("\treal=10.")
+                        .append(n >> 16)
+                        .append('.')
+                        .append((n >> 8) & 255)
+                        .append('.')
+                        .append(n & 255)
                         .append(" gate\n");
             }
         }
@@ -41,10 +46,14 @@ class HostileFilesTest {
 
     @Test
     void acceptsTheMostVirtualServicesAndRealServers() {
-        Config config = fixture().parse(services(Limits.MAX_VIRTUAL_SERVICES, Limits.MAX_REAL_SERVERS / Limits.MAX_VIRTUAL_SERVICES));
+        Config config = fixture()
+                .parse(services(Limits.MAX_VIRTUAL_SERVICES, Limits.MAX_REAL_SERVERS / Limits.MAX_VIRTUAL_SERVICES));
 
         assertThat(config.virtualServices()).hasSize(Limits.MAX_VIRTUAL_SERVICES);
-        assertThat(config.virtualServices().stream().mapToInt(s -> s.reals().size()).sum()).isEqualTo(Limits.MAX_REAL_SERVERS);
+        assertThat(config.virtualServices().stream()
+                        .mapToInt(s -> s.reals().size())
+                        .sum())
+                .isEqualTo(Limits.MAX_REAL_SERVERS);
     }
 
     @Test
@@ -59,8 +68,9 @@ class HostileFilesTest {
     void refusesOneRealServerMoreAtItsLine() {
         String text = services(1, Limits.MAX_REAL_SERVERS) + "\treal=10.200.0.1 gate\n";
 
-        assertThat(fixture().errors(text)).containsExactly((Limits.MAX_REAL_SERVERS + 3) + ": more than 10000 real servers"
-                + " in the file (ranges counted as expanded); this line brings them to 10001");
+        assertThat(fixture().errors(text))
+                .containsExactly((Limits.MAX_REAL_SERVERS + 3) + ": more than 10000 real servers"
+                        + " in the file (ranges counted as expanded); this line brings them to 10001");
     }
 
     @Test
@@ -76,7 +86,9 @@ class HostileFilesTest {
 
         assertThat(fixture().only(block + "255.255.255.0\n").persistence()).isPresent();
         assertThat(fixture().only(block + "255.255.255.255\n").persistence()).isPresent();
-        assertThat(fixture().errors(block + "255.255.0.255\n")).singleElement().asString()
+        assertThat(fixture().errors(block + "255.255.0.255\n"))
+                .singleElement()
+                .asString()
                 .startsWith("4: netmask 255.255.0.255 is not contiguous");
     }
 
@@ -91,10 +103,13 @@ class HostileFilesTest {
 
     @Test
     void warnsOfAReceiveThatNeedsTheBacktrackingMatcherOnly() {
-        String block = "virtual=192.0.2.10:80\n\tchecktype=negotiate\n\tservice=http\n\treal=10.0.0.1:80 gate\n\treceive=";
+        String block =
+                "virtual=192.0.2.10:80\n\tchecktype=negotiate\n\tservice=http\n\treal=10.0.0.1:80 gate\n\treceive=";
 
         assertThat(fixture().warnings(block + "\"(a+)+b\"\n")).isEmpty();
-        assertThat(fixture().warnings(block + "\"<(b)>.*</\\1>\"\n")).singleElement().asString()
+        assertThat(fixture().warnings(block + "\"<(b)>.*</\\1>\"\n"))
+                .singleElement()
+                .asString()
                 .startsWith("5: receive \"<(b)>.*</\\1>\" uses $, a back-reference, lookaround");
     }
 }

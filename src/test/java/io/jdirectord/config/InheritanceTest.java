@@ -18,6 +18,7 @@ class InheritanceTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -42,7 +43,8 @@ class InheritanceTest {
         "7, '', 3, 20, 7, 7",
         "'', 9, 3, 20, 9, 9",
         "7, 9, 3, 20, 7, 9",
-        "7, '', '', '', 7, 7"})
+        "7, '', '', '', 7, 7"
+    })
     void resolvesTimeoutsAsLdirectord(String vct, String vnt, String gct, String gnt, int ct, int nt) {
         String text = line("checktimeout", gct) + line("negotiatetimeout", gnt)
                 + "virtual=192.0.2.10:80\n\treal=10.0.0.1 gate\n"
@@ -82,11 +84,13 @@ class InheritanceTest {
                 \treal=10.0.0.1 gate
                 \tfallback=fallback.example.test:smtp ipip
                 """);
-        assertThat(config.virtualServices()).extracting(v -> v.fallback().orElseThrow().toString()).containsExactly(
-                "Fallback[endpoint=127.0.0.1:80, forwarding=GATE]",
-                "Fallback[endpoint=127.0.0.1:443, forwarding=GATE]",
-                "Fallback[endpoint=[::1]:8080, forwarding=MASQ]",
-                "Fallback[endpoint=127.0.0.9:25, forwarding=IPIP]");
+        assertThat(config.virtualServices())
+                .extracting(v -> v.fallback().orElseThrow().toString())
+                .containsExactly(
+                        "Fallback[endpoint=127.0.0.1:80, forwarding=GATE]",
+                        "Fallback[endpoint=127.0.0.1:443, forwarding=GATE]",
+                        "Fallback[endpoint=[::1]:8080, forwarding=MASQ]",
+                        "Fallback[endpoint=127.0.0.9:25, forwarding=IPIP]");
     }
 
     @Test

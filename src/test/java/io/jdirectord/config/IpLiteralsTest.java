@@ -28,9 +28,18 @@ class IpLiteralsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"::,::", "::1,::1", "2001:db8::5,2001:db8::5", "2001:DB8:0:0:0:0:0:5,2001:db8::5",
-        "2001:db8:0:1::4,2001:db8:0:1::4", "2001:db8::1:0:0:1,2001:db8::1:0:0:1", "1:0:0:2:0:0:0:3,1:0:0:2::3",
-        "fe80::,fe80::", "1:2:3:4:5:6:7:8,1:2:3:4:5:6:7:8", "0:0:0:0:0:ffff:c000:201,::ffff:c000:201"})
+    @CsvSource({
+        "::,::",
+        "::1,::1",
+        "2001:db8::5,2001:db8::5",
+        "2001:DB8:0:0:0:0:0:5,2001:db8::5",
+        "2001:db8:0:1::4,2001:db8:0:1::4",
+        "2001:db8::1:0:0:1,2001:db8::1:0:0:1",
+        "1:0:0:2:0:0:0:3,1:0:0:2::3",
+        "fe80::,fe80::",
+        "1:2:3:4:5:6:7:8,1:2:3:4:5:6:7:8",
+        "0:0:0:0:0:ffff:c000:201,::ffff:c000:201"
+    })
     void parsesIpv6AndPrintsItInRfc5952Form(String text, String printed) {
         Inet6Address address = IpLiterals.ipv6(text).orElseThrow();
         assertThat(io.jdirectord.net.AddressText.of(address)).isEqualTo(printed);
@@ -38,15 +47,28 @@ class IpLiteralsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ":", ":::", "1::2::3", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "12345::", "g::1",
-        "1:2:3:4:5:6:7::8", "::ffff:192.0.2.1", "fe80::1%eth0"})
+    @ValueSource(
+            strings = {
+                "",
+                ":",
+                ":::",
+                "1::2::3",
+                "1:2:3:4:5:6:7",
+                "1:2:3:4:5:6:7:8:9",
+                "12345::",
+                "g::1",
+                "1:2:3:4:5:6:7::8",
+                "::ffff:192.0.2.1",
+                "fe80::1%eth0"
+            })
     void rejectsMalformedIpv6(String text) {
         assertThat(IpLiterals.ipv6(text)).isEmpty();
     }
 
     @Test
     void convertsBetweenIpv4AndNumbers() throws Exception {
-        assertThat(IpLiterals.toLong(IpLiterals.ipv4("255.255.255.254").orElseThrow())).isEqualTo(0xfffffffeL);
+        assertThat(IpLiterals.toLong(IpLiterals.ipv4("255.255.255.254").orElseThrow()))
+                .isEqualTo(0xfffffffeL);
         assertThat(IpLiterals.fromLong(5060)).isEqualTo(InetAddress.getByName("0.0.19.196"));
     }
 }

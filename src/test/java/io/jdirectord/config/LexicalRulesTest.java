@@ -18,6 +18,7 @@ class LexicalRulesTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -98,8 +99,9 @@ class LexicalRulesTest {
                     scheduler=rr
                 """;
         assertThat(fixture.only(text).reals()).hasSize(1);
-        assertThat(fixture.warnings(text)).containsExactly("2: indented by 2 space(s); accepted as part of the"
-                + " virtual block (ldirectord needs at least 4 spaces or a tab and would end the block here)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("2: indented by 2 space(s); accepted as part of the"
+                        + " virtual block (ldirectord needs at least 4 spaces or a tab and would end the block here)");
     }
 
     @Test
@@ -112,8 +114,9 @@ class LexicalRulesTest {
     @Test
     void acceptsGlobalDirectiveWithLeadingBlanksOutsideBlockWithWarning() {
         String text = "  checktimeout=3\n";
-        assertThat(fixture.warnings(text)).containsExactly("1: leading blanks before a global directive; accepted"
-                + " (ldirectord rejects it: only lines of a virtual block are indented)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("1: leading blanks before a global directive; accepted"
+                        + " (ldirectord rejects it: only lines of a virtual block are indented)");
     }
 
     @Test
@@ -127,8 +130,9 @@ class LexicalRulesTest {
     void stripsCarriageReturnsWithOneWarningPerFile() {
         String text = "checktimeout=3\r\nquiescent=yes\r\nvirtual=192.0.2.10:80\r\n\treal=10.0.0.1:80 gate\r\n";
         assertThat(fixture.only(text).quiescent()).isTrue();
-        assertThat(fixture.warnings(text)).containsExactly("1: line ends in CR LF (DOS line ends); the CRs are"
-                + " ignored (ldirectord keeps them and then rejects yes/no values)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("1: line ends in CR LF (DOS line ends); the CRs are"
+                        + " ignored (ldirectord keeps them and then rejects yes/no values)");
     }
 
     @Test
@@ -153,7 +157,8 @@ class LexicalRulesTest {
         CheckSpec check = fixture.only(text).check();
         assertThat(check.receive()).isEqualTo("a#b");
         assertThat(check.passwd()).isEqualTo("x#y");
-        String warning = ": \"#\" inside quotes kept as part of the value (ldirectord cuts the line at the first \"#\")";
+        String warning =
+                ": \"#\" inside quotes kept as part of the value (ldirectord cuts the line at the first \"#\")";
         assertThat(fixture.warnings(text)).containsExactly("2" + warning, "3" + warning);
     }
 
@@ -169,8 +174,9 @@ class LexicalRulesTest {
     void acceptsTrailingCommentOnGlobalLineWithWarning() {
         String text = "quiescent=no # not for now\n";
         assertThat(fixture.parse(text).warnings()).hasSize(1);
-        assertThat(fixture.warnings(text)).containsExactly("1: comment after the value removed: \"# not for now\""
-                + " (ldirectord reads it as part of the value)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("1: comment after the value removed: \"# not for now\""
+                        + " (ldirectord reads it as part of the value)");
     }
 
     @Test
@@ -189,15 +195,15 @@ class LexicalRulesTest {
 
     @Test
     void rejectsDirectiveNamesInUpperCase() {
-        assertThat(fixture.errors("Virtual=192.0.2.10:80\nCheckTimeout=3\n")).containsExactly(
-                "1: Unknown directive \"Virtual=192.0.2.10:80\" (directive names are lower case)",
-                "2: Unknown directive \"CheckTimeout=3\" (directive names are lower case)");
+        assertThat(fixture.errors("Virtual=192.0.2.10:80\nCheckTimeout=3\n"))
+                .containsExactly(
+                        "1: Unknown directive \"Virtual=192.0.2.10:80\" (directive names are lower case)",
+                        "2: Unknown directive \"CheckTimeout=3\" (directive names are lower case)");
     }
 
     @Test
     void rejectsIncludeAsLdirectordHasNone() {
-        assertThat(fixture.errors("include other.cf\n"))
-                .containsExactly("1: Unknown directive \"include other.cf\"");
+        assertThat(fixture.errors("include other.cf\n")).containsExactly("1: Unknown directive \"include other.cf\"");
     }
 
     @Test
@@ -212,8 +218,10 @@ class LexicalRulesTest {
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage());
         }
-        assertThat(config.warnings()).extracting(ConfigMessage::toString)
-                .containsExactly(file + ":2: line is not valid UTF-8 (the first such line); invalid bytes were replaced");
+        assertThat(config.warnings())
+                .extracting(ConfigMessage::toString)
+                .containsExactly(
+                        file + ":2: line is not valid UTF-8 (the first such line); invalid bytes were replaced");
         assertThat(config.virtualServices().get(0).serviceName()).contains("caf\uFFFD");
     }
 }

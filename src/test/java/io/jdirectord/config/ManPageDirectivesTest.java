@@ -36,13 +36,58 @@ class ManPageDirectivesTest {
             "DIRECTIVES OF VIRTUAL BLOCKS", Set.of(BLOCK));
 
     /** ldirectord 4.12's directives (reference §2, §3.3); every other directive the parser knows is an extension. */
-    private static final Set<String> LDIRECTORD = Set.of("virtual", "virtual6", "checktimeout", "negotiatetimeout",
-            "connecttimeout", "timeout", "checkinterval", "checkcount", "failurecount", "fallback", "fallback6",
-            "fallbackcommand", "autoreload", "callback", "logfile", "execute", "fork", "supervised", "quiescent",
-            "readdquiescent", "emailalert", "emailalertfreq", "emailalertstatus", "emailalertfrom", "cleanstop",
-            "smtp", "maintenancedir", "real", "real6", "checktype", "service", "request", "receive", "httpmethod",
-            "virtualhost", "login", "passwd", "database", "secret", "load", "checkcommand", "checkport", "scheduler",
-            "persistent", "netmask", "schedflags", "protocol", "ops", "monitorfile", "servicename", "comment");
+    private static final Set<String> LDIRECTORD = Set.of(
+            "virtual",
+            "virtual6",
+            "checktimeout",
+            "negotiatetimeout",
+            "connecttimeout",
+            "timeout",
+            "checkinterval",
+            "checkcount",
+            "failurecount",
+            "fallback",
+            "fallback6",
+            "fallbackcommand",
+            "autoreload",
+            "callback",
+            "logfile",
+            "execute",
+            "fork",
+            "supervised",
+            "quiescent",
+            "readdquiescent",
+            "emailalert",
+            "emailalertfreq",
+            "emailalertstatus",
+            "emailalertfrom",
+            "cleanstop",
+            "smtp",
+            "maintenancedir",
+            "real",
+            "real6",
+            "checktype",
+            "service",
+            "request",
+            "receive",
+            "httpmethod",
+            "virtualhost",
+            "login",
+            "passwd",
+            "database",
+            "secret",
+            "load",
+            "checkcommand",
+            "checkport",
+            "scheduler",
+            "persistent",
+            "netmask",
+            "schedflags",
+            "protocol",
+            "ops",
+            "monitorfile",
+            "servicename",
+            "comment");
 
     private Map<String, Set<String>> parserScopes;
     private ManPage page;
@@ -50,10 +95,15 @@ class ManPageDirectivesTest {
     @BeforeEach
     void read() throws IOException {
         Diagnostics diagnostics = new Diagnostics(Path.of("jdirectord.cf"));
-        DraftBuilder parser = new DraftBuilder(new Values(diagnostics), new Resolution(new TableResolver(), diagnostics));
+        DraftBuilder parser =
+                new DraftBuilder(new Values(diagnostics), new Resolution(new TableResolver(), diagnostics));
         parserScopes = new TreeMap<>();
-        parser.globalNames().forEach(name -> parserScopes.computeIfAbsent(name, n -> new TreeSet<>()).add(GLOBAL));
-        parser.blockNames().forEach(name -> parserScopes.computeIfAbsent(name, n -> new TreeSet<>()).add(BLOCK));
+        parser.globalNames()
+                .forEach(name ->
+                        parserScopes.computeIfAbsent(name, n -> new TreeSet<>()).add(GLOBAL));
+        parser.blockNames()
+                .forEach(name ->
+                        parserScopes.computeIfAbsent(name, n -> new TreeSet<>()).add(BLOCK));
         page = ManPage.read(PAGE);
     }
 
@@ -68,7 +118,9 @@ class ManPageDirectivesTest {
                         + (LDIRECTORD.contains(name) ? "" : ", its tag marked [extension]"));
             }
         });
-        assertThat(missing).as("directives the parser knows but jdirectord.cf(5) does not document").isEmpty();
+        assertThat(missing)
+                .as("directives the parser knows but jdirectord.cf(5) does not document")
+                .isEmpty();
     }
 
     @Test
@@ -82,29 +134,39 @@ class ManPageDirectivesTest {
                         + sectionFor(scopes));
             }
         }
-        assertThat(misplaced).as("directives documented in the wrong section of jdirectord.cf(5)").isEmpty();
+        assertThat(misplaced)
+                .as("directives documented in the wrong section of jdirectord.cf(5)")
+                .isEmpty();
     }
 
     @Test
     void thePageDocumentsNoDirectiveTheParserDoesNotKnow() {
-        List<String> unknown = directiveTags().stream().filter(tag -> !parserScopes.containsKey(tag.name()))
+        List<String> unknown = directiveTags().stream()
+                .filter(tag -> !parserScopes.containsKey(tag.name()))
                 .map(tag -> page.file() + ":" + tag.line() + ": '" + tag.tag() + "' documents "
-                        + (tag.name().isEmpty() ? "no directive" : "'" + tag.name() + "', which the parser does not know"))
+                        + (tag.name().isEmpty()
+                                ? "no directive"
+                                : "'" + tag.name() + "', which the parser does not know"))
                 .toList();
-        assertThat(unknown).as("entries of jdirectord.cf(5) that name no directive the parser knows").isEmpty();
+        assertThat(unknown)
+                .as("entries of jdirectord.cf(5) that name no directive the parser knows")
+                .isEmpty();
     }
 
     @Test
     void exactlyTheDirectivesLdirectordDoesNotHaveAreMarkedAsExtensions() {
-        Set<String> marked = directiveTags().stream().filter(ManPage.Tag::isExtension).map(ManPage.Tag::name)
+        Set<String> marked = directiveTags().stream()
+                .filter(ManPage.Tag::isExtension)
+                .map(ManPage.Tag::name)
                 .collect(Collectors.toSet());
         List<String> wrong = new ArrayList<>();
         for (String name : parserScopes.keySet()) {
             boolean extension = !LDIRECTORD.contains(name);
             if (extension != marked.contains(name)) {
-                wrong.add("directive '" + name + "' " + (extension
-                        ? "is a jdirectord extension: mark its tag in " + page.file() + " with [extension]"
-                        : "is ldirectord's: remove [extension] from its tag in " + page.file()));
+                wrong.add("directive '" + name + "' "
+                        + (extension
+                                ? "is a jdirectord extension: mark its tag in " + page.file() + " with [extension]"
+                                : "is ldirectord's: remove [extension] from its tag in " + page.file()));
             }
         }
         assertThat(wrong).as("extension marks in jdirectord.cf(5)").isEmpty();
@@ -113,17 +175,27 @@ class ManPageDirectivesTest {
     @Test
     void theExtensionsSectionNamesEveryExtension() {
         String summary = page.sectionText("EXTENSIONS");
-        List<String> unnamed = parserScopes.keySet().stream().filter(name -> !LDIRECTORD.contains(name))
-                .filter(name -> !summary.matches("(?s).*\\b" + name + "\\b.*")).toList();
-        assertThat(unnamed).as("extensions missing from the EXTENSIONS section of " + page.file()).isEmpty();
+        List<String> unnamed = parserScopes.keySet().stream()
+                .filter(name -> !LDIRECTORD.contains(name))
+                .filter(name -> !summary.matches("(?s).*\\b" + name + "\\b.*"))
+                .toList();
+        assertThat(unnamed)
+                .as("extensions missing from the EXTENSIONS section of " + page.file())
+                .isEmpty();
     }
 
     private List<ManPage.Tag> directiveTags() {
-        return page.tags().stream().filter(tag -> SECTIONS.containsKey(tag.section())).toList();
+        return page.tags().stream()
+                .filter(tag -> SECTIONS.containsKey(tag.section()))
+                .toList();
     }
 
     private static String sectionFor(Set<String> scopes) {
-        return SECTIONS.entrySet().stream().filter(e -> e.getValue().equals(scopes)).map(Map.Entry::getKey)
-                .sorted().findFirst().orElseThrow();
+        return SECTIONS.entrySet().stream()
+                .filter(e -> e.getValue().equals(scopes))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
     }
 }

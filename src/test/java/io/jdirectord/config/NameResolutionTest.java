@@ -42,9 +42,29 @@ class NameResolutionTest {
     @Test
     void fallsBackOnTheBuiltInTableWhenTheServicesFileIsAbsent() {
         SystemNameResolver resolver = new SystemNameResolver(dir.resolve("absent"));
-        for (String name : new String[] {"http", "https", "ftp", "smtp", "pop3", "imap2", "imap", "nntp", "domain",
-            "ldap", "ldaps", "submission", "pop3s", "imaps", "mysql", "postgresql", "sip", "ssh"}) {
-            assertThat(resolver.servicePort(name, Optional.of(Protocol.TCP))).as(name).isPresent();
+        for (String name : new String[] {
+            "http",
+            "https",
+            "ftp",
+            "smtp",
+            "pop3",
+            "imap2",
+            "imap",
+            "nntp",
+            "domain",
+            "ldap",
+            "ldaps",
+            "submission",
+            "pop3s",
+            "imaps",
+            "mysql",
+            "postgresql",
+            "sip",
+            "ssh"
+        }) {
+            assertThat(resolver.servicePort(name, Optional.of(Protocol.TCP)))
+                    .as(name)
+                    .isPresent();
         }
         assertThat(resolver.servicePort("domain", Optional.of(Protocol.UDP))).isEqualTo(OptionalInt.of(53));
         assertThat(resolver.servicePort("imap", Optional.empty())).isEqualTo(OptionalInt.of(143));
@@ -78,8 +98,8 @@ class NameResolutionTest {
 
     @Test
     void parsesAConfigurationWithLocalhostAndTheSystemServices() throws Exception {
-        Path file = Files.writeString(dir.resolve("local.cf"),
-                "virtual=localhost:http\n\treal=localhost:http masq\n\tfallback=localhost\n");
+        Path file = Files.writeString(
+                dir.resolve("local.cf"), "virtual=localhost:http\n\treal=localhost:http masq\n\tfallback=localhost\n");
         Config config = new ConfigParser().parse(file);
         VirtualService service = config.virtualServices().get(0);
         assertThat(service.key().id()).isEqualTo("tcp:127.0.0.1:80");

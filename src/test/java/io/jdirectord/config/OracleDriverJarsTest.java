@@ -25,8 +25,10 @@ class OracleDriverJarsTest {
         Files.writeString(packaged.resolve("ojdbc11.jar"), "");
         Files.writeString(packaged.resolve("orai18n.jar"), "");
         Files.writeString(system.resolve("ojdbc8.jar"), "");
-        OracleDriverJars jars = new OracleDriverJars(List.of(new OracleDriverJars.Location(empty, "*.jar"),
-                new OracleDriverJars.Location(packaged, "*.jar"), new OracleDriverJars.Location(system, "ojdbc*.jar")));
+        OracleDriverJars jars = new OracleDriverJars(List.of(
+                new OracleDriverJars.Location(empty, "*.jar"),
+                new OracleDriverJars.Location(packaged, "*.jar"),
+                new OracleDriverJars.Location(system, "ojdbc*.jar")));
 
         assertThat(jars.find()).contains(List.of(packaged.resolve("ojdbc11.jar"), packaged.resolve("orai18n.jar")));
     }
@@ -34,11 +36,13 @@ class OracleDriverJarsTest {
     @Test
     void findsNothingWhereNoDriverIs() throws Exception {
         Files.writeString(dir.resolve("mariadb-java-client.jar"), "");
-        OracleDriverJars jars = new OracleDriverJars(List.of(new OracleDriverJars.Location(dir, "*.jar"),
+        OracleDriverJars jars = new OracleDriverJars(List.of(
+                new OracleDriverJars.Location(dir, "*.jar"),
                 new OracleDriverJars.Location(dir.resolve("missing"), "*.jar")));
 
         assertThat(jars.find()).isEmpty();
-        assertThat(jars.advice()).contains(dir + "/ojdbc*.jar", "/usr/share/jdirectord/jdbc", "-Djdirectord.jdbc.dir=DIR");
+        assertThat(jars.advice())
+                .contains(dir + "/ojdbc*.jar", "/usr/share/jdirectord/jdbc", "-Djdirectord.jdbc.dir=DIR");
     }
 
     private static final String ORACLE = "virtual=192.0.2.10:1521\n\treal=10.0.0.1:1521 gate\n\tservice=oracle\n"
@@ -46,24 +50,28 @@ class OracleDriverJarsTest {
 
     @Test
     void theConfigurationWarnsAtServiceOracleWhenNoDriverIsFound() throws Exception {
-        withDirectoryProperty(dir.resolve("empty"), () ->
-                assertThat(new Fixture(dir).warnings(ORACLE)).anySatisfy(warning -> assertThat(warning)
-                        .startsWith("3: service = oracle: no Oracle JDBC driver found")
-                        .endsWith("until then its real servers are down")));
+        withDirectoryProperty(
+                dir.resolve("empty"),
+                () -> assertThat(new Fixture(dir).warnings(ORACLE))
+                        .anySatisfy(warning -> assertThat(warning)
+                                .startsWith("3: service = oracle: no Oracle JDBC driver found")
+                                .endsWith("until then its real servers are down")));
     }
 
     @Test
     void theConfigurationDoesNotWarnOnceTheDriverIsInPlace() throws Exception {
         Files.writeString(dir.resolve("ojdbc11.jar"), "");
-        withDirectoryProperty(dir, () ->
-                assertThat(new Fixture(dir).warnings(ORACLE)).noneMatch(warning -> warning.contains("oracle")));
+        withDirectoryProperty(
+                dir,
+                () -> assertThat(new Fixture(dir).warnings(ORACLE)).noneMatch(warning -> warning.contains("oracle")));
     }
 
     @Test
     void theSystemPropertyDirectoryIsSearchedFirst() throws Exception {
         Files.writeString(dir.resolve("ojdbc11.jar"), "");
-        withDirectoryProperty(dir, () ->
-                assertThat(OracleDriverJars.standard().find()).contains(List.of(dir.resolve("ojdbc11.jar"))));
+        withDirectoryProperty(
+                dir,
+                () -> assertThat(OracleDriverJars.standard().find()).contains(List.of(dir.resolve("ojdbc11.jar"))));
     }
 
     private interface Body {

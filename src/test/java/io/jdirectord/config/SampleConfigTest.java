@@ -23,6 +23,7 @@ class SampleConfigTest {
 
     @TempDir
     Path dir;
+
     private Config config;
 
     static String resource(String name) throws IOException {
@@ -37,7 +38,10 @@ class SampleConfigTest {
     }
 
     private VirtualService service(String id) {
-        return config.virtualServices().stream().filter(v -> v.key().id().equals(id)).findFirst().orElseThrow();
+        return config.virtualServices().stream()
+                .filter(v -> v.key().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static InetAddress ip(String text) throws IOException {
@@ -46,10 +50,19 @@ class SampleConfigTest {
 
     @Test
     void readsEveryBlockInFileOrder() {
-        assertThat(config.virtualServices()).extracting(v -> v.key().id()).containsExactly(
-                "tcp:192.0.2.240:80", "tcp:192.0.2.240:443", "tcp:192.0.2.240:21", "tcp:192.0.2.240:25",
-                "tcp:192.0.2.84:389", "udp:192.0.2.240:5060", "fwm:1", "udp:192.0.2.84:53", "tcp:192.0.2.74:3306",
-                "tcp:[2001:db8::5]:119");
+        assertThat(config.virtualServices())
+                .extracting(v -> v.key().id())
+                .containsExactly(
+                        "tcp:192.0.2.240:80",
+                        "tcp:192.0.2.240:443",
+                        "tcp:192.0.2.240:21",
+                        "tcp:192.0.2.240:25",
+                        "tcp:192.0.2.84:389",
+                        "udp:192.0.2.240:5060",
+                        "fwm:1",
+                        "udp:192.0.2.84:53",
+                        "tcp:192.0.2.74:3306",
+                        "tcp:[2001:db8::5]:119");
         assertThat(config.globals().logTarget()).isEqualTo(new LogTarget.Syslog("local0"));
         assertThat(config.globals().autoreload()).isTrue();
         assertThat(config.globals().checkInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -57,13 +70,17 @@ class SampleConfigTest {
 
     @Test
     void warnsAboutTheSipDoubleColonsAndNotAboutTheLdapAndSipChecks() {
-        assertThat(config.warnings()).extracting(m -> m.line() + ": " + m.message()).filteredOn(m -> !m.contains("no negotiate check"))
+        assertThat(config.warnings())
+                .extracting(m -> m.line() + ": " + m.message())
+                .filteredOn(m -> !m.contains("no negotiate check"))
                 .containsExactly(
-                "92: \"192.168.6.2::5060\" read as 192.168.6.2:5060 (ldirectord reads it as the address 0.0.19.196"
-                        + " without a port)",
-                "93: \"192.168.6.3::5060\" read as 192.168.6.3:5060 (ldirectord reads it as the address 0.0.19.196"
-                        + " without a port)");
-        assertThat(config.warnings()).extracting(m -> m.message()).filteredOn(m -> m.contains("no negotiate check"))
+                        "92: \"192.168.6.2::5060\" read as 192.168.6.2:5060 (ldirectord reads it as the address 0.0.19.196"
+                                + " without a port)",
+                        "93: \"192.168.6.3::5060\" read as 192.168.6.3:5060 (ldirectord reads it as the address 0.0.19.196"
+                                + " without a port)");
+        assertThat(config.warnings())
+                .extracting(m -> m.message())
+                .filteredOn(m -> m.contains("no negotiate check"))
                 .noneSatisfy(m -> assertThat(m).contains("service sip:"))
                 .noneSatisfy(m -> assertThat(m).contains("service ldap:"));
     }
@@ -83,8 +100,17 @@ class SampleConfigTest {
         assertThat(check.negotiateTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(http.emailAlert().recipients()).isEqualTo("admin@example.test");
         RealServer special = http.reals().get(2);
-        assertThat(special).isEqualTo(new RealServer(ip("192.168.6.6"), 80, Forwarding.GATE, 2, 0, 0,
-                Optional.of("/alive.html"), Optional.of("I am alive"), 22));
+        assertThat(special)
+                .isEqualTo(new RealServer(
+                        ip("192.168.6.6"),
+                        80,
+                        Forwarding.GATE,
+                        2,
+                        0,
+                        0,
+                        Optional.of("/alive.html"),
+                        Optional.of("I am alive"),
+                        22));
         ProbeSpec probe = http.probeFor(special);
         assertThat(probe.check().request()).isEqualTo("/alive.html");
         assertThat(probe.check().receive()).isEqualTo("I am alive");
@@ -121,8 +147,9 @@ class SampleConfigTest {
     @Test
     void readsSipOnUdpWithWhatTheOperatorMeant() throws IOException {
         VirtualService sip = service("udp:192.0.2.240:5060");
-        assertThat(sip.reals()).extracting(RealServer::endpoint).containsExactly(
-                new Endpoint(ip("192.168.6.2"), 5060), new Endpoint(ip("192.168.6.3"), 5060));
+        assertThat(sip.reals())
+                .extracting(RealServer::endpoint)
+                .containsExactly(new Endpoint(ip("192.168.6.2"), 5060), new Endpoint(ip("192.168.6.3"), 5060));
         assertThat(sip.check().checkTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(sip.check().login()).isEqualTo("jdirectord@lb1");
     }
@@ -143,7 +170,8 @@ class SampleConfigTest {
         assertThat(dns.check().service()).isEqualTo(ServiceKind.DNS);
         assertThat(dns.check().request()).isEqualTo("/www.example.test");
         VirtualService sql = service("tcp:192.0.2.74:3306");
-        assertThat(sql.reals()).extracting(RealServer::address)
+        assertThat(sql.reals())
+                .extracting(RealServer::address)
                 .containsExactly(ip("10.0.1.1"), ip("10.0.1.2"), ip("10.0.1.3"));
         assertThat(sql.reals()).extracting(RealServer::weight).containsOnly(10);
         assertThat(sql.check().database()).isEqualTo("portal");
@@ -153,7 +181,8 @@ class SampleConfigTest {
     void readsTheIpv6Block() throws IOException {
         VirtualService nntp = config.virtualServices().get(9);
         assertThat(nntp.key().family()).isEqualTo(Family.INET6);
-        assertThat(nntp.reals()).extracting(RealServer::address)
+        assertThat(nntp.reals())
+                .extracting(RealServer::address)
                 .containsExactly(ip("2001:db8:0:1::4"), ip("2001:db8:0:1::6"));
         assertThat(nntp.fallback()).contains(new Fallback(new Endpoint(ip("::1"), 119), Forwarding.GATE));
         assertThat(nntp.check().service()).isEqualTo(ServiceKind.NNTP);
@@ -161,7 +190,8 @@ class SampleConfigTest {
 
     @Test
     void countsRealServersAfterRangeExpansion() {
-        List<Integer> counts = config.virtualServices().stream().map(v -> v.reals().size()).toList();
+        List<Integer> counts =
+                config.virtualServices().stream().map(v -> v.reals().size()).toList();
         assertThat(counts).containsExactly(3, 2, 2, 2, 2, 2, 2, 2, 3, 2);
     }
 }

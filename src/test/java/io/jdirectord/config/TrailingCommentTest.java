@@ -28,6 +28,7 @@ class TrailingCommentTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -71,8 +72,9 @@ class TrailingCommentTest {
     void warnsAboutACommentAfterAGlobalValueOnlyWhereLdirectordReadsItIntoTheValue(String line, boolean misread) {
         List<String> warnings = fixture.warnings(line + "\n" + BLOCK);
         if (misread) {
-            assertThat(warnings).contains("1: " + GLOBAL_WARNING + ": " + Texts.quote(line.substring(line.indexOf('#')))
-                    + " (ldirectord reads it as part of the value)");
+            assertThat(warnings)
+                    .contains("1: " + GLOBAL_WARNING + ": " + Texts.quote(line.substring(line.indexOf('#')))
+                            + " (ldirectord reads it as part of the value)");
         } else {
             assertThat(warnings).noneMatch(w -> w.contains(GLOBAL_WARNING));
         }
@@ -80,8 +82,12 @@ class TrailingCommentTest {
 
     @Test
     void readsTheNumberBeforeTheComment() {
-        assertThat(fixture.parse("checktimeout=7 # 5 would be too short\n" + BLOCK).virtualServices().get(0)
-                .check().checkTimeout()).hasSeconds(7);
+        assertThat(fixture.parse("checktimeout=7 # 5 would be too short\n" + BLOCK)
+                        .virtualServices()
+                        .get(0)
+                        .check()
+                        .checkTimeout())
+                .hasSeconds(7);
     }
 
     static Stream<Arguments> blockLines() {
@@ -110,8 +116,9 @@ class TrailingCommentTest {
     void warnsAboutBlanksBeforeABlockCommentOnlyWhereLdirectordMisreadsThem(String line, String readAs) {
         List<String> warnings = fixture.warnings(BLOCK + "\t" + line + "\n");
         if (readAs != null) {
-            assertThat(warnings).contains("3: " + BLOCK_WARNING + " (ldirectord cuts the line at \"#\" but keeps"
-                    + " them: it reads " + readAs + " and rejects or misreads it)");
+            assertThat(warnings)
+                    .contains("3: " + BLOCK_WARNING + " (ldirectord cuts the line at \"#\" but keeps"
+                            + " them: it reads " + readAs + " and rejects or misreads it)");
         } else {
             assertThat(warnings).noneMatch(w -> w.contains(BLOCK_WARNING) || w.contains(GLOBAL_WARNING));
         }
@@ -119,6 +126,7 @@ class TrailingCommentTest {
 
     @Test
     void readsTheBlockValueWithoutTheBlanks() {
-        assertThat(fixture.only(BLOCK + "\tquiescent=yes # for now\n").quiescent()).isTrue();
+        assertThat(fixture.only(BLOCK + "\tquiescent=yes # for now\n").quiescent())
+                .isTrue();
     }
 }

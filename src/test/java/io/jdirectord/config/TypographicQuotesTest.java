@@ -21,6 +21,7 @@ class TypographicQuotesTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -40,10 +41,9 @@ class TypographicQuotesTest {
                 Arguments.of("request=„/health“", "„ (U+201E DOUBLE LOW-9 QUOTATION MARK)", "request"),
                 Arguments.of("login=‘admin’", "‘ (U+2018 LEFT SINGLE QUOTATION MARK)", "login"),
                 Arguments.of("passwd=«secret»", "« (U+00AB LEFT-POINTING DOUBLE ANGLE QUOTATION MARK)", "passwd"),
-                Arguments.of("virtualhost=”www.example.test”", "” (U+201D RIGHT DOUBLE QUOTATION MARK)",
-                        "virtualhost"),
-                Arguments.of("real=10.0.0.2:80 gate 1 “/health”, “OK”", "“ (U+201C LEFT DOUBLE QUOTATION MARK)",
-                        "real"));
+                Arguments.of("virtualhost=”www.example.test”", "” (U+201D RIGHT DOUBLE QUOTATION MARK)", "virtualhost"),
+                Arguments.of(
+                        "real=10.0.0.2:80 gate 1 “/health”, “OK”", "“ (U+201C LEFT DOUBLE QUOTATION MARK)", "real"));
     }
 
     @ParameterizedTest(name = "{0}")

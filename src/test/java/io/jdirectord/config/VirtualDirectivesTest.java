@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,6 +25,7 @@ class VirtualDirectivesTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -70,9 +70,19 @@ class VirtualDirectivesTest {
 
     @Test
     void readsCheckDirectives() {
-        CheckSpec c = with("checktype=connect", "service=https", "request=\"health\"", "receive=\"OK\"",
-                "httpmethod=head", "virtualhost=\"www.example.test\"", "login=\"user\"", "passwd=\"pw\"",
-                "database=\"db\"", "secret=\"s\"", "checkport=8443").check();
+        CheckSpec c = with(
+                        "checktype=connect",
+                        "service=https",
+                        "request=\"health\"",
+                        "receive=\"OK\"",
+                        "httpmethod=head",
+                        "virtualhost=\"www.example.test\"",
+                        "login=\"user\"",
+                        "passwd=\"pw\"",
+                        "database=\"db\"",
+                        "secret=\"s\"",
+                        "checkport=8443")
+                .check();
         assertThat(c.type()).isEqualTo(CheckType.CONNECT);
         assertThat(c.service()).isEqualTo(ServiceKind.HTTPS);
         assertThat(c.request()).isEqualTo("/health");
@@ -87,8 +97,16 @@ class VirtualDirectivesTest {
     }
 
     @ParameterizedTest(name = "checktype={0}")
-    @CsvSource({"connect,CONNECT,0", "negotiate,NEGOTIATE,0", "ping,PING,0", "off,OFF,0", "on,ON,0",
-        "external,EXTERNAL,0", "external-perl,EXTERNAL_PERL,0", "3,COMBINED,3"})
+    @CsvSource({
+        "connect,CONNECT,0",
+        "negotiate,NEGOTIATE,0",
+        "ping,PING,0",
+        "off,OFF,0",
+        "on,ON,0",
+        "external,EXTERNAL,0",
+        "external-perl,EXTERNAL_PERL,0",
+        "3,COMBINED,3"
+    })
     void readsEveryChecktype(String value, CheckType type, int connects) {
         CheckSpec c = with("checktype=" + value, "checkcommand=/bin/true").check();
         assertThat(c.type()).isEqualTo(type);
@@ -99,14 +117,15 @@ class VirtualDirectivesTest {
     void readsAnyChecktypeWithANumberAsCombinedWithWarning() {
         String text = HEAD + "\tchecktype=checktimeout3\n";
         assertThat(fixture.only(text).check().hybridConnects()).isEqualTo(3);
-        assertThat(fixture.warnings(text)).containsExactly("3: checktype=checktimeout3 read as checktype=3"
-                + " (ldirectord makes any value with a number a combined check)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("3: checktype=checktimeout3 read as checktype=3"
+                        + " (ldirectord makes any value with a number a combined check)");
     }
 
     @Test
     void warnsThatChecktypeZeroNegotiatesEveryTime() {
-        assertThat(fixture.warnings(HEAD + "\tchecktype=0\n")).containsExactly(
-                "3: checktype=0 negotiates at every check, like checktype=negotiate");
+        assertThat(fixture.warnings(HEAD + "\tchecktype=0\n"))
+                .containsExactly("3: checktype=0 negotiates at every check, like checktype=negotiate");
     }
 
     @Test
@@ -117,12 +136,35 @@ class VirtualDirectivesTest {
     }
 
     @ParameterizedTest(name = "service={0}")
-    @CsvSource({"dns,53", "ftp,21", "http,80", "https,443", "http_proxy,3128", "imap,143", "imaps,993",
-        "ldap,389", "ldaps,636", "nntp,119", "mysql,3306", "none,0", "oracle,1521", "pop,110", "pops,995",
-        "radius,1812", "pgsql,5432", "sip,5060", "smtp,25", "submission,587", "simpletcp,0", "ssh,22"})
+    @CsvSource({
+        "dns,53",
+        "ftp,21",
+        "http,80",
+        "https,443",
+        "http_proxy,3128",
+        "imap,143",
+        "imaps,993",
+        "ldap,389",
+        "ldaps,636",
+        "nntp,119",
+        "mysql,3306",
+        "none,0",
+        "oracle,1521",
+        "pop,110",
+        "pops,995",
+        "radius,1812",
+        "pgsql,5432",
+        "sip,5060",
+        "smtp,25",
+        "submission,587",
+        "simpletcp,0",
+        "ssh,22"
+    })
     void readsEveryServiceName(String name, int wellKnownPort) {
-        ServiceKind service = with("service=" + name, "login=\"probe\"", "passwd=\"x\"", "secret=\"s\"",
-                "request=\"SELECT 1\"").check().service();
+        ServiceKind service = with(
+                        "service=" + name, "login=\"probe\"", "passwd=\"x\"", "secret=\"s\"", "request=\"SELECT 1\"")
+                .check()
+                .service();
         assertThat(service.ldName()).isEqualTo(name);
         assertThat(service.wellKnownPort()).isEqualTo(wellKnownPort);
     }
@@ -158,8 +200,9 @@ class VirtualDirectivesTest {
     void acceptsUnquotedRequestWithWarning() {
         String text = HEAD + "\trequest=index.html\n";
         assertThat(fixture.only(text).check().request()).isEqualTo("/index.html");
-        assertThat(fixture.warnings(text)).containsExactly(
-                "3: request value should be in double quotes: \"request=index.html\" (ldirectord rejects it without them)");
+        assertThat(fixture.warnings(text))
+                .containsExactly(
+                        "3: request value should be in double quotes: \"request=index.html\" (ldirectord rejects it without them)");
     }
 
     @Test
@@ -171,8 +214,14 @@ class VirtualDirectivesTest {
 
     @Test
     void readsSchedulingDirectives() {
-        VirtualService v = with("scheduler=sh", "persistent=600", "netmask=255.255.255.0",
-                "schedflags=sh-fallback,sh-port", "protocol=udp", "ops=yes", "service=dns");
+        VirtualService v = with(
+                "scheduler=sh",
+                "persistent=600",
+                "netmask=255.255.255.0",
+                "schedflags=sh-fallback,sh-port",
+                "protocol=udp",
+                "ops=yes",
+                "service=dns");
         assertThat(v.scheduler()).isEqualTo("sh");
         assertThat(v.persistence()).contains(new Persistence(600, OptionalInt.of(0xffffff00)));
         assertThat(v.schedFlags()).contains("sh-fallback,sh-port");
@@ -182,40 +231,42 @@ class VirtualDirectivesTest {
 
     @Test
     void readsIpv6NetmaskAsPrefixLength() {
-        VirtualService v = fixture.only("virtual6=[2001:db8::5]:80\n\treal6=[2001:db8::7]:80 gate\n"
-                + "\tpersistent=300\n\tnetmask=64\n");
+        VirtualService v = fixture.only(
+                "virtual6=[2001:db8::5]:80\n\treal6=[2001:db8::7]:80 gate\n" + "\tpersistent=300\n\tnetmask=64\n");
         assertThat(v.persistence()).contains(new Persistence(300, OptionalInt.of(64)));
     }
 
     @Test
     void rejectsIpv6NetmaskOutsideOneTo128() {
         String head = "virtual6=[2001:db8::5]:80\n\treal6=[2001:db8::7]:80 gate\n\tpersistent=300\n";
-        assertThat(fixture.errors(head + "\tnetmask=0\n\tnetmask=129\n\tnetmask=255.255.255.0\n")).containsExactly(
-                "4: netmask must be a whole number from 1 to 128, not \"0\"",
-                "5: netmask must be a whole number from 1 to 128, not \"129\"",
-                "6: netmask must be a whole number from 1 to 128, not \"255.255.255.0\"");
+        assertThat(fixture.errors(head + "\tnetmask=0\n\tnetmask=129\n\tnetmask=255.255.255.0\n"))
+                .containsExactly(
+                        "4: netmask must be a whole number from 1 to 128, not \"0\"",
+                        "5: netmask must be a whole number from 1 to 128, not \"129\"",
+                        "6: netmask must be a whole number from 1 to 128, not \"255.255.255.0\"");
     }
 
     @Test
     void rejectsBareDirectivesNamingTheScope() {
-        assertThat(fixture.errors(HEAD + "\tscheduler\n\tautoreload\n")).containsExactly(
-                "3: scheduler needs a value: scheduler = ...",
-                "4: Unknown directive \"autoreload\" (autoreload is only valid in the global section)");
+        assertThat(fixture.errors(HEAD + "\tscheduler\n\tautoreload\n"))
+                .containsExactly(
+                        "3: scheduler needs a value: scheduler = ...",
+                        "4: Unknown directive \"autoreload\" (autoreload is only valid in the global section)");
     }
 
     @Test
     void suggestsTheNearestBlockDirectiveForAMisspeltOne() {
-        assertThat(fixture.errors(HEAD + "\tschedular=wrr\n\tchekctype=negotiate\n\tchecktimeuot=3\n")).containsExactly(
-                "3: Unknown directive \"schedular=wrr\" (did you mean \"scheduler\"?)",
-                "4: Unknown directive \"chekctype=negotiate\" (did you mean \"checktype\"?)",
-                "5: Unknown directive \"checktimeuot=3\" (did you mean \"checktimeout\"?)");
+        assertThat(fixture.errors(HEAD + "\tschedular=wrr\n\tchekctype=negotiate\n\tchecktimeuot=3\n"))
+                .containsExactly(
+                        "3: Unknown directive \"schedular=wrr\" (did you mean \"scheduler\"?)",
+                        "4: Unknown directive \"chekctype=negotiate\" (did you mean \"checktype\"?)",
+                        "5: Unknown directive \"checktimeuot=3\" (did you mean \"checktimeout\"?)");
     }
 
     @Test
     void suggestsNothingForADirectiveFarFromEveryKnownName() {
-        assertThat(fixture.errors(HEAD + "\tbalance=roundrobin\n\tfoo=1\n")).containsExactly(
-                "3: Unknown directive \"balance=roundrobin\"",
-                "4: Unknown directive \"foo=1\"");
+        assertThat(fixture.errors(HEAD + "\tbalance=roundrobin\n\tfoo=1\n"))
+                .containsExactly("3: Unknown directive \"balance=roundrobin\"", "4: Unknown directive \"foo=1\"");
     }
 
     @Test
@@ -228,14 +279,15 @@ class VirtualDirectivesTest {
     void warnsAboutUnknownSchedulerButAcceptsIt() {
         String text = HEAD + "\tscheduler=fancy\n";
         assertThat(fixture.only(text).scheduler()).isEqualTo("fancy");
-        assertThat(fixture.warnings(text)).containsExactly(
-                "3: unknown scheduler \"fancy\"; the kernel needs a module ip_vs_fancy");
+        assertThat(fixture.warnings(text))
+                .containsExactly("3: unknown scheduler \"fancy\"; the kernel needs a module ip_vs_fancy");
     }
 
     @Test
     void readsLabelsAndMonitorfileWithoutOpeningIt() {
         Path monitor = dir.resolve("monitor.log");
-        VirtualService v = with("servicename=web \"front\"", "comment=the main site", "monitorfile=\"" + monitor + "\"");
+        VirtualService v =
+                with("servicename=web \"front\"", "comment=the main site", "monitorfile=\"" + monitor + "\"");
         assertThat(v.serviceName()).contains("web \"front\"");
         assertThat(v.comment()).contains("the main site");
         assertThat(v.monitorFile()).contains(monitor);
@@ -244,14 +296,14 @@ class VirtualDirectivesTest {
 
     @Test
     void warnsWhenTheMonitorfileDirectoryIsMissing() {
-        assertThat(fixture.warnings(HEAD + "\tmonitorfile=/nonexistent/dir/mon.log\n")).containsExactly(
-                "3: the directory of monitorfile \"/nonexistent/dir/mon.log\" does not exist");
+        assertThat(fixture.warnings(HEAD + "\tmonitorfile=/nonexistent/dir/mon.log\n"))
+                .containsExactly("3: the directory of monitorfile \"/nonexistent/dir/mon.log\" does not exist");
     }
 
     @Test
     void acceptsLoadAndIgnoresItWithWarning() {
-        assertThat(fixture.warnings(HEAD + "\tload=\"cpu\"\n")).containsExactly(
-                "3: load is accepted and ignored (ldirectord ignores it too)");
+        assertThat(fixture.warnings(HEAD + "\tload=\"cpu\"\n"))
+                .containsExactly("3: load is accepted and ignored (ldirectord ignores it too)");
     }
 
     @Test
@@ -287,13 +339,19 @@ class VirtualDirectivesTest {
 
     static Stream<Arguments> invalidVirtualDirectives() {
         return Stream.of(
-                Arguments.of("checktype=sometimes", "checktype must be connect, negotiate, ping, off, on, external,"
-                        + " external-perl or a number, not \"sometimes\""),
-                Arguments.of("checktype=combined", "checktype must be connect, negotiate, ping, off, on, external,"
-                        + " external-perl or a number, not \"combined\""),
-                Arguments.of("service=gopher", "service must be one of dns ftp http http_proxy https imap imaps ldap"
-                        + " ldaps mysql nntp none oracle pgsql pop pops radius simpletcp sip smtp ssh submission,"
-                        + " not \"gopher\""),
+                Arguments.of(
+                        "checktype=sometimes",
+                        "checktype must be connect, negotiate, ping, off, on, external,"
+                                + " external-perl or a number, not \"sometimes\""),
+                Arguments.of(
+                        "checktype=combined",
+                        "checktype must be connect, negotiate, ping, off, on, external,"
+                                + " external-perl or a number, not \"combined\""),
+                Arguments.of(
+                        "service=gopher",
+                        "service must be one of dns ftp http http_proxy https imap imaps ldap"
+                                + " ldaps mysql nntp none oracle pgsql pop pops radius simpletcp sip smtp ssh submission,"
+                                + " not \"gopher\""),
                 Arguments.of("request=\"\"", "request must not be empty"),
                 Arguments.of("receive=\"", "receive value has no closing quote: \"receive=\"\""),
                 Arguments.of("httpmethod=POST", "httpmethod must be GET or HEAD, not \"POST\""),
@@ -303,48 +361,72 @@ class VirtualDirectivesTest {
                 Arguments.of("checkport=0", "checkport must be a positive whole number, not \"0\""),
                 Arguments.of("checkport=65536", "checkport must be in range 1..65535, not \"65536\""),
                 Arguments.of("checkport=http", "checkport must be a positive whole number, not \"http\""),
-                Arguments.of("scheduler=Foo1", "scheduler must be a scheduler name such as rr, wrr or wlc, not \"Foo1\""),
+                Arguments.of(
+                        "scheduler=Foo1", "scheduler must be a scheduler name such as rr, wrr or wlc, not \"Foo1\""),
                 Arguments.of("persistent=0", "persistent must be a positive whole number of seconds, not \"0\""),
-                Arguments.of("persistent=9999999", "persistent must be at most 2678400 seconds (31 days), not \"9999999\""),
+                Arguments.of(
+                        "persistent=9999999", "persistent must be at most 2678400 seconds (31 days), not \"9999999\""),
                 Arguments.of("netmask=24", "netmask must be a dotted IPv4 mask such as 255.255.255.0, not \"24\""),
-                Arguments.of("netmask=255.255.256.0", "netmask must be a dotted IPv4 mask such as 255.255.255.0,"
-                        + " not \"255.255.256.0\""),
-                Arguments.of("schedflags=sh-port sh-fallback", "unknown scheduler flag \"sh-port sh-fallback\""
-                        + " (sh-fallback, sh-port, mh-fallback, mh-port, flag-1, flag-2, flag-3, separated by commas)"),
+                Arguments.of(
+                        "netmask=255.255.256.0",
+                        "netmask must be a dotted IPv4 mask such as 255.255.255.0," + " not \"255.255.256.0\""),
+                Arguments.of(
+                        "schedflags=sh-port sh-fallback",
+                        "unknown scheduler flag \"sh-port sh-fallback\""
+                                + " (sh-fallback, sh-port, mh-fallback, mh-port, flag-1, flag-2, flag-3, separated by commas)"),
                 Arguments.of("protocol=sctp", "protocol must be tcp, udp or fwm, not \"sctp\""),
-                Arguments.of("protocol=fwm", "protocol=fwm is only for firewall-mark virtual services, not 192.0.2.10:80"),
+                Arguments.of(
+                        "protocol=fwm", "protocol=fwm is only for firewall-mark virtual services, not 192.0.2.10:80"),
                 Arguments.of("ops=1", "ops must be yes or no, not \"1\""),
                 Arguments.of("servicename=", "servicename needs a value"),
-                Arguments.of("real6=[2001:db8::1]:80 gate", "cannot specify \"real6\" in a virtual block;"
-                        + " please use \"real\" instead"),
-                Arguments.of("fallback6=[::1]:80", "cannot specify \"fallback6\" in a virtual block;"
-                        + " please use \"fallback\" instead"),
-                Arguments.of("fallback=127.0.0.1:http", "unknown service name \"http\" for the port of fallback server"
-                        + " (no udp service of that name)"),
-                Arguments.of("maintenancedir=/tmp", "Unknown directive \"maintenancedir=/tmp\""
-                        + " (maintenancedir is only valid in the global section)"),
-                Arguments.of("readdquiescent=yes", "Unknown directive \"readdquiescent=yes\""
-                        + " (readdquiescent is only valid in the global section)"),
-                Arguments.of("emailalertfrom=x@example.test", "Unknown directive \"emailalertfrom=x@example.test\""
-                        + " (emailalertfrom is only valid in the global section)"),
-                Arguments.of("virtual=192.0.2.11:80", "Unknown directive \"virtual=192.0.2.11:80\""
-                        + " (virtual= must start at the beginning of a line)"),
+                Arguments.of(
+                        "real6=[2001:db8::1]:80 gate",
+                        "cannot specify \"real6\" in a virtual block;" + " please use \"real\" instead"),
+                Arguments.of(
+                        "fallback6=[::1]:80",
+                        "cannot specify \"fallback6\" in a virtual block;" + " please use \"fallback\" instead"),
+                Arguments.of(
+                        "fallback=127.0.0.1:http",
+                        "unknown service name \"http\" for the port of fallback server"
+                                + " (no udp service of that name)"),
+                Arguments.of(
+                        "maintenancedir=/tmp",
+                        "Unknown directive \"maintenancedir=/tmp\""
+                                + " (maintenancedir is only valid in the global section)"),
+                Arguments.of(
+                        "readdquiescent=yes",
+                        "Unknown directive \"readdquiescent=yes\""
+                                + " (readdquiescent is only valid in the global section)"),
+                Arguments.of(
+                        "emailalertfrom=x@example.test",
+                        "Unknown directive \"emailalertfrom=x@example.test\""
+                                + " (emailalertfrom is only valid in the global section)"),
+                Arguments.of(
+                        "virtual=192.0.2.11:80",
+                        "Unknown directive \"virtual=192.0.2.11:80\""
+                                + " (virtual= must start at the beginning of a line)"),
                 Arguments.of("password=\"x\"", "Unknown directive \"password=\"x\"\" (did you mean \"passwd\"?)"),
-                Arguments.of("connecttimeout=3", "connecttimeout was replaced by negotiatetimeout (ldirectord rejects it too)"),
+                Arguments.of(
+                        "connecttimeout=3",
+                        "connecttimeout was replaced by negotiatetimeout (ldirectord rejects it too)"),
                 Arguments.of("passwd=\"\"", "passwd must not be empty"),
                 Arguments.of("database=\"\"", "database must not be empty"),
                 Arguments.of("secret=\"\"", "secret must not be empty"),
                 Arguments.of("checktimeout=0", "checktimeout must be a positive whole number of seconds, not \"0\""),
-                Arguments.of("negotiatetimeout=never", "negotiatetimeout must be a positive whole number of seconds,"
-                        + " not \"never\""),
+                Arguments.of(
+                        "negotiatetimeout=never",
+                        "negotiatetimeout must be a positive whole number of seconds," + " not \"never\""),
                 Arguments.of("checkinterval=0", "checkinterval must be a positive whole number of seconds, not \"0\""),
                 Arguments.of("failurecount=x", "failurecount must be a positive whole number, not \"x\""),
                 Arguments.of("quiescent=maybe", "quiescent must be yes or no, not \"maybe\""),
                 Arguments.of("cleanstop=maybe", "cleanstop must be yes or no, not \"maybe\""),
-                Arguments.of("emailalertstatus=often", "invalid email alert status \"often\""
-                        + " (all, none, starting, running, stopping, reloading)"),
-                Arguments.of("smtp=mail server", "smtp must be a host name or address with an optional :PORT,"
-                        + " not \"mail server\""),
+                Arguments.of(
+                        "emailalertstatus=often",
+                        "invalid email alert status \"often\""
+                                + " (all, none, starting, running, stopping, reloading)"),
+                Arguments.of(
+                        "smtp=mail server",
+                        "smtp must be a host name or address with an optional :PORT," + " not \"mail server\""),
                 Arguments.of("comment=", "comment needs a value"),
                 Arguments.of("checktype=99999999999", "checktype is too large: \"99999999999\""),
                 Arguments.of("sshkey=", "sshkey needs a value"),

@@ -19,6 +19,7 @@ class VirtualLineTest {
 
     @TempDir
     Path dir;
+
     private Fixture fixture;
 
     @BeforeEach
@@ -59,7 +60,8 @@ class VirtualLineTest {
     @Test
     void protocolDirectiveOverridesThePortDefault() {
         assertThat(key("virtual=192.0.2.10:53", "protocol=tcp").id()).isEqualTo("tcp:192.0.2.10:53");
-        assertThat(key("virtual=192.0.2.10:5060", "protocol=udp", "login=\"probe@example.test\"").id())
+        assertThat(key("virtual=192.0.2.10:5060", "protocol=udp", "login=\"probe@example.test\"")
+                        .id())
                 .isEqualTo("udp:192.0.2.10:5060");
         assertThat(key("virtual=7", "protocol=fwm").id()).isEqualTo("fwm:7");
     }
@@ -68,8 +70,10 @@ class VirtualLineTest {
     void derivesTheServiceFromThePortAndChecksNothingForFirewallMarks() {
         assertThat(fixture.only(withReal("virtual=192.0.2.10:domain")).check().service())
                 .isEqualTo(ServiceKind.DNS);
-        assertThat(fixture.only(withReal("virtual=192.0.2.10:3306") + Fixture.block("checktype=connect")).check()
-                .service()).isEqualTo(ServiceKind.MYSQL);
+        assertThat(fixture.only(withReal("virtual=192.0.2.10:3306") + Fixture.block("checktype=connect"))
+                        .check()
+                        .service())
+                .isEqualTo(ServiceKind.MYSQL);
         assertThat(fixture.only(withReal("virtual=192.0.2.10:8080")).check().service())
                 .isEqualTo(ServiceKind.NONE);
         VirtualService mark = fixture.only(withReal("virtual=7"));
@@ -83,8 +87,9 @@ class VirtualLineTest {
         String text = "virtual=1.2.3.4\n\treal=10.0.0.1 gate\n";
         VirtualServiceKey key = fixture.only(text).key();
         assertThat(key).isEqualTo(VirtualServiceKey.ofMark(Family.INET, 1));
-        assertThat(fixture.warnings(text)).containsExactly("1: virtual=1.2.3.4 read as firewall mark 1, as ldirectord"
-                + " does; a port was probably forgotten (virtual=1.2.3.4:PORT)");
+        assertThat(fixture.warnings(text))
+                .containsExactly("1: virtual=1.2.3.4 read as firewall mark 1, as ldirectord"
+                        + " does; a port was probably forgotten (virtual=1.2.3.4:PORT)");
         assertThat(key.address()).isEmpty();
     }
 
@@ -97,19 +102,30 @@ class VirtualLineTest {
                 Arguments.of("virtual=10.1:80", "invalid IPv4 address \"10.1\" for virtual service"),
                 Arguments.of("virtual=[2001:db8::1]:80", "IPv6 address \"[2001:db8::1]\" in virtual=; use virtual6="),
                 Arguments.of("virtual6=192.0.2.1:80", "IPv4 address \"192.0.2.1\" in virtual6=; use virtual="),
-                Arguments.of("virtual6=[2001:db8::zz]:80", "invalid IPv6 address \"[2001:db8::zz]\" for virtual service"),
-                Arguments.of("virtual6=[2001:db8::1:80", "virtual6 must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
-                        + " mark, not \"[2001:db8::1:80\""),
-                Arguments.of("virtual6=[2001:db8::1]", "virtual6 must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
-                        + " mark, not \"[2001:db8::1]\""),
-                Arguments.of("virtual=www.example.test", "virtual must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
-                        + " mark, not \"www.example.test\""),
-                Arguments.of("virtual=nohost.example.test:80", "cannot resolve \"nohost.example.test\" to an IPv4 address"
-                        + " for virtual service"),
-                Arguments.of("virtual6=v4only.example.test:80", "cannot resolve \"v4only.example.test\" to an IPv6"
-                        + " address for virtual service"),
-                Arguments.of("virtual=192.0.2.10:htp", "unknown service name \"htp\" for the port of virtual service"
-                        + " (no tcp service of that name)"),
+                Arguments.of(
+                        "virtual6=[2001:db8::zz]:80", "invalid IPv6 address \"[2001:db8::zz]\" for virtual service"),
+                Arguments.of(
+                        "virtual6=[2001:db8::1:80",
+                        "virtual6 must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
+                                + " mark, not \"[2001:db8::1:80\""),
+                Arguments.of(
+                        "virtual6=[2001:db8::1]",
+                        "virtual6 must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
+                                + " mark, not \"[2001:db8::1]\""),
+                Arguments.of(
+                        "virtual=www.example.test",
+                        "virtual must be IP:PORT, HOST:PORT, [IPV6]:PORT or a firewall"
+                                + " mark, not \"www.example.test\""),
+                Arguments.of(
+                        "virtual=nohost.example.test:80",
+                        "cannot resolve \"nohost.example.test\" to an IPv4 address" + " for virtual service"),
+                Arguments.of(
+                        "virtual6=v4only.example.test:80",
+                        "cannot resolve \"v4only.example.test\" to an IPv6" + " address for virtual service"),
+                Arguments.of(
+                        "virtual=192.0.2.10:htp",
+                        "unknown service name \"htp\" for the port of virtual service"
+                                + " (no tcp service of that name)"),
                 Arguments.of("virtual=0", "firewall mark must be from 1 to 2147483647, not \"0\""),
                 Arguments.of("virtual=4294967296", "firewall mark must be from 1 to 2147483647, not \"4294967296\""),
                 Arguments.of("virtual=", "virtual needs an address"),
@@ -124,15 +140,17 @@ class VirtualLineTest {
 
     @Test
     void looksServiceNamesUpForTheBlocksProtocol() {
-        assertThat(fixture.errors("virtual=192.0.2.10:tcponly\n\treal=10.0.0.1 gate\n\tprotocol=udp\n"
-                + "\tservice=dns\n")).containsExactly(
-                "1: unknown service name \"tcponly\" for the port of virtual service (no udp service of that name)");
+        assertThat(fixture.errors(
+                        "virtual=192.0.2.10:tcponly\n\treal=10.0.0.1 gate\n\tprotocol=udp\n" + "\tservice=dns\n"))
+                .containsExactly(
+                        "1: unknown service name \"tcponly\" for the port of virtual service (no udp service of that name)");
     }
 
     @Test
     void rejectsTcpOrUdpProtocolOnFirewallMark() {
-        assertThat(fixture.errors("virtual=7\n\treal=10.0.0.1 gate\n\tprotocol=tcp\n")).containsExactly(
-                "3: protocol=tcp cannot be used with firewall mark 7 (leave protocol out or write protocol=fwm)");
+        assertThat(fixture.errors("virtual=7\n\treal=10.0.0.1 gate\n\tprotocol=tcp\n"))
+                .containsExactly(
+                        "3: protocol=tcp cannot be used with firewall mark 7 (leave protocol out or write protocol=fwm)");
     }
 
     @Test
@@ -142,7 +160,8 @@ class VirtualLineTest {
                 \treal=10.0.0.1 gate
                 virtual=192.0.2.10:http
                 \treal=10.0.0.2 gate
-                """)).containsExactly("3: duplicate virtual service tcp:192.0.2.10:80 (also at line 1)");
+                """))
+                .containsExactly("3: duplicate virtual service tcp:192.0.2.10:80 (also at line 1)");
     }
 
     @Test
@@ -162,8 +181,9 @@ class VirtualLineTest {
 
     @Test
     void checksTheBlockBelowAMalformedVirtualLine() {
-        assertThat(fixture.errors("virtual 192.0.2.10:80\n\treal=10.0.0.1 gate\n\tquiescent=maybe\n")).containsExactly(
-                "1: Unknown directive \"virtual 192.0.2.10:80\"",
-                "3: quiescent must be yes or no, not \"maybe\"");
+        assertThat(fixture.errors("virtual 192.0.2.10:80\n\treal=10.0.0.1 gate\n\tquiescent=maybe\n"))
+                .containsExactly(
+                        "1: Unknown directive \"virtual 192.0.2.10:80\"",
+                        "3: quiescent must be yes or no, not \"maybe\"");
     }
 }

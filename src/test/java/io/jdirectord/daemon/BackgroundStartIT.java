@@ -35,7 +35,10 @@ class BackgroundStartIT {
 
     @AfterEach
     void stopWhatStarted() {
-        started.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).forEach(ProcessHandle::destroy);
+        started.stream()
+                .map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream)
+                .forEach(ProcessHandle::destroy);
     }
 
     @Test
@@ -52,7 +55,8 @@ class BackgroundStartIT {
         ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
         assertThat(sessionOf(pid)).as("the daemon leads a session of its own").isEqualTo(pid);
         for (int fd = 0; fd <= 2; fd++) {
-            assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/" + fd))).hasToString("/dev/null");
+            assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/" + fd)))
+                    .hasToString("/dev/null");
         }
 
         DaemonProcess.Run again = DaemonProcess.run("--dry-run", "--run-dir", runDir(), config.toString(), "start");
@@ -65,9 +69,10 @@ class BackgroundStartIT {
 
         DaemonProcess.Run stop = DaemonProcess.run("--run-dir", runDir(), "stop");
         assertThat(stop.status()).as(stop.err()).isZero();
-        assertThat(daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS).isAlive()).isFalse();
-        DaemonProcess.Run stopped = DaemonProcess.run("--run-dir", runDir(), "--pid-file", pidFile(config).toString(),
-                config.toString(), "status");
+        assertThat(daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS).isAlive())
+                .isFalse();
+        DaemonProcess.Run stopped = DaemonProcess.run(
+                "--run-dir", runDir(), "--pid-file", pidFile(config).toString(), config.toString(), "status");
         assertThat(stopped.status()).isEqualTo(3);
     }
 
@@ -109,8 +114,11 @@ class BackgroundStartIT {
         DaemonProcess.Run stop = DaemonProcess.run("--run-dir", runDir(), "stop");
 
         assertThat(status.status()).isEqualTo(2);
-        assertThat(status.err()).contains("2 daemons are running; name the configuration file of the one you mean:",
-                "  " + first + " (pid " + pid(first) + ")", "  " + second + " (pid " + pid(second) + ")");
+        assertThat(status.err())
+                .contains(
+                        "2 daemons are running; name the configuration file of the one you mean:",
+                        "  " + first + " (pid " + pid(first) + ")",
+                        "  " + second + " (pid " + pid(second) + ")");
         assertThat(stop.status()).isEqualTo(2);
         assertThat(ProcessHandle.of(pid(first))).as("nothing was stopped").isPresent();
     }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,14 +29,19 @@ class ConfigLimitsIT {
 
     /** {@code virtuals} firewall-mark services with two connect-checked real servers each, on closed loopback ports. */
     private String atTheLimit(int virtuals) {
-        StringBuilder text = new StringBuilder("checkinterval=5\nchecktimeout=3\nlogfile=\"" + dir.resolve("jdirectord.log")
-                + "\"\n");
+        StringBuilder text = new StringBuilder(
+                "checkinterval=5\nchecktimeout=3\nlogfile=\"" + dir.resolve("jdirectord.log") + "\"\n");
         for (int v = 1; v <= virtuals; v++) {
             text.append("virtual=").append(v).append("\n\tchecktype=connect\n");
             for (int r = 0; r < 2; r++) {
                 int n = 2 * v + r;
-                text.append("\treal=127.").append(n >> 16).append('.').append((n >> 8) & 255).append('.')
-                        .append(n & 255).append(":9 gate\n");
+                text.append("\treal=127.")
+                        .append(n >> 16)
+                        .append('.')
+                        .append((n >> 8) & 255)
+                        .append('.')
+                        .append(n & 255)
+                        .append(":9 gate\n");
             }
         }
         return text.toString();
@@ -53,8 +56,7 @@ class ConfigLimitsIT {
         return new ProcessResult(process.exitValue(), output, file);
     }
 
-    record ProcessResult(int status, String output, Path file) {
-    }
+    record ProcessResult(int status, String output, Path file) {}
 
     @Test
     void acceptsAndRunsTheLargestConfigurationInThePackagedHeap() throws Exception {
@@ -64,10 +66,12 @@ class ConfigLimitsIT {
         assertThat(test.output()).contains("configuration OK").doesNotContain("OutOfMemoryError");
         assertThat(test.status()).isZero();
 
-        try (DaemonProcess daemon = DaemonProcess.startWithJvm(dir,
-                config.replaceFirst("logfile=.*\n", ""), PACKAGED_JVM)) {
+        try (DaemonProcess daemon =
+                DaemonProcess.startWithJvm(dir, config.replaceFirst("logfile=.*\n", ""), PACKAGED_JVM)) {
             Path log = dir.resolve("failure.log");
-            daemon.await("the first round of 10,000 probes", Duration.ofSeconds(240),
+            daemon.await(
+                    "the first round of 10,000 probes",
+                    Duration.ofSeconds(240),
                     () -> Files.exists(log) && read(log).contains(" ready virtuals=5000 reals=10000 "));
             assertThat(daemon.transcript()).doesNotContain("OutOfMemoryError");
             assertThat(daemon.stop()).isZero();
@@ -78,8 +82,9 @@ class ConfigLimitsIT {
     void refusesOneVirtualServiceMoreWithItsLine() throws Exception {
         ProcessResult test = configTest(atTheLimit(5_001));
 
-        assertThat(test.output()).contains(test.file() + ":" + (4 + 4 * 5_000)
-                + ": more than 5000 virtual services in the file").doesNotContain("Exception");
+        assertThat(test.output())
+                .contains(test.file() + ":" + (4 + 4 * 5_000) + ": more than 5000 virtual services in the file")
+                .doesNotContain("Exception");
         assertThat(test.status()).isEqualTo(2);
     }
 

@@ -86,7 +86,8 @@ class ControlServerTest {
     void closesAClientThatSendsNothing() throws IOException {
         SocketChannel client = connect();
 
-        await().atMost(Duration.ofSeconds(ControlServer.CLIENT_SECONDS + 10)).until(() -> client.read(ByteBuffer.allocate(1)) < 0);
+        await().atMost(Duration.ofSeconds(ControlServer.CLIENT_SECONDS + 10))
+                .until(() -> client.read(ByteBuffer.allocate(1)) < 0);
     }
 
     @Test

@@ -33,6 +33,7 @@ class DaemonKernelTest {
 
     /** A JVM start and first round under emulation took over 60 s on a loaded host (the daemon's --version alone 11 s). */
     private static final Duration READY = Duration.ofSeconds(120);
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String WEB = "TCP 192.0.2.10:80";
     private static final String MARK = "FWM 7";
@@ -102,8 +103,8 @@ class DaemonKernelTest {
                     checktype=negotiate
                     request="%2$s"
                     receive="%3$s"
-                """.formatted(firstWeight, GuestWebServers.HEALTH_PAGE, GuestWebServers.HEALTH_BODY,
-                GuestWebServers.REAL6);
+                """.formatted(
+                        firstWeight, GuestWebServers.HEALTH_PAGE, GuestWebServers.HEALTH_BODY, GuestWebServers.REAL6);
     }
 
     private DaemonProcess start(String config) throws Exception {
@@ -120,8 +121,12 @@ class DaemonKernelTest {
 
         String output = GuestWebServers.run(DaemonProcess.jdirectord(List.of("-t", file.toString())));
 
-        assertThat(output).contains("3 virtual services, 6 real servers", "virtual tcp:192.0.2.10:80", "virtual fwm:7",
-                file + ": configuration OK");
+        assertThat(output)
+                .contains(
+                        "3 virtual services, 6 real servers",
+                        "virtual tcp:192.0.2.10:80",
+                        "virtual fwm:7",
+                        file + ": configuration OK");
     }
 
     @Test
@@ -165,7 +170,8 @@ class DaemonKernelTest {
         awaitDestinations(daemon, READY, WEB, "10.9.0.1:80 Route 1", "10.9.0.2:80 Route 2", "10.9.0.3:80 Route 3");
 
         await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(daemon::alive);
-        assertThat(daemon.log()).as("repair passes find the table as the daemon made it\n%s", daemon.transcript())
+        assertThat(daemon.log())
+                .as("repair passes find the table as the daemon made it\n%s", daemon.transcript())
                 .noneMatch(line -> line.contains(" drift ") || line.contains(" table-error "));
         int mark = daemon.log().size();
         run("/usr/sbin/ipvsadm", "-d", "-t", "192.0.2.10:80", "-r", "10.9.0.1:80");
@@ -188,14 +194,29 @@ class DaemonKernelTest {
         run("/usr/sbin/ipvsadm", "-A", "-t", "192.0.2.10:80", "-s", "wrr");
         run("/usr/sbin/ipvsadm", "-a", "-t", "192.0.2.10:80", "-r", "10.9.0.1:80", "-g", "-w", "1");
         run("/usr/sbin/ipvsadm", "-a", "-t", "192.0.2.10:80", "-r", "10.9.0.2:80", "-g", "-w", "2");
-        run("/usr/sbin/ipvsadm", "-a", "-t", "192.0.2.10:80", "-r", "10.9.0.3:80", "-g", "-w", "3", "-x", "100", "-y", "10");
+        run(
+                "/usr/sbin/ipvsadm",
+                "-a",
+                "-t",
+                "192.0.2.10:80",
+                "-r",
+                "10.9.0.3:80",
+                "-g",
+                "-w",
+                "3",
+                "-x",
+                "100",
+                "-y",
+                "10");
         List<String> before = destinations(WEB);
         List<String> thresholdsBefore = destinations(WEB, "--thresholds");
 
         DaemonProcess daemon = start(config(1));
         await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(daemon::alive);
 
-        assertThat(daemon.loggedOperations()).as(daemon::transcript).noneMatch(op -> op.contains(" -t 192.0.2.10:80 "))
+        assertThat(daemon.loggedOperations())
+                .as(daemon::transcript)
+                .noneMatch(op -> op.contains(" -t 192.0.2.10:80 "))
                 .contains("ipvsadm -A -f 7 -s wrr");
         assertThat(destinations(WEB)).isEqualTo(before);
         assertThat(destinations(WEB, "--thresholds")).isEqualTo(thresholdsBefore);
@@ -207,14 +228,19 @@ class DaemonKernelTest {
 
     /** Waits until {@code ipvsadm -Ln} lists exactly {@code expected} as the destinations of {@code service}. */
     private static void awaitDestinations(DaemonProcess daemon, Duration limit, String service, String... expected) {
-        await().atMost(limit).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(destinations(service))
-                .as(() -> service + "\n" + daemon.transcript()).containsExactlyInAnyOrder(expected));
+        await().atMost(limit)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(destinations(service))
+                        .as(() -> service + "\n" + daemon.transcript())
+                        .containsExactlyInAnyOrder(expected));
     }
 
     /** The services {@code ipvsadm -Ln} lists, as {@code PROTOCOL ADDRESS}: {@code TCP 192.0.2.10:80}, {@code FWM 7}. */
     private static List<String> services() {
-        return listing().stream().filter(line -> !line.startsWith("->"))
-                .map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 2))).toList();
+        return listing().stream()
+                .filter(line -> !line.startsWith("->"))
+                .map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 2)))
+                .toList();
     }
 
     /**
@@ -239,8 +265,11 @@ class DaemonKernelTest {
     private static List<String> listing(String... extra) {
         List<String> command = new ArrayList<>(List.of("/usr/sbin/ipvsadm", "-L", "-n"));
         command.addAll(List.of(extra));
-        List<String> lines = GuestWebServers.run(command).lines().map(line -> line.trim().replaceAll("\\s+", " "))
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> lines = GuestWebServers.run(command)
+                .lines()
+                .map(line -> line.trim().replaceAll("\\s+", " "))
+                .filter(line -> !line.isEmpty())
+                .toList();
         return lines.subList(Math.min(3, lines.size()), lines.size());
     }
 }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +71,13 @@ final class DaemonProcess implements AutoCloseable {
      * under the guest's CPU emulation.
      */
     static DaemonProcess startOnKernelIn(String namespace, Path dir, String config) throws IOException {
-        return start(dir, config, List.of("ip", "netns", "exec", namespace),
-                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"), List.of(), Map.of());
+        return start(
+                dir,
+                config,
+                List.of("ip", "netns", "exec", namespace),
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
+                List.of(),
+                Map.of());
     }
 
     private static DaemonProcess start(Path dir, String config, List<String> options, Map<String, String> environment)
@@ -80,22 +85,33 @@ final class DaemonProcess implements AutoCloseable {
         return start(dir, config, List.of(), options, environment);
     }
 
-    private static DaemonProcess start(Path dir, String config, List<String> jvmOptions, List<String> options,
-            Map<String, String> environment) throws IOException {
+    private static DaemonProcess start(
+            Path dir, String config, List<String> jvmOptions, List<String> options, Map<String, String> environment)
+            throws IOException {
         return start(dir, config, List.of(), jvmOptions, options, environment);
     }
 
     /** Runs the jar behind {@code prefix} (a command such as ip netns exec NAME), in {@code dir}. */
-    private static DaemonProcess start(Path dir, String config, List<String> prefix, List<String> jvmOptions,
-            List<String> options, Map<String, String> environment) throws IOException {
+    private static DaemonProcess start(
+            Path dir,
+            String config,
+            List<String> prefix,
+            List<String> jvmOptions,
+            List<String> options,
+            Map<String, String> environment)
+            throws IOException {
         Files.writeString(dir.resolve("jdirectord.cf"), withLogfile(dir, config));
         List<String> arguments = new ArrayList<>(List.of("--foreground"));
         arguments.addAll(options);
-        arguments.addAll(List.of("--pid-file", dir.resolve("jdirectord.pid").toString(),
-                dir.resolve("jdirectord.cf").toString(), "start"));
+        arguments.addAll(List.of(
+                "--pid-file",
+                dir.resolve("jdirectord.pid").toString(),
+                dir.resolve("jdirectord.cf").toString(),
+                "start"));
         List<String> command = new ArrayList<>(prefix);
         command.addAll(jdirectord(jvmOptions, arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -126,7 +142,8 @@ final class DaemonProcess implements AutoCloseable {
             text.append(global).append('\n');
         }
         text.append("virtual=192.0.2.10:80\n    checktype=connect\n    scheduler=wrr\n    protocol=tcp\n");
-        realPorts.forEach(port -> text.append("    real=127.0.0.1:").append(port).append(" gate 1\n"));
+        realPorts.forEach(
+                port -> text.append("    real=127.0.0.1:").append(port).append(" gate 1\n"));
         return text.toString();
     }
 
@@ -179,8 +196,10 @@ final class DaemonProcess implements AutoCloseable {
 
     /** The dry-run table's changes so far, as ipvsadm command lines (refused ones start with {@code # failed:}). */
     List<String> operations() {
-        return stderr().stream().filter(line -> line.contains(DRY_RUN_MARK))
-                .map(line -> line.substring(line.indexOf(DRY_RUN_MARK) + DRY_RUN_MARK.length())).toList();
+        return stderr().stream()
+                .filter(line -> line.contains(DRY_RUN_MARK))
+                .map(line -> line.substring(line.indexOf(DRY_RUN_MARK) + DRY_RUN_MARK.length()))
+                .toList();
     }
 
     /**
@@ -233,12 +252,14 @@ final class DaemonProcess implements AutoCloseable {
         };
     }
 
-    private String await(String what, Supplier<List<String>> source, int from, Predicate<String> wanted,
-                         Duration limit) {
+    private String await(
+            String what, Supplier<List<String>> source, int from, Predicate<String> wanted, Duration limit) {
         AtomicReference<String> found = new AtomicReference<>();
         await(what, limit, () -> {
             List<String> lines = source.get();
-            lines.subList(Math.min(from, lines.size()), lines.size()).stream().filter(wanted).findFirst()
+            lines.subList(Math.min(from, lines.size()), lines.size()).stream()
+                    .filter(wanted)
+                    .findFirst()
                     .ifPresent(found::set);
             return found.get() != null;
         });
@@ -251,7 +272,10 @@ final class DaemonProcess implements AutoCloseable {
      */
     void await(String what, Duration limit, BooleanSupplier condition) {
         try {
-            Awaitility.await(what).atMost(limit).pollInterval(POLL).pollDelay(Duration.ZERO)
+            Awaitility.await(what)
+                    .atMost(limit)
+                    .pollInterval(POLL)
+                    .pollDelay(Duration.ZERO)
                     .until(() -> condition.getAsBoolean() || !process.isAlive());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + transcript(), e);
@@ -270,7 +294,9 @@ final class DaemonProcess implements AutoCloseable {
 
     void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
             }
@@ -304,8 +330,7 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Result of a short command-line run of the jar. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     /** Runs {@code jdirectord --pid-file PID CONFIG ARGS...} against this daemon and waits for it. */
     Run command(String... arguments) throws IOException, InterruptedException {
@@ -318,7 +343,8 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     private Run commandAs(List<String> prefix, String... arguments) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--pid-file", pidFile().toString(), configFile().toString()));
+        List<String> args = new ArrayList<>(
+                List.of("--pid-file", pidFile().toString(), configFile().toString()));
         args.addAll(List.of(arguments));
         List<String> command = new ArrayList<>(prefix);
         command.addAll(jdirectord(args));

@@ -77,11 +77,17 @@ class DeadHostIT {
         String down = daemon.awaitEvent("down", Duration.ofSeconds(10), "real=" + victim.hostPort());
         long detectedMillis = (System.nanoTime() - killed) / 1_000_000;
 
-        assertThat(detectedMillis).as("detection after the kill; checkinterval 1 s, dead hosts time out after 3 s\n%s",
-                daemon.transcript()).isLessThan(2500);
-        assertThat(down).contains("from=up", "to=down", "action=\"ipvsadm -d -t 192.0.2.10:80 -r " + victim.hostPort() + "\"");
+        assertThat(detectedMillis)
+                .as(
+                        "detection after the kill; checkinterval 1 s, dead hosts time out after 3 s\n%s",
+                        daemon.transcript())
+                .isLessThan(2500);
+        assertThat(down)
+                .contains("from=up", "to=down", "action=\"ipvsadm -d -t 192.0.2.10:80 -r " + victim.hostPort() + "\"");
         assertThat(daemon.operations()).contains("ipvsadm -d -t 192.0.2.10:80 -r " + victim.hostPort());
-        assertThat(daemon.log()).filteredOn(event("up")).hasSize(HEALTHY)
+        assertThat(daemon.log())
+                .filteredOn(event("up"))
+                .hasSize(HEALTHY)
                 .allMatch(line -> line.contains("action=\"ipvsadm -a -t 192.0.2.10:80 -r "));
         assertThat(daemon.log()).noneMatch(event("table", "real server:"));
         for (String hostPort : dead) {
@@ -95,12 +101,17 @@ class DeadHostIT {
         for (int i = 0; i < DROPPED.length; i++) {
             InetAddress address = InetAddress.getByName("127.0.11." + (i + 1));
             if (kind == DeadHost.FULL_BACKLOG) {
-                hostPorts.add(address.getHostAddress() + ":" + resources.keep(FullBacklog.on(address)).port());
+                hostPorts.add(address.getHostAddress() + ":"
+                        + resources.keep(FullBacklog.on(address)).port());
             } else if (kind == DeadHost.SILENT) {
-                hostPorts.add(address.getHostAddress() + ":" + resources.keep(ScriptedServer.start(address, connection -> { })).port());
+                hostPorts.add(address.getHostAddress() + ":"
+                        + resources
+                                .keep(ScriptedServer.start(address, connection -> {}))
+                                .port());
             } else {
                 require(HostCommands.isRoot(), "iptables needs root");
-                HostCommands.Outcome added = HostCommands.run("iptables", "-I", "INPUT", "-d", DROPPED[i], "-j", "DROP");
+                HostCommands.Outcome added =
+                        HostCommands.run("iptables", "-I", "INPUT", "-d", DROPPED[i], "-j", "DROP");
                 require(added.ok(), () -> "iptables refused: " + added.output());
                 String dropped = DROPPED[i];
                 resources.keep(() -> HostCommands.run("iptables", "-D", "INPUT", "-d", dropped, "-j", "DROP"));

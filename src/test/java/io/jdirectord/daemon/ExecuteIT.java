@@ -40,14 +40,19 @@ class ExecuteIT {
 
     @Test
     void theNamedConfigurationRunsItsOwnDaemonAsLongAsThisOneNamesItAndRuns() throws Exception {
-        Files.writeString(dir.resolve("other.cf"), "logfile=\"" + dir.resolve("other.log") + "\"\n"
-                + "checkinterval=0.5\nchecktimeout=1\nvirtual=192.0.2.11:80\n    real=127.0.0.1:2 masq\n    checktype=connect\n");
+        Files.writeString(
+                dir.resolve("other.cf"),
+                "logfile=\"" + dir.resolve("other.log") + "\"\n"
+                        + "checkinterval=0.5\nchecktimeout=1\nvirtual=192.0.2.11:80\n    real=127.0.0.1:2 masq\n    checktype=connect\n");
         try (DaemonProcess daemon = DaemonProcess.start(dir, mainConfig(true))) {
             daemon.awaitEvent("instance", WAIT, "config=" + dir.resolve("other.cf"), "command=start", "result=ok");
             ProcessHandle first = running();
             assertThat(Files.readString(dir.resolve("other.log"))).contains(" ready virtuals=1 reals=1");
-            DaemonProcess.Run status = DaemonProcess.run("--pid-file", dir.resolve("other.cf.pid").toString(),
-                    dir.resolve("other.cf").toString(), "status");
+            DaemonProcess.Run status = DaemonProcess.run(
+                    "--pid-file",
+                    dir.resolve("other.cf.pid").toString(),
+                    dir.resolve("other.cf").toString(),
+                    "status");
             assertThat(status.status()).as(status.err()).isZero();
             assertThat(status.out()).contains("TCP   192.0.2.11:80");
 
@@ -63,7 +68,9 @@ class ExecuteIT {
             ProcessHandle second = running();
 
             assertThat(daemon.stop()).isZero();
-            assertThat(second.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("stopped with this daemon").isFalse();
+            assertThat(second.onExit().get(30, TimeUnit.SECONDS).isAlive())
+                    .as("stopped with this daemon")
+                    .isFalse();
             assertThat(daemon.log()).anyMatch(DaemonProcess.event("instance", "command=stop", "result=ok"));
         }
     }

@@ -25,8 +25,8 @@ class ExternalCommandTest {
         Path script = dir.resolve("fb.sh");
         Files.writeString(script, "#!/bin/sh\nprintf '%s|' \"$@\" > " + out + "\n");
         script.toFile().setExecutable(true);
-        int status = new ExternalCommand(Duration.ofSeconds(5))
-                .runShell(script + " start 192.0.2.10:80 'it'\\''s tcp'");
+        int status =
+                new ExternalCommand(Duration.ofSeconds(5)).runShell(script + " start 192.0.2.10:80 'it'\\''s tcp'");
         assertThat(status).isZero();
         assertThat(Files.readString(out)).isEqualTo("start|192.0.2.10:80|it's tcp|");
     }
@@ -42,13 +42,15 @@ class ExternalCommandTest {
 
     @Test
     void reportsTheExitStatus() throws IOException {
-        assertThat(new ExternalCommand(Duration.ofSeconds(5)).run(List.of("/bin/sh", "-c", "exit 3"))).isEqualTo(3);
+        assertThat(new ExternalCommand(Duration.ofSeconds(5)).run(List.of("/bin/sh", "-c", "exit 3")))
+                .isEqualTo(3);
     }
 
     @Test
     void killsACommandThatOverrunsItsTimeout() {
         ExternalCommand command = new ExternalCommand(Duration.ofMillis(300));
         assertThatThrownBy(() -> command.run(List.of("/bin/sh", "-c", "sleep 30")))
-                .isInstanceOf(IOException.class).hasMessageContaining("did not finish within 300 ms");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("did not finish within 300 ms");
     }
 }

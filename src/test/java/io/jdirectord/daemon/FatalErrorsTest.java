@@ -23,7 +23,8 @@ class FatalErrorsTest {
     private final List<Integer> halts = new ArrayList<>();
     private final FatalErrors handler = new FatalErrors(
             new FailureLog(List.of(logged), Clock.systemUTC(), false),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8), halts::add);
+            new PrintStream(stderr, true, StandardCharsets.UTF_8),
+            halts::add);
 
     @Test
     void anOutOfMemoryErrorIsLoggedAndHaltsWithStatusThree() throws Exception {
@@ -36,16 +37,23 @@ class FatalErrorsTest {
         probe.join();
 
         assertThat(halts).containsExactly(3);
-        assertThat(logged.events()).containsExactly("fatal-error thread=probe error=\"OutOfMemoryError: Java heap space\" status=3");
+        assertThat(logged.events())
+                .containsExactly("fatal-error thread=probe error=\"OutOfMemoryError: Java heap space\" status=3");
         assertThat(stderr.toString(StandardCharsets.UTF_8))
                 .isEqualTo("jdirectord: fatal error in thread \"probe\": OutOfMemoryError: Java heap space; exiting\n");
     }
 
     @Test
     void haltsEvenWhenTheLogCannotBeWritten() {
-        FatalErrors broken = new FatalErrors(new FailureLog(List.of(line -> {
-            throw new OutOfMemoryError("again");
-        }), Clock.systemUTC(), false), new PrintStream(stderr, true, StandardCharsets.UTF_8), halts::add);
+        FatalErrors broken = new FatalErrors(
+                new FailureLog(
+                        List.of(line -> {
+                            throw new OutOfMemoryError("again");
+                        }),
+                        Clock.systemUTC(),
+                        false),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                halts::add);
 
         broken.uncaughtException(Thread.currentThread(), new InternalError("broken"));
 

@@ -2,7 +2,6 @@ package io.jdirectord.daemon;
 
 import static io.jdirectord.testing.Prerequisites.require;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,8 +100,9 @@ final class GuestWebServers implements AutoCloseable {
     }
 
     private static String[] rule(String action, String address) {
-        return new String[] {action, "OUTPUT", "-d", address, "-p", "tcp", "--dport", "80", "-j", "REJECT",
-            "--reject-with", "tcp-reset"};
+        return new String[] {
+            action, "OUTPUT", "-d", address, "-p", "tcp", "--dport", "80", "-j", "REJECT", "--reject-with", "tcp-reset"
+        };
     }
 
     /** Accepts every rejected address again. */
@@ -113,7 +113,14 @@ final class GuestWebServers implements AutoCloseable {
     @Override
     public void close() {
         acceptAll();
-        run(NGINX, "-c", config.toString(), "-e", config.resolveSibling("error.log").toString(), "-s", "stop");
+        run(
+                NGINX,
+                "-c",
+                config.toString(),
+                "-e",
+                config.resolveSibling("error.log").toString(),
+                "-s",
+                "stop");
         run("ip", "link", "delete", INTERFACE);
     }
 
@@ -126,7 +133,8 @@ final class GuestWebServers implements AutoCloseable {
 
     static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -41,7 +41,8 @@ class HealthRulesIT {
     void takesAServerDownAfterFailureCountAndBackAfterRiseCount() throws Exception {
         Backend flaky = resources.keep(Backend.on("127.0.20.1"));
         Backend steady = resources.keep(Backend.on("127.0.20.2"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(
+                DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 failurecount=3
@@ -64,13 +65,30 @@ class HealthRulesIT {
         String up = daemon.awaitLog(afterReset, event("up", real), WAIT);
 
         List<String> events = daemon.log().subList(afterReset, daemon.log().indexOf(up) + 1).stream()
-                .filter(line -> line.contains(real)).map(line -> line.split(" ")[1]).toList();
+                .filter(line -> line.contains(real))
+                .map(line -> line.split(" ")[1])
+                .toList();
         assertThat(events).containsExactly("soft-failure", "soft-failure", "down", "soft-rise", "up");
-        assertThat(daemon.log()).filteredOn(event("soft-failure", real, "failure=2/3")).hasSize(1);
-        assertThat(daemon.log()).filteredOn(event("soft-rise", real, "success=1/2")).hasSize(1);
-        assertThat(down).contains("virtual=tcp:192.0.2.20:80", "from=up", "to=down", "cause=check",
-                "reason=", "elapsed=", "action=\"ipvsadm -d -t 192.0.2.20:80 -r " + flaky.hostPort() + "\"");
-        assertThat(up).contains("from=down", "to=up", "action=\"ipvsadm -a -t 192.0.2.20:80 -r " + flaky.hostPort() + " -m -w 2\"");
+        assertThat(daemon.log())
+                .filteredOn(event("soft-failure", real, "failure=2/3"))
+                .hasSize(1);
+        assertThat(daemon.log())
+                .filteredOn(event("soft-rise", real, "success=1/2"))
+                .hasSize(1);
+        assertThat(down)
+                .contains(
+                        "virtual=tcp:192.0.2.20:80",
+                        "from=up",
+                        "to=down",
+                        "cause=check",
+                        "reason=",
+                        "elapsed=",
+                        "action=\"ipvsadm -d -t 192.0.2.20:80 -r " + flaky.hostPort() + "\"");
+        assertThat(up)
+                .contains(
+                        "from=down",
+                        "to=up",
+                        "action=\"ipvsadm -a -t 192.0.2.20:80 -r " + flaky.hostPort() + " -m -w 2\"");
     }
 
     @Test
@@ -89,29 +107,43 @@ class HealthRulesIT {
                     real=%s masq 4
                     real=%s masq 1
                     quiescent=no
-                %s""".formatted(quiesced.hostPort(), others.hostPort(), HTTP_CHECK,
-                deleted.hostPort(), others.hostPort(), HTTP_CHECK)));
+                %s""".formatted(
+                        quiesced.hostPort(),
+                        others.hostPort(),
+                        HTTP_CHECK,
+                        deleted.hostPort(),
+                        others.hostPort(),
+                        HTTP_CHECK)));
         daemon.awaitEvent("ready", WAIT);
 
         int mark = daemon.operations().size();
         quiesced.close();
         deleted.close();
-        daemon.awaitEvent("down", WAIT, "real=" + quiesced.hostPort(),
+        daemon.awaitEvent(
+                "down",
+                WAIT,
+                "real=" + quiesced.hostPort(),
                 "action=\"ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 0\"");
-        daemon.awaitEvent("down", WAIT, "real=" + deleted.hostPort(),
+        daemon.awaitEvent(
+                "down",
+                WAIT,
+                "real=" + deleted.hostPort(),
                 "action=\"ipvsadm -d -t 192.0.2.22:80 -r " + deleted.hostPort() + "\"");
         resources.keep(Backend.on(quiesced.address(), quiesced.port()));
         resources.keep(Backend.on(deleted.address(), deleted.port()));
         daemon.awaitEvent("up", WAIT, "real=" + quiesced.hostPort(), "from=down");
         daemon.awaitEvent("up", WAIT, "real=" + deleted.hostPort(), "from=down");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(daemon.operations().subList(mark, daemon.operations().size()))
-                .containsExactlyInAnyOrder(
-                        "ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 0",
-                        "ipvsadm -d -t 192.0.2.22:80 -r " + deleted.hostPort(),
-                        "ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 3",
-                        "ipvsadm -a -t 192.0.2.22:80 -r " + deleted.hostPort() + " -m -w 4"));
-        assertThat(daemon.log()).as("every real-server change is logged on its status line")
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(daemon.operations()
+                                .subList(mark, daemon.operations().size()))
+                        .containsExactlyInAnyOrder(
+                                "ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 0",
+                                "ipvsadm -d -t 192.0.2.22:80 -r " + deleted.hostPort(),
+                                "ipvsadm -e -t 192.0.2.21:80 -r " + quiesced.hostPort() + " -m -w 3",
+                                "ipvsadm -a -t 192.0.2.22:80 -r " + deleted.hostPort() + " -m -w 4"));
+        assertThat(daemon.log())
+                .as("every real-server change is logged on its status line")
                 .noneMatch(event("table", "real server:"));
     }
 
@@ -123,7 +155,8 @@ class HealthRulesIT {
         // A slow start: the stop that follows within the first interval must still run after it.
         Files.writeString(script, "#!/bin/sh\n[ \"$1\" = start ] && sleep 1\necho \"$*\" >> " + record + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon =
+                resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.23:80
@@ -133,7 +166,8 @@ class HealthRulesIT {
                 """.formatted(only.hostPort(), script) + HTTP_CHECK));
         String fallback = "127.0.22.99:8080";
         daemon.awaitEvent("ready", WAIT);
-        daemon.awaitEvent("table", WAIT, "op=\"ipvsadm -d -t 192.0.2.23:80 -r " + fallback + "\"", "Deleted fallback server");
+        daemon.awaitEvent(
+                "table", WAIT, "op=\"ipvsadm -d -t 192.0.2.23:80 -r " + fallback + "\"", "Deleted fallback server");
 
         int mark = daemon.operations().size();
         only.close();
@@ -144,14 +178,23 @@ class HealthRulesIT {
         daemon.awaitEvent("up", WAIT, "real=" + only.hostPort(), "from=down");
         daemon.awaitOperation(mark, "ipvsadm -d -t 192.0.2.23:80 -r " + fallback, WAIT);
 
-        assertThat(daemon.log()).anyMatch(event("table", "change=\"Added fallback server: " + fallback + " (192.0.2.23:80) (Weight set to 1)\""));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readAllLines(record)).containsExactly(
-                "start 192.0.2.23:80 tcp", "stop 192.0.2.23:80 tcp", "start 192.0.2.23:80 tcp", "stop 192.0.2.23:80 tcp"));
-        assertThat(daemon.operations().subList(mark, daemon.operations().size())).containsExactly(
-                "ipvsadm -a -t 192.0.2.23:80 -r " + fallback + " -m -w 1",
-                "ipvsadm -d -t 192.0.2.23:80 -r " + only.hostPort(),
-                "ipvsadm -a -t 192.0.2.23:80 -r " + only.hostPort() + " -m -w 5",
-                "ipvsadm -d -t 192.0.2.23:80 -r " + fallback);
+        assertThat(daemon.log())
+                .anyMatch(event(
+                        "table",
+                        "change=\"Added fallback server: " + fallback + " (192.0.2.23:80) (Weight set to 1)\""));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Files.readAllLines(record))
+                        .containsExactly(
+                                "start 192.0.2.23:80 tcp",
+                                "stop 192.0.2.23:80 tcp",
+                                "start 192.0.2.23:80 tcp",
+                                "stop 192.0.2.23:80 tcp"));
+        assertThat(daemon.operations().subList(mark, daemon.operations().size()))
+                .containsExactly(
+                        "ipvsadm -a -t 192.0.2.23:80 -r " + fallback + " -m -w 1",
+                        "ipvsadm -d -t 192.0.2.23:80 -r " + only.hostPort(),
+                        "ipvsadm -a -t 192.0.2.23:80 -r " + only.hostPort() + " -m -w 5",
+                        "ipvsadm -d -t 192.0.2.23:80 -r " + fallback);
     }
 
     @Test
@@ -159,7 +202,8 @@ class HealthRulesIT {
         Backend backend = resources.keep(Backend.on("127.0.24.1"));
         Backend other = resources.keep(Backend.on("127.0.24.2"));
         Path maintenance = Files.createDirectory(dir.resolve("maintenance"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(
+                DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 maintenancedir=%s
@@ -175,7 +219,8 @@ class HealthRulesIT {
         Files.delete(file);
         String up = daemon.awaitEvent("up", WAIT, "real=" + backend.hostPort(), "from=down");
 
-        assertThat(down).contains("cause=maintenance", "action=\"ipvsadm -d -t 192.0.2.24:80 -r " + backend.hostPort() + "\"");
+        assertThat(down)
+                .contains("cause=maintenance", "action=\"ipvsadm -d -t 192.0.2.24:80 -r " + backend.hostPort() + "\"");
         assertThat(up).contains("action=\"ipvsadm -a -t 192.0.2.24:80 -r " + backend.hostPort() + " -m -w 1\"");
         assertThat(daemon.log()).noneMatch(event("down", "real=" + other.hostPort()));
     }
@@ -185,7 +230,8 @@ class HealthRulesIT {
         Backend first = resources.keep(Backend.on("127.0.23.1"));
         Backend second = resources.keep(Backend.on("127.0.23.2", first.port()));
         Backend v6 = resources.keep(Backend.on("::1"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(
+                DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=7
@@ -202,11 +248,17 @@ class HealthRulesIT {
                     checkport=%d
                 %s""".formatted(first.port(), first.port(), HTTP_CHECK, v6.port(), HTTP_CHECK)));
         daemon.awaitEvent("ready", WAIT);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(daemon.operations()).contains(
-                "ipvsadm -A -f 7 -s wrr", "ipvsadm -A -f 8 -s wrr", "ipvsadm -A -f 9 -6 -s wrr",
-                "ipvsadm -a -f 7 -r 127.0.23.1:0 -g -w 2", "ipvsadm -a -f 7 -r 127.0.23.2:0 -g -w 3",
-                "ipvsadm -a -f 8 -r 127.0.23.1:0 -g -w 1", "ipvsadm -a -f 8 -r 127.0.23.2:0 -g -w 1",
-                "ipvsadm -a -f 9 -6 -r [::1]:0 -g -w 1"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(daemon.operations())
+                        .contains(
+                                "ipvsadm -A -f 7 -s wrr",
+                                "ipvsadm -A -f 8 -s wrr",
+                                "ipvsadm -A -f 9 -6 -s wrr",
+                                "ipvsadm -a -f 7 -r 127.0.23.1:0 -g -w 2",
+                                "ipvsadm -a -f 7 -r 127.0.23.2:0 -g -w 3",
+                                "ipvsadm -a -f 8 -r 127.0.23.1:0 -g -w 1",
+                                "ipvsadm -a -f 8 -r 127.0.23.2:0 -g -w 1",
+                                "ipvsadm -a -f 9 -6 -r [::1]:0 -g -w 1"));
 
         second.close();
         String connect = daemon.awaitEvent("down", WAIT, "virtual=fwm:7", "real=127.0.23.2");

@@ -29,7 +29,8 @@ final class HeldConnection implements AutoCloseable {
         this.process = process;
         this.requests = process.getOutputStream();
         Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(answers::add);
             } catch (IOException e) {
                 answers.add("broken " + e.getMessage());
@@ -40,8 +41,16 @@ final class HeldConnection implements AutoCloseable {
 
     /** Connects from {@code namespace} to {@code host} port 80; fails unless the connection is made within {@code limit}. */
     static HeldConnection open(String namespace, String host, Duration limit) throws IOException {
-        Process process = new ProcessBuilder(List.of("ip", "netns", "exec", namespace, "/usr/bin/python3",
-                SCRIPT.toAbsolutePath().toString(), host)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        "ip",
+                        "netns",
+                        "exec",
+                        namespace,
+                        "/usr/bin/python3",
+                        SCRIPT.toAbsolutePath().toString(),
+                        host))
+                .redirectErrorStream(true)
+                .start();
         HeldConnection connection = new HeldConnection(process);
         String first = connection.next(limit);
         if (!first.startsWith("connected ")) {

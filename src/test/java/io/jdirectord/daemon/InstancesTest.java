@@ -32,7 +32,8 @@ class InstancesTest {
             commands.add(command + " " + dir.relativize(config.toAbsolutePath()));
             return outcome;
         };
-        return new Instances(recording, dir.resolve("main.cf"), new FailureLog(List.of(logged), Clock.systemUTC(), false));
+        return new Instances(
+                recording, dir.resolve("main.cf"), new FailureLog(List.of(logged), Clock.systemUTC(), false));
     }
 
     private Config config(String... executes) throws Exception {
@@ -69,8 +70,9 @@ class InstancesTest {
         instances.configApplied(config("b.cf", "c.cf"));
         instances.close();
 
-        assertThat(commands).containsExactly("start a.cf", "start b.cf", "stop a.cf", "reload b.cf", "start c.cf",
-                "stop b.cf", "stop c.cf");
+        assertThat(commands)
+                .containsExactly(
+                        "start a.cf", "start b.cf", "stop a.cf", "reload b.cf", "start c.cf", "stop b.cf", "stop c.cf");
     }
 
     @Test
@@ -91,8 +93,11 @@ class InstancesTest {
         instances.daemonStatus(DaemonStatus.RUNNING);
         instances.close();
 
-        assertThat(logged.events()).first().asString().isEqualTo("instance config=" + dir.resolve("a.cf")
-                + " command=start result=failed status=2 output=\"a.cf:3: unknown directive\"");
+        assertThat(logged.events())
+                .first()
+                .asString()
+                .isEqualTo("instance config=" + dir.resolve("a.cf")
+                        + " command=start result=failed status=2 output=\"a.cf:3: unknown directive\"");
     }
 
     @Test
@@ -109,11 +114,22 @@ class InstancesTest {
 
     @Test
     void theCommandLineRunsThisJarAgainWithThePidFileBesideThisOne() {
-        List<String> command = SelfCommand.of("/usr/bin/java", List.of("-Xmx128m"), "/usr/share/jdirectord/jdirectord.jar",
+        List<String> command = SelfCommand.of(
+                "/usr/bin/java",
+                List.of("-Xmx128m"),
+                "/usr/share/jdirectord/jdirectord.jar",
                 List.of("--pid-file", "/run/jdirectord/a.cf.pid", "/etc/jdirectord/a.cf", "start"));
 
-        assertThat(command).containsExactly("/usr/bin/java", "-Xmx128m", "-jar", "/usr/share/jdirectord/jdirectord.jar",
-                "--pid-file", "/run/jdirectord/a.cf.pid", "/etc/jdirectord/a.cf", "start");
+        assertThat(command)
+                .containsExactly(
+                        "/usr/bin/java",
+                        "-Xmx128m",
+                        "-jar",
+                        "/usr/share/jdirectord/jdirectord.jar",
+                        "--pid-file",
+                        "/run/jdirectord/a.cf.pid",
+                        "/etc/jdirectord/a.cf",
+                        "start");
         assertThat(SelfCommand.of("java", List.of(), "target/classes:lib/x.jar", List.of("status")))
                 .containsExactly("java", "-cp", "target/classes:lib/x.jar", "io.jdirectord.cli.Main", "status");
     }

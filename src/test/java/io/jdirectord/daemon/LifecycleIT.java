@@ -2,8 +2,8 @@ package io.jdirectord.daemon;
 
 import static io.jdirectord.daemon.DaemonProcess.event;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,14 +82,17 @@ class LifecycleIT {
     }
 
     private static String line(String text, String containing) {
-        return text.lines().filter(l -> l.contains(containing)).findFirst()
+        return text.lines()
+                .filter(l -> l.contains(containing))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line with " + containing + " in\n" + text));
     }
 
     @Test
     void stopPurgesTheCleanStopServicesOnly() throws Exception {
         Backend backend = resources.keep(Backend.on("127.0.41.1"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon =
+                resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.41:80
@@ -106,9 +109,14 @@ class LifecycleIT {
         assertThat(daemon.terminate(WAIT)).isZero();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(daemon.log()).anyMatch(event("stop", "signal=TERM")));
-        assertThat(daemon.operations().subList(mark, daemon.operations().size())).containsExactly("ipvsadm -D -t 192.0.2.41:80");
-        assertThat(daemon.log()).anyMatch(event("table", "cause=stop", "op=\"ipvsadm -D -t 192.0.2.41:80\"",
-                "change=\"Purged virtual server: 192.0.2.41:80\""));
+        assertThat(daemon.operations().subList(mark, daemon.operations().size()))
+                .containsExactly("ipvsadm -D -t 192.0.2.41:80");
+        assertThat(daemon.log())
+                .anyMatch(event(
+                        "table",
+                        "cause=stop",
+                        "op=\"ipvsadm -D -t 192.0.2.41:80\"",
+                        "change=\"Purged virtual server: 192.0.2.41:80\""));
     }
 
     @Test
@@ -143,7 +151,8 @@ class LifecycleIT {
         Backend down = resources.keep(Backend.on("127.0.43.2"));
         down.close();
         Path monitor = dir.resolve("monitor.log");
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon =
+                resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.44:80
@@ -157,18 +166,26 @@ class LifecycleIT {
                 """.formatted(up.hostPort(), down.hostPort(), monitor)));
         daemon.awaitEvent("ready", WAIT);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readAllLines(monitor))
-                .filteredOn(l -> l.contains(" " + down.address() + " ")).hasSizeGreaterThanOrEqualTo(3));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Files.readAllLines(monitor))
+                        .filteredOn(l -> l.contains(" " + down.address() + " "))
+                        .hasSizeGreaterThanOrEqualTo(3));
         String stamp = "\\[\\w{3} \\w{3} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}] \\[" + daemon.pid() + "] ";
-        Pattern upLine = Pattern.compile(stamp + Pattern.quote("negotiate http tcp " + up.address() + " " + up.port()
-                + " 2 masq / OK [up] ") + ".+");
-        Pattern downLine = Pattern.compile(stamp + Pattern.quote("negotiate http tcp " + down.address() + " " + down.port()
-                + " 1 masq / OK [down] ") + ".*refused.*");
-        assertThat(Files.readAllLines(monitor)).allMatch(l -> upLine.matcher(l).matches() || downLine.matcher(l).matches());
+        Pattern upLine = Pattern.compile(stamp
+                + Pattern.quote("negotiate http tcp " + up.address() + " " + up.port() + " 2 masq / OK [up] ") + ".+");
+        Pattern downLine = Pattern.compile(stamp
+                + Pattern.quote("negotiate http tcp " + down.address() + " " + down.port() + " 1 masq / OK [down] ")
+                + ".*refused.*");
+        assertThat(Files.readAllLines(monitor))
+                .allMatch(
+                        l -> upLine.matcher(l).matches() || downLine.matcher(l).matches());
 
         assertThat(daemon.terminate(WAIT)).isZero();
-        long upLines = Files.readAllLines(monitor).stream().filter(l -> upLine.matcher(l).matches()).count();
-        assertThat(up.requests()).as("checks of %s (the last one may have been cut short by the stop)", up.hostPort())
+        long upLines = Files.readAllLines(monitor).stream()
+                .filter(l -> upLine.matcher(l).matches())
+                .count();
+        assertThat(up.requests())
+                .as("checks of %s (the last one may have been cut short by the stop)", up.hostPort())
                 .isBetween((int) upLines, (int) upLines + 1);
     }
 
@@ -177,7 +194,8 @@ class LifecycleIT {
         Backend backend = resources.keep(Backend.on("127.0.43.3"));
         Path missing = dir.resolve("missing");
         Path working = dir.resolve("working.log");
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(
+                dir, """
                 checkinterval=0.5
                 checktimeout=1
                 virtual=192.0.2.47:80
@@ -190,8 +208,13 @@ class LifecycleIT {
                     monitorfile=%s
                 """.formatted(backend.hostPort(), missing.resolve("monitor.log"), backend.hostPort(), working)));
 
-        await().atMost(WAIT).until(() -> Files.exists(working) && Files.readAllLines(working).size() >= 4);
-        assertThat(daemon.log()).filteredOn(event("monitorfile-error")).singleElement().asString()
+        await().atMost(WAIT)
+                .until(() ->
+                        Files.exists(working) && Files.readAllLines(working).size() >= 4);
+        assertThat(daemon.log())
+                .filteredOn(event("monitorfile-error"))
+                .singleElement()
+                .asString()
                 .contains("file=" + missing.resolve("monitor.log"), "No such file or directory");
         Files.createDirectory(missing);
         daemon.awaitEvent("monitorfile-restored", WAIT, "file=" + missing.resolve("monitor.log"));
@@ -249,9 +272,11 @@ class LifecycleIT {
 
         assertThat(status.status()).as(status.err()).isZero();
         assertThat(status.out()).contains("is running with pid: " + daemon.pid());
-        assertThat(status.err()).contains("permission denied: the status report on", "is for root and user root and group root only");
+        assertThat(status.err())
+                .contains("permission denied: the status report on", "is for root and user root and group root only");
         assertThat(reload.status()).as(reload.err()).isEqualTo(4);
-        assertThat(reload.err()).contains("permission denied: cannot reload pid " + daemon.pid() + ", which runs as root");
+        assertThat(reload.err())
+                .contains("permission denied: cannot reload pid " + daemon.pid() + ", which runs as root");
         assertThat(stop.status()).as(stop.err()).isEqualTo(4);
         assertThat(stop.err()).contains("permission denied: cannot stop pid " + daemon.pid());
         assertThat(daemon.alive()).isTrue();
@@ -260,7 +285,8 @@ class LifecycleIT {
         Files.setPosixFilePermissions(daemon.pidFile(), PosixFilePermissions.fromString("rw-------"));
         DaemonProcess.Run unknown = daemon.commandAs("nobody", "status");
         assertThat(unknown.status()).as(unknown.err()).isEqualTo(4);
-        assertThat(unknown.err()).contains("permission denied: cannot read the pid file " + daemon.pidFile()
-                + " (only root and user root and group root may)");
+        assertThat(unknown.err())
+                .contains("permission denied: cannot read the pid file " + daemon.pidFile()
+                        + " (only root and user root and group root may)");
     }
 }

@@ -23,7 +23,9 @@ class LogSinksTest {
 
     @TempDir
     Path dir;
-    private static final Optional<String> UNDER_SYSTEMD = JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "8:12345"));
+
+    private static final Optional<String> UNDER_SYSTEMD =
+            JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "8:12345"));
 
     private static List<Class<?>> kinds(List<EventSink> sinks) {
         return sinks.stream().<Class<?>>map(Object::getClass).toList();
@@ -40,8 +42,10 @@ class LogSinksTest {
 
     @Test
     void findsTheJournalWhenSystemdStartedTheProcess() {
-        assertThat(JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "8:12345"))).contains("/run/systemd/journal/socket");
-        assertThat(JournalEventSink.socketFor(Map.of("INVOCATION_ID", "0123456789abcdef"))).contains("/run/systemd/journal/socket");
+        assertThat(JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "8:12345")))
+                .contains("/run/systemd/journal/socket");
+        assertThat(JournalEventSink.socketFor(Map.of("INVOCATION_ID", "0123456789abcdef")))
+                .contains("/run/systemd/journal/socket");
         assertThat(JournalEventSink.socketFor(Map.of("INVOCATION_ID", "x", "JDIRECTORD_JOURNAL_SOCKET", "/tmp/j")))
                 .contains("/tmp/j");
     }
@@ -49,17 +53,20 @@ class LogSinksTest {
     @Test
     void findsNoJournalWithoutSystemd() {
         assertThat(JournalEventSink.socketFor(Map.of())).isEmpty();
-        assertThat(JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "", "JDIRECTORD_JOURNAL_SOCKET", "/tmp/j"))).isEmpty();
+        assertThat(JournalEventSink.socketFor(Map.of("JOURNAL_STREAM", "", "JDIRECTORD_JOURNAL_SOCKET", "/tmp/j")))
+                .isEmpty();
     }
 
     @Test
     void writesTheDefaultFileAndTheJournalUnderSystemdWithoutALogfile() {
-        assertThat(sinks(defaultFile(), false, UNDER_SYSTEMD)).containsExactly(FileEventSink.class, JournalEventSink.class);
+        assertThat(sinks(defaultFile(), false, UNDER_SYSTEMD))
+                .containsExactly(FileEventSink.class, JournalEventSink.class);
     }
 
     @Test
     void leavesTheJournalOutWithoutSystemd() {
-        assertThat(sinks(defaultFile(), false, JournalEventSink.socketFor(Map.of()))).containsExactly(FileEventSink.class);
+        assertThat(sinks(defaultFile(), false, JournalEventSink.socketFor(Map.of())))
+                .containsExactly(FileEventSink.class);
     }
 
     @Test

@@ -80,9 +80,11 @@ class LvsClusterKernelTest {
     private static boolean up;
     /** The director holding the virtual address now, and the other. */
     private static String master = "d1";
+
     private static String backup = "d2";
     /** The connection through the master when it disappeared, which synchronisation must keep. */
     private static HeldConnection survivor;
+
     private static String survivorServer;
 
     @BeforeAll
@@ -108,8 +110,10 @@ class LvsClusterKernelTest {
 
     private static void startJdirectord(String director, String sync) throws IOException {
         Path home = dir.resolve(director);
-        daemons.put(director, DaemonProcess.startOnKernelIn(director, home,
-                CONFIG.formatted(home.resolve("jdirectord.track"), sync)));
+        daemons.put(
+                director,
+                DaemonProcess.startOnKernelIn(
+                        director, home, CONFIG.formatted(home.resolve("jdirectord.track"), sync)));
     }
 
     @AfterAll
@@ -129,7 +133,8 @@ class LvsClusterKernelTest {
     void theClientIsBalancedOverTheRealServersAndBothTablesHoldThem() throws Exception {
         for (String director : List.of("d1", "d2")) {
             awaitDestinations(director, REALS);
-            assertThat(Files.readString(dir.resolve(director).resolve("jdirectord.track"))).isEqualTo("0\n");
+            assertThat(Files.readString(dir.resolve(director).resolve("jdirectord.track")))
+                    .isEqualTo("0\n");
         }
         assertThat(servedBy(9)).containsExactly("served-by r1", "served-by r2", "served-by r3");
 
@@ -163,11 +168,15 @@ class LvsClusterKernelTest {
         awaitVip(backup, WAIT);
         long vipMoved = millisSince(killed);
         awaitNewConnection();
-        System.out.printf("cluster: master's jdirectord killed: the backup held the address after %d ms,"
-                + " a new connection succeeded after %d ms%n", vipMoved, millisSince(killed));
+        System.out.printf(
+                "cluster: master's jdirectord killed: the backup held the address after %d ms,"
+                        + " a new connection succeeded after %d ms%n",
+                vipMoved, millisSince(killed));
         assertThat(hasVip(master)).isFalse();
 
-        assertThat(unsynchronised.exchange(ANSWER)).as("without connection synchronisation").startsWith("broken");
+        assertThat(unsynchronised.exchange(ANSWER))
+                .as("without connection synchronisation")
+                .startsWith("broken");
         swapRoles();
 
         int logged = daemons.get(backup).log().size();
@@ -180,12 +189,16 @@ class LvsClusterKernelTest {
     @Order(4)
     void whenTheMasterDisappearsTheBackupTakesOverAndASynchronisedConnectionSurvives() throws Exception {
         for (String director : List.of("d1", "d2")) {
-            daemons.get(director).rewriteConfig(CONFIG.formatted(dir.resolve(director).resolve("jdirectord.track"), SYNC));
+            daemons.get(director)
+                    .rewriteConfig(CONFIG.formatted(dir.resolve(director).resolve("jdirectord.track"), SYNC));
             daemons.get(director).signal("HUP");
         }
         for (String director : List.of("d1", "d2")) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(ipvsadm(director, "-L", "--daemon"))
-                    .contains("master sync daemon (mcast=eth0, syncid=7", "backup sync daemon (mcast=eth0, syncid=7"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(ipvsadm(director, "-L", "--daemon"))
+                            .contains(
+                                    "master sync daemon (mcast=eth0, syncid=7",
+                                    "backup sync daemon (mcast=eth0, syncid=7"));
         }
         followTheAddress();
         survivor = hold();
@@ -193,18 +206,25 @@ class LvsClusterKernelTest {
             survivorServer = survivor.exchange(ANSWER);
             assertThat(survivorServer).startsWith("ok served-by");
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ipvsadm(backup, "-Lnc")).as("synchronised to " + backup)
-                .containsPattern("TCP .*ESTABLISHED +10\\.10\\.0\\.2:" + survivor.localPort() + " +10\\.10\\.0\\.100:80 "));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(ipvsadm(backup, "-Lnc"))
+                        .as("synchronised to " + backup)
+                        .containsPattern("TCP .*ESTABLISHED +10\\.10\\.0\\.2:" + survivor.localPort()
+                                + " +10\\.10\\.0\\.100:80 "));
 
         long gone = System.nanoTime();
         GuestWebServers.run("ip", "link", "set", master + "-br", "down");
         awaitVip(backup, WAIT);
         long vipMoved = millisSince(gone);
         awaitNewConnection();
-        System.out.printf("cluster: master's link down: the backup held the address after %d ms,"
-                + " a new connection succeeded after %d ms%n", vipMoved, millisSince(gone));
+        System.out.printf(
+                "cluster: master's link down: the backup held the address after %d ms,"
+                        + " a new connection succeeded after %d ms%n",
+                vipMoved, millisSince(gone));
 
-        assertThat(survivor.exchange(ANSWER)).as("the connection synchronised before the failover").isEqualTo(survivorServer);
+        assertThat(survivor.exchange(ANSWER))
+                .as("the connection synchronised before the failover")
+                .isEqualTo(survivorServer);
         swapRoles();
     }
 
@@ -223,7 +243,9 @@ class LvsClusterKernelTest {
             Thread.sleep(1000);
         }
 
-        assertThat(hasVip(master)).as("nopreempt: the address stays with " + master).isTrue();
+        assertThat(hasVip(master))
+                .as("nopreempt: the address stays with " + master)
+                .isTrue();
         assertThat(hasVip(backup)).isFalse();
         assertThat(servedBy(4)).containsExactly("served-by r1", "served-by r2");
         for (String director : List.of("d1", "d2")) {
@@ -238,7 +260,8 @@ class LvsClusterKernelTest {
      */
     private static void followTheAddress() {
         if (!hasVip(master) && hasVip(backup)) {
-            System.out.printf("cluster: the address had moved to %s before this step (a health flap under load)%n", backup);
+            System.out.printf(
+                    "cluster: the address had moved to %s before this step (a health flap under load)%n", backup);
             swapRoles();
         }
         assertThat(hasVip(master)).as(master + " holds the address").isTrue();
@@ -264,16 +287,20 @@ class LvsClusterKernelTest {
     private static Set<String> servedBy(int requests) {
         Set<String> served = new TreeSet<>();
         for (int i = 0; i < requests; i++) {
-            served.add(GuestWebServers.run("ip", "netns", "exec", "client", "curl", "-sS", "--max-time", "5",
-                    "http://" + VIP + "/").trim());
+            served.add(GuestWebServers.run(
+                            "ip", "netns", "exec", "client", "curl", "-sS", "--max-time", "5", "http://" + VIP + "/")
+                    .trim());
         }
         return served;
     }
 
     /** Waits until a new connection to the virtual address is answered. */
     private static void awaitNewConnection() {
-        awaitTrue("a new connection through " + backup, () -> exec("ip", "netns", "exec", "client", "curl", "-sS",
-                "--max-time", "2", "http://" + VIP + "/").startsWith("served-by"), WAIT);
+        awaitTrue(
+                "a new connection through " + backup,
+                () -> exec("ip", "netns", "exec", "client", "curl", "-sS", "--max-time", "2", "http://" + VIP + "/")
+                        .startsWith("served-by"),
+                WAIT);
     }
 
     private static void awaitVip(String director, Duration limit) {
@@ -287,19 +314,31 @@ class LvsClusterKernelTest {
 
     private static void awaitTrackValue(String director, String value) {
         Path track = dir.resolve(director).resolve("jdirectord.track");
-        awaitTrue(director + "'s trackfile saying " + value, () -> exec("cat", track.toString()).equals(value + "\n"), READY);
+        awaitTrue(
+                director + "'s trackfile saying " + value,
+                () -> exec("cat", track.toString()).equals(value + "\n"),
+                READY);
     }
 
     private static void awaitDestinations(String director, List<String> expected) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(destinations(director)).as(director)
-                .containsExactlyInAnyOrderElementsOf(expected.stream().map(real -> real + " Route 1").toList()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(destinations(director))
+                        .as(director)
+                        .containsExactlyInAnyOrderElementsOf(
+                                expected.stream().map(real -> real + " Route 1").toList()));
     }
 
     /** The destinations of the virtual service in {@code director}'s table: {@code 10.10.0.21:80 Route 1}. */
     private static List<String> destinations(String director) {
-        List<String> lines = ipvsadm(director, "-Ln", "-t", VIP + ":80").lines().map(String::trim).toList();
-        return lines.stream().filter(line -> line.startsWith("-> ") && !line.startsWith("-> RemoteAddress"))
-                .map(line -> String.join(" ", List.of(line.substring(3).trim().split("\\s+")).subList(0, 3))).toList();
+        List<String> lines = ipvsadm(director, "-Ln", "-t", VIP + ":80")
+                .lines()
+                .map(String::trim)
+                .toList();
+        return lines.stream()
+                .filter(line -> line.startsWith("-> ") && !line.startsWith("-> RemoteAddress"))
+                .map(line -> String.join(
+                        " ", List.of(line.substring(3).trim().split("\\s+")).subList(0, 3)))
+                .toList();
     }
 
     private static String ipvsadm(String director, String... arguments) {
@@ -313,7 +352,8 @@ class LvsClusterKernelTest {
         long end = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + limit.toSeconds() + " s; keepalived:\n" + syslog());
+                throw new AssertionError(
+                        "no " + what + " within " + limit.toSeconds() + " s; keepalived:\n" + syslog());
             }
             try {
                 Thread.sleep(50);
@@ -336,7 +376,8 @@ class LvsClusterKernelTest {
     /** Runs a command and returns its output, whatever its exit status. */
     private static String exec(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.SECONDS);

@@ -25,8 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +45,17 @@ class ReadyLineTest {
     private final VirtualService web = tcp("192.0.2.10", 80).real(up).real(down).build();
     private final VirtualService mail = tcp("192.0.2.11", 25).real(other).build();
     private final RecordingSink sink = new RecordingSink();
-    private final EventReporter reporter = new EventReporter(new FailureLog(List.of(sink), CLOCK, false),
-            new EmailAlerts(settings -> alert -> { }, Runnable::run, failure -> { }, "director"), CLOCK);
-    private final Monitor monitor = new Monitor(new DryRunIpvsTable(), new DryRunKernelSettings(),
-            listener -> new IdleScheduler(), reporter, command -> { }, CLOCK);
+    private final EventReporter reporter = new EventReporter(
+            new FailureLog(List.of(sink), CLOCK, false),
+            new EmailAlerts(settings -> alert -> {}, Runnable::run, failure -> {}, "director"),
+            CLOCK);
+    private final Monitor monitor = new Monitor(
+            new DryRunIpvsTable(),
+            new DryRunKernelSettings(),
+            listener -> new IdleScheduler(),
+            reporter,
+            command -> {},
+            CLOCK);
 
     @AfterEach
     void close() {
@@ -63,7 +70,8 @@ class ReadyLineTest {
         monitor.onResult(mail.probeFor(other), CheckResult.up("220 ready"), NOW);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.events().stream().anyMatch(e -> e.startsWith("ready ")));
-        assertThat(sink.events()).filteredOn(e -> e.startsWith("ready "))
+        assertThat(sink.events())
+                .filteredOn(e -> e.startsWith("ready "))
                 .containsExactly("ready virtuals=2 reals=3 up=2 probes=3");
     }
 
@@ -74,11 +82,9 @@ class ReadyLineTest {
         }
 
         @Override
-        public void schedule(PreparedProbes probes) {
-        }
+        public void schedule(PreparedProbes probes) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

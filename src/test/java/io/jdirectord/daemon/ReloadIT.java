@@ -61,7 +61,8 @@ class ReloadIT {
                     real=%s masq
                     checktype=connect
                 """.formatted(b.hostPort());
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("", real(a, 1) + real(b, 1), real(c, 2) + real(a, 1)) + removed));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(
+                dir, config("", real(a, 1) + real(b, 1), real(c, 2) + real(a, 1)) + removed));
         daemon.awaitEvent("ready", WAIT);
         int operations = daemon.operations().size();
         int lines = daemon.log().size();
@@ -71,19 +72,27 @@ class ReloadIT {
         daemon.awaitLog(lines, event("reload", "trigger=\"signal HUP\"", "result=ok"), WAIT);
         String up = daemon.awaitLog(lines, event("up", "real=" + added.hostPort()), WAIT);
 
-        assertThat(up).contains("virtual=tcp:192.0.2.30:80", "from=unknown",
-                "action=\"ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 1\"");
-        assertThat(daemon.operations().subList(operations, daemon.operations().size())).containsExactly(
-                "ipvsadm -e -t 192.0.2.31:80 -r " + c.hostPort() + " -m -w 5",
-                "ipvsadm -D -t 192.0.2.32:80",
-                "ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 1");
+        assertThat(up)
+                .contains(
+                        "virtual=tcp:192.0.2.30:80",
+                        "from=unknown",
+                        "action=\"ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 1\"");
+        assertThat(daemon.operations().subList(operations, daemon.operations().size()))
+                .containsExactly(
+                        "ipvsadm -e -t 192.0.2.31:80 -r " + c.hostPort() + " -m -w 5",
+                        "ipvsadm -D -t 192.0.2.32:80",
+                        "ipvsadm -a -t 192.0.2.30:80 -r " + added.hostPort() + " -m -w 1");
         List<String> after = daemon.log().subList(lines, daemon.log().size());
         for (Backend unchanged : List.of(a, b, c)) {
             assertThat(after).noneMatch(line -> line.contains("real=" + unchanged.hostPort()));
         }
-        assertThat(after).anyMatch(event("table", "cause=configure",
-                "op=\"ipvsadm -e -t 192.0.2.31:80 -r " + c.hostPort() + " -m -w 5\""));
-        assertThat(after).anyMatch(event("table", "cause=configure", "change=\"Purged virtual server: 192.0.2.32:80\""));
+        assertThat(after)
+                .anyMatch(event(
+                        "table",
+                        "cause=configure",
+                        "op=\"ipvsadm -e -t 192.0.2.31:80 -r " + c.hostPort() + " -m -w 5\""));
+        assertThat(after)
+                .anyMatch(event("table", "cause=configure", "change=\"Purged virtual server: 192.0.2.32:80\""));
     }
 
     @Test
@@ -107,19 +116,22 @@ class ReloadIT {
         String down = daemon.awaitEvent("down", WAIT, "real=" + a.hostPort(), "virtual=tcp:192.0.2.30:80");
         daemon.awaitEvent("down", WAIT, "real=" + a.hostPort(), "virtual=tcp:192.0.2.31:80");
         assertThat(down).contains("action=\"ipvsadm -d -t 192.0.2.30:80 -r " + a.hostPort() + "\"");
-        assertThat(daemon.operations()).contains("ipvsadm -d -t 192.0.2.30:80 -r " + a.hostPort(),
-                "ipvsadm -d -t 192.0.2.31:80 -r " + a.hostPort());
+        assertThat(daemon.operations())
+                .contains(
+                        "ipvsadm -d -t 192.0.2.30:80 -r " + a.hostPort(),
+                        "ipvsadm -d -t 192.0.2.31:80 -r " + a.hostPort());
     }
 
     @Test
     void autoreloadPicksUpAnEditedFileAndRejectsABrokenOne() throws Exception {
         Backend a = resources.keep(Backend.on("127.0.32.1"));
         Backend added = resources.keep(Backend.on("127.0.32.2"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
+        DaemonProcess daemon =
+                resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
         daemon.awaitEvent("ready", WAIT);
 
-        daemon.rewriteConfig(config("autoreload=yes\n", real(a, 1), real(a, 1)).replace("scheduler", "x")
-                + "    schedular=wlc\n");
+        daemon.rewriteConfig(
+                config("autoreload=yes\n", real(a, 1), real(a, 1)).replace("scheduler", "x") + "    schedular=wlc\n");
         daemon.awaitEvent("reload", WAIT, "trigger=autoreload", "result=rejected");
         int lines = daemon.log().size();
         daemon.rewriteConfig(config("autoreload=yes\n", real(a, 1) + real(added, 3), real(a, 1)));
@@ -134,7 +146,8 @@ class ReloadIT {
     void aTruncatedFileIsRefusedAndAutoreloadTakesTheRestoredOne() throws Exception {
         Backend a = resources.keep(Backend.on("127.0.33.1"));
         Backend added = resources.keep(Backend.on("127.0.33.2"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
+        DaemonProcess daemon =
+                resources.keep(DaemonProcess.start(dir, config("autoreload=yes\n", real(a, 1), real(a, 1))));
         daemon.awaitEvent("ready", WAIT);
         int operations = daemon.operations().size();
 
@@ -175,13 +188,14 @@ class ReloadIT {
     @Test
     void aStartWithAnInvalidReceiveExitsTwoWithItsLineBeforeTouchingTheTable() throws Exception {
         Backend a = resources.keep(Backend.on("127.0.35.1"));
-        DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, config("", real(a, 1), real(a, 1))
-                .replace("receive=\"OK\"", "receive=\"(OK\"")));
+        DaemonProcess daemon = resources.keep(DaemonProcess.start(
+                dir, config("", real(a, 1), real(a, 1)).replace("receive=\"OK\"", "receive=\"(OK\"")));
 
         assertThat(daemon.awaitExit(WAIT)).isEqualTo(2);
 
-        assertThat(daemon.stderr()).anyMatch(error -> error.matches(Pattern.quote(daemon.configFile().toString())
-                + ":[1-9][0-9]*: .*receive.*"));
+        assertThat(daemon.stderr())
+                .anyMatch(error ->
+                        error.matches(Pattern.quote(daemon.configFile().toString()) + ":[1-9][0-9]*: .*receive.*"));
         assertThat(daemon.stderr()).noneMatch(error -> error.contains("Exception"));
         assertThat(daemon.operations()).isEmpty();
         assertThat(daemon.pidFile()).doesNotExist();

@@ -1,7 +1,5 @@
 package io.jdirectord.daemon;
 
-import java.util.List;
-import io.jdirectord.checks.testing.LoopbackServer;
 import static io.jdirectord.testing.Prerequisites.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdirectord.checks.testing.FreeradiusServer;
 import io.jdirectord.checks.testing.KamailioServer;
 import io.jdirectord.checks.testing.LocalDaemon;
+import io.jdirectord.checks.testing.LoopbackServer;
 import io.jdirectord.checks.testing.MariaDbServer;
 import io.jdirectord.checks.testing.PostgresServer;
 import io.jdirectord.checks.testing.SlapdServer;
@@ -20,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ class SecondWaveDaemonIT {
 
     /** A JVM start and a first round of JDBC, LDAP and UDP probes on a loaded host. */
     private static final Duration READY = Duration.ofSeconds(120);
+
     private static final String PASSWORD = "pw-2e2e";
 
     @TempDir
@@ -61,7 +62,8 @@ class SecondWaveDaemonIT {
         servers.upReasons().forEach((real, reason) -> assertReal(reals, real, "up", reason));
         String advice = OracleDriverJars.standard().advice();
         assertReal(reals, servers.oracle(), "down", "Oracle: " + advice);
-        assertThat(daemon.log()).anyMatch(DaemonProcess.event("config-warning", "service = oracle: " + advice))
+        assertThat(daemon.log())
+                .anyMatch(DaemonProcess.event("config-warning", "service = oracle: " + advice))
                 .noneMatch(DaemonProcess.event("internal-error"));
 
         servers.stopAll();
@@ -74,8 +76,11 @@ class SecondWaveDaemonIT {
 
     private static void assertReal(Map<String, JsonNode> reals, String address, String health, String reason) {
         assertThat(reals).as("real servers in the status").containsKey(address);
-        assertThat(reals.get(address).path("health").asText()).as("health of %s", address).isEqualTo(health);
-        assertThat(reals.get(address).path("lastCheck").path("reason").asText()).as("the last check of %s", address)
+        assertThat(reals.get(address).path("health").asText())
+                .as("health of %s", address)
+                .isEqualTo(health);
+        assertThat(reals.get(address).path("lastCheck").path("reason").asText())
+                .as("the last check of %s", address)
                 .isEqualTo(reason);
     }
 
@@ -91,11 +96,14 @@ class SecondWaveDaemonIT {
 
     /** The six daemons, each on loopback with a throw-away configuration, and a port nothing listens on. */
     private Servers startServers() throws Exception {
-        return new Servers(resources.keep(UnboundServer.start(directory("unbound"))),
+        return new Servers(
+                resources.keep(UnboundServer.start(directory("unbound"))),
                 resources.keep(SlapdServer.start(directory("slapd"))),
                 resources.keep(KamailioServer.start(directory("kamailio"))),
                 resources.keep(FreeradiusServer.start(directory("freeradius"))),
-                resources.keep(mariadb()), resources.keep(postgres()), LocalDaemon.freePort());
+                resources.keep(mariadb()),
+                resources.keep(postgres()),
+                LocalDaemon.freePort());
     }
 
     private Path directory(String name) throws IOException {
@@ -130,19 +138,31 @@ class SecondWaveDaemonIT {
     }
 
     /** The daemons the configuration points at; {@code closed}, the port of oracle's real server. */
-    private record Servers(UnboundServer unbound, SlapdServer slapd, KamailioServer kamailio,
-            FreeradiusServer freeradius, MariaDbServer mariadb, PostgresServer postgres, int closed) {
+    private record Servers(
+            UnboundServer unbound,
+            SlapdServer slapd,
+            KamailioServer kamailio,
+            FreeradiusServer freeradius,
+            MariaDbServer mariadb,
+            PostgresServer postgres,
+            int closed) {
 
         /** What each daemon's real server (by its address in the status) is up with. */
         Map<String, String> upReasons() {
             return Map.of(
-                    "127.0.0.1:" + unbound.port(), "DNS: " + UnboundServer.NAME + " A " + UnboundServer.ADDRESS
-                            + " matched '" + UnboundServer.ADDRESS + "'",
-                    "[::1]:" + slapd.port(), "LDAP entry '" + SlapdServer.BASE + "'",
-                    "[::1]:" + kamailio.port(), "SIP 200 OK",
-                    "127.0.0.1:" + freeradius.port(), "RADIUS Access-Accept: 'Hello, " + FreeradiusServer.USER + "'",
-                    "[::1]:" + mariadb.port(), "MySQL: query returned a row",
-                    "127.0.0.1:" + postgres.port(), "PostgreSQL: query returned a row");
+                    "127.0.0.1:" + unbound.port(),
+                    "DNS: " + UnboundServer.NAME + " A " + UnboundServer.ADDRESS + " matched '" + UnboundServer.ADDRESS
+                            + "'",
+                    "[::1]:" + slapd.port(),
+                    "LDAP entry '" + SlapdServer.BASE + "'",
+                    "[::1]:" + kamailio.port(),
+                    "SIP 200 OK",
+                    "127.0.0.1:" + freeradius.port(),
+                    "RADIUS Access-Accept: 'Hello, " + FreeradiusServer.USER + "'",
+                    "[::1]:" + mariadb.port(),
+                    "MySQL: query returned a row",
+                    "127.0.0.1:" + postgres.port(),
+                    "PostgreSQL: query returned a row");
         }
 
         /** Stops the six daemons: each real server must then leave the table. */
@@ -212,11 +232,27 @@ class SecondWaveDaemonIT {
                         passwd="%s"
                         database="ORCL"
                         request="/SELECT 1 FROM DUAL"
-                    """.formatted(unbound.port(), UnboundServer.NAME, UnboundServer.ADDRESS,
-                    slapd.port(), SlapdServer.USER, SlapdServer.PASSWORD, SlapdServer.BASE, SlapdServer.BASE,
-                    kamailio.port(), KamailioServer.ALIVE,
-                    freeradius.port(), FreeradiusServer.USER, FreeradiusServer.PASSWORD, FreeradiusServer.SECRET,
-                    mariadb.port(), PASSWORD, postgres.port(), PASSWORD, closed, PASSWORD);
+                    """.formatted(
+                            unbound.port(),
+                            UnboundServer.NAME,
+                            UnboundServer.ADDRESS,
+                            slapd.port(),
+                            SlapdServer.USER,
+                            SlapdServer.PASSWORD,
+                            SlapdServer.BASE,
+                            SlapdServer.BASE,
+                            kamailio.port(),
+                            KamailioServer.ALIVE,
+                            freeradius.port(),
+                            FreeradiusServer.USER,
+                            FreeradiusServer.PASSWORD,
+                            FreeradiusServer.SECRET,
+                            mariadb.port(),
+                            PASSWORD,
+                            postgres.port(),
+                            PASSWORD,
+                            closed,
+                            PASSWORD);
         }
     }
 }

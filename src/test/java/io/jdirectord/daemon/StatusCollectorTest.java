@@ -47,12 +47,16 @@ class StatusCollectorTest {
     private final RealServer down = real("10.0.0.2", 80, Forwarding.MASQ, 1);
     private final VirtualService web = tcp("192.0.2.10", 80).real(up).real(down).build();
     private final DryRunIpvsTable table = new DryRunIpvsTable();
-    private final EventReporter reporter = new EventReporter(new FailureLog(List.of(new RecordingSink()), CLOCK, false),
-            new EmailAlerts(settings -> alert -> { }, Runnable::run, failure -> { }, "director"), CLOCK);
-    private final Monitor monitor = new Monitor(table, new DryRunKernelSettings(), listener -> new IdleScheduler(),
-            reporter, command -> { }, CLOCK);
-    private final StatusCollector collector = new StatusCollector(monitor,
-            new DaemonOptions(Path.of("/etc/ha.d/jdirectord.cf"), false, true, Path.of("/run/jdirectord.pid")), CLOCK);
+    private final EventReporter reporter = new EventReporter(
+            new FailureLog(List.of(new RecordingSink()), CLOCK, false),
+            new EmailAlerts(settings -> alert -> {}, Runnable::run, failure -> {}, "director"),
+            CLOCK);
+    private final Monitor monitor = new Monitor(
+            table, new DryRunKernelSettings(), listener -> new IdleScheduler(), reporter, command -> {}, CLOCK);
+    private final StatusCollector collector = new StatusCollector(
+            monitor,
+            new DaemonOptions(Path.of("/etc/ha.d/jdirectord.cf"), false, true, Path.of("/run/jdirectord.pid")),
+            CLOCK);
 
     @AfterEach
     void close() {
@@ -64,20 +68,21 @@ class StatusCollectorTest {
         monitor.apply(config(false, web));
         monitor.onResult(web.probeFor(up), CheckResult.up("200 OK"), NOW);
         monitor.onResult(web.probeFor(down), CheckResult.down("connection refused"), NOW);
-        await().atMost(Duration.ofSeconds(5)).until(() -> table.services().getFirst().destinations().size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> table.services().getFirst().destinations().size() == 1);
 
         StatusReport report = collector.collect();
 
         assertThat(report.dryRun()).isTrue();
         StatusReport.Service service = report.services().getFirst();
         assertThat(service.inTable()).isTrue();
-        assertThat(service.reals()).extracting(StatusReport.Real::address, StatusReport.Real::health,
-                        StatusReport.Real::currentWeight)
+        assertThat(service.reals())
+                .extracting(StatusReport.Real::address, StatusReport.Real::health, StatusReport.Real::currentWeight)
                 .containsExactly(
                         Tuple.tuple("10.0.0.1:80", "up", OptionalInt.of(3)),
                         Tuple.tuple("10.0.0.2:80", "down", OptionalInt.empty()));
-        assertThat(service.reals().get(1).lastCheck()).hasValueSatisfying(check ->
-                assertThat(check.reason()).isEqualTo("connection refused"));
+        assertThat(service.reals().get(1).lastCheck())
+                .hasValueSatisfying(check -> assertThat(check.reason()).isEqualTo("connection refused"));
     }
 
     /** A scheduler that never runs a probe: the test hands the monitor its results. */
@@ -88,11 +93,9 @@ class StatusCollectorTest {
         }
 
         @Override
-        public void schedule(PreparedProbes probes) {
-        }
+        public void schedule(PreparedProbes probes) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

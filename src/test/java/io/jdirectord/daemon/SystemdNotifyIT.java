@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SystemdNotifyIT {
 
     /** Binds argv[1] as a datagram socket, touches argv[2].ready, appends each datagram and a NUL to argv[2]. */
-    private static final String RECEIVER = String.join("\n",
+    private static final String RECEIVER = String.join(
+            "\n",
             "import socket, sys",
             "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)",
             "s.bind(sys.argv[1])",
@@ -47,12 +48,19 @@ class SystemdNotifyIT {
     void startReceiver() throws Exception {
         require(python3Runs(), "python3 is needed to receive the notifications");
         received = dir.resolve("received");
-        receiver = new ProcessBuilder("python3", "-c", RECEIVER, dir.resolve("notify.sock").toString(), received.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("receiver.out").toFile()).start();
+        receiver = new ProcessBuilder(
+                        "python3", "-c", RECEIVER, dir.resolve("notify.sock").toString(), received.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("receiver.out").toFile())
+                .start();
         Path ready = dir.resolve("received.ready");
-        await("the receiver's socket").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        await("the receiver's socket")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(ready) || !receiver.isAlive());
-        assertThat(ready).as("receiver bound its socket: " + Files.readString(dir.resolve("receiver.out"))).exists();
+        assertThat(ready)
+                .as("receiver bound its socket: " + Files.readString(dir.resolve("receiver.out")))
+                .exists();
     }
 
     @AfterEach
@@ -65,7 +73,9 @@ class SystemdNotifyIT {
 
     private static boolean python3Runs() {
         try {
-            Process probe = new ProcessBuilder("python3", "-c", "import socket").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("python3", "-c", "import socket")
+                    .redirectErrorStream(true)
+                    .start();
             return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
@@ -78,7 +88,9 @@ class SystemdNotifyIT {
                 return List.of();
             }
             String text = new String(Files.readAllBytes(received), StandardCharsets.UTF_8);
-            return Arrays.stream(text.split("\0")).filter(message -> !message.isEmpty()).toList();
+            return Arrays.stream(text.split("\0"))
+                    .filter(message -> !message.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -91,12 +103,19 @@ class SystemdNotifyIT {
     @Test
     void tellsSystemdItIsReadyWithAStatusPingsTheWatchdogAndSaysWhenItStops() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
-                     Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString(), "WATCHDOG_USEC", "2000000"))) {
+                DaemonProcess daemon = DaemonProcess.start(
+                        dir,
+                        DaemonProcess.connectConfig(List.of(up.port())),
+                        Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString(), "WATCHDOG_USEC", "2000000"))) {
 
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
-            daemon.await("two WATCHDOG=1", Duration.ofSeconds(30),
-                    () -> notifications().stream().filter(message -> message.equals("WATCHDOG=1")).count() >= 2);
+            daemon.await(
+                    "two WATCHDOG=1",
+                    Duration.ofSeconds(30),
+                    () -> notifications().stream()
+                                    .filter(message -> message.equals("WATCHDOG=1"))
+                                    .count()
+                            >= 2);
 
             assertThat(notifications()).first().isEqualTo("STATUS=starting: running the first round of checks");
             assertThat(notifications()).contains("READY=1\nSTATUS=1 virtual service, 1/1 real server up (dry run)");
@@ -109,12 +128,20 @@ class SystemdNotifyIT {
     @Test
     void announcesAReloadAndIsReadyAgain() throws Exception {
         try (LoopbackListener up = new LoopbackListener();
-             DaemonProcess daemon = DaemonProcess.start(dir, DaemonProcess.connectConfig(List.of(up.port())),
-                     Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString()))) {
+                DaemonProcess daemon = DaemonProcess.start(
+                        dir,
+                        DaemonProcess.connectConfig(List.of(up.port())),
+                        Map.of("NOTIFY_SOCKET", dir.resolve("notify.sock").toString()))) {
             daemon.await("READY=1", Duration.ofSeconds(60), () -> anyStartsWith("READY=1"));
-            assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor()).isZero();
-            daemon.await("READY=1 after the reload", Duration.ofSeconds(30),
-                    () -> notifications().stream().dropWhile(message -> !message.startsWith("RELOADING=1\nMONOTONIC_USEC="))
+            assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+            daemon.await(
+                    "READY=1 after the reload",
+                    Duration.ofSeconds(30),
+                    () -> notifications().stream()
+                            .dropWhile(message -> !message.startsWith("RELOADING=1\nMONOTONIC_USEC="))
                             .anyMatch(message -> message.startsWith("READY=1")));
 
             assertThat(notifications()).noneMatch(message -> message.startsWith("WATCHDOG=1"));

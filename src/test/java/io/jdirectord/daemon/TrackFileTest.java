@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TrackFileTest {
 
-    private static final DirectorHealth HEALTHY = new DirectorHealth(true, "every virtual service has a real server up", 0);
-    private static final DirectorHealth ONE_LOST = new DirectorHealth(true, "1 virtual service has no real server up", 1);
+    private static final DirectorHealth HEALTHY =
+            new DirectorHealth(true, "every virtual service has a real server up", 0);
+    private static final DirectorHealth ONE_LOST =
+            new DirectorHealth(true, "1 virtual service has no real server up", 1);
 
     @TempDir
     Path dir;

@@ -54,18 +54,35 @@ class DesiredStateTest {
             down, quiescent, gone, no readdquiescent      | DOWN    | -  | yes | no  | no  | absent
             unknown, quiescent, absent, no readd          | UNKNOWN | -  | yes | no  | no  | absent
             """)
-    void realServerDestinationFollowsTheRuleTable(String description, HealthStatus status, Integer dynamicWeight,
-                                                  String quiescent, String listed, String readdQuiescent,
-                                                  String expected) {
-        RealServer real = new RealServer(ip("10.0.0.1"), 80, Forwarding.GATE, 3, 10, 100,
-                java.util.Optional.empty(), java.util.Optional.empty(), 1);
-        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(yes(quiescent)).real(real).build();
-        Map<HealthKey, ProbeHealth> health = Map.of(HealthKey.of(virtual, real), new ProbeHealth(status,
-                dynamicWeight == null ? OptionalInt.empty() : OptionalInt.of(dynamicWeight)));
-        List<ServiceEntry> table = yes(listed) ? List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 5)))
+    void realServerDestinationFollowsTheRuleTable(
+            String description,
+            HealthStatus status,
+            Integer dynamicWeight,
+            String quiescent,
+            String listed,
+            String readdQuiescent,
+            String expected) {
+        RealServer real = new RealServer(
+                ip("10.0.0.1"),
+                80,
+                Forwarding.GATE,
+                3,
+                10,
+                100,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                1);
+        VirtualService virtual =
+                tcp("192.0.2.10", 80).quiescent(yes(quiescent)).real(real).build();
+        Map<HealthKey, ProbeHealth> health = Map.of(
+                HealthKey.of(virtual, real),
+                new ProbeHealth(status, dynamicWeight == null ? OptionalInt.empty() : OptionalInt.of(dynamicWeight)));
+        List<ServiceEntry> table = yes(listed)
+                ? List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 5)))
                 : List.of(entry(virtual));
 
-        Decision decision = DesiredState.compute(config(yes(readdQuiescent), virtual), new HealthSnapshot(health), table);
+        Decision decision =
+                DesiredState.compute(config(yes(readdQuiescent), virtual), new HealthSnapshot(health), table);
 
         assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
     }
@@ -84,13 +101,18 @@ class DesiredStateTest {
             quiesced reals stay beside the fallback         | DOWN    | DOWN    | yes | 10.0.0.1:80 ROUTE w0 u0 l0, 10.0.0.2:80 ROUTE w0 u0 l0, 127.0.0.9:80 MASQ w1 u0 l0
             a quiesced real next to an up one, no fallback  | DOWN    | UP      | yes | 10.0.0.1:80 ROUTE w0 u0 l0, 10.0.0.2:80 ROUTE w1 u0 l0
             """)
-    void fallbackIsPresentExactlyWhenNoRealServerIsUp(String description, HealthStatus first, HealthStatus second,
-                                                      String quiescent, String expected) {
-        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(yes(quiescent))
-                .real(real("10.0.0.1", 80)).real(real("10.0.0.2", 80))
-                .fallback("127.0.0.9", 0, Forwarding.MASQ).build();
+    void fallbackIsPresentExactlyWhenNoRealServerIsUp(
+            String description, HealthStatus first, HealthStatus second, String quiescent, String expected) {
+        VirtualService virtual = tcp("192.0.2.10", 80)
+                .quiescent(yes(quiescent))
+                .real(real("10.0.0.1", 80))
+                .real(real("10.0.0.2", 80))
+                .fallback("127.0.0.9", 0, Forwarding.MASQ)
+                .build();
         HealthSnapshot health = snapshot(virtual, first, second);
-        List<ServiceEntry> table = List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
+        List<ServiceEntry> table = List.of(entry(
+                virtual,
+                dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
                 dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 1)));
 
         Decision decision = DesiredState.compute(config(false, virtual), health, table);
@@ -109,7 +131,9 @@ class DesiredStateTest {
             GATE | 0    | 10.0.0.1:80 ROUTE w1 u0 l0
             """)
     void directRoutingAndTunnellingTakeTheVirtualPort(Forwarding forwarding, int port, String expected) {
-        VirtualService virtual = tcp("192.0.2.10", 80).real(real("10.0.0.1", port, forwarding, 1)).build();
+        VirtualService virtual = tcp("192.0.2.10", 80)
+                .real(real("10.0.0.1", port, forwarding, 1))
+                .build();
 
         Decision decision = DesiredState.compute(config(false, virtual), snapshot(virtual, HealthStatus.UP), List.of());
 
@@ -118,11 +142,14 @@ class DesiredStateTest {
 
     @Test
     void whenTwoRealServersShareATableKeyTheUpOneDefinesIt() {
-        VirtualService virtual = tcp("192.0.2.10", 80).quiescent(true).real(real("10.0.0.1", 8080, Forwarding.GATE, 2))
-                .real(real("10.0.0.1", 8081, Forwarding.GATE, 4)).build();
+        VirtualService virtual = tcp("192.0.2.10", 80)
+                .quiescent(true)
+                .real(real("10.0.0.1", 8080, Forwarding.GATE, 2))
+                .real(real("10.0.0.1", 8081, Forwarding.GATE, 4))
+                .build();
 
-        Decision decision = DesiredState.compute(config(true, virtual),
-                snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), List.of());
+        Decision decision = DesiredState.compute(
+                config(true, virtual), snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), List.of());
 
         assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w4 u0 l0");
     }
@@ -135,7 +162,8 @@ class DesiredStateTest {
 
         Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, List.of());
 
-        assertThat(decision.table().services()).extracting(s -> s.key().toString())
+        assertThat(decision.table().services())
+                .extracting(s -> s.key().toString())
                 .containsExactly("-t 192.0.2.10:80", "-t 192.0.2.11:80");
         assertThat(decision.withoutRealServers()).containsExactlyInAnyOrder(empty.key(), down.key());
     }
@@ -147,7 +175,8 @@ class DesiredStateTest {
     private static HealthSnapshot snapshot(VirtualService virtual, HealthStatus... statuses) {
         Map<HealthKey, ProbeHealth> entries = new HashMap<>();
         for (int i = 0; i < statuses.length; i++) {
-            entries.put(HealthKey.of(virtual, virtual.reals().get(i)), new ProbeHealth(statuses[i], OptionalInt.empty()));
+            entries.put(
+                    HealthKey.of(virtual, virtual.reals().get(i)), new ProbeHealth(statuses[i], OptionalInt.empty()));
         }
         return new HealthSnapshot(entries);
     }
@@ -166,8 +195,8 @@ class DesiredStateTest {
 
     private static String destinations(Decision decision) {
         return decision.table().services().get(0).destinations().stream()
-                .map(d -> d.key() + " " + d.forwarding() + " w" + d.weight() + " u" + d.upperThreshold()
-                        + " l" + d.lowerThreshold())
+                .map(d -> d.key() + " " + d.forwarding() + " w" + d.weight() + " u" + d.upperThreshold() + " l"
+                        + d.lowerThreshold())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -33,16 +33,20 @@ class EngineScenarioTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final VirtualService web = tcp("192.0.2.10", 80)
-            .real(real("10.0.0.1", 8080, Forwarding.GATE, 1)).real(real("10.0.0.2", 8080, Forwarding.GATE, 2))
-            .fallback("127.0.0.9", 0, Forwarding.GATE).build();
+            .real(real("10.0.0.1", 8080, Forwarding.GATE, 1))
+            .real(real("10.0.0.2", 8080, Forwarding.GATE, 2))
+            .fallback("127.0.0.9", 0, Forwarding.GATE)
+            .build();
     private final Config config = config(false, web);
     private final HealthRegistry health = new HealthRegistry();
     private final List<String> commands = new ArrayList<>();
 
     @Test
     void adoptsATableLdirectordBuiltWithoutASingleOperation() {
-        DryRunIpvsTable table = new DryRunIpvsTable(List.of(entry(web,
-                dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1), dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 2))));
+        DryRunIpvsTable table = new DryRunIpvsTable(List.of(entry(
+                web,
+                dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
+                dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 2))));
         health.configure(HealthKey.allOf(config), PresumedUp.from(config, table.services()), T0);
 
         ReconcileReport report = reconcile(table);
@@ -61,11 +65,12 @@ class EngineScenarioTest {
         health.record(web.probeFor(web.reals().get(1)), CheckResult.up("HTTP 200"), T0.plusSeconds(1));
         reconcile(table);
 
-        assertThat(commands).containsExactly(
-                "ipvsadm -A -t 192.0.2.10:80 -s wrr",
-                "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -g -w 1",
-                "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 2",
-                "ipvsadm -d -t 192.0.2.10:80 -r 127.0.0.9:80");
+        assertThat(commands)
+                .containsExactly(
+                        "ipvsadm -A -t 192.0.2.10:80 -s wrr",
+                        "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -g -w 1",
+                        "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 2",
+                        "ipvsadm -d -t 192.0.2.10:80 -r 127.0.0.9:80");
     }
 
     private ReconcileReport reconcile(DryRunIpvsTable table) {

@@ -34,9 +34,10 @@ class FallbackCommandsTest {
             first decision without reals       | no  | -     | /etc/fb.sh start 192.0.2.10:80 tcp
             first decision with reals          | yes | -     | /etc/fb.sh stop 192.0.2.10:80 tcp
             """)
-    void runsTheCommandWhenTheServiceEntersOrLeavesHavingNoRealServerUp(String description, String realUp,
-                                                                         Action lastRun, String expected) {
-        VirtualService virtual = tcp("192.0.2.10", 80).fallbackCommand("/etc/fb.sh").build();
+    void runsTheCommandWhenTheServiceEntersOrLeavesHavingNoRealServerUp(
+            String description, String realUp, Action lastRun, String expected) {
+        VirtualService virtual =
+                tcp("192.0.2.10", 80).fallbackCommand("/etc/fb.sh").build();
         Set<VirtualServiceKey> without = realUp.equals("yes") ? Set.of() : Set.of(virtual.key());
         Map<VirtualServiceKey, Action> last = new HashMap<>();
         if (lastRun != null) {
@@ -55,10 +56,11 @@ class FallbackCommandsTest {
         VirtualService dns = udp("192.0.2.53", 53).fallbackCommand("fb").build();
         VirtualService mark = fwmark(Family.INET, 7).fallbackCommand("fb").build();
 
-        List<FallbackCommand> runs = FallbackCommands.changes(config(false, v6, dns, mark),
-                Set.of(v6.key(), dns.key(), mark.key()), Map.of());
+        List<FallbackCommand> runs = FallbackCommands.changes(
+                config(false, v6, dns, mark), Set.of(v6.key(), dns.key(), mark.key()), Map.of());
 
-        assertThat(runs).extracting(FallbackCommand::commandLine)
+        assertThat(runs)
+                .extracting(FallbackCommand::commandLine)
                 .containsExactly("fb start [2001:db8::1]:80 tcp", "fb start 192.0.2.53:53 udp", "fb start :0 fwm");
         assertThat(runs).extracting(FallbackCommand::action).containsOnly(Action.START);
     }
@@ -67,6 +69,7 @@ class FallbackCommandsTest {
     void servicesWithoutAFallbackCommandRunNothing() {
         VirtualService virtual = tcp("192.0.2.10", 80).build();
 
-        assertThat(FallbackCommands.changes(config(false, virtual), Set.of(virtual.key()), Map.of())).isEmpty();
+        assertThat(FallbackCommands.changes(config(false, virtual), Set.of(virtual.key()), Map.of()))
+                .isEmpty();
     }
 }

@@ -20,19 +20,24 @@ import org.junit.jupiter.api.Timeout;
 class PresumedUpTest {
 
     private final VirtualService virtual = tcp("192.0.2.10", 80)
-            .real(real("10.0.0.1", 80)).real(real("10.0.0.2", 80)).real(real("10.0.0.3", 8080, Forwarding.GATE, 1))
-            .real(real("10.0.0.4", 80)).build();
+            .real(real("10.0.0.1", 80))
+            .real(real("10.0.0.2", 80))
+            .real(real("10.0.0.3", 8080, Forwarding.GATE, 1))
+            .real(real("10.0.0.4", 80))
+            .build();
 
     @Test
     void presumesUpOnlyRealServersListedWithAWeight() {
-        var table = List.of(entry(virtual,
+        var table = List.of(entry(
+                virtual,
                 dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
                 dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 0),
                 dest("10.0.0.3", 80, ForwardingMethod.ROUTE, 5)));
 
-        assertThat(PresumedUp.from(config(false, virtual), table)).containsExactly(
-                HealthKey.of(virtual, virtual.reals().get(0)),
-                HealthKey.of(virtual, virtual.reals().get(2)));
+        assertThat(PresumedUp.from(config(false, virtual), table))
+                .containsExactly(
+                        HealthKey.of(virtual, virtual.reals().get(0)),
+                        HealthKey.of(virtual, virtual.reals().get(2)));
     }
 
     @Test

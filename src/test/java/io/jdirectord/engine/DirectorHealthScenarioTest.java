@@ -67,14 +67,21 @@ class DirectorHealthScenarioTest {
     }
 
     private void awaitHealth(String line) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(health().line()).isEqualTo(line));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(health().line()).isEqualTo(line));
     }
 
     private void startTwoServices() throws Exception {
         engine.start(TWO_SERVICES);
         engine.firstRound();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.table()).containsExactlyInAnyOrder(
-                SERVICE, REAL_1, REAL_2, "ipvsadm -A -t 192.0.2.20:80 -s wrr", "ipvsadm -a -t 192.0.2.20:80 -r 10.0.0.3:80 -m -w 1"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(engine.table())
+                        .containsExactlyInAnyOrder(
+                                SERVICE,
+                                REAL_1,
+                                REAL_2,
+                                "ipvsadm -A -t 192.0.2.20:80 -s wrr",
+                                "ipvsadm -a -t 192.0.2.20:80 -r 10.0.0.3:80 -m -w 1"));
     }
 
     @Test
@@ -83,7 +90,8 @@ class DirectorHealthScenarioTest {
         assertThat(health().trackValue()).isEqualTo(1000);
 
         engine.start(TWO_SERVICES);
-        assertThat(health().line()).isEqualTo("unhealthy: starting: the first round of checks has not reached the table yet");
+        assertThat(health().line())
+                .isEqualTo("unhealthy: starting: the first round of checks has not reached the table yet");
 
         engine.firstRound();
         awaitHealth("healthy: every virtual service has a real server up");
@@ -158,7 +166,9 @@ class DirectorHealthScenarioTest {
     }
 
     private int passes() {
-        return (int) engine.events.lines().stream().filter(line -> line.startsWith("pass ")).count();
+        return (int) engine.events.lines().stream()
+                .filter(line -> line.startsWith("pass "))
+                .count();
     }
 
     @Test
@@ -170,8 +180,9 @@ class DirectorHealthScenarioTest {
         assertThat(health().healthy()).isTrue();
         engine.monitor.repair();
 
-        assertThat(health().line()).isEqualTo("unhealthy: drift cannot be repaired: 2 repair passes in a row failed"
-                + " (cannot list the table: netlink: Cannot allocate memory)");
+        assertThat(health().line())
+                .isEqualTo("unhealthy: drift cannot be repaired: 2 repair passes in a row failed"
+                        + " (cannot list the table: netlink: Cannot allocate memory)");
     }
 
     @Test
@@ -179,16 +190,17 @@ class DirectorHealthScenarioTest {
         engine.start(TWO_SERVICES.replace("repairinterval=0", "repairinterval=5"));
         engine.firstRound();
         ServiceEntry web = engine.table.services().getFirst();
-        engine.table.apply(List.of(new IpvsOp.DeleteDestination(web.service().key(),
-                web.destinations().getFirst().destination().key())));
+        engine.table.apply(List.of(new IpvsOp.DeleteDestination(
+                web.service().key(), web.destinations().getFirst().destination().key())));
         engine.flaky.refuseChanges(true);
 
         engine.advance(SECOND.multipliedBy(5));
         assertThat(health().healthy()).isTrue();
         engine.advance(SECOND.multipliedBy(5));
 
-        assertThat(health().line()).isEqualTo("unhealthy: drift cannot be repaired: 2 repair passes in a row failed"
-                + " (ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w 1: Cannot allocate memory)");
+        assertThat(health().line())
+                .isEqualTo("unhealthy: drift cannot be repaired: 2 repair passes in a row failed"
+                        + " (ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w 1: Cannot allocate memory)");
     }
 
     @Test
@@ -199,7 +211,8 @@ class DirectorHealthScenarioTest {
         assertThat(health().healthy()).isTrue();
         engine.clock.advance(SECOND);
 
-        assertThat(health().line()).isEqualTo("unhealthy: probing stalled: no check result for 7 s (expected within 6 s)");
+        assertThat(health().line())
+                .isEqualTo("unhealthy: probing stalled: no check result for 7 s (expected within 6 s)");
         engine.advance(Duration.ZERO);
         assertThat(health().healthy()).isTrue();
     }

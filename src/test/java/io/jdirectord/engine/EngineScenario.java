@@ -33,6 +33,7 @@ final class EngineScenario implements AutoCloseable {
     final DryRunIpvsTable table = new DryRunIpvsTable();
     /** The table as the monitor sees it: {@link #table}, or its errors when told to fail. */
     final FlakyTable flaky = new FlakyTable(table);
+
     final RecordingEvents events = new RecordingEvents();
     final List<String> fallbackCommands = new CopyOnWriteArrayList<>();
     final Monitor monitor;
@@ -41,9 +42,13 @@ final class EngineScenario implements AutoCloseable {
 
     EngineScenario(Path directory) {
         this.file = directory.resolve("jdirectord.cf");
-        this.monitor = new Monitor(flaky, new DryRunKernelSettings(),
-                listener -> scheduler = new ManualProbeScheduler(listener, clock, checks), events,
-                this::recordFallbackCommand, clock);
+        this.monitor = new Monitor(
+                flaky,
+                new DryRunKernelSettings(),
+                listener -> scheduler = new ManualProbeScheduler(listener, clock, checks),
+                events,
+                this::recordFallbackCommand,
+                clock);
     }
 
     private void recordFallbackCommand(FallbackCommand command) {
@@ -88,8 +93,9 @@ final class EngineScenario implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         for (ServiceEntry entry : table.services()) {
             lines.add(new IpvsOp.AddService(entry.service()).toIpvsadm());
-            entry.destinations().forEach(d ->
-                    lines.add(new IpvsOp.AddDestination(entry.service().key(), d.destination()).toIpvsadm()));
+            entry.destinations()
+                    .forEach(d ->
+                            lines.add(new IpvsOp.AddDestination(entry.service().key(), d.destination()).toIpvsadm()));
         }
         return lines;
     }
@@ -104,7 +110,8 @@ final class EngineScenario implements AutoCloseable {
 
     /** Waits until the fallbackcommands asked for since the last clear are exactly {@code expected}. */
     void awaitFallbackCommands(String... expected) {
-        await().atMost(PASS_WAIT).untilAsserted(() -> assertThat(fallbackCommands).containsExactly(expected));
+        await().atMost(PASS_WAIT)
+                .untilAsserted(() -> assertThat(fallbackCommands).containsExactly(expected));
     }
 
     /** Waits until the events include {@code expected}. */

@@ -64,7 +64,8 @@ final class FakeChecks implements CheckFactory {
     private static Endpoint endpoint(String real) {
         int colon = real.lastIndexOf(':');
         try {
-            return new Endpoint(InetAddress.getByName(real.substring(0, colon)), Integer.parseInt(real.substring(colon + 1)));
+            return new Endpoint(
+                    InetAddress.getByName(real.substring(0, colon)), Integer.parseInt(real.substring(colon + 1)));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(real, e);
         }

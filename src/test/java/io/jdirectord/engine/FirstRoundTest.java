@@ -18,7 +18,9 @@ class FirstRoundTest {
     private final ProbeSpec second = probe("10.0.0.2", 80);
 
     private static FirstRound of(ProbeSpec... probes) {
-        return new FirstRound(List.of(probes).stream().map(p -> new ScheduledProbe(p, Duration.ofSeconds(1))).toList());
+        return new FirstRound(List.of(probes).stream()
+                .map(p -> new ScheduledProbe(p, Duration.ofSeconds(1)))
+                .toList());
     }
 
     @Test

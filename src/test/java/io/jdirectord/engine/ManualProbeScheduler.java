@@ -63,7 +63,8 @@ final class ManualProbeScheduler implements ProbeScheduler {
 
     @Override
     public void schedule(PreparedProbes prepared) {
-        Set<ProbeSpec> wanted = prepared.probes().stream().map(ScheduledProbe::spec).collect(Collectors.toSet());
+        Set<ProbeSpec> wanted =
+                prepared.probes().stream().map(ScheduledProbe::spec).collect(Collectors.toSet());
         due.keySet().retainAll(wanted);
         intervals.keySet().retainAll(wanted);
         built.keySet().retainAll(wanted);
@@ -77,7 +78,8 @@ final class ManualProbeScheduler implements ProbeScheduler {
     /** Moves the clock on by {@code by}, running every probe due until then. */
     void advance(Duration by) {
         Instant end = clock.instant().plus(by);
-        for (Optional<Map.Entry<ProbeSpec, Instant>> next = nextDue(end); !closed && next.isPresent();
+        for (Optional<Map.Entry<ProbeSpec, Instant>> next = nextDue(end);
+                !closed && next.isPresent();
                 next = nextDue(end)) {
             ProbeSpec probe = next.get().getKey();
             if (next.get().getValue().isAfter(clock.instant())) {
@@ -99,7 +101,8 @@ final class ManualProbeScheduler implements ProbeScheduler {
     }
 
     private Optional<Map.Entry<ProbeSpec, Instant>> nextDue(Instant end) {
-        return due.entrySet().stream().filter(entry -> !entry.getValue().isAfter(end))
+        return due.entrySet().stream()
+                .filter(entry -> !entry.getValue().isAfter(end))
                 .min(Comparator.comparing(Map.Entry::getValue))
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue()));
     }

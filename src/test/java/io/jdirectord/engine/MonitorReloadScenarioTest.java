@@ -75,12 +75,15 @@ class MonitorReloadScenarioTest {
         engine.checks.refuse("10.0.0.2:80", "the check factory refused it");
 
         engine.reload(WEB.replace("checktype=connect", "checktype=negotiate\n    service=http\n    receive=\"healthy\"")
-                .replace("masq 2", "masq 5") + "    real=10.0.0.3:80 masq\n");
+                        .replace("masq 2", "masq 5")
+                + "    real=10.0.0.3:80 masq\n");
 
-        assertThat(engine.events.lines()).containsSubsequence(
-                "config error: " + dir.resolve("jdirectord.cf") + ":5: the check of real server 10.0.0.2:80 in virtual"
-                        + " service tcp:192.0.2.10:80 cannot be set up: the check factory refused it",
-                "reload test rejected: 1 errors");
+        assertThat(engine.events.lines())
+                .containsSubsequence(
+                        "config error: " + dir.resolve("jdirectord.cf")
+                                + ":5: the check of real server 10.0.0.2:80 in virtual"
+                                + " service tcp:192.0.2.10:80 cannot be set up: the check factory refused it",
+                        "reload test rejected: 1 errors");
         assertThat(engine.events.lines()).last().isEqualTo("reload test rejected: 1 errors");
         assertThat(engine.monitor.running()).isSameAs(running);
         assertThat(engine.table()).containsExactly(SERVICE, REAL_1, REAL_2);
@@ -91,7 +94,8 @@ class MonitorReloadScenarioTest {
     void aStartWhoseCheckCannotBeBuiltLeavesTheTableUntouched() {
         engine.checks.refuse("10.0.0.1:80", "no certificate in /etc/ssl/empty.pem");
 
-        assertThatThrownBy(() -> engine.start(WEB)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> engine.start(WEB))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(dir.resolve("jdirectord.cf") + ":4: the check of real server 10.0.0.1:80 in virtual service"
                         + " tcp:192.0.2.10:80 cannot be set up: no certificate in /etc/ssl/empty.pem");
 
@@ -107,9 +111,12 @@ class MonitorReloadScenarioTest {
 
         engine.reload("");
 
-        assertThat(engine.events.lines()).containsSubsequence("config error: " + dir.resolve("jdirectord.cf")
-                + ": no virtual service: refused, it would remove all 1 virtual service from the table (to remove"
-                + " them, stop jdirectord)", "reload test rejected: 1 errors");
+        assertThat(engine.events.lines())
+                .containsSubsequence(
+                        "config error: " + dir.resolve("jdirectord.cf")
+                                + ": no virtual service: refused, it would remove all 1 virtual service from the table (to remove"
+                                + " them, stop jdirectord)",
+                        "reload test rejected: 1 errors");
         assertThat(engine.monitor.running()).isSameAs(running);
         assertThat(engine.table()).containsExactly(SERVICE, REAL_1, REAL_2);
         assertProbingGoesOn();

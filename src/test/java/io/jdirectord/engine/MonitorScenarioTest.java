@@ -114,12 +114,16 @@ class MonitorScenarioTest {
         engine.reload(WEB.replace("10.0.0.2:80 masq 2", "10.0.0.2:80 masq 5") + "    real=10.0.0.3:80 masq\n");
         engine.advance(Duration.ZERO);
 
-        engine.awaitTable(SERVICE, REAL_1, "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 5",
+        engine.awaitTable(
+                SERVICE,
+                REAL_1,
+                "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 5",
                 "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.3:80 -m -w 1");
         engine.awaitEvent("up 10.0.0.3:80");
-        List<String> after = engine.events.lines().subList(before, engine.events.lines().size());
-        assertThat(after).contains("reload test ok",
-                "pass configure: ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 5");
+        List<String> after =
+                engine.events.lines().subList(before, engine.events.lines().size());
+        assertThat(after)
+                .contains("reload test ok", "pass configure: ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 5");
         assertThat(after).noneMatch(line -> line.contains("10.0.0.1:80"));
     }
 
@@ -142,8 +146,8 @@ class MonitorScenarioTest {
     void repairPutsBackWhatWasChangedBehindItsBack() throws Exception {
         startWeb();
         ServiceEntry web = engine.table.services().getFirst();
-        engine.table.apply(List.of(new IpvsOp.DeleteDestination(web.service().key(),
-                web.destinations().getFirst().destination().key())));
+        engine.table.apply(List.of(new IpvsOp.DeleteDestination(
+                web.service().key(), web.destinations().getFirst().destination().key())));
 
         engine.advance(SECOND.multipliedBy(4));
         assertThat(engine.table()).containsExactly(SERVICE, REAL_2);
@@ -170,7 +174,8 @@ class MonitorScenarioTest {
         String fallback = "ipvsadm -a -t 192.0.2.20:80 -r 127.0.0.9:80 -m -w 1";
         engine.advance(Duration.ZERO);
         engine.awaitTable(service, real);
-        engine.awaitFallbackCommands("/usr/local/sbin/web-failover start 192.0.2.20:80 tcp",
+        engine.awaitFallbackCommands(
+                "/usr/local/sbin/web-failover start 192.0.2.20:80 tcp",
                 "/usr/local/sbin/web-failover stop 192.0.2.20:80 tcp");
         engine.fallbackCommands.clear();
 
@@ -225,13 +230,18 @@ class MonitorScenarioTest {
                     cleanstop=no
                 """);
         engine.firstRound();
-        engine.awaitTable(SERVICE, REAL_1, REAL_2, "ipvsadm -A -t 192.0.2.11:80 -s wrr",
+        engine.awaitTable(
+                SERVICE,
+                REAL_1,
+                REAL_2,
+                "ipvsadm -A -t 192.0.2.11:80 -s wrr",
                 "ipvsadm -a -t 192.0.2.11:80 -r 10.0.0.1:80 -m -w 1");
 
         engine.monitor.stop();
 
-        assertThat(engine.table()).containsExactly("ipvsadm -A -t 192.0.2.11:80 -s wrr",
-                "ipvsadm -a -t 192.0.2.11:80 -r 10.0.0.1:80 -m -w 1");
+        assertThat(engine.table())
+                .containsExactly(
+                        "ipvsadm -A -t 192.0.2.11:80 -s wrr", "ipvsadm -a -t 192.0.2.11:80 -r 10.0.0.1:80 -m -w 1");
         assertThat(engine.events.lines()).last().isEqualTo("pass stop: ipvsadm -D -t 192.0.2.10:80");
         assertThat(engine.scheduler().closed()).isTrue();
     }
@@ -240,8 +250,9 @@ class MonitorScenarioTest {
     void kernelSettingsOfADryRunAreReportedAsTheirIpvsadmCommands() throws Exception {
         engine.start(WEB + "syncdaemon=master eth1 7\nipvstimeouts=900 120 300\n");
 
-        assertThat(engine.events.lines()).contains(
-                "kernel setting dry-run: ipvsadm --start-daemon master --mcast-interface eth1 --syncid 7",
-                "kernel setting dry-run: ipvsadm --set 900 120 300");
+        assertThat(engine.events.lines())
+                .contains(
+                        "kernel setting dry-run: ipvsadm --start-daemon master --mcast-interface eth1 --syncid 7",
+                        "kernel setting dry-run: ipvsadm --set 900 120 300");
     }
 }

@@ -19,27 +19,42 @@ class ProbeIndexTest {
 
     @Test
     void listsEveryVirtualServiceSharingAHealthKeyInFileOrder() {
-        VirtualService web = tcp("192.0.2.10", 80).timing(INTERVAL, 3, 1)
-                .real(real("10.0.0.1", 80)).real(real("10.0.0.2", 80)).build();
-        VirtualService alt = tcp("192.0.2.11", 80).timing(INTERVAL, 3, 1).real(real("10.0.0.1", 80)).build();
+        VirtualService web = tcp("192.0.2.10", 80)
+                .timing(INTERVAL, 3, 1)
+                .real(real("10.0.0.1", 80))
+                .real(real("10.0.0.2", 80))
+                .build();
+        VirtualService alt = tcp("192.0.2.11", 80)
+                .timing(INTERVAL, 3, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
         ProbeIndex index = ProbeIndex.of(config(false, web, alt));
 
         HealthKey shared = HealthKey.of(web, web.reals().get(0));
 
-        assertThat(index.usesOf(shared)).containsExactly(
-                new ProbeIndex.Use(web, web.reals().get(0)), new ProbeIndex.Use(alt, alt.reals().get(0)));
+        assertThat(index.usesOf(shared))
+                .containsExactly(
+                        new ProbeIndex.Use(web, web.reals().get(0)),
+                        new ProbeIndex.Use(alt, alt.reals().get(0)));
         assertThat(index.usesOf(HealthKey.of(web, web.reals().get(1))))
                 .containsExactly(new ProbeIndex.Use(web, web.reals().get(1)));
     }
 
     @Test
     void separatesVirtualServicesThatUseTheSameProbeWithOtherThresholds() {
-        VirtualService strict = tcp("192.0.2.10", 80).timing(INTERVAL, 1, 1).real(real("10.0.0.1", 80)).build();
-        VirtualService lenient = tcp("192.0.2.11", 80).timing(INTERVAL, 2, 1).real(real("10.0.0.1", 80)).build();
+        VirtualService strict = tcp("192.0.2.10", 80)
+                .timing(INTERVAL, 1, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
+        VirtualService lenient = tcp("192.0.2.11", 80)
+                .timing(INTERVAL, 2, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
         ProbeIndex index = ProbeIndex.of(config(false, strict, lenient));
 
         assertThat(index.usesOf(HealthKey.of(lenient, lenient.reals().get(0))))
                 .containsExactly(new ProbeIndex.Use(lenient, lenient.reals().get(0)));
-        assertThat(index.usesOf(new HealthKey(strict.probeFor(strict.reals().get(0)), 5, 5))).isEmpty();
+        assertThat(index.usesOf(new HealthKey(strict.probeFor(strict.reals().get(0)), 5, 5)))
+                .isEmpty();
     }
 }

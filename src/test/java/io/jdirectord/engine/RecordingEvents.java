@@ -33,21 +33,22 @@ final class RecordingEvents implements MonitorEvents {
     }
 
     @Override
-    public void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished) {
-    }
+    public void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished) {}
 
     @Override
-    public void healthEvents(List<HealthEvent> events, Running running) {
-    }
+    public void healthEvents(List<HealthEvent> events, Running running) {}
 
     @Override
-    public void tablePass(String cause, Running running, List<HealthEvent.Transition> transitions, ReconcileReport report) {
+    public void tablePass(
+            String cause, Running running, List<HealthEvent.Transition> transitions, ReconcileReport report) {
         for (HealthEvent.Transition transition : transitions) {
-            lines.add(transition.to().name().toLowerCase(Locale.ROOT) + " " + transition.key().probe().real());
+            lines.add(transition.to().name().toLowerCase(Locale.ROOT) + " "
+                    + transition.key().probe().real());
         }
         List<String> ops = new ArrayList<>();
         for (OpResult result : report.results()) {
-            ops.add(result.op().toIpvsadm() + (result.outcome() == OpResult.Outcome.APPLIED ? "" : " (" + result.outcome() + ")"));
+            ops.add(result.op().toIpvsadm()
+                    + (result.outcome() == OpResult.Outcome.APPLIED ? "" : " (" + result.outcome() + ")"));
         }
         if (!ops.isEmpty()) {
             lines.add("pass " + cause + ": " + String.join("; ", ops));

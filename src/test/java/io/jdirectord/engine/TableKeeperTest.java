@@ -55,10 +55,12 @@ class TableKeeperTest {
     private final RecordingSink sink = new RecordingSink();
     private final HookedTable table = new HookedTable();
     private final HealthRegistry health = new HealthRegistry();
-    private final EventReporter reporter = new EventReporter(new FailureLog(List.of(sink), Clock.fixed(NOW, ZoneOffset.UTC), false),
-            new EmailAlerts(settings -> alert -> { }, Runnable::run, failure -> { }, "director"),
+    private final EventReporter reporter = new EventReporter(
+            new FailureLog(List.of(sink), Clock.fixed(NOW, ZoneOffset.UTC), false),
+            new EmailAlerts(settings -> alert -> {}, Runnable::run, failure -> {}, "director"),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final TableKeeper keeper = new TableKeeper(table, health, reporter, command -> { }, new DirectorHealthFacts());
+    private final TableKeeper keeper =
+            new TableKeeper(table, health, reporter, command -> {}, new DirectorHealthFacts());
 
     @AfterEach
     void close() {
@@ -95,11 +97,13 @@ class TableKeeperTest {
         keeper.reconcileNow("check");
         keeper.reconcileNow("check");
 
-        assertThat(sink.events()).filteredOn(line -> line.startsWith("down ")).containsExactly(
-                "down virtual=tcp:192.0.2.10:80 real=10.0.0.1:80 from=up to=down cause=check reason=\"connection refused\""
-                        + " elapsed=0ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"",
-                "down virtual=tcp:192.0.2.10:80 real=10.0.0.2:80 from=up to=down cause=check reason=\"connection refused\""
-                        + " elapsed=0ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.2:80\"");
+        assertThat(sink.events())
+                .filteredOn(line -> line.startsWith("down "))
+                .containsExactly(
+                        "down virtual=tcp:192.0.2.10:80 real=10.0.0.1:80 from=up to=down cause=check reason=\"connection refused\""
+                                + " elapsed=0ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"",
+                        "down virtual=tcp:192.0.2.10:80 real=10.0.0.2:80 from=up to=down cause=check reason=\"connection refused\""
+                                + " elapsed=0ms action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.2:80\"");
         assertThat(sink.events()).noneMatch(line -> line.startsWith("table cause=check"));
     }
 
@@ -114,10 +118,14 @@ class TableKeeperTest {
 
         keeper.reconcileNow("check");
 
-        assertThat(sink.events()).filteredOn(line -> line.startsWith("up ") || line.startsWith("down ")).extracting(
-                line -> line.substring(0, line.indexOf(' ')) + line.substring(line.indexOf(" action="))).containsExactly(
-                "down action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"", "up action=none", "down action=none",
-                "up action=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w 1\"");
+        assertThat(sink.events())
+                .filteredOn(line -> line.startsWith("up ") || line.startsWith("down "))
+                .extracting(line -> line.substring(0, line.indexOf(' ')) + line.substring(line.indexOf(" action=")))
+                .containsExactly(
+                        "down action=\"ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80\"",
+                        "up action=none",
+                        "down action=none",
+                        "up action=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w 1\"");
     }
 
     @Test
@@ -136,13 +144,17 @@ class TableKeeperTest {
 
     @Test
     void aRepairPassReportsWhatAPendingHealthChangeCausesAsACheckNotAsDrift() {
-        VirtualService web = start(tcp("192.0.2.10", 80).real(a).fallback("127.0.0.9", 80, Forwarding.MASQ).build());
+        VirtualService web = start(tcp("192.0.2.10", 80)
+                .real(a)
+                .fallback("127.0.0.9", 80, Forwarding.MASQ)
+                .build());
         fail(web, a);
 
         keeper.reconcileNow("repair");
 
-        assertThat(sink.events()).contains("table cause=check op=\"ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -m -w 1\""
-                + " change=\"Added fallback server: 127.0.0.9:80 (192.0.2.10:80) (Weight set to 1)\"");
+        assertThat(sink.events())
+                .contains("table cause=check op=\"ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -m -w 1\""
+                        + " change=\"Added fallback server: 127.0.0.9:80 (192.0.2.10:80) (Weight set to 1)\"");
         assertThat(sink.events()).noneMatch(line -> line.startsWith("drift "));
     }
 
@@ -154,8 +166,9 @@ class TableKeeperTest {
         keeper.reconcileNow("repair");
         keeper.reconcileNow("repair");
 
-        assertThat(sink.events()).filteredOn(line -> line.startsWith("drift ")).containsExactly(
-                "drift cause=repair op=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 1\""
+        assertThat(sink.events())
+                .filteredOn(line -> line.startsWith("drift "))
+                .containsExactly("drift cause=repair op=\"ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 1\""
                         + " change=\"Added real server: 10.0.0.2:80 (192.0.2.10:80) (Weight set to 1)\"");
     }
 
@@ -173,15 +186,18 @@ class TableKeeperTest {
         inPass.await();
         AtomicBoolean healthReconfigured = new AtomicBoolean();
         Config next = config(false, tcp("192.0.2.10", 80).real(b).build());
-        Thread reload = Thread.ofPlatform().start(() -> keeper.configure(running(next), Set.of(), () -> {
-            healthReconfigured.set(true);
-            return health.configure(HealthKey.allOf(next), Set.of(), NOW);
-        }));
+        Thread reload = Thread.ofPlatform()
+                .start(() -> keeper.configure(running(next), Set.of(), () -> {
+                    healthReconfigured.set(true);
+                    return health.configure(HealthKey.allOf(next), Set.of(), NOW);
+                }));
         while (reload.getState() != Thread.State.WAITING) {
             Thread.onSpinWait();
         }
 
-        assertThat(healthReconfigured).as("health keys changed while the pass was still applying").isFalse();
+        assertThat(healthReconfigured)
+                .as("health keys changed while the pass was still applying")
+                .isFalse();
         release.countDown();
         pass.join();
         reload.join();

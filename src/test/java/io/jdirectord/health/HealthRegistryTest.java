@@ -32,8 +32,14 @@ class HealthRegistryTest {
     @Test
     void countsOneResultOnceForEveryVirtualServiceSharingTheProbe() {
         // Given one real server in two virtual services with failurecount 3 (ldirectord defect #2)
-        VirtualService web = tcp("192.0.2.10", 80).timing(TEN_SECONDS, 3, 1).real(real("10.0.0.1", 80)).build();
-        VirtualService alt = tcp("192.0.2.11", 80).timing(TEN_SECONDS, 3, 1).real(real("10.0.0.1", 80)).build();
+        VirtualService web = tcp("192.0.2.10", 80)
+                .timing(TEN_SECONDS, 3, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
+        VirtualService alt = tcp("192.0.2.11", 80)
+                .timing(TEN_SECONDS, 3, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
         Config config = config(false, web, alt);
         Set<HealthKey> keys = HealthKey.allOf(config);
         registry.configure(keys, keys, T0);
@@ -45,24 +51,37 @@ class HealthRegistryTest {
 
         // Then both virtual services share one state that is still up after two of three failures
         assertThat(keys).hasSize(1);
-        assertThat(second).singleElement().isInstanceOfSatisfying(SoftFailure.class,
-                soft -> assertThat(soft.failures()).isEqualTo(2));
-        assertThat(registry.snapshot().get(HealthKey.of(alt, alt.reals().get(0))).status()).isEqualTo(HealthStatus.UP);
+        assertThat(second)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SoftFailure.class, soft -> assertThat(soft.failures()).isEqualTo(2));
+        assertThat(registry.snapshot()
+                        .get(HealthKey.of(alt, alt.reals().get(0)))
+                        .status())
+                .isEqualTo(HealthStatus.UP);
         assertThat(second.get(0).changesTable()).isFalse();
     }
 
     @Test
     void keepsASeparateStatePerThresholdFedByTheSameResults() {
-        VirtualService strict = tcp("192.0.2.10", 80).timing(TEN_SECONDS, 1, 1).real(real("10.0.0.1", 80)).build();
-        VirtualService lenient = tcp("192.0.2.11", 80).timing(TEN_SECONDS, 2, 1).real(real("10.0.0.1", 80)).build();
+        VirtualService strict = tcp("192.0.2.10", 80)
+                .timing(TEN_SECONDS, 1, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
+        VirtualService lenient = tcp("192.0.2.11", 80)
+                .timing(TEN_SECONDS, 2, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
         Set<HealthKey> keys = HealthKey.allOf(config(false, strict, lenient));
         registry.configure(keys, keys, T0);
 
         registry.record(strict.probeFor(strict.reals().get(0)), CheckResult.down("refused"), T0);
 
         HealthSnapshot snapshot = registry.snapshot();
-        assertThat(snapshot.get(HealthKey.of(strict, strict.reals().get(0))).status()).isEqualTo(HealthStatus.DOWN);
-        assertThat(snapshot.get(HealthKey.of(lenient, lenient.reals().get(0))).status()).isEqualTo(HealthStatus.UP);
+        assertThat(snapshot.get(HealthKey.of(strict, strict.reals().get(0))).status())
+                .isEqualTo(HealthStatus.DOWN);
+        assertThat(snapshot.get(HealthKey.of(lenient, lenient.reals().get(0))).status())
+                .isEqualTo(HealthStatus.UP);
     }
 
     @Test
@@ -76,11 +95,14 @@ class HealthRegistryTest {
         registry.configure(List.of(kept, added), Set.of(), T0.plusSeconds(5));
         List<HealthEvent> events = registry.record(kept.probe(), CheckResult.down("refused"), T0.plusSeconds(6));
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(SoftFailure.class,
-                soft -> assertThat(soft.failures()).isEqualTo(2));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SoftFailure.class, soft -> assertThat(soft.failures()).isEqualTo(2));
         assertThat(registry.snapshot().entries()).containsOnlyKeys(kept, added);
         assertThat(registry.snapshot().get(added).status()).isEqualTo(HealthStatus.UNKNOWN);
-        assertThat(registry.record(dropped.probe(), CheckResult.down("refused"), T0)).isEmpty();
+        assertThat(registry.record(dropped.probe(), CheckResult.down("refused"), T0))
+                .isEmpty();
     }
 
     @Test
@@ -96,8 +118,10 @@ class HealthRegistryTest {
         assertThat(entering).singleElement().isInstanceOf(Transition.class);
         assertThat(entering.get(0).changesTable()).isTrue();
         assertThat(again).isEmpty();
-        assertThat(added).singleElement().isInstanceOfSatisfying(Transition.class,
-                t -> assertThat(t.key()).isEqualTo(later));
+        assertThat(added)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Transition.class, t -> assertThat(t.key()).isEqualTo(later));
         assertThat(registry.snapshot().get(later).status()).isEqualTo(HealthStatus.DOWN);
     }
 

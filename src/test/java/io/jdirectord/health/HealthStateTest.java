@@ -57,8 +57,14 @@ class HealthStateTest {
             a dynamic weight change while up is reported | 1 | 1 | UNKNOWN | +5 +5 +7 +    | UP      | UNKNOWN->UP, weight 5->7, weight 7->none
             weight reported while rising is no event     | 1 | 2 | UP      | - +3 +3       | UP      | UP->DOWN, rise 1/2, DOWN->UP
             """)
-    void followsTheRiseAndFallRules(String description, int failureCount, int riseCount, HealthStatus start,
-                                    String steps, HealthStatus expected, String expectedEvents) {
+    void followsTheRiseAndFallRules(
+            String description,
+            int failureCount,
+            int riseCount,
+            HealthStatus start,
+            String steps,
+            HealthStatus expected,
+            String expectedEvents) {
         HealthKey key = new HealthKey(probe("10.0.0.1", 80), failureCount, riseCount);
         HealthState state = HealthState.create(key, start == HealthStatus.UP, T0);
 
@@ -105,8 +111,16 @@ class HealthStateTest {
 
         List<HealthEvent> events = state.record(refused, T0.plusSeconds(90));
 
-        assertThat(events).containsExactly(new Transition(key, HealthStatus.UP, HealthStatus.DOWN, Cause.CHECK,
-                "connect refused", Duration.ofMillis(12), Duration.ofSeconds(90), T0.plusSeconds(90)));
+        assertThat(events)
+                .containsExactly(new Transition(
+                        key,
+                        HealthStatus.UP,
+                        HealthStatus.DOWN,
+                        Cause.CHECK,
+                        "connect refused",
+                        Duration.ofMillis(12),
+                        Duration.ofSeconds(90),
+                        T0.plusSeconds(90)));
         assertThat(state.since()).isEqualTo(T0.plusSeconds(90));
     }
 

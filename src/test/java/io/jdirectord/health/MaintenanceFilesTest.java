@@ -1,23 +1,21 @@
 package io.jdirectord.health;
 
 import static io.jdirectord.testing.EngineFixtures.endpoint;
-import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class MaintenanceFilesTest {
 
     @Test
     void triesAddressThenFullNameThenShortNameEachWithPortFirst() {
-        assertThat(MaintenanceFiles.names(endpoint("10.0.0.1", 80), Optional.of("web1.example.com"))).containsExactly(
-                "10.0.0.1:80", "10.0.0.1", "web1.example.com:80", "web1.example.com", "web1:80", "web1");
+        assertThat(MaintenanceFiles.names(endpoint("10.0.0.1", 80), Optional.of("web1.example.com")))
+                .containsExactly(
+                        "10.0.0.1:80", "10.0.0.1", "web1.example.com:80", "web1.example.com", "web1:80", "web1");
     }
 
     @Test

@@ -49,7 +49,8 @@ class AdminKernelSettingsTest {
 
         assertThat(dryRun.syncDaemon(MASTER)).isEqualTo(Outcome.DRY_RUN);
         assertThat(dryRun.timeouts(new IpvsTimeouts(900, 120, 300))).isEqualTo(Outcome.DRY_RUN);
-        assertThat(MASTER.ipvsadmCommand()).isEqualTo("ipvsadm --start-daemon master --mcast-interface eth1 --syncid 7");
+        assertThat(MASTER.ipvsadmCommand())
+                .isEqualTo("ipvsadm --start-daemon master --mcast-interface eth1 --syncid 7");
         assertThat(new IpvsTimeouts(900, 120, 300).ipvsadmCommand()).isEqualTo("ipvsadm --set 900 120 300");
     }
 

@@ -5,7 +5,6 @@ import static io.jdirectord.ipvs.ReconcilerTest.key;
 import static io.jdirectord.ipvs.ReconcilerTest.service;
 import static io.jdirectord.testing.EngineFixtures.ip;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -51,21 +50,42 @@ class DryRunIpvsTableTest {
 
     /** Given the service 192.0.2.10:80 with destination 10.0.0.1:80, this operation fails with this errno. */
     static Stream<Arguments> refusals() {
-        IpvsDestination v6Routed = new IpvsDestination(new DestinationKey(ip("2001:db8::1"), 80),
-                ForwardingMethod.ROUTE, 1, 0, 0);
+        IpvsDestination v6Routed =
+                new IpvsDestination(new DestinationKey(ip("2001:db8::1"), 80), ForwardingMethod.ROUTE, 1, 0, 0);
         return Stream.of(
                 Arguments.of("add an existing service", new IpvsOp.AddService(WEB), IpvsTable.EEXIST),
                 Arguments.of("edit a missing service", new IpvsOp.EditService(MISSING), IpvsTable.ESRCH),
                 Arguments.of("delete a missing service", new IpvsOp.DeleteService(MISSING.key()), IpvsTable.ESRCH),
-                Arguments.of("add to a missing service", new IpvsOp.AddDestination(MISSING.key(), dest("10.0.0.1", 80, 1)), IpvsTable.ESRCH),
-                Arguments.of("add an existing destination", new IpvsOp.AddDestination(WEB.key(), dest("10.0.0.1", 80, 2)), IpvsTable.EEXIST),
-                Arguments.of("edit a missing destination", new IpvsOp.EditDestination(WEB.key(), dest("10.0.0.2", 80, 1)), IpvsTable.ENOENT),
-                Arguments.of("delete a missing destination", new IpvsOp.DeleteDestination(WEB.key(), key("10.0.0.2", 80)), IpvsTable.ENOENT),
-                Arguments.of("delete from a missing service", new IpvsOp.DeleteDestination(MISSING.key(), key("10.0.0.1", 80)), IpvsTable.ESRCH),
-                Arguments.of("unknown scheduler", new IpvsOp.AddService(service("192.0.2.30", 80, "wrrr")), IpvsTable.ENOENT),
+                Arguments.of(
+                        "add to a missing service",
+                        new IpvsOp.AddDestination(MISSING.key(), dest("10.0.0.1", 80, 1)),
+                        IpvsTable.ESRCH),
+                Arguments.of(
+                        "add an existing destination",
+                        new IpvsOp.AddDestination(WEB.key(), dest("10.0.0.1", 80, 2)),
+                        IpvsTable.EEXIST),
+                Arguments.of(
+                        "edit a missing destination",
+                        new IpvsOp.EditDestination(WEB.key(), dest("10.0.0.2", 80, 1)),
+                        IpvsTable.ENOENT),
+                Arguments.of(
+                        "delete a missing destination",
+                        new IpvsOp.DeleteDestination(WEB.key(), key("10.0.0.2", 80)),
+                        IpvsTable.ENOENT),
+                Arguments.of(
+                        "delete from a missing service",
+                        new IpvsOp.DeleteDestination(MISSING.key(), key("10.0.0.1", 80)),
+                        IpvsTable.ESRCH),
+                Arguments.of(
+                        "unknown scheduler",
+                        new IpvsOp.AddService(service("192.0.2.30", 80, "wrrr")),
+                        IpvsTable.ENOENT),
                 Arguments.of("negative weight", new IpvsOp.AddDestination(WEB.key(), dest("10.0.0.3", 80, -1)), 34),
-                Arguments.of("lower threshold above upper", new IpvsOp.AddDestination(WEB.key(),
-                        new IpvsDestination(key("10.0.0.3", 80), ForwardingMethod.ROUTE, 1, 0, 10)), 34),
+                Arguments.of(
+                        "lower threshold above upper",
+                        new IpvsOp.AddDestination(
+                                WEB.key(), new IpvsDestination(key("10.0.0.3", 80), ForwardingMethod.ROUTE, 1, 0, 10)),
+                        34),
                 Arguments.of("other family without tunnel", new IpvsOp.AddDestination(WEB.key(), v6Routed), 22));
     }
 
@@ -78,7 +98,8 @@ class DryRunIpvsTableTest {
 
         assertThat(results.get(0)).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(errno));
         assertThat(table.services()).isEqualTo(before);
-        assertThat(lines()).containsExactly("# failed: " + results.get(0).orElseThrow().getMessage());
+        assertThat(lines())
+                .containsExactly("# failed: " + results.get(0).orElseThrow().getMessage());
     }
 
     @Test
@@ -87,10 +108,11 @@ class DryRunIpvsTableTest {
         table.deleteDestination(WEB.key(), key("10.0.0.1", 80));
         table.deleteService(WEB.key());
 
-        assertThat(lines()).containsExactly(
-                "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 0",
-                "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80",
-                "ipvsadm -D -t 192.0.2.10:80");
+        assertThat(lines())
+                .containsExactly(
+                        "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 0",
+                        "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80",
+                        "ipvsadm -D -t 192.0.2.10:80");
         assertThat(log.list).extracting(ILoggingEvent::getLevel).containsOnly(ch.qos.logback.classic.Level.INFO);
         assertThat(table.services()).isEmpty();
     }
@@ -100,8 +122,10 @@ class DryRunIpvsTableTest {
         DryRunIpvsTable copy = new DryRunIpvsTable(table.services());
         copy.editDestination(WEB.key(), dest("10.0.0.1", 80, 7));
 
-        assertThat(copy.services().get(0).destinations().get(0).destination().weight()).isEqualTo(7);
-        assertThat(table.services().get(0).destinations().get(0).destination().weight()).isEqualTo(1);
+        assertThat(copy.services().get(0).destinations().get(0).destination().weight())
+                .isEqualTo(7);
+        assertThat(table.services().get(0).destinations().get(0).destination().weight())
+                .isEqualTo(1);
     }
 
     @Test

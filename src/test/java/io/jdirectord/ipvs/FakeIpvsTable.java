@@ -17,8 +17,7 @@ final class FakeIpvsTable implements IpvsTable {
     private final List<Injected> injected = new ArrayList<>();
     private int applyCalls;
 
-    private record Injected(Predicate<IpvsOp> matches, int errno) {
-    }
+    private record Injected(Predicate<IpvsOp> matches, int errno) {}
 
     FakeIpvsTable() {
         this(List.of());

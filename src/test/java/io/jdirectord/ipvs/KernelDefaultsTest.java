@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Timeout;
 class KernelDefaultsTest {
 
     private static IpvsService persistent(String address, int netmask) throws UnknownHostException {
-        return new IpvsService(ServiceKey.of(IpvsProtocol.TCP, InetAddress.getByName(address), 80), "rr",
-                OptionalInt.of(300), OptionalInt.of(netmask), false, 0, Optional.empty());
+        return new IpvsService(
+                ServiceKey.of(IpvsProtocol.TCP, InetAddress.getByName(address), 80),
+                "rr",
+                OptionalInt.of(300),
+                OptionalInt.of(netmask),
+                false,
+                0,
+                Optional.empty());
     }
 
     @Test
@@ -31,7 +37,9 @@ class KernelDefaultsTest {
     void onlyTunnelDestinationsKeepTunnelSettings() throws UnknownHostException {
         DestinationKey key = new DestinationKey(InetAddress.getByName("198.51.100.1"), 80);
         IpvsTunnel gue = new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.CSUM);
-        assertThat(new IpvsDestination(key, ForwardingMethod.MASQ, 1, 0, 0, gue).tunnel()).isEqualTo(IpvsTunnel.IPIP);
-        assertThat(new IpvsDestination(key, ForwardingMethod.TUNNEL, 1, 0, 0, gue).tunnel()).isEqualTo(gue);
+        assertThat(new IpvsDestination(key, ForwardingMethod.MASQ, 1, 0, 0, gue).tunnel())
+                .isEqualTo(IpvsTunnel.IPIP);
+        assertThat(new IpvsDestination(key, ForwardingMethod.TUNNEL, 1, 0, 0, gue).tunnel())
+                .isEqualTo(gue);
     }
 }

@@ -22,12 +22,14 @@ class PortForcingTest {
             fwmark | ROUTE  | 8080 | 8080
             fwmark | ROUTE  | 0    | 0
             """)
-    void directRoutingAndTunnellingTakeTheServicePortOfAddressServices(String kind, ForwardingMethod forwarding,
-                                                                        int port, int expected) {
-        ServiceKey service = kind.equals("tcp") ? ServiceKey.of(IpvsProtocol.TCP, ip("192.0.2.10"), 80)
+    void directRoutingAndTunnellingTakeTheServicePortOfAddressServices(
+            String kind, ForwardingMethod forwarding, int port, int expected) {
+        ServiceKey service = kind.equals("tcp")
+                ? ServiceKey.of(IpvsProtocol.TCP, ip("192.0.2.10"), 80)
                 : ServiceKey.ofFwmark(false, 7);
 
-        DestinationKey effective = PortForcing.effectiveKey(service, new DestinationKey(ip("10.0.0.1"), port), forwarding);
+        DestinationKey effective =
+                PortForcing.effectiveKey(service, new DestinationKey(ip("10.0.0.1"), port), forwarding);
 
         assertThat(effective.port()).isEqualTo(expected);
     }

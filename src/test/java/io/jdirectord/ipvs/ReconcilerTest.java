@@ -24,10 +24,11 @@ class ReconcilerTest {
 
         ReconcileReport report = reconcile(table, desired(WEB, dest("10.0.0.1", 80, 1), dest("10.0.0.2", 80, 2)));
 
-        assertThat(commands(report.applied())).containsExactly(
-                "ipvsadm -A -t 192.0.2.10:80 -s wrr",
-                "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 1",
-                "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 2");
+        assertThat(commands(report.applied()))
+                .containsExactly(
+                        "ipvsadm -A -t 192.0.2.10:80 -s wrr",
+                        "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 1",
+                        "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 2");
         assertThat(table.applyCalls()).isEqualTo(1);
     }
 
@@ -49,9 +50,10 @@ class ReconcilerTest {
 
         ReconcileReport report = reconcile(table, desired(WEB, dest("10.0.0.1", 80, 0), limited));
 
-        assertThat(commands(report.applied())).containsExactly(
-                "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 0",
-                "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1 -x 100 -y 10");
+        assertThat(commands(report.applied()))
+                .containsExactly(
+                        "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 0",
+                        "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1 -x 100 -y 10");
     }
 
     @Test
@@ -65,10 +67,10 @@ class ReconcilerTest {
 
     @Test
     void treatsTheKernelDefaultNetmaskAndLocalForwardingAsEqual() throws IpvsException {
-        IpvsService persistent = new IpvsService(WEB.key(), "wrr", OptionalInt.of(300), OptionalInt.empty(), false, 0,
-                Optional.empty());
-        IpvsService listedPersistent = new IpvsService(WEB.key(), "wrr", OptionalInt.of(300),
-                OptionalInt.of(0xFFFFFFFF), false, 0, Optional.empty());
+        IpvsService persistent =
+                new IpvsService(WEB.key(), "wrr", OptionalInt.of(300), OptionalInt.empty(), false, 0, Optional.empty());
+        IpvsService listedPersistent = new IpvsService(
+                WEB.key(), "wrr", OptionalInt.of(300), OptionalInt.of(0xFFFFFFFF), false, 0, Optional.empty());
         IpvsDestination masq = new IpvsDestination(key("10.0.0.1", 8080), ForwardingMethod.MASQ, 1, 0, 0);
         IpvsDestination local = new IpvsDestination(key("10.0.0.1", 8080), ForwardingMethod.LOCAL, 1, 0, 0);
         FakeIpvsTable table = tableWith(desired(listedPersistent, local));
@@ -80,14 +82,14 @@ class ReconcilerTest {
     void comparesDirectRoutingDestinationsAtTheVirtualPort() throws IpvsException {
         FakeIpvsTable table = tableWith(desired(WEB, dest("10.0.0.1", 80, 1)));
 
-        assertThat(reconcile(table, desired(WEB, dest("10.0.0.1", 8080, 1))).isEmpty()).isTrue();
+        assertThat(reconcile(table, desired(WEB, dest("10.0.0.1", 8080, 1))).isEmpty())
+                .isTrue();
     }
 
     @Test
     void deletesUnwantedDestinationsOfConfiguredServicesAndLeavesOtherServicesAlone() throws IpvsException {
         FakeIpvsTable table = tableWith(new TableState(List.of(
-                state(WEB, dest("10.0.0.1", 80, 1), dest("10.0.0.9", 80, 1)),
-                state(OTHER, dest("10.0.0.5", 80, 1)))));
+                state(WEB, dest("10.0.0.1", 80, 1), dest("10.0.0.9", 80, 1)), state(OTHER, dest("10.0.0.5", 80, 1)))));
 
         ReconcileReport report = reconcile(table, desired(WEB, dest("10.0.0.1", 80, 1)));
 
@@ -101,17 +103,21 @@ class ReconcilerTest {
 
         ReconcileReport report = reconcile(table, desired(WEB, dest("127.0.0.9", 80, 1)));
 
-        assertThat(commands(report.applied())).containsExactly(
-                "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -g -w 1",
-                "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80");
+        assertThat(commands(report.applied()))
+                .containsExactly(
+                        "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.9:80 -g -w 1",
+                        "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.1:80");
     }
 
     @Test
     void deletesRetiredServicesThatAreStillListed() throws IpvsException {
         FakeIpvsTable table = tableWith(new TableState(List.of(state(WEB), state(OTHER))));
 
-        ReconcileReport report = new Reconciler(table).reconcile(TableState.EMPTY, table.services(),
-                Set.of(OTHER.key(), service("192.0.2.50", 80, "wrr").key()));
+        ReconcileReport report = new Reconciler(table)
+                .reconcile(
+                        TableState.EMPTY,
+                        table.services(),
+                        Set.of(OTHER.key(), service("192.0.2.50", 80, "wrr").key()));
 
         assertThat(commands(report.applied())).containsExactly("ipvsadm -D -t 192.0.2.99:80");
     }
@@ -135,7 +141,8 @@ class ReconcilerTest {
         List<ServiceEntry> listed = table.services();
         table.deleteDestination(WEB.key(), key("10.0.0.1", 80));
 
-        ReconcileReport report = new Reconciler(table).reconcile(desired(WEB, dest("10.0.0.1", 80, 5)), listed, Set.of());
+        ReconcileReport report =
+                new Reconciler(table).reconcile(desired(WEB, dest("10.0.0.1", 80, 5)), listed, Set.of());
 
         assertThat(report.results()).extracting(OpResult::outcome).containsExactly(Outcome.RETRIED, Outcome.APPLIED);
         assertThat(commands(report.applied())).containsExactly("ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 5");
@@ -155,17 +162,18 @@ class ReconcilerTest {
 
     @Test
     void reportsAFailureAndStillAppliesTheOtherOperations() throws IpvsException {
-        FakeIpvsTable table = new FakeIpvsTable()
-                .failNext(op -> op.toIpvsadm().contains("10.0.0.1"), 22);
+        FakeIpvsTable table = new FakeIpvsTable().failNext(op -> op.toIpvsadm().contains("10.0.0.1"), 22);
 
         ReconcileReport report = reconcile(table, desired(WEB, dest("10.0.0.1", 80, 1), dest("10.0.0.2", 80, 1)));
 
         assertThat(report.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.op().toIpvsadm()).isEqualTo("ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 1");
-            assertThat(failure.error()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(22));
+            assertThat(failure.error())
+                    .hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(22));
         });
-        assertThat(commands(report.applied())).containsExactly(
-                "ipvsadm -A -t 192.0.2.10:80 -s wrr", "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1");
+        assertThat(commands(report.applied()))
+                .containsExactly(
+                        "ipvsadm -A -t 192.0.2.10:80 -s wrr", "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1");
     }
 
     @Test
@@ -178,9 +186,10 @@ class ReconcilerTest {
         ReconcileReport repair = reconcile(table, wanted);
         ReconcileReport next = reconcile(table, wanted);
 
-        assertThat(commands(repair.applied())).containsExactly(
-                "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1",
-                "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 1");
+        assertThat(commands(repair.applied()))
+                .containsExactly(
+                        "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -g -w 1",
+                        "ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.1:80 -g -w 1");
         assertThat(next.isEmpty()).isTrue();
     }
 
@@ -200,8 +209,14 @@ class ReconcilerTest {
     }
 
     static IpvsService service(String vip, int port, String scheduler) {
-        return new IpvsService(ServiceKey.of(IpvsProtocol.TCP, ip(vip), port), scheduler, OptionalInt.empty(),
-                OptionalInt.empty(), false, 0, Optional.empty());
+        return new IpvsService(
+                ServiceKey.of(IpvsProtocol.TCP, ip(vip), port),
+                scheduler,
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                false,
+                0,
+                Optional.empty());
     }
 
     static DestinationKey key(String ip, int port) {

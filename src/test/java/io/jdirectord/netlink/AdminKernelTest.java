@@ -51,9 +51,10 @@ class AdminKernelTest {
         SyncDaemon backup = new SyncDaemon(SyncDaemon.State.BACKUP, "sync0", 7);
         table.startSyncDaemon(master);
         table.startSyncDaemon(backup);
-        assertThat(KernelTables.lines(ipvsadm("-L", "-n", "--daemon"))).containsExactly(
-                "master sync daemon (mcast=sync0, syncid=5, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)",
-                "backup sync daemon (mcast=sync0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)");
+        assertThat(KernelTables.lines(ipvsadm("-L", "-n", "--daemon")))
+                .containsExactly(
+                        "master sync daemon (mcast=sync0, syncid=5, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)",
+                        "backup sync daemon (mcast=sync0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)");
         assertThat(table.syncDaemons()).containsExactly(master, backup);
         table.stopSyncDaemon(SyncDaemon.State.MASTER);
         assertThat(table.syncDaemons()).containsExactly(backup);
@@ -65,8 +66,9 @@ class AdminKernelTest {
         table.startSyncDaemon(new SyncDaemon(SyncDaemon.State.MASTER, "sync0", 1));
         assertThatThrownBy(() -> table.startSyncDaemon(new SyncDaemon(SyncDaemon.State.MASTER, "sync0", 2)))
                 .hasFieldOrPropertyWithValue("errno", IpvsTable.EEXIST)
-                .hasMessage("start the master sync daemon on sync0 with syncid 2 failed: File exists (EEXIST, errno 17);"
-                        + " a sync daemon in that state is already running");
+                .hasMessage(
+                        "start the master sync daemon on sync0 with syncid 2 failed: File exists (EEXIST, errno 17);"
+                                + " a sync daemon in that state is already running");
         assertThatThrownBy(() -> table.stopSyncDaemon(SyncDaemon.State.BACKUP))
                 .hasFieldOrPropertyWithValue("errno", IpvsTable.ESRCH)
                 .hasMessageEndingWith("no sync daemon in that state is running");

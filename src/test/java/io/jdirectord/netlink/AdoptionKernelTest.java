@@ -64,22 +64,40 @@ class AdoptionKernelTest extends EmptyKernelTable {
         Map<ServiceKey, ServiceEntry> services = table.services().stream()
                 .collect(Collectors.toMap(entry -> entry.service().key(), entry -> entry));
         assertThat(services).hasSize(5);
-        assertThat(services.get(WEB).service()).isEqualTo(new IpvsService(WEB, "wrr", OptionalInt.of(300),
-                OptionalInt.of(0xffffff00), false, 0, Optional.empty()));
-        assertThat(services.get(WEB).destinations()).extracting(DestinationEntry::destination).containsExactlyInAnyOrder(
-                new IpvsDestination(new DestinationKey(ip("198.51.100.2"), 80), ForwardingMethod.MASQ, 3, 10, 5),
-                new IpvsDestination(new DestinationKey(ip("198.51.100.4"), 80), ForwardingMethod.TUNNEL, 1, 0, 0,
-                        new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.CSUM)),
-                new IpvsDestination(new DestinationKey(ip("198.51.100.6"), 80), ForwardingMethod.ROUTE, 0, 0, 0));
+        assertThat(services.get(WEB).service())
+                .isEqualTo(new IpvsService(
+                        WEB, "wrr", OptionalInt.of(300), OptionalInt.of(0xffffff00), false, 0, Optional.empty()));
+        assertThat(services.get(WEB).destinations())
+                .extracting(DestinationEntry::destination)
+                .containsExactlyInAnyOrder(
+                        new IpvsDestination(
+                                new DestinationKey(ip("198.51.100.2"), 80), ForwardingMethod.MASQ, 3, 10, 5),
+                        new IpvsDestination(
+                                new DestinationKey(ip("198.51.100.4"), 80),
+                                ForwardingMethod.TUNNEL,
+                                1,
+                                0,
+                                0,
+                                new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.CSUM)),
+                        new IpvsDestination(
+                                new DestinationKey(ip("198.51.100.6"), 80), ForwardingMethod.ROUTE, 0, 0, 0));
         ServiceKey udp = ServiceKey.of(IpvsProtocol.UDP, ip("192.0.2.200"), 53);
-        assertThat(services.get(udp).service()).isEqualTo(new IpvsService(udp, "rr", OptionalInt.of(30),
-                OptionalInt.empty(), true, 0, Optional.of("sip")));
-        assertThat(services.get(V6).service()).isEqualTo(new IpvsService(V6, "sh", OptionalInt.of(60),
-                OptionalInt.of(64), false, 2, Optional.empty()));
+        assertThat(services.get(udp).service())
+                .isEqualTo(new IpvsService(
+                        udp, "rr", OptionalInt.of(30), OptionalInt.empty(), true, 0, Optional.of("sip")));
+        assertThat(services.get(V6).service())
+                .isEqualTo(
+                        new IpvsService(V6, "sh", OptionalInt.of(60), OptionalInt.of(64), false, 2, Optional.empty()));
         ServiceKey mark = ServiceKey.ofFwmark(false, 7);
         assertThat(services.get(mark).service().schedFlags()).isEqualTo(1);
-        assertThat(services.get(mark).destinations()).extracting(DestinationEntry::destination).containsExactly(
-                new IpvsDestination(new DestinationKey(ip("198.51.100.7"), 0), ForwardingMethod.TUNNEL, 2, 0, 0,
+        assertThat(services.get(mark).destinations())
+                .extracting(DestinationEntry::destination)
+                .containsExactly(new IpvsDestination(
+                        new DestinationKey(ip("198.51.100.7"), 0),
+                        ForwardingMethod.TUNNEL,
+                        2,
+                        0,
+                        0,
                         new IpvsTunnel(IpvsTunnel.Type.GRE, 0, 0)));
         assertThat(services).containsKey(ServiceKey.ofFwmark(true, 8));
     }

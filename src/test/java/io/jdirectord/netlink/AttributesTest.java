@@ -12,8 +12,8 @@ class AttributesTest {
 
     @Test
     void readsEachWidthAndByteOrder() throws NetlinkException {
-        Attributes attributes = Attributes.parse(Hex.buffer(
-                "05000d0007000000" + "06000e0017c00000" + "0600010002000000" + "08000900ffffff00" + "080008002c010000"));
+        Attributes attributes = Attributes.parse(Hex.buffer("05000d0007000000" + "06000e0017c00000" + "0600010002000000"
+                + "08000900ffffff00" + "080008002c010000"));
         assertThat(attributes.u8(13)).isEqualTo(7);
         assertThat(attributes.be16(14)).isEqualTo(6080);
         assertThat(attributes.u16(1)).isEqualTo(2);

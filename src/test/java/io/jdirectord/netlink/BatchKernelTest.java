@@ -39,8 +39,8 @@ class BatchKernelTest extends EmptyKernelTable {
     static IpvsDestination numbered(int index, int weight) {
         try {
             byte[] address = {(byte) 198, 51, (byte) (index >> 8), (byte) index};
-            return new IpvsDestination(new DestinationKey(InetAddress.getByAddress(address), 80), ForwardingMethod.ROUTE,
-                    weight, 0, 0);
+            return new IpvsDestination(
+                    new DestinationKey(InetAddress.getByAddress(address), 80), ForwardingMethod.ROUTE, weight, 0, 0);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
@@ -69,7 +69,9 @@ class BatchKernelTest extends EmptyKernelTable {
         assertThat(table.apply(weights(3000, 9))).allMatch(Optional::isEmpty);
         List<String> saved = KernelTables.saved();
         assertThat(saved).hasSize(3001).last().isEqualTo("-a -t 192.0.2.10:80 -r 198.51.11.184:80 -g -w 9");
-        assertThat(table.destinations(TCP_A)).hasSize(3000).allMatch(entry -> entry.destination().weight() == 9);
+        assertThat(table.destinations(TCP_A))
+                .hasSize(3000)
+                .allMatch(entry -> entry.destination().weight() == 9);
         List<IpvsOp> deletes = new ArrayList<>();
         for (int i = 1; i <= 3000; i++) {
             deletes.add(new IpvsOp.DeleteDestination(TCP_A, numbered(i, 0).key()));
@@ -86,7 +88,10 @@ class BatchKernelTest extends EmptyKernelTable {
             ops.add(new IpvsOp.AddService(service(ServiceKey.of(IpvsProtocol.UDP, ip("192.0.2.20"), port), "rr")));
         }
         assertThat(table.apply(ops)).allMatch(Optional::isEmpty);
-        assertThat(table.services()).hasSize(400).extracting(entry -> entry.service().key().port()).doesNotHaveDuplicates();
+        assertThat(table.services())
+                .hasSize(400)
+                .extracting(entry -> entry.service().key().port())
+                .doesNotHaveDuplicates();
         assertThat(KernelTables.saved()).hasSize(400);
     }
 
@@ -103,10 +108,13 @@ class BatchKernelTest extends EmptyKernelTable {
                 new IpvsOp.DeleteService(TCP_V6),
                 new IpvsOp.AddService(service(TCP_V6, "nosuch")),
                 new IpvsOp.EditDestination(TCP_A, dest("198.51.100.2", 80, ForwardingMethod.MASQ, 5))));
-        assertThat(results).extracting(result -> result.map(IpvsException::errno).orElse(0))
+        assertThat(results)
+                .extracting(result -> result.map(IpvsException::errno).orElse(0))
                 .containsExactly(0, IpvsTable.EEXIST, 0, IpvsTable.ENOENT, IpvsTable.ESRCH, IpvsTable.ENOENT, 0);
-        assertThat(results.get(1).orElseThrow()).hasMessageStartingWith("add destination 198.51.100.1:80 to service -t 192.0.2.10:80");
-        assertThat(table.destinations(TCP_A)).extracting(DestinationEntry::destination)
+        assertThat(results.get(1).orElseThrow())
+                .hasMessageStartingWith("add destination 198.51.100.1:80 to service -t 192.0.2.10:80");
+        assertThat(table.destinations(TCP_A))
+                .extracting(DestinationEntry::destination)
                 .containsExactlyInAnyOrder(first, dest("198.51.100.2", 80, ForwardingMethod.MASQ, 5));
     }
 
@@ -118,7 +126,8 @@ class BatchKernelTest extends EmptyKernelTable {
     void measuresNetlinkAgainstIpvsadmProcesses() throws IpvsException {
         table.addService(service(TCP_A, "wrr"));
         long batchAdd = millis(() -> assertThat(table.apply(adds(1000))).allMatch(Optional::isEmpty));
-        long batchWeights = millis(() -> assertThat(table.apply(weights(1000, 5))).allMatch(Optional::isEmpty));
+        long batchWeights =
+                millis(() -> assertThat(table.apply(weights(1000, 5))).allMatch(Optional::isEmpty));
         table.flush();
         table.addService(service(TCP_A, "wrr"));
         long singleAdd = millis(() -> forEach(adds(1000)));
@@ -128,10 +137,11 @@ class BatchKernelTest extends EmptyKernelTable {
         long ipvsadmAdd = millis(() -> ipvsadmEach("-a", 1));
         long ipvsadmWeights = millis(() -> ipvsadmEach("-e", 5));
         assertThat(KernelTables.saved()).hasSize(1001);
-        System.out.printf("measurement: 1000 destination adds / 1000 weight changes:%n"
-                + "  netlink batches:          %6d ms / %6d ms%n"
-                + "  netlink, one per request: %6d ms / %6d ms%n"
-                + "  ipvsadm, one per process: %6d ms / %6d ms%n",
+        System.out.printf(
+                "measurement: 1000 destination adds / 1000 weight changes:%n"
+                        + "  netlink batches:          %6d ms / %6d ms%n"
+                        + "  netlink, one per request: %6d ms / %6d ms%n"
+                        + "  ipvsadm, one per process: %6d ms / %6d ms%n",
                 batchAdd, batchWeights, singleAdd, singleWeights, ipvsadmAdd, ipvsadmWeights);
     }
 
@@ -145,8 +155,13 @@ class BatchKernelTest extends EmptyKernelTable {
     private static void ipvsadmEach(String command, int weight) {
         StringBuilder script = new StringBuilder("set -e\n");
         for (int i = 1; i <= 1000; i++) {
-            script.append("ipvsadm ").append(command).append(" -t 192.0.2.10:80 -r ").append(numbered(i, weight).key())
-                    .append(" -g -w ").append(weight).append('\n');
+            script.append("ipvsadm ")
+                    .append(command)
+                    .append(" -t 192.0.2.10:80 -r ")
+                    .append(numbered(i, weight).key())
+                    .append(" -g -w ")
+                    .append(weight)
+                    .append('\n');
         }
         try {
             Path file = Files.createTempFile("ipvsadm-each", ".sh");

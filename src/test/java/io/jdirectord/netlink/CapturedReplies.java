@@ -15,8 +15,7 @@ final class CapturedReplies {
 
     private static final Map<String, String> DATAGRAMS = load();
 
-    private CapturedReplies() {
-    }
+    private CapturedReplies() {}
 
     static ByteBuffer datagram(String name) {
         String hex = DATAGRAMS.get(name);

@@ -37,10 +37,13 @@ final class FakeKernel implements NetlinkChannel {
     @Override
     public void send(byte[] datagram) throws NetlinkException {
         datagramsSent.add(datagram);
-        for (NetlinkMessage request : NetlinkMessage.split(ByteBuffer.wrap(datagram).order(ByteOrder.nativeOrder()))) {
+        for (NetlinkMessage request :
+                NetlinkMessage.split(ByteBuffer.wrap(datagram).order(ByteOrder.nativeOrder()))) {
             if (request.type() == Netlink.GENL_ID_CTRL) {
-                queue.add(controllerErrno != 0 ? datagram(ack(request.seq(), controllerErrno))
-                        : datagram(familyAnswer(request.seq(), familyId), ack(request.seq(), 0)));
+                queue.add(
+                        controllerErrno != 0
+                                ? datagram(ack(request.seq(), controllerErrno))
+                                : datagram(familyAnswer(request.seq(), familyId), ack(request.seq(), 0)));
                 continue;
             }
             requests.add(request);
@@ -78,18 +81,31 @@ final class FakeKernel implements NetlinkChannel {
 
     /** An NLMSG_ERROR as a capped socket gets it: error 0 is an ACK. */
     static byte[] ack(int seq, int errno) {
-        return ByteBuffer.allocate(36).order(ByteOrder.nativeOrder())
-                .putInt(36).putShort((short) Netlink.NLMSG_ERROR).putShort((short) Netlink.NLM_F_CAPPED)
-                .putInt(seq).putInt(0x78)
+        return ByteBuffer.allocate(36)
+                .order(ByteOrder.nativeOrder())
+                .putInt(36)
+                .putShort((short) Netlink.NLMSG_ERROR)
+                .putShort((short) Netlink.NLM_F_CAPPED)
+                .putInt(seq)
+                .putInt(0x78)
                 .putInt(-errno)
-                .putInt(20).putShort((short) Hex.FAMILY).putShort((short) 5).putInt(seq).putInt(0)
+                .putInt(20)
+                .putShort((short) Hex.FAMILY)
+                .putShort((short) 5)
+                .putInt(seq)
+                .putInt(0)
                 .array();
     }
 
     static byte[] done(int seq) {
-        return ByteBuffer.allocate(20).order(ByteOrder.nativeOrder())
-                .putInt(20).putShort((short) Netlink.NLMSG_DONE).putShort((short) Netlink.NLM_F_MULTI)
-                .putInt(seq).putInt(0x78).putInt(0)
+        return ByteBuffer.allocate(20)
+                .order(ByteOrder.nativeOrder())
+                .putInt(20)
+                .putShort((short) Netlink.NLMSG_DONE)
+                .putShort((short) Netlink.NLM_F_MULTI)
+                .putInt(seq)
+                .putInt(0x78)
+                .putInt(0)
                 .array();
     }
 

@@ -55,7 +55,8 @@ class GenlConnectionTest {
         assertThatThrownBy(() -> connection.request(request(connection.nextSeq(), 4)))
                 .isInstanceOf(NetlinkException.class)
                 .hasMessage("Operation not permitted (EPERM, errno 1)")
-                .extracting(e -> ((NetlinkException) e).errno()).isEqualTo(1);
+                .extracting(e -> ((NetlinkException) e).errno())
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,7 +92,8 @@ class GenlConnectionTest {
         FakeKernel replaying = new FakeKernel(r -> r.seq() == 104 ? acks : List.of());
         List<Optional<NetlinkException>> outcomes = new GenlConnection(replaying, 1).acknowledge(requests);
         assertThat(replaying.datagramsSent).hasSize(1);
-        assertThat(outcomes).extracting(outcome -> outcome.map(NetlinkException::errno).orElse(0))
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.map(NetlinkException::errno).orElse(0))
                 .containsExactly(0, 0, 17, 0, 0);
     }
 
@@ -104,14 +106,20 @@ class GenlConnectionTest {
             requests.add(request(connection.nextSeq(), 5));
         }
         assertThat(connection.acknowledge(requests)).hasSize(600).allMatch(Optional::isEmpty);
-        assertThat(kernel.datagramsSent).extracting(datagram -> datagram.length / 20).containsExactly(256, 256, 88);
+        assertThat(kernel.datagramsSent)
+                .extracting(datagram -> datagram.length / 20)
+                .containsExactly(256, 256, 88);
         List<byte[]> big = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            big.add(new MessageBuilder(Hex.FAMILY, 5, connection.nextSeq(), 5).bytes(1, new byte[180]).build());
+            big.add(new MessageBuilder(Hex.FAMILY, 5, connection.nextSeq(), 5)
+                    .bytes(1, new byte[180])
+                    .build());
         }
         kernel.datagramsSent.clear();
         assertThat(connection.acknowledge(big)).allMatch(Optional::isEmpty);
-        assertThat(kernel.datagramsSent).allMatch(datagram -> datagram.length <= GenlConnection.BATCH_BYTES).hasSize(2);
+        assertThat(kernel.datagramsSent)
+                .allMatch(datagram -> datagram.length <= GenlConnection.BATCH_BYTES)
+                .hasSize(2);
     }
 
     @Test
@@ -121,7 +129,8 @@ class GenlConnectionTest {
 
             @Override
             public void send(byte[] datagram) throws NetlinkException {
-                List<NetlinkMessage> sent = NetlinkMessage.split(ByteBuffer.wrap(datagram).order(ByteOrder.nativeOrder()));
+                List<NetlinkMessage> sent =
+                        NetlinkMessage.split(ByteBuffer.wrap(datagram).order(ByteOrder.nativeOrder()));
                 queued.add(datagram(ack(sent.get(0).seq(), 0)));
                 queued.add(datagram(ack(sent.get(1).seq(), 22)));
             }
@@ -137,13 +146,13 @@ class GenlConnectionTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         GenlConnection connection = new GenlConnection(losing, 1);
-        List<byte[]> requests = List.of(request(connection.nextSeq(), 5), request(connection.nextSeq(), 5),
-                request(connection.nextSeq(), 5));
-        assertThat(connection.acknowledge(requests)).extracting(outcome -> outcome.map(NetlinkException::errno).orElse(0))
+        List<byte[]> requests = List.of(
+                request(connection.nextSeq(), 5), request(connection.nextSeq(), 5), request(connection.nextSeq(), 5));
+        assertThat(connection.acknowledge(requests))
+                .extracting(outcome -> outcome.map(NetlinkException::errno).orElse(0))
                 .containsExactly(0, 22, KernelErrno.ENOBUFS);
     }
 

@@ -9,8 +9,7 @@ final class Hex {
 
     static final int FAMILY = 0x20;
 
-    private Hex() {
-    }
+    private Hex() {}
 
     static byte[] bytes(String hex) {
         return HexFormat.of().parseHex(hex.replaceAll("[\\s|]", "").replace("XXXX", "2000"));

@@ -43,8 +43,7 @@ class IpvsErrorsKernelTest extends EmptyKernelTable {
                 .hasFieldOrPropertyWithValue("errno", IpvsTable.ESRCH)
                 .hasMessageContaining("edit service -t 192.0.2.10:80")
                 .hasMessageEndingWith("No such process (ESRCH, errno 3); the service does not exist");
-        assertThatThrownBy(() -> table.deleteService(TCP_V6))
-                .hasFieldOrPropertyWithValue("errno", IpvsTable.ESRCH);
+        assertThatThrownBy(() -> table.deleteService(TCP_V6)).hasFieldOrPropertyWithValue("errno", IpvsTable.ESRCH);
         assertThatThrownBy(() -> table.addDestination(TCP_A, DEST))
                 .hasFieldOrPropertyWithValue("errno", IpvsTable.ESRCH)
                 .hasMessageStartingWith("add destination 198.51.100.1:80 to service -t 192.0.2.10:80");
@@ -82,7 +81,8 @@ class IpvsErrorsKernelTest extends EmptyKernelTable {
     @Test
     void thresholdsTheKernelRejectsFailWithErange() throws IpvsException {
         table.addService(service(TCP_A, "rr"));
-        IpvsDestination inverted = new IpvsDestination(new DestinationKey(ip("198.51.100.1"), 80), ForwardingMethod.MASQ, 1, 10, 20);
+        IpvsDestination inverted =
+                new IpvsDestination(new DestinationKey(ip("198.51.100.1"), 80), ForwardingMethod.MASQ, 1, 10, 20);
         assertThatThrownBy(() -> table.addDestination(TCP_A, inverted))
                 .hasFieldOrPropertyWithValue("errno", 34)
                 .hasMessageContaining("(ERANGE, errno 34); weight or thresholds out of range");
@@ -98,15 +98,27 @@ class IpvsErrorsKernelTest extends EmptyKernelTable {
 
     @Test
     void aProcessWithoutCapNetAdminIsToldWhatItLacks() {
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all",
-                ProcessHandle.current().info().command().orElseThrow(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=/tmp",
+        List<String> command = new ArrayList<>(List.of(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=/tmp",
                 // The unprivileged user cannot write the tests' log in target/: logback would complain on stdout.
                 "-Djdirectord.test.log=/dev/null",
-                "-cp", System.getProperty("java.class.path"), PermissionProbe.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                PermissionProbe.class.getName()));
         String output = KernelTables.run(command);
-        assertThat(output.strip()).isEqualTo("list the IPVS services failed: Operation not permitted (EPERM, errno 1);"
-                + " changing or reading IPVS needs CAP_NET_ADMIN: run as root or grant the capability CAP_NET_ADMIN");
+        assertThat(output.strip())
+                .isEqualTo(
+                        "list the IPVS services failed: Operation not permitted (EPERM, errno 1);"
+                                + " changing or reading IPVS needs CAP_NET_ADMIN: run as root or grant the capability CAP_NET_ADMIN");
     }
 }

@@ -50,7 +50,8 @@ class IpvsRequestsTest {
 
     @Test
     void encodesAddServiceLikeVectorA() throws NetlinkException {
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddService(service(SERVICE_A, "wrr"))),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddService(service(SERVICE_A, "wrr"))),
                 "68000000XXXX0500010000000000000001010000540001800600010002000000060002000600000014000300c000020a"
                         + "000000000000000000000000060004000050000008000600777272000c00070000000000ffffffff0800080000000000"
                         + "08000900ffffffff");
@@ -59,7 +60,8 @@ class IpvsRequestsTest {
     @Test
     void encodesAddDestinationWithTheServiceIdentityLikeVectorB() throws NetlinkException {
         IpvsDestination dest = new IpvsDestination(DEST_B, ForwardingMethod.MASQ, 3, 0, 0);
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_A, dest)),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_A, dest)),
                 "8c000000XXXX0500010000000000000005010000300001800600010002000000060002000600000014000300c000020a"
                         + "00000000000000000000000006000400005000004800028006000b000200000014000100c633640200000000000000"
                         + "000000000006000200005000000800030000000000080004000300000008000500000000000800060000000000");
@@ -68,7 +70,8 @@ class IpvsRequestsTest {
     @Test
     void encodesEditDestinationLikeVectorC() throws NetlinkException {
         IpvsDestination dest = new IpvsDestination(DEST_B, ForwardingMethod.MASQ, 0, 0, 0);
-        assertBytes(REQUESTS.change(1, new IpvsOp.EditDestination(SERVICE_A, dest)),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.EditDestination(SERVICE_A, dest)),
                 "8c000000XXXX0500010000000000000006010000300001800600010002000000060002000600000014000300c000020a"
                         + "00000000000000000000000006000400005000004800028006000b000200000014000100c633640200000000000000"
                         + "000000000006000200005000000800030000000000080004000000000008000500000000000800060000000000");
@@ -76,16 +79,24 @@ class IpvsRequestsTest {
 
     @Test
     void encodesPersistentFwmarkServiceLikeVectorD() throws NetlinkException {
-        IpvsService fwmark = new IpvsService(ServiceKey.ofFwmark(false, 7), "rr", OptionalInt.of(300),
-                OptionalInt.empty(), false, 0, Optional.empty());
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddService(fwmark)),
+        IpvsService fwmark = new IpvsService(
+                ServiceKey.ofFwmark(false, 7),
+                "rr",
+                OptionalInt.of(300),
+                OptionalInt.empty(),
+                false,
+                0,
+                Optional.empty());
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddService(fwmark)),
                 "4c000000XXXX0500010000000000000001010000380001800600010002000000080005000700000007000600727200000c"
                         + "00070001000000ffffffff080008002c01000008000900ffffffff");
     }
 
     @Test
     void encodesDeleteDestinationLikeVectorE() throws NetlinkException {
-        assertBytes(REQUESTS.change(1, new IpvsOp.DeleteDestination(SERVICE_A, DEST_B)),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.DeleteDestination(SERVICE_A, DEST_B)),
                 "6c000000XXXX0500010000000000000007010000300001800600010002000000060002000600000014000300c000020a"
                         + "00000000000000000000000006000400005000002800028006000b000200000014000100c63364020000000000000000"
                         + "000000000600020000500000");
@@ -107,22 +118,26 @@ class IpvsRequestsTest {
 
     @Test
     void encodesTimeouts() {
-        assertBytes(REQUESTS.setTimeouts(1, new IpvsTimeouts(900, 120, 300)),
+        assertBytes(
+                REQUESTS.setTimeouts(1, new IpvsTimeouts(900, 120, 300)),
                 "2c000000XXXX050001000000000000000c01000008000400840300000800050078000000080006002c010000");
     }
 
     @Test
     void encodesServiceIdentityRequests() throws NetlinkException {
-        String identityA = "300001800600010002000000060002000600000014000300c000020a0000000000000000000000000600040000500000";
+        String identityA =
+                "300001800600010002000000060002000600000014000300c000020a0000000000000000000000000600040000500000";
         assertBytes(REQUESTS.getService(1, SERVICE_A), "44000000XXXX0500010000000000000004010000" + identityA);
         assertBytes(REQUESTS.dumpDestinations(1, SERVICE_A), "44000000XXXX0503010000000000000008010000" + identityA);
-        assertBytes(REQUESTS.change(1, new IpvsOp.DeleteService(SERVICE_A)),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.DeleteService(SERVICE_A)),
                 "44000000XXXX0500010000000000000003010000" + identityA);
     }
 
     @Test
     void encodesIpv6ServiceWithPrefixLengthNetmaskInHostOrder() throws NetlinkException {
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddService(service(SERVICE_V6, "rr"))),
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddService(service(SERVICE_V6, "rr"))),
                 "68000000XXXX050001000000000000000101000054000180060001000a000000060002000600000014000300"
                         + "20010db8000000000000000000000001060004000050000007000600727200000c00070000000000ffffffff"
                         + "08000800000000000800090080000000");
@@ -130,8 +145,10 @@ class IpvsRequestsTest {
 
     @Test
     void encodesIpv6DirectRoutedDestination() throws NetlinkException {
-        IpvsDestination dest = new IpvsDestination(new DestinationKey(ip("2001:db8::2"), 8080), ForwardingMethod.ROUTE, 1, 0, 0);
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_V6, dest)),
+        IpvsDestination dest =
+                new IpvsDestination(new DestinationKey(ip("2001:db8::2"), 8080), ForwardingMethod.ROUTE, 1, 0, 0);
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_V6, dest)),
                 "8c000000XXXX050001000000000000000501000030000180060001000a00000006000200060000001400030020010db8"
                         + "00000000000000000000000106000400005000004800028006000b000a0000001400010020010db80000000000000000"
                         + "00000002060002001f9000000800030003000000080004000100000008000500000000000800060000000000");
@@ -139,9 +156,15 @@ class IpvsRequestsTest {
 
     @Test
     void encodesGueTunnelAttributesWithThePortInNetworkOrder() throws NetlinkException {
-        IpvsDestination dest = new IpvsDestination(new DestinationKey(ip("198.51.100.4"), 80), ForwardingMethod.TUNNEL, 1,
-                0, 0, new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.CSUM));
-        assertBytes(REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_A, dest)),
+        IpvsDestination dest = new IpvsDestination(
+                new DestinationKey(ip("198.51.100.4"), 80),
+                ForwardingMethod.TUNNEL,
+                1,
+                0,
+                0,
+                new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.CSUM));
+        assertBytes(
+                REQUESTS.change(1, new IpvsOp.AddDestination(SERVICE_A, dest)),
                 "a4000000XXXX0500010000000000000005010000300001800600010002000000060002000600000014000300c000020a"
                         + "00000000000000000000000006000400005000006000028006000b000200000014000100c633640400000000000000"
                         + "000000000006000200005000000800030002000000080004000100000008000500000000000800060000000000"
@@ -150,17 +173,19 @@ class IpvsRequestsTest {
 
     @Test
     void encodesSyncDaemonRequests() {
-        assertBytes(REQUESTS.startDaemon(1, new SyncDaemon(SyncDaemon.State.MASTER, "dummy0", 1)),
+        assertBytes(
+                REQUESTS.startDaemon(1, new SyncDaemon(SyncDaemon.State.MASTER, "dummy0", 1)),
                 "34000000XXXX05000100000000000000090100002000038008000100010000000b00020064756d6d793000000800030001000000");
-        assertBytes(REQUESTS.stopDaemon(1, SyncDaemon.State.MASTER),
+        assertBytes(
+                REQUESTS.stopDaemon(1, SyncDaemon.State.MASTER),
                 "20000000XXXX050001000000000000000a0100000c0003800800010001000000");
     }
 
     @Test
     void refusesGueTunnelsOnKernelsOlderThan52() {
         IpvsRequests old = new IpvsRequests(Hex.FAMILY, KernelRelease.parse("4.19.0-27-amd64"));
-        IpvsDestination dest = new IpvsDestination(DEST_B, ForwardingMethod.TUNNEL, 1, 0, 0,
-                new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, 0));
+        IpvsDestination dest = new IpvsDestination(
+                DEST_B, ForwardingMethod.TUNNEL, 1, 0, 0, new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, 0));
         assertThatThrownBy(() -> old.change(1, new IpvsOp.AddDestination(SERVICE_A, dest)))
                 .isInstanceOf(NetlinkException.class)
                 .hasMessageContaining("EOPNOTSUPP")
@@ -170,8 +195,8 @@ class IpvsRequestsTest {
     @Test
     void refusesGreTunnelsAndChecksumFlagsOnKernel52() {
         IpvsRequests old = new IpvsRequests(Hex.FAMILY, KernelRelease.parse("5.2.21"));
-        IpvsDestination gre = new IpvsDestination(DEST_B, ForwardingMethod.TUNNEL, 1, 0, 0,
-                new IpvsTunnel(IpvsTunnel.Type.GRE, 0, 0));
+        IpvsDestination gre = new IpvsDestination(
+                DEST_B, ForwardingMethod.TUNNEL, 1, 0, 0, new IpvsTunnel(IpvsTunnel.Type.GRE, 0, 0));
         assertThatThrownBy(() -> old.change(1, new IpvsOp.EditDestination(SERVICE_A, gre)))
                 .hasMessageContaining("needs Linux 5.3");
     }

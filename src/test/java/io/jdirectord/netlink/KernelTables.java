@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class KernelTables {
 
-    private KernelTables() {
-    }
+    private KernelTables() {}
 
     /** A table on an empty IPVS (flushed explicitly), or a skipped test when there is no IPVS or no root. */
     static NetlinkIpvsTable openEmpty() throws IpvsException {
@@ -64,7 +63,8 @@ final class KernelTables {
     /** Runs a command (a shell is not involved) and returns its standard output. */
     static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
@@ -81,6 +81,9 @@ final class KernelTables {
     }
 
     static List<String> lines(String text) {
-        return text.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+        return text.lines()
+                .map(String::stripTrailing)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

@@ -27,15 +27,22 @@ class MessageBuilderTest {
 
     @Test
     void writesNetworkOrderWhereAsked() {
-        assertThat(Hex.of(message().be16(4, 80).be32(9, 0xffffff00).u16(1, 2).u32(8, 300).build())).endsWith(
-                "0600040000500000" + "08000900ffffff00" + "0600010002000000" + "080008002c010000");
+        assertThat(Hex.of(message()
+                        .be16(4, 80)
+                        .be32(9, 0xffffff00)
+                        .u16(1, 2)
+                        .u32(8, 300)
+                        .build()))
+                .endsWith("0600040000500000" + "08000900ffffff00" + "0600010002000000" + "080008002c010000");
     }
 
     @Test
     void countsTheChildrenAndTheirPaddingInANest() {
-        byte[] bytes = message().begin(1).u16(1, 2).string(6, "wrr").end().u32(4, 1).build();
-        assertThat(Hex.of(bytes)).isEqualTo("30000000200005000900000000000000" + "01010000"
-                + "14000180" + "0600010002000000" + "0800060077727200" + "0800040001000000");
+        byte[] bytes =
+                message().begin(1).u16(1, 2).string(6, "wrr").end().u32(4, 1).build();
+        assertThat(Hex.of(bytes))
+                .isEqualTo("30000000200005000900000000000000" + "01010000" + "14000180" + "0600010002000000"
+                        + "0800060077727200" + "0800040001000000");
     }
 
     @Test

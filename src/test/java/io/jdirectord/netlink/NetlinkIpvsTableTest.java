@@ -77,8 +77,9 @@ class NetlinkIpvsTableTest {
         FakeKernel kernel = new FakeKernel(request -> List.of(ack(request.seq(), 1)));
         try (NetlinkIpvsTable table = new NetlinkIpvsTable(kernel, LINUX_6_1)) {
             assertThatThrownBy(table::services)
-                    .hasMessage("list the IPVS services failed: Operation not permitted (EPERM, errno 1);"
-                            + " changing or reading IPVS needs CAP_NET_ADMIN: run as root or grant the capability CAP_NET_ADMIN")
+                    .hasMessage(
+                            "list the IPVS services failed: Operation not permitted (EPERM, errno 1);"
+                                    + " changing or reading IPVS needs CAP_NET_ADMIN: run as root or grant the capability CAP_NET_ADMIN")
                     .hasFieldOrPropertyWithValue("errno", 1);
             assertThatThrownBy(() -> table.deleteService(WEB)).hasMessageContaining("CAP_NET_ADMIN");
         }
@@ -87,11 +88,12 @@ class NetlinkIpvsTableTest {
     @Test
     void listsServicesWithTheirDestinationsOneDumpPerService() throws IpvsException {
         FakeKernel kernel = new FakeKernel(request -> switch (request.command()) {
-            case IpvsGenl.CMD_GET_SERVICE -> List.of(withSeq(CapturedReplies.datagram("services_dump"), request.seq()),
-                    done(request.seq()));
-            case IpvsGenl.CMD_GET_DEST -> Hex.of(FakeKernel.bytes(request.payload())).contains("c0000264")
-                    ? List.of(withSeq(CapturedReplies.datagram("dests_a"), request.seq()), done(request.seq()))
-                    : List.of(done(request.seq()));
+            case IpvsGenl.CMD_GET_SERVICE ->
+                List.of(withSeq(CapturedReplies.datagram("services_dump"), request.seq()), done(request.seq()));
+            case IpvsGenl.CMD_GET_DEST ->
+                Hex.of(FakeKernel.bytes(request.payload())).contains("c0000264")
+                        ? List.of(withSeq(CapturedReplies.datagram("dests_a"), request.seq()), done(request.seq()))
+                        : List.of(done(request.seq()));
             default -> List.of(ack(request.seq(), 95));
         });
         try (NetlinkIpvsTable table = new NetlinkIpvsTable(kernel, LINUX_6_1)) {
@@ -99,7 +101,8 @@ class NetlinkIpvsTableTest {
             assertThat(services).hasSize(6);
             assertThat(services.get(3).service().key()).isEqualTo(WEB);
             assertThat(services.get(3).destinations()).hasSize(2);
-            assertThat(services).filteredOn(entry -> !entry.service().key().equals(WEB))
+            assertThat(services)
+                    .filteredOn(entry -> !entry.service().key().equals(WEB))
                     .allMatch(entry -> entry.destinations().isEmpty());
         }
         assertThat(kernel.requests).extracting(NetlinkIpvsTableTest::command).containsExactly(4, 8, 8, 8, 8, 8, 8);
@@ -119,24 +122,35 @@ class NetlinkIpvsTableTest {
             assertThat(kernel.datagramsSent).hasSize(1);
             assertThat(results.get(2)).get().satisfies(failure -> {
                 assertThat(failure.errno()).isEqualTo(17);
-                assertThat(failure).hasMessage("add destination 198.51.100.13:80 to service -t 192.0.2.100:80"
-                        + " [ipvsadm -a -t 192.0.2.100:80 -r 198.51.100.13:80 -m -w 1] failed: File exists (EEXIST, errno 17);"
-                        + " the destination already exists");
+                assertThat(failure)
+                        .hasMessage("add destination 198.51.100.13:80 to service -t 192.0.2.100:80"
+                                + " [ipvsadm -a -t 192.0.2.100:80 -r 198.51.100.13:80 -m -w 1] failed: File exists (EEXIST, errno 17);"
+                                + " the destination already exists");
             });
-            assertThat(List.of(results.get(0), results.get(1), results.get(3), results.get(4))).allMatch(Optional::isEmpty);
+            assertThat(List.of(results.get(0), results.get(1), results.get(3), results.get(4)))
+                    .allMatch(Optional::isEmpty);
         }
     }
 
     @Test
     void refusesTunnelsTheKernelWouldIgnoreAndStillSendsTheRest() throws IpvsException {
         FakeKernel kernel = new FakeKernel(NetlinkIpvsTableTest::acknowledging);
-        IpvsDestination gue = new IpvsDestination(new DestinationKey(ip("198.51.100.4"), 80), ForwardingMethod.TUNNEL, 1, 0, 0,
+        IpvsDestination gue = new IpvsDestination(
+                new DestinationKey(ip("198.51.100.4"), 80),
+                ForwardingMethod.TUNNEL,
+                1,
+                0,
+                0,
                 new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, 0));
         try (NetlinkIpvsTable table = new NetlinkIpvsTable(kernel, KernelRelease.parse("4.19.0"))) {
-            List<Optional<IpvsException>> results = table.apply(List.of(new IpvsOp.AddDestination(WEB, gue),
-                    new IpvsOp.AddDestination(WEB, dest("198.51.100.5"))));
-            assertThat(results.get(0)).get().extracting(IpvsException::getMessage).asString()
-                    .contains("(EOPNOTSUPP, errno 95): tunnel IpvsTunnel[type=GUE, port=6080, flags=0] needs Linux 5.2");
+            List<Optional<IpvsException>> results = table.apply(
+                    List.of(new IpvsOp.AddDestination(WEB, gue), new IpvsOp.AddDestination(WEB, dest("198.51.100.5"))));
+            assertThat(results.get(0))
+                    .get()
+                    .extracting(IpvsException::getMessage)
+                    .asString()
+                    .contains(
+                            "(EOPNOTSUPP, errno 95): tunnel IpvsTunnel[type=GUE, port=6080, flags=0] needs Linux 5.2");
             assertThat(results.get(1)).isEmpty();
         }
         assertThat(kernel.requests).hasSize(1);
@@ -145,28 +159,32 @@ class NetlinkIpvsTableTest {
     @Test
     void resolvesTheFamilyAgainAfterTheModuleWasReloaded() throws IpvsException {
         FakeKernel[] holder = new FakeKernel[1];
-        FakeKernel kernel = new FakeKernel(request -> List.of(ack(request.seq(), request.type() == holder[0].familyId ? 0 : 2)));
+        FakeKernel kernel =
+                new FakeKernel(request -> List.of(ack(request.seq(), request.type() == holder[0].familyId ? 0 : 2)));
         holder[0] = kernel;
         try (NetlinkIpvsTable table = new NetlinkIpvsTable(kernel, LINUX_6_1)) {
             kernel.familyId = 0x21;
             table.addService(service(WEB, "rr"));
             assertThat(table.familyId()).isEqualTo(0x21);
         }
-        assertThat(kernel.requests).extracting(NetlinkMessage::type, NetlinkIpvsTableTest::command).containsExactly(
-                tuple(0x20, IpvsGenl.CMD_NEW_SERVICE),
-                tuple(0x20, IpvsGenl.CMD_GET_INFO),
-                tuple(0x21, IpvsGenl.CMD_NEW_SERVICE));
+        assertThat(kernel.requests)
+                .extracting(NetlinkMessage::type, NetlinkIpvsTableTest::command)
+                .containsExactly(
+                        tuple(0x20, IpvsGenl.CMD_NEW_SERVICE),
+                        tuple(0x20, IpvsGenl.CMD_GET_INFO),
+                        tuple(0x21, IpvsGenl.CMD_NEW_SERVICE));
     }
 
     @Test
     void keepsAnEnoentThatIsNotAboutTheFamily() throws IpvsException {
-        FakeKernel kernel = new FakeKernel(request -> List.of(
-                ack(request.seq(), request.command() == IpvsGenl.CMD_SET_DEST ? 2 : 0)));
+        FakeKernel kernel = new FakeKernel(
+                request -> List.of(ack(request.seq(), request.command() == IpvsGenl.CMD_SET_DEST ? 2 : 0)));
         try (NetlinkIpvsTable table = new NetlinkIpvsTable(kernel, LINUX_6_1)) {
             assertThatThrownBy(() -> table.editDestination(WEB, dest("198.51.100.1")))
                     .hasMessageEndingWith("(ENOENT, errno 2); the destination does not exist");
         }
-        assertThat(kernel.requests).extracting(NetlinkIpvsTableTest::command)
+        assertThat(kernel.requests)
+                .extracting(NetlinkIpvsTableTest::command)
                 .containsExactly(IpvsGenl.CMD_SET_DEST, IpvsGenl.CMD_GET_INFO);
     }
 

@@ -51,8 +51,12 @@ class NetlinkSocketTest {
     @Test
     void saysHowToLoadIpvsOnAKernelWithoutIt() throws IOException {
         assumeFalse(Files.exists(Path.of("/proc/net/ip_vs")), "this kernel has IPVS");
-        Path modules = Path.of("/lib/modules", Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim(), "modules.dep");
-        assumeFalse(Files.exists(modules) && Files.readString(modules).contains("/ip_vs.ko"),
+        Path modules = Path.of(
+                "/lib/modules",
+                Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim(),
+                "modules.dep");
+        assumeFalse(
+                Files.exists(modules) && Files.readString(modules).contains("/ip_vs.ko"),
                 "resolving IPVS here would load the ip_vs module");
         assertThatThrownBy(NetlinkIpvsTable::open)
                 .isInstanceOf(IpvsUnavailableException.class)

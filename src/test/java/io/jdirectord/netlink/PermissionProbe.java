@@ -5,8 +5,7 @@ import io.jdirectord.ipvs.IpvsException;
 /** Run without CAP_NET_ADMIN by {@link IpvsErrorsKernelTest}: prints what listing the table says. */
 final class PermissionProbe {
 
-    private PermissionProbe() {
-    }
+    private PermissionProbe() {}
 
     public static void main(String[] args) {
         try (NetlinkIpvsTable table = NetlinkIpvsTable.open()) {

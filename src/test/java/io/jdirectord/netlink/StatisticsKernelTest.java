@@ -56,12 +56,14 @@ class StatisticsKernelTest extends EmptyKernelTable {
             }
         }
         ServiceEntry entry = settledEntry();
-        assertThat(observedTotals()).containsExactly("TCP 10.0.0.1:8080 " + totals(entry.stats()),
-                "-> 10.0.0.2:9000 " + totals(entry.destinations().get(0).stats()));
+        assertThat(observedTotals())
+                .containsExactly(
+                        "TCP 10.0.0.1:8080 " + totals(entry.stats()),
+                        "-> 10.0.0.2:9000 " + totals(entry.destinations().get(0).stats()));
         assertThat(entry.stats().connections()).isEqualTo(CONNECTIONS);
         DestinationEntry dest = entry.destinations().get(0);
-        assertThat(KernelTables.listed()).contains("-> 10.0.0.2:9000 Masq 1 " + dest.activeConnections() + " "
-                + dest.inactiveConnections());
+        assertThat(KernelTables.listed())
+                .contains("-> 10.0.0.2:9000 Masq 1 " + dest.activeConnections() + " " + dest.inactiveConnections());
         assertThat(dest.activeConnections() + dest.inactiveConnections()).isEqualTo(CONNECTIONS);
     }
 
@@ -75,7 +77,8 @@ class StatisticsKernelTest extends EmptyKernelTable {
         while (System.nanoTime() < deadline) {
             Thread.sleep(2500);
             ServiceEntry current = table.service(VIRTUAL).orElseThrow();
-            if (current.stats().connections() == CONNECTIONS && totals(current.stats()).equals(totals(previous.stats()))) {
+            if (current.stats().connections() == CONNECTIONS
+                    && totals(current.stats()).equals(totals(previous.stats()))) {
                 return current;
             }
             previous = current;
@@ -85,7 +88,9 @@ class StatisticsKernelTest extends EmptyKernelTable {
 
     private static List<String> observedTotals() {
         String observed = KernelTables.ipvsadm("-L", "-n", "--stats", "--exact", "-t", "10.0.0.1:8080");
-        return KernelTables.lines(observed).subList(2, 4).stream().map(line -> line.trim().replaceAll("\\s+", " ")).toList();
+        return KernelTables.lines(observed).subList(2, 4).stream()
+                .map(line -> line.trim().replaceAll("\\s+", " "))
+                .toList();
     }
 
     private static String totals(IpvsStats stats) {

@@ -48,8 +48,9 @@ public final class BoundUnixDatagram implements AutoCloseable {
             return Optional.empty();
         }
         byte[] buffer = new byte[BUFFER_SIZE];
-        long length = LibC.INSTANCE.recvfrom(fd, buffer, new NativeLong(buffer.length), 0, (byte[]) null,
-                (IntByReference) null).longValue();
+        long length = LibC.INSTANCE
+                .recvfrom(fd, buffer, new NativeLong(buffer.length), 0, (byte[]) null, (IntByReference) null)
+                .longValue();
         return Optional.of(Arrays.copyOf(buffer, (int) length));
     }
 

@@ -32,6 +32,7 @@ class UnixDatagramTest {
     @Test
     void sendingToAMissingSocketFailsWithTheErrno() {
         assertThatThrownBy(() -> UnixDatagram.send("/nonexistent/socket", new byte[] {1}))
-                .isInstanceOf(IOException.class).hasMessageContaining("errno 2");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("errno 2");
     }
 }

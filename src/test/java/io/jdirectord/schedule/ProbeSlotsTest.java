@@ -43,8 +43,13 @@ class ProbeSlotsTest {
         checksBuilt.computeIfAbsent(spec, s -> new AtomicInteger()).incrementAndGet();
         return check(CheckResult.up("ok " + spec.real()));
     };
-    private final ProbeSlots slots = new ProbeSlots(factory,
-            new ProbeEnvironment(executor, new CheckRunner(), (spec, result, at) -> results.add(result.reason() + " @" + at), () -> NOW));
+    private final ProbeSlots slots = new ProbeSlots(
+            factory,
+            new ProbeEnvironment(
+                    executor,
+                    new CheckRunner(),
+                    (spec, result, at) -> results.add(result.reason() + " @" + at),
+                    () -> NOW));
 
     private final Logger runnerLog = (Logger) LoggerFactory.getLogger(ProbeRunner.class);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -96,9 +101,11 @@ class ProbeSlotsTest {
         slots.fire(slot);
         executor.runAll();
 
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "probe of negotiate:http 10.0.0.1:80 took longer than its interval (1000 ms): skipping runs while it overruns",
-                "probe of negotiate:http 10.0.0.1:80 runs within its interval again");
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "probe of negotiate:http 10.0.0.1:80 took longer than its interval (1000 ms): skipping runs while it overruns",
+                        "probe of negotiate:http 10.0.0.1:80 runs within its interval again");
         assertThat(log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
     }
 
@@ -128,12 +135,14 @@ class ProbeSlotsTest {
 
     @Test
     void anUpdateWhoseCheckCannotBeBuiltChangesNothing() {
-        ProbeSlots picky = new ProbeSlots(spec -> {
-            if (spec.equals(db)) {
-                throw new IllegalArgumentException("no such check");
-            }
-            return check(CheckResult.up("ok " + spec.real()));
-        }, new ProbeEnvironment(executor, new CheckRunner(), (s, r, a) -> results.add(r.reason()), () -> NOW));
+        ProbeSlots picky = new ProbeSlots(
+                spec -> {
+                    if (spec.equals(db)) {
+                        throw new IllegalArgumentException("no such check");
+                    }
+                    return check(CheckResult.up("ok " + spec.real()));
+                },
+                new ProbeEnvironment(executor, new CheckRunner(), (s, r, a) -> results.add(r.reason()), () -> NOW));
         picky.update(List.of(new ScheduledProbe(web, SECOND)));
 
         assertThatThrownBy(() -> picky.update(List.of(new ScheduledProbe(db, SECOND))))
@@ -149,10 +158,16 @@ class ProbeSlotsTest {
     @Test
     void aListenerThatThrowsDoesNotStopLaterRuns() {
         AtomicInteger calls = new AtomicInteger();
-        ProbeSlots throwing = new ProbeSlots(factory, new ProbeEnvironment(executor, new CheckRunner(), (s, r, a) -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("listener bug");
-        }, () -> NOW));
+        ProbeSlots throwing = new ProbeSlots(
+                factory,
+                new ProbeEnvironment(
+                        executor,
+                        new CheckRunner(),
+                        (s, r, a) -> {
+                            calls.incrementAndGet();
+                            throw new IllegalStateException("listener bug");
+                        },
+                        () -> NOW));
         throwing.update(List.of(new ScheduledProbe(web, SECOND)));
 
         throwing.fire(SlotKey.of(web, SECOND));
@@ -178,8 +193,8 @@ class ProbeSlotsTest {
     @Test
     void newProbesStartInWavesOfAThousandASecond() {
         AtomicReference<Instant> now = new AtomicReference<>(NOW);
-        ProbeSlots ramped = new ProbeSlots(factory, new ProbeEnvironment(executor, new CheckRunner(),
-                (spec, result, at) -> { }, now::get));
+        ProbeSlots ramped = new ProbeSlots(
+                factory, new ProbeEnvironment(executor, new CheckRunner(), (spec, result, at) -> {}, now::get));
         List<ScheduledProbe> probes = new ArrayList<>();
         for (int i = 0; i < 2 * ProbeSlots.WAVE + 1; i++) {
             probes.add(new ScheduledProbe(probe("10.1." + i / 250 + "." + (i % 250 + 1), 80), SECOND));
@@ -188,13 +203,17 @@ class ProbeSlotsTest {
 
         assertThat(fireAll(ramped, SECOND)).as("first wave").isEqualTo(ProbeSlots.WAVE);
         now.set(NOW.plusMillis(999));
-        assertThat(fireAll(ramped, SECOND)).as("the first wave still runs; the second is not due").isZero();
+        assertThat(fireAll(ramped, SECOND))
+                .as("the first wave still runs; the second is not due")
+                .isZero();
         now.set(NOW.plusSeconds(1));
         assertThat(fireAll(ramped, SECOND)).as("second wave").isEqualTo(ProbeSlots.WAVE);
         now.set(NOW.plusSeconds(2));
         assertThat(fireAll(ramped, SECOND)).as("the last probe").isEqualTo(1);
         ramped.update(List.of(new ScheduledProbe(web, SECOND)));
-        assertThat(fireAll(ramped, SECOND)).as("a later update starts a new count").isEqualTo(1);
+        assertThat(fireAll(ramped, SECOND))
+                .as("a later update starts a new count")
+                .isEqualTo(1);
     }
 
     private int fireAll(Duration interval) {

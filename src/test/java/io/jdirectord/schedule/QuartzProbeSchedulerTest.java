@@ -1,6 +1,5 @@
 package io.jdirectord.schedule;
 
-import static io.jdirectord.schedule.ProbeSlotsTest.check;
 import static io.jdirectord.testing.EngineFixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +36,8 @@ class QuartzProbeSchedulerTest {
     void aStuckProbeNeitherDelaysOthersNorOverlapsItself() {
         try (QuartzProbeScheduler scheduler = QuartzProbeScheduler.start(
                 spec -> spec.equals(stuck) ? stuckCheck() : fastCheck(),
-                (spec, result, at) -> results.computeIfAbsent(spec, s -> new AtomicInteger()).incrementAndGet())) {
+                (spec, result, at) ->
+                        results.computeIfAbsent(spec, s -> new AtomicInteger()).incrementAndGet())) {
 
             scheduler.schedule(List.of(new ScheduledProbe(fast, INTERVAL), new ScheduledProbe(stuck, INTERVAL)));
 

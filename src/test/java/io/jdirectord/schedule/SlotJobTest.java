@@ -24,8 +24,9 @@ class SlotJobTest {
 
     private final ProbeSpec web = probe("10.0.0.1", 80);
     private final ManualExecutor executor = new ManualExecutor();
-    private final ProbeSlots slots = new ProbeSlots(spec -> check(CheckResult.up("ok")),
-            new ProbeEnvironment(executor, new CheckRunner(), (s, r, a) -> { }, () -> NOW));
+    private final ProbeSlots slots = new ProbeSlots(
+            spec -> check(CheckResult.up("ok")),
+            new ProbeEnvironment(executor, new CheckRunner(), (s, r, a) -> {}, () -> NOW));
 
     /** Given a fire scheduled this many ms before now, for a 1 s interval, the slot fires or not. */
     @ParameterizedTest(name = "{0} ms late: fires {1}")

@@ -31,8 +31,7 @@ import java.util.Set;
 /** Builds configuration records for engine tests, with ldirectord's defaults where a test does not care. */
 public final class EngineFixtures {
 
-    private EngineFixtures() {
-    }
+    private EngineFixtures() {}
 
     public static InetAddress ip(String literal) {
         try {
@@ -79,9 +78,20 @@ public final class EngineFixtures {
     }
 
     public static Config config(boolean readdQuiescent, VirtualService... virtuals) {
-        GlobalSettings globals = new GlobalSettings(Duration.ofSeconds(10), false, Optional.empty(),
-                new LogTarget.Syslog("daemon"), List.of(), false, false, readdQuiescent, Optional.empty(),
-                Duration.ofSeconds(10), List.of(), Optional.empty(), Optional.empty());
+        GlobalSettings globals = new GlobalSettings(
+                Duration.ofSeconds(10),
+                false,
+                Optional.empty(),
+                new LogTarget.Syslog("daemon"),
+                List.of(),
+                false,
+                false,
+                readdQuiescent,
+                Optional.empty(),
+                Duration.ofSeconds(10),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
         return new Config(Path.of("test.cf"), globals, List.of(virtuals), List.of());
     }
 
@@ -155,9 +165,24 @@ public final class EngineFixtures {
 
         public VirtualService build() {
             EmailAlert noAlerts = new EmailAlert("", 0, Set.of(), Optional.empty(), Optional.empty());
-            return new VirtualService(key, scheduler, persistence, schedFlags, onePacket, check, timing, reals,
-                    fallback, fallbackCommand, quiescent, true, noAlerts, Optional.empty(), Optional.empty(),
-                    Optional.empty(), 1);
+            return new VirtualService(
+                    key,
+                    scheduler,
+                    persistence,
+                    schedFlags,
+                    onePacket,
+                    check,
+                    timing,
+                    reals,
+                    fallback,
+                    fallbackCommand,
+                    quiescent,
+                    true,
+                    noAlerts,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    1);
         }
     }
 }

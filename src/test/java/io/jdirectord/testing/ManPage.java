@@ -94,13 +94,20 @@ public final class ManPage {
 
     /** The text of a section, one source line per line, macros and font escapes removed. */
     public String sectionText(String heading) {
-        return String.join("\n", sections.getOrDefault(heading, List.of()).stream().map(ManPage::text).toList());
+        return String.join(
+                "\n",
+                sections.getOrDefault(heading, List.of()).stream()
+                        .map(ManPage::text)
+                        .toList());
     }
 
     /** A source line as text: the macro name dropped, quotes and font escapes removed, {@code \-} as {@code -}. */
     static String text(String line) {
         String text = line.startsWith(".") ? line.replaceFirst("^\\.[A-Za-z]+\\s*", "") : line;
-        return FONT.matcher(text.replace("\\-", "-")).replaceAll("").replace("\"", "").replace("\\(dq", "\"");
+        return FONT.matcher(text.replace("\\-", "-"))
+                .replaceAll("")
+                .replace("\"", "")
+                .replace("\\(dq", "\"");
     }
 
     private static String leadingName(String tag) {
@@ -110,6 +117,7 @@ public final class ManPage {
 
     private static String unquote(String text) {
         return text.startsWith("\"") && text.endsWith("\"") && text.length() > 1
-                ? text.substring(1, text.length() - 1) : text;
+                ? text.substring(1, text.length() - 1)
+                : text;
     }
 }

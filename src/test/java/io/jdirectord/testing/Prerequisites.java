@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Prerequisites {
 
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     /** Skips (or, where every test must run, fails) the calling test unless {@code met}. */
     public static void require(boolean met, String what) {

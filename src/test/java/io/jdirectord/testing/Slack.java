@@ -14,8 +14,7 @@ public final class Slack {
     /** How long after its deadline a probe may end and still count as cut at the deadline. */
     public static final Duration PAST_DEADLINE = Duration.ofSeconds(5);
 
-    private Slack() {
-    }
+    private Slack() {}
 
     /** The latest a probe with this deadline may end: {@code deadline} plus {@link #PAST_DEADLINE}. */
     public static Duration after(Duration deadline) {

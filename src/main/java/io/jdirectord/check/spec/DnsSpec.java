@@ -14,7 +14,10 @@ import io.jdirectord.config.Protocol;
 public record DnsSpec(Probe probe, Protocol protocol, String request, String receive) {
 
     public static DnsSpec of(ProbeSpec spec) {
-        return new DnsSpec(Probe.negotiate(spec), spec.check().protocol(), spec.check().request(),
+        return new DnsSpec(
+                Probe.negotiate(spec),
+                spec.check().protocol(),
+                spec.check().request(),
                 spec.check().receive());
     }
 }

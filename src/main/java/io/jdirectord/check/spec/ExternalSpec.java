@@ -21,17 +21,35 @@ import io.jdirectord.config.VirtualServiceKey;
  * @param login         the login, passed on
  * @param passwd        the password, passed on
  */
-public record ExternalSpec(Probe probe, int realPort, VirtualServiceKey virtual, boolean perl, String command,
-                           boolean dynamicWeight, ServiceKind service, String request, String receive,
-                           String login, String passwd) {
+public record ExternalSpec(
+        Probe probe,
+        int realPort,
+        VirtualServiceKey virtual,
+        boolean perl,
+        String command,
+        boolean dynamicWeight,
+        ServiceKind service,
+        String request,
+        String receive,
+        String login,
+        String passwd) {
 
     /** @throws IllegalArgumentException when {@code spec} lacks its virtual service */
     public static ExternalSpec of(ProbeSpec spec) {
         CheckSpec check = spec.check();
-        VirtualServiceKey virtual = spec.virtual().orElseThrow(() ->
-                new IllegalArgumentException("an external check needs its virtual service"));
-        return new ExternalSpec(Probe.connect(spec), spec.real().port(), virtual,
-                check.type() == CheckType.EXTERNAL_PERL, check.checkCommand(), check.dynamicWeight(),
-                check.service(), check.request(), check.receive(), check.login(), check.passwd());
+        VirtualServiceKey virtual = spec.virtual()
+                .orElseThrow(() -> new IllegalArgumentException("an external check needs its virtual service"));
+        return new ExternalSpec(
+                Probe.connect(spec),
+                spec.real().port(),
+                virtual,
+                check.type() == CheckType.EXTERNAL_PERL,
+                check.checkCommand(),
+                check.dynamicWeight(),
+                check.service(),
+                check.request(),
+                check.receive(),
+                check.login(),
+                check.passwd());
     }
 }

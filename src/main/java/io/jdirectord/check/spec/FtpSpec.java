@@ -14,7 +14,11 @@ import io.jdirectord.config.ProbeSpec;
 public record FtpSpec(Probe probe, String login, String passwd, String request, String receive) {
 
     public static FtpSpec of(ProbeSpec spec) {
-        return new FtpSpec(Probe.negotiate(spec), spec.check().login(), spec.check().passwd(),
-                spec.check().request(), spec.check().receive());
+        return new FtpSpec(
+                Probe.negotiate(spec),
+                spec.check().login(),
+                spec.check().passwd(),
+                spec.check().request(),
+                spec.check().receive());
     }
 }

@@ -18,12 +18,25 @@ import java.util.Optional;
  * @param tls             how the server's certificate is verified
  * @param followRedirects whether redirects on the same real server are followed
  */
-public record HttpSpec(Probe probe, ServiceKind service, String request, String receive, HttpMethod method,
-                       Optional<String> virtualHost, TlsVerification tls, boolean followRedirects) {
+public record HttpSpec(
+        Probe probe,
+        ServiceKind service,
+        String request,
+        String receive,
+        HttpMethod method,
+        Optional<String> virtualHost,
+        TlsVerification tls,
+        boolean followRedirects) {
 
     public static HttpSpec of(ProbeSpec spec) {
-        return new HttpSpec(Probe.negotiate(spec), spec.check().service(), spec.check().request(),
-                spec.check().receive(), spec.check().httpMethod(), spec.check().virtualHost(), spec.check().tls(),
+        return new HttpSpec(
+                Probe.negotiate(spec),
+                spec.check().service(),
+                spec.check().request(),
+                spec.check().receive(),
+                spec.check().httpMethod(),
+                spec.check().virtualHost(),
+                spec.check().tls(),
                 spec.check().followRedirects());
     }
 }

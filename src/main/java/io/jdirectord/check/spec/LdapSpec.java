@@ -18,13 +18,26 @@ import java.util.Optional;
  * @param tls         how the server's certificate is verified
  * @param virtualHost the TLS server name, when not the real's address
  */
-public record LdapSpec(Probe probe, boolean implicitTls, String login, String passwd, String request,
-                       String receive, TlsVerification tls, Optional<String> virtualHost) {
+public record LdapSpec(
+        Probe probe,
+        boolean implicitTls,
+        String login,
+        String passwd,
+        String request,
+        String receive,
+        TlsVerification tls,
+        Optional<String> virtualHost) {
 
     public static LdapSpec of(ProbeSpec spec) {
-        return new LdapSpec(Probe.negotiate(spec), spec.check().service() == ServiceKind.LDAPS,
-                spec.check().login(), spec.check().passwd(), spec.check().request(), spec.check().receive(),
-                spec.check().tls(), spec.check().virtualHost());
+        return new LdapSpec(
+                Probe.negotiate(spec),
+                spec.check().service() == ServiceKind.LDAPS,
+                spec.check().login(),
+                spec.check().passwd(),
+                spec.check().request(),
+                spec.check().receive(),
+                spec.check().tls(),
+                spec.check().virtualHost());
     }
 
     /** The name TLS verifies: virtualhost, else the real's address. */

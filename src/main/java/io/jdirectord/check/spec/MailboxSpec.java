@@ -16,13 +16,23 @@ import java.util.Optional;
  * @param tls         how the server's certificate is verified
  * @param virtualHost the TLS server name, when not the real's address
  */
-public record MailboxSpec(Probe probe, boolean implicitTls, String login, String passwd, TlsVerification tls,
-                          Optional<String> virtualHost) {
+public record MailboxSpec(
+        Probe probe,
+        boolean implicitTls,
+        String login,
+        String passwd,
+        TlsVerification tls,
+        Optional<String> virtualHost) {
 
     public static MailboxSpec of(ProbeSpec spec) {
         ServiceKind service = spec.check().service();
-        return new MailboxSpec(Probe.negotiate(spec), service == ServiceKind.POPS || service == ServiceKind.IMAPS,
-                spec.check().login(), spec.check().passwd(), spec.check().tls(), spec.check().virtualHost());
+        return new MailboxSpec(
+                Probe.negotiate(spec),
+                service == ServiceKind.POPS || service == ServiceKind.IMAPS,
+                spec.check().login(),
+                spec.check().passwd(),
+                spec.check().tls(),
+                spec.check().virtualHost());
     }
 
     /** The name TLS verifies: virtualhost, else the real's address. */

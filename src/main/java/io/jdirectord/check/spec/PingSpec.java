@@ -14,6 +14,9 @@ import java.time.Duration;
 public record PingSpec(InetAddress address, Duration perAttempt, int attempts) {
 
     public static PingSpec of(ProbeSpec spec) {
-        return new PingSpec(spec.real().address(), spec.check().checkTimeout(), Math.max(1, spec.check().checkCount()));
+        return new PingSpec(
+                spec.real().address(),
+                spec.check().checkTimeout(),
+                Math.max(1, spec.check().checkCount()));
     }
 }

@@ -17,13 +17,19 @@ public record Probe(InetAddress address, int port, Duration timeout, int maxRece
 
     /** A probe of {@code spec}'s check port bounded by negotiatetimeout, as every negotiate check is. */
     public static Probe negotiate(ProbeSpec spec) {
-        return new Probe(spec.real().address(), spec.checkPort(), spec.check().negotiateTimeout(),
+        return new Probe(
+                spec.real().address(),
+                spec.checkPort(),
+                spec.check().negotiateTimeout(),
                 spec.check().maxReceiveBytes());
     }
 
     /** A probe of {@code spec}'s check port bounded by checktimeout, as connect checks are. */
     public static Probe connect(ProbeSpec spec) {
-        return new Probe(spec.real().address(), spec.checkPort(), spec.check().checkTimeout(),
+        return new Probe(
+                spec.real().address(),
+                spec.checkPort(),
+                spec.check().checkTimeout(),
                 spec.check().maxReceiveBytes());
     }
 

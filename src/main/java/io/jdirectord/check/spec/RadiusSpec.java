@@ -13,7 +13,10 @@ import io.jdirectord.config.ProbeSpec;
 public record RadiusSpec(Probe probe, String login, String passwd, String secret) {
 
     public static RadiusSpec of(ProbeSpec spec) {
-        return new RadiusSpec(Probe.negotiate(spec), spec.check().login(), spec.check().passwd(),
+        return new RadiusSpec(
+                Probe.negotiate(spec),
+                spec.check().login(),
+                spec.check().passwd(),
                 spec.check().secret());
     }
 }

@@ -14,7 +14,10 @@ import io.jdirectord.config.Protocol;
 public record SimpleTcpSpec(Probe probe, Protocol protocol, String request, String receive) {
 
     public static SimpleTcpSpec of(ProbeSpec spec) {
-        return new SimpleTcpSpec(Probe.negotiate(spec), spec.check().protocol(), spec.check().request(),
+        return new SimpleTcpSpec(
+                Probe.negotiate(spec),
+                spec.check().protocol(),
+                spec.check().request(),
                 spec.check().receive());
     }
 }

@@ -13,6 +13,7 @@ import io.jdirectord.config.Protocol;
 public record SipSpec(Probe probe, Protocol protocol, String login) {
 
     public static SipSpec of(ProbeSpec spec) {
-        return new SipSpec(Probe.negotiate(spec), spec.check().protocol(), spec.check().login());
+        return new SipSpec(
+                Probe.negotiate(spec), spec.check().protocol(), spec.check().login());
     }
 }

@@ -13,11 +13,15 @@ import io.jdirectord.config.ServiceKind;
  * @param database the database (Oracle: the SID)
  * @param request  the query, with or without a leading "/"
  */
-public record SqlSpec(Probe probe, ServiceKind service, String login, String passwd, String database,
-                      String request) {
+public record SqlSpec(Probe probe, ServiceKind service, String login, String passwd, String database, String request) {
 
     public static SqlSpec of(ProbeSpec spec) {
-        return new SqlSpec(Probe.negotiate(spec), spec.check().service(), spec.check().login(),
-                spec.check().passwd(), spec.check().database(), spec.check().request());
+        return new SqlSpec(
+                Probe.negotiate(spec),
+                spec.check().service(),
+                spec.check().login(),
+                spec.check().passwd(),
+                spec.check().database(),
+                spec.check().request());
     }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
 public record SshSpec(Probe probe, String login, String passwd, Optional<Path> sshKey) {
 
     public static SshSpec of(ProbeSpec spec) {
-        return new SshSpec(Probe.negotiate(spec), spec.check().login(), spec.check().passwd(), spec.check().sshKey());
+        return new SshSpec(
+                Probe.negotiate(spec),
+                spec.check().login(),
+                spec.check().passwd(),
+                spec.check().sshKey());
     }
 }

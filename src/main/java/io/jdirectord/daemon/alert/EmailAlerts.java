@@ -40,8 +40,7 @@ public final class EmailAlerts {
     private final Map<String, Pending> reminders = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
 
-    private record Pending(EmailAlert settings, String serviceName, String comment, Instant since, Instant lastSent) {
-    }
+    private record Pending(EmailAlert settings, String serviceName, String comment, Instant since, Instant lastSent) {}
 
     /**
      * @param mailers  the mailer for a virtual service's settings (smtp relay or local sendmail)
@@ -49,7 +48,8 @@ public final class EmailAlerts {
      * @param failures receives "emailalert: failed to send ...: reason" lines for the failure log
      * @param hostname this director's name, in the From default and the body
      */
-    public EmailAlerts(Function<EmailAlert, AlertMailer> mailers, Executor executor, Consumer<String> failures, String hostname) {
+    public EmailAlerts(
+            Function<EmailAlert, AlertMailer> mailers, Executor executor, Consumer<String> failures, String hostname) {
         this.mailers = mailers;
         this.executor = executor;
         this.failures = failures;
@@ -62,8 +62,15 @@ public final class EmailAlerts {
      * @param key      identifies the real server for reminders, e.g. "127.0.0.2:80 (192.0.2.10:80)"
      * @param message  ldirectord's wording, e.g. "Deleted real server: 127.0.0.2:80 (192.0.2.10:80)"
      */
-    public void tableChanged(EmailAlert settings, String serviceName, String comment, DaemonStatus status,
-                             String key, String message, Reminder reminder, Instant now) {
+    public void tableChanged(
+            EmailAlert settings,
+            String serviceName,
+            String comment,
+            DaemonStatus status,
+            String key,
+            String message,
+            Reminder reminder,
+            Instant now) {
         if (settings.enabled() && settings.statuses().contains(status)) {
             send(settings, serviceName, comment, status, message);
         }
@@ -90,7 +97,11 @@ public final class EmailAlerts {
                     return pending;
                 }
                 if (pending.settings().statuses().contains(status)) {
-                    due.add(() -> send(pending.settings(), pending.serviceName(), pending.comment(), status,
+                    due.add(() -> send(
+                            pending.settings(),
+                            pending.serviceName(),
+                            pending.comment(),
+                            status,
                             "Inaccessible real server: " + key));
                 }
                 return new Pending(pending.settings(), pending.serviceName(), pending.comment(), pending.since(), now);
@@ -104,9 +115,13 @@ public final class EmailAlerts {
     private void send(EmailAlert settings, String serviceName, String comment, DaemonStatus status, String message) {
         String subject = serviceName.isEmpty() ? message : "[" + serviceName + "] " + message;
         String from = settings.from().orElse(System.getProperty("user.name", "root") + "@" + hostname);
-        List<String> recipients = Arrays.stream(settings.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> recipients = Arrays.stream(settings.recipients().split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         String body = "jdirectord host: " + hostname + "\nLog-Message: " + message + "\nDaemon-Status: "
-                + status.name().toLowerCase(java.util.Locale.ROOT) + "\n\nService name: " + serviceName + "\nComment: " + comment + "\n";
+                + status.name().toLowerCase(java.util.Locale.ROOT) + "\n\nService name: " + serviceName + "\nComment: "
+                + comment + "\n";
         Alert alert = new Alert(recipients, from, subject, body);
         executor.execute(() -> deliver(settings, alert));
     }
@@ -115,7 +130,8 @@ public final class EmailAlerts {
         try {
             mailers.apply(settings).send(alert);
         } catch (Exception e) {
-            failures.accept("failed to send alert \"" + alert.subject() + "\" to " + String.join(",", alert.recipients()) + ": " + e.getMessage());
+            failures.accept("failed to send alert \"" + alert.subject() + "\" to "
+                    + String.join(",", alert.recipients()) + ": " + e.getMessage());
         }
     }
 }

@@ -6,14 +6,19 @@ package io.jdirectord.daemon.alert;
  */
 public final class MailText {
 
-    private MailText() {
-    }
+    private MailText() {}
 
     public static String message(Alert alert) {
         StringBuilder text = new StringBuilder()
-                .append("From: ").append(alert.from()).append("\r\n")
-                .append("To: ").append(String.join(", ", alert.recipients())).append("\r\n")
-                .append("Subject: ").append(oneLine(alert.subject())).append("\r\n")
+                .append("From: ")
+                .append(alert.from())
+                .append("\r\n")
+                .append("To: ")
+                .append(String.join(", ", alert.recipients()))
+                .append("\r\n")
+                .append("Subject: ")
+                .append(oneLine(alert.subject()))
+                .append("\r\n")
                 .append("Content-Type: text/plain; charset=UTF-8\r\n")
                 .append("\r\n");
         for (String line : alert.body().split("\n", -1)) {

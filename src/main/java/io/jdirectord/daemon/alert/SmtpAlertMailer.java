@@ -55,7 +55,8 @@ public final class SmtpAlertMailer implements AlertMailer {
 
     private void expect(SMTPClient client, boolean ok, String step) throws IOException {
         if (!ok) {
-            throw new IOException("SMTP " + host + ":" + port + " refused " + step + ": " + client.getReplyString().trim());
+            throw new IOException("SMTP " + host + ":" + port + " refused " + step + ": "
+                    + client.getReplyString().trim());
         }
     }
 }

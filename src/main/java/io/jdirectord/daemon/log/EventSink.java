@@ -12,6 +12,5 @@ public interface EventSink extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -25,8 +25,7 @@ public final class FileErrors {
             DirectoryNotEmptyException.class, "Directory not empty",
             FileSystemLoopException.class, "Too many levels of symbolic links");
 
-    private FileErrors() {
-    }
+    private FileErrors() {}
 
     /** "cannot WHAT FILE: CAUSE", e.g. "cannot write /var/log/jdirectord/jdirectord.log: Permission denied". */
     public static String describe(String what, Path file, IOException e) {

@@ -63,7 +63,8 @@ public final class FileEventSink implements EventSink {
             fallback.println(line);
             if (!failing) {
                 failing = true;
-                fallback.println("jdirectord: " + e.getMessage() + "; log lines go to standard error until it can be written");
+                fallback.println(
+                        "jdirectord: " + e.getMessage() + "; log lines go to standard error until it can be written");
             }
         } finally {
             lock.unlock();

@@ -27,12 +27,12 @@ public final class FileOwner {
     /** The user and group the Debian package's service runs as. */
     public static final String SERVICE_ACCOUNT = "jdirectord";
     /** The directories of the packaged service whose new files and subdirectories are given to its account. */
-    public static final List<Path> SERVICE_DIRECTORIES = List.of(Path.of("/run/jdirectord"), Path.of("/var/log/jdirectord"));
+    public static final List<Path> SERVICE_DIRECTORIES =
+            List.of(Path.of("/run/jdirectord"), Path.of("/var/log/jdirectord"));
     /** Nobody is given anything: new files belong to this process's user. */
     public static final FileOwner KEEP = new FileOwner(Optional.empty(), List.of());
 
-    private record Account(UserPrincipal user, GroupPrincipal group) {
-    }
+    private record Account(UserPrincipal user, GroupPrincipal group) {}
 
     private final Optional<Account> account;
     private final List<Path> directories;
@@ -59,8 +59,10 @@ public final class FileOwner {
     static FileOwner of(String user, String group, List<Path> directories) {
         UserPrincipalLookupService names = FileSystems.getDefault().getUserPrincipalLookupService();
         try {
-            return new FileOwner(Optional.of(new Account(names.lookupPrincipalByName(user),
-                    names.lookupPrincipalByGroupName(group))), directories);
+            return new FileOwner(
+                    Optional.of(
+                            new Account(names.lookupPrincipalByName(user), names.lookupPrincipalByGroupName(group))),
+                    directories);
         } catch (IOException e) {
             return KEEP;
         }
@@ -79,14 +81,16 @@ public final class FileOwner {
      */
     public void adopt(Path created) throws IOException {
         if (changesOwnerOf(created)) {
-            PosixFileAttributeView view = Files.getFileAttributeView(created, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(created, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             try {
                 view.setOwner(account.orElseThrow().user());
                 view.setGroup(account.orElseThrow().group());
             } catch (IOException e) {
-                throw new IOException(FileErrors.describe("give", created, e) + " (to user and group "
-                        + account.orElseThrow().user().getName() + ")", e);
+                throw new IOException(
+                        FileErrors.describe("give", created, e) + " (to user and group "
+                                + account.orElseThrow().user().getName() + ")",
+                        e);
             }
         }
     }

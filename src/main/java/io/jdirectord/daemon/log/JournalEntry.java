@@ -26,16 +26,33 @@ final class JournalEntry {
     static final int DEBUG = 7;
 
     /** Names the journal itself gives a meaning (systemd.journal-fields(7)); a key with such a name gets our prefix. */
-    private static final Set<String> JOURNAL_NAMES = Set.of("MESSAGE", "MESSAGE_ID", "PRIORITY", "CODE_FILE",
-            "CODE_LINE", "CODE_FUNC", "ERRNO", "INVOCATION_ID", "USER_INVOCATION_ID", "SYSLOG_FACILITY",
-            "SYSLOG_IDENTIFIER", "SYSLOG_PID", "SYSLOG_TIMESTAMP", "SYSLOG_RAW", "DOCUMENTATION", "TID", "UNIT",
-            "USER_UNIT", "JDIRECTORD_EVENT");
-    private static final Set<String> NOTICES = Set.of("up", "unknown", "weight", "table", "start", "ready", "reload", "stop");
+    private static final Set<String> JOURNAL_NAMES = Set.of(
+            "MESSAGE",
+            "MESSAGE_ID",
+            "PRIORITY",
+            "CODE_FILE",
+            "CODE_LINE",
+            "CODE_FUNC",
+            "ERRNO",
+            "INVOCATION_ID",
+            "USER_INVOCATION_ID",
+            "SYSLOG_FACILITY",
+            "SYSLOG_IDENTIFIER",
+            "SYSLOG_PID",
+            "SYSLOG_TIMESTAMP",
+            "SYSLOG_RAW",
+            "DOCUMENTATION",
+            "TID",
+            "UNIT",
+            "USER_UNIT",
+            "JDIRECTORD_EVENT");
+
+    private static final Set<String> NOTICES =
+            Set.of("up", "unknown", "weight", "table", "start", "ready", "reload", "stop");
     private static final Set<String> WARNINGS = Set.of("down", "drift", "config-warning");
     private static final String ELLIPSIS = "…";
 
-    private JournalEntry() {
-    }
+    private JournalEntry() {}
 
     /** The datagram for {@code event}. */
     static byte[] encode(LogEvent event) {
@@ -68,7 +85,8 @@ final class JournalEntry {
         if (name.endsWith("-error") || name.equals("start-failed")) {
             return ERR;
         }
-        if (WARNINGS.contains(name) || name.equals("reload") && !"ok".equals(event.fields().get("result"))) {
+        if (WARNINGS.contains(name)
+                || name.equals("reload") && !"ok".equals(event.fields().get("result"))) {
             return WARNING;
         }
         if (NOTICES.contains(name)) {
@@ -84,7 +102,8 @@ final class JournalEntry {
      */
     static String fieldName(String key) {
         String name = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-        boolean ours = !name.isEmpty() && name.charAt(0) >= 'A' && name.charAt(0) <= 'Z' && !JOURNAL_NAMES.contains(name);
+        boolean ours =
+                !name.isEmpty() && name.charAt(0) >= 'A' && name.charAt(0) <= 'Z' && !JOURNAL_NAMES.contains(name);
         return ours ? name : "JDIRECTORD_" + name;
     }
 
@@ -96,7 +115,10 @@ final class JournalEntry {
             out.write('=');
         } else {
             out.write('\n');
-            out.writeBytes(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(bytes.length).array());
+            out.writeBytes(ByteBuffer.allocate(Long.BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(bytes.length)
+                    .array());
         }
         out.writeBytes(bytes);
         out.write('\n');

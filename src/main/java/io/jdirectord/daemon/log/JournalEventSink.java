@@ -57,7 +57,8 @@ public final class JournalEventSink implements EventSink {
         try {
             UnixDatagram.sendWithoutWaiting(socketPath, entry);
             if (failing.compareAndSet(true, false)) {
-                fallback.println("jdirectord: the journal takes events again; " + dropped.get() + " event(s) not sent to it so far");
+                fallback.println("jdirectord: the journal takes events again; " + dropped.get()
+                        + " event(s) not sent to it so far");
             }
         } catch (IOException | RuntimeException e) {
             dropped.incrementAndGet();

@@ -18,9 +18,31 @@ import java.util.Optional;
  */
 public final class SyslogEventSink implements EventSink {
 
-    private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
-            "news", "uucp", "cron", "authpriv", "ftp", "ntp", "security", "console", "solaris-cron",
-            "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7");
+    private static final List<String> FACILITIES = List.of(
+            "kern",
+            "user",
+            "mail",
+            "daemon",
+            "auth",
+            "syslog",
+            "lpr",
+            "news",
+            "uucp",
+            "cron",
+            "authpriv",
+            "ftp",
+            "ntp",
+            "security",
+            "console",
+            "solaris-cron",
+            "local0",
+            "local1",
+            "local2",
+            "local3",
+            "local4",
+            "local5",
+            "local6",
+            "local7");
     private static final int SEVERITY_INFO = 6;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT);
 
@@ -42,8 +64,9 @@ public final class SyslogEventSink implements EventSink {
 
     @Override
     public void write(String line) {
-        String message = "<" + (facility * 8 + SEVERITY_INFO) + ">" + STAMP.format(ZonedDateTime.now(ZoneId.systemDefault()))
-                + " jdirectord[" + ProcessHandle.current().pid() + "]: " + line;
+        String message =
+                "<" + (facility * 8 + SEVERITY_INFO) + ">" + STAMP.format(ZonedDateTime.now(ZoneId.systemDefault()))
+                        + " jdirectord[" + ProcessHandle.current().pid() + "]: " + line;
         try {
             UnixDatagram.send(socketPath, message.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -24,10 +24,10 @@ final class EndpointLimits {
     static final int RENDERS = 4;
 
     /** Prometheus' exchange adapter logs a client that went away as SEVERE with a stack trace; not worth a line. */
-    private static final Logger ADAPTER_LOG = Logger.getLogger("io.prometheus.metrics.exporter.httpserver.HttpExchangeAdapter");
+    private static final Logger ADAPTER_LOG =
+            Logger.getLogger("io.prometheus.metrics.exporter.httpserver.HttpExchangeAdapter");
 
-    private EndpointLimits() {
-    }
+    private EndpointLimits() {}
 
     static synchronized void apply() {
         setIfAbsent("jdk.httpserver.maxConnections", MAX_CONNECTIONS);

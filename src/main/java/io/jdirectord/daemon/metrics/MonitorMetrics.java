@@ -29,7 +29,9 @@ import java.util.Locale;
 public final class MonitorMetrics implements MonitorObserver {
 
     /** Check duration buckets in seconds: from a loopback connect to a slow negotiate timeout. */
-    private static final double[] CHECK_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+    private static final double[] CHECK_BUCKETS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
+    };
     /** Scheduler lag buckets in seconds. */
     private static final double[] LAG_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5};
 
@@ -44,31 +46,65 @@ public final class MonitorMetrics implements MonitorObserver {
     private final SchedulerLag lag = new SchedulerLag();
 
     public MonitorMetrics(PrometheusRegistry registry, String version) {
-        checkDuration = Histogram.builder().name("jdirectord_check_duration_seconds").unit(Unit.SECONDS)
-                .help("How long checks took, per check type and service").labelNames("type", "service")
-                .classicOnly().classicUpperBounds(CHECK_BUCKETS).withoutExemplars().register(registry);
-        checkResults = Counter.builder().name("jdirectord_check_results_total")
+        checkDuration = Histogram.builder()
+                .name("jdirectord_check_duration_seconds")
+                .unit(Unit.SECONDS)
+                .help("How long checks took, per check type and service")
+                .labelNames("type", "service")
+                .classicOnly()
+                .classicUpperBounds(CHECK_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        checkResults = Counter.builder()
+                .name("jdirectord_check_results_total")
                 .help("Check results per check type, service and outcome (up or down)")
-                .labelNames("type", "service", "outcome").withoutExemplars().register(registry);
-        transitions = Counter.builder().name("jdirectord_transitions_total")
+                .labelNames("type", "service", "outcome")
+                .withoutExemplars()
+                .register(registry);
+        transitions = Counter.builder()
+                .name("jdirectord_transitions_total")
                 .help("Health status changes of real servers, per new status and cause (check or maintenance)")
-                .labelNames("to", "cause").withoutExemplars().register(registry);
-        operations = Counter.builder().name("jdirectord_ipvs_operations_total")
+                .labelNames("to", "cause")
+                .withoutExemplars()
+                .register(registry);
+        operations = Counter.builder()
+                .name("jdirectord_ipvs_operations_total")
                 .help("Operations sent to the IPVS table, per operation and result")
-                .labelNames("op", "result").withoutExemplars().register(registry);
-        errors = Counter.builder().name("jdirectord_ipvs_errors_total")
+                .labelNames("op", "result")
+                .withoutExemplars()
+                .register(registry);
+        errors = Counter.builder()
+                .name("jdirectord_ipvs_errors_total")
                 .help("IPVS errors: operations the table refused (operation) and table listings that failed (list)")
-                .labelNames("kind").withoutExemplars().register(registry);
-        passes = Counter.builder().name("jdirectord_table_passes_total")
+                .labelNames("kind")
+                .withoutExemplars()
+                .register(registry);
+        passes = Counter.builder()
+                .name("jdirectord_table_passes_total")
                 .help("Reconcile passes over the IPVS table, per cause (check, configure, repair, stop)")
-                .labelNames("cause").withoutExemplars().register(registry);
-        lastResult = Gauge.builder().name("jdirectord_probe_last_result_timestamp_seconds").unit(Unit.SECONDS)
-                .help("When the last probe result arrived, in seconds since the epoch").withoutExemplars().register(registry);
-        schedulerLag = Histogram.builder().name("jdirectord_scheduler_lag_seconds").unit(Unit.SECONDS)
+                .labelNames("cause")
+                .withoutExemplars()
+                .register(registry);
+        lastResult = Gauge.builder()
+                .name("jdirectord_probe_last_result_timestamp_seconds")
+                .unit(Unit.SECONDS)
+                .help("When the last probe result arrived, in seconds since the epoch")
+                .withoutExemplars()
+                .register(registry);
+        schedulerLag = Histogram.builder()
+                .name("jdirectord_scheduler_lag_seconds")
+                .unit(Unit.SECONDS)
                 .help("How long after its slot a probe run started (estimated from result times)")
-                .classicOnly().classicUpperBounds(LAG_BUCKETS).withoutExemplars().register(registry);
-        Info.builder().name("jdirectord_build_info").help("The running jdirectord version").labelNames("version")
-                .register(registry).addLabelValues(version);
+                .classicOnly()
+                .classicUpperBounds(LAG_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        Info.builder()
+                .name("jdirectord_build_info")
+                .help("The running jdirectord version")
+                .labelNames("version")
+                .register(registry)
+                .addLabelValues(version);
         errors.labelValues("operation").inc(0);
         errors.labelValues("list").inc(0);
     }
@@ -83,18 +119,23 @@ public final class MonitorMetrics implements MonitorObserver {
         CheckSpec check = probe.check();
         String type = check.type().ldName();
         String service = check.service().ldName();
-        checkDuration.labelValues(type, service).observe(seconds(result.elapsed().toNanos()));
+        checkDuration
+                .labelValues(type, service)
+                .observe(seconds(result.elapsed().toNanos()));
         checkResults.labelValues(type, service, result.up() ? "up" : "down").inc();
         long finishedNanos = finished.getEpochSecond() * 1_000_000_000L + finished.getNano();
         lastResult.set(seconds(finishedNanos));
-        lag.lag(probe, finishedNanos - result.elapsed().toNanos()).ifPresent(late -> schedulerLag.observe(seconds(late)));
+        lag.lag(probe, finishedNanos - result.elapsed().toNanos())
+                .ifPresent(late -> schedulerLag.observe(seconds(late)));
     }
 
     @Override
     public void healthEvents(List<HealthEvent> events) {
         for (HealthEvent event : events) {
             if (event instanceof HealthEvent.Transition transition) {
-                transitions.labelValues(lower(transition.to()), lower(transition.cause())).inc();
+                transitions
+                        .labelValues(lower(transition.to()), lower(transition.cause()))
+                        .inc();
             }
         }
     }
@@ -103,7 +144,9 @@ public final class MonitorMetrics implements MonitorObserver {
     public void tablePass(String cause, ReconcileReport report) {
         passes.labelValues(cause).inc();
         for (OpResult result : report.results()) {
-            operations.labelValues(operation(result.op()), lower(result.outcome())).inc();
+            operations
+                    .labelValues(operation(result.op()), lower(result.outcome()))
+                    .inc();
             if (result.outcome() == OpResult.Outcome.FAILED) {
                 errors.labelValues("operation").inc();
             }

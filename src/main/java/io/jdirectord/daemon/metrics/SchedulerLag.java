@@ -19,17 +19,18 @@ import java.util.stream.Collectors;
  */
 final class SchedulerLag {
 
-    private record Grid(long interval, long slot) {
-    }
+    private record Grid(long interval, long slot) {}
 
     private final Map<ProbeSpec, Grid> grids = new ConcurrentHashMap<>();
     private volatile Map<ProbeSpec, Long> intervals = Map.of();
 
     /** The probes scheduled from now on; forgets the others and those whose interval changed. */
     void configured(List<ScheduledProbe> probes) {
-        Map<ProbeSpec, Long> next = probes.stream().collect(Collectors.toUnmodifiableMap(ScheduledProbe::spec,
-                probe -> probe.interval().toNanos(), Math::min));
-        grids.entrySet().removeIf(entry -> !Long.valueOf(entry.getValue().interval()).equals(next.get(entry.getKey())));
+        Map<ProbeSpec, Long> next = probes.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        ScheduledProbe::spec, probe -> probe.interval().toNanos(), Math::min));
+        grids.entrySet()
+                .removeIf(entry -> !Long.valueOf(entry.getValue().interval()).equals(next.get(entry.getKey())));
         intervals = next;
     }
 

@@ -1,9 +1,9 @@
 package io.jdirectord.daemon.metrics;
 
+import com.sun.net.httpserver.HttpServer;
 import io.jdirectord.config.Config;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.daemon.status.StatusSource;
-import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -31,7 +31,8 @@ public final class StatusEndpoint implements MonitorObserver, AutoCloseable {
     private Optional<HttpServer> server = Optional.empty();
     private Optional<ExecutorService> exchanges = Optional.empty();
 
-    public StatusEndpoint(PrometheusRegistry registry, StatusSource status, BiConsumer<InetSocketAddress, String> errors) {
+    public StatusEndpoint(
+            PrometheusRegistry registry, StatusSource status, BiConsumer<InetSocketAddress, String> errors) {
         this.registry = registry;
         this.status = status;
         this.errors = errors;

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class StatusHandler implements HttpHandler {
 
-    private static final String INDEX = "jdirectord: /status (JSON status report), /health (director health), /metrics (Prometheus metrics)\n";
+    private static final String INDEX =
+            "jdirectord: /status (JSON status report), /health (director health), /metrics (Prometheus metrics)\n";
 
     private final StatusSource status;
 
@@ -55,7 +56,10 @@ final class StatusHandler implements HttpHandler {
     private void health(HttpExchange exchange) throws IOException {
         try {
             var health = status.health();
-            respond(exchange, health.map(h -> h.healthy() ? 200 : 503).orElse(503), "text/plain",
+            respond(
+                    exchange,
+                    health.map(h -> h.healthy() ? 200 : 503).orElse(503),
+                    "text/plain",
                     health.map(h -> h.line()).orElse("unhealthy: not known") + "\n");
         } catch (IpvsException e) {
             respond(exchange, 503, "text/plain", "unhealthy: cannot list the IPVS table: " + e.getMessage() + "\n");

@@ -48,45 +48,77 @@ public final class TableMetrics implements MultiCollector {
             return new MetricSnapshots();
         }
         return new MetricSnapshots(
-                perReal(gauge(REAL_UP, "1 when the real server's health is up, 0 when down or not checked yet"), report,
+                perReal(
+                        gauge(REAL_UP, "1 when the real server's health is up, 0 when down or not checked yet"),
+                        report,
                         real -> OptionalDouble.of(real.isUp() ? 1 : 0)),
-                perReal(gauge(REAL_CONFIGURED_WEIGHT, "The real server's weight in the configuration"), report,
+                perReal(
+                        gauge(REAL_CONFIGURED_WEIGHT, "The real server's weight in the configuration"),
+                        report,
                         real -> OptionalDouble.of(real.configuredWeight())),
-                perReal(gauge(REAL_WEIGHT, "The real server's weight in the IPVS table now (absent when not in the table)"), report,
+                perReal(
+                        gauge(
+                                REAL_WEIGHT,
+                                "The real server's weight in the IPVS table now (absent when not in the table)"),
+                        report,
                         real -> real.currentWeight().stream().asDoubleStream().findFirst()),
-                perReal(gauge(REAL_LAST_CHANGE, "When the real server's health last changed, in seconds since the epoch"
-                        + " (absent when unchanged since start)").unit(Unit.SECONDS), report,
+                perReal(
+                        gauge(
+                                        REAL_LAST_CHANGE,
+                                        "When the real server's health last changed, in seconds since the epoch"
+                                                + " (absent when unchanged since start)")
+                                .unit(Unit.SECONDS),
+                        report,
                         real -> seconds(real.lastChange())),
-                perVirtual(gauge(VIRTUAL_REALS, "Real servers configured in the virtual service"), report, s -> s.reals().size()),
-                perVirtual(gauge(VIRTUAL_REALS_UP, "Real servers of the virtual service whose health is up"), report,
+                perVirtual(
+                        gauge(VIRTUAL_REALS, "Real servers configured in the virtual service"),
+                        report,
+                        s -> s.reals().size()),
+                perVirtual(
+                        gauge(VIRTUAL_REALS_UP, "Real servers of the virtual service whose health is up"),
+                        report,
                         StatusReport.Service::realsUp),
-                perVirtual(gauge(VIRTUAL_IN_TABLE, "1 when the virtual service is in the IPVS table"), report, s -> s.inTable() ? 1 : 0),
-                perVirtual(gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"), report,
+                perVirtual(
+                        gauge(VIRTUAL_IN_TABLE, "1 when the virtual service is in the IPVS table"),
+                        report,
+                        s -> s.inTable() ? 1 : 0),
+                perVirtual(
+                        gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"),
+                        report,
                         s -> s.fallbackActive() ? 1 : 0));
     }
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(REAL_UP, REAL_CONFIGURED_WEIGHT, REAL_WEIGHT, REAL_LAST_CHANGE, VIRTUAL_REALS, VIRTUAL_REALS_UP,
-                VIRTUAL_IN_TABLE, VIRTUAL_FALLBACK);
+        return List.of(
+                REAL_UP,
+                REAL_CONFIGURED_WEIGHT,
+                REAL_WEIGHT,
+                REAL_LAST_CHANGE,
+                VIRTUAL_REALS,
+                VIRTUAL_REALS_UP,
+                VIRTUAL_IN_TABLE,
+                VIRTUAL_FALLBACK);
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {
         return GaugeSnapshot.builder().name(name).help(help);
     }
 
-    private static GaugeSnapshot perReal(GaugeSnapshot.Builder gauge, StatusReport report,
-                                         Function<StatusReport.Real, OptionalDouble> value) {
+    private static GaugeSnapshot perReal(
+            GaugeSnapshot.Builder gauge, StatusReport report, Function<StatusReport.Real, OptionalDouble> value) {
         for (StatusReport.Service service : report.services()) {
             for (StatusReport.Real real : service.reals()) {
-                value.apply(real).ifPresent(number -> gauge.dataPoint(point(number, Labels.of("virtual", service.id(), "real", real.address()))));
+                value.apply(real)
+                        .ifPresent(number -> gauge.dataPoint(
+                                point(number, Labels.of("virtual", service.id(), "real", real.address()))));
             }
         }
         return gauge.build();
     }
 
-    private static GaugeSnapshot perVirtual(GaugeSnapshot.Builder gauge, StatusReport report,
-                                            Function<StatusReport.Service, Number> value) {
+    private static GaugeSnapshot perVirtual(
+            GaugeSnapshot.Builder gauge, StatusReport report, Function<StatusReport.Service, Number> value) {
         for (StatusReport.Service service : report.services()) {
             gauge.dataPoint(point(value.apply(service).doubleValue(), Labels.of("virtual", service.id())));
         }
@@ -98,6 +130,7 @@ public final class TableMetrics implements MultiCollector {
     }
 
     private static OptionalDouble seconds(Optional<Instant> at) {
-        return at.map(instant -> OptionalDouble.of(instant.getEpochSecond() + instant.getNano() / 1e9)).orElse(OptionalDouble.empty());
+        return at.map(instant -> OptionalDouble.of(instant.getEpochSecond() + instant.getNano() / 1e9))
+                .orElse(OptionalDouble.empty());
     }
 }

@@ -28,8 +28,11 @@ final class ProbeProgress {
 
     /** A configuration with {@code probes} was put in force at {@code now}: counts as progress. */
     void configured(List<ScheduledProbe> probes, long now) {
-        long quietest = probes.stream().mapToLong(probe -> probe.interval().plus(longestRun(probe.spec().check())).toNanos())
-                .min().orElse(0);
+        long quietest = probes.stream()
+                .mapToLong(probe ->
+                        probe.interval().plus(longestRun(probe.spec().check())).toNanos())
+                .min()
+                .orElse(0);
         windowNanos = Math.max(watchdogNanos, quietest);
         probing = !probes.isEmpty();
         lastNanos = now;
@@ -46,7 +49,9 @@ final class ProbeProgress {
 
     /** An upper bound on one run: the longer of checktimeout and negotiatetimeout, for each of checkcount attempts. */
     static Duration longestRun(CheckSpec check) {
-        Duration longer = check.checkTimeout().compareTo(check.negotiateTimeout()) >= 0 ? check.checkTimeout() : check.negotiateTimeout();
+        Duration longer = check.checkTimeout().compareTo(check.negotiateTimeout()) >= 0
+                ? check.checkTimeout()
+                : check.negotiateTimeout();
         return longer.multipliedBy(Math.max(1, check.checkCount()));
     }
 }

@@ -52,8 +52,12 @@ public final class SystemdNotifier implements MonitorObserver {
     private long lastStatus;
     private long lastPing;
 
-    public SystemdNotifier(NotifySettings settings, NotifySender sender, StatusSource status, Consumer<String> errors,
-                           LongSupplier nanos) {
+    public SystemdNotifier(
+            NotifySettings settings,
+            NotifySender sender,
+            StatusSource status,
+            Consumer<String> errors,
+            LongSupplier nanos) {
         this.sender = sender;
         this.status = status;
         this.errors = errors;
@@ -67,7 +71,8 @@ public final class SystemdNotifier implements MonitorObserver {
 
     /** How often {@link #tick} must run: often enough for the watchdog and the status spacing. */
     public Duration tickPeriod() {
-        return watchdog.map(timeout -> timeout.dividedBy(4)).filter(quarter -> quarter.compareTo(LONGEST_TICK) < 0)
+        return watchdog.map(timeout -> timeout.dividedBy(4))
+                .filter(quarter -> quarter.compareTo(LONGEST_TICK) < 0)
                 .orElse(LONGEST_TICK);
     }
 

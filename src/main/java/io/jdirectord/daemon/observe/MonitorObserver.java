@@ -18,26 +18,20 @@ import java.util.List;
 public interface MonitorObserver {
 
     /** A configuration was put in force (start and every successful reload) and its probes scheduled. */
-    default void configApplied(Config config) {
-    }
+    default void configApplied(Config config) {}
 
     /** A probe returned; {@code finished} is when, by the scheduler's clock. */
-    default void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {
-    }
+    default void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {}
 
     /** What health made of a result or a maintenance change. */
-    default void healthEvents(List<HealthEvent> events) {
-    }
+    default void healthEvents(List<HealthEvent> events) {}
 
     /** A reconcile pass ended; {@code cause} is check, configure, repair or stop. */
-    default void tablePass(String cause, ReconcileReport report) {
-    }
+    default void tablePass(String cause, ReconcileReport report) {}
 
     /** A reconcile pass could not list the table. */
-    default void tableUnreadable(String cause, IpvsException error) {
-    }
+    default void tableUnreadable(String cause, IpvsException error) {}
 
     /** The daemon's life cycle moved on: starting, running, reloading, stopping. */
-    default void daemonStatus(DaemonStatus status) {
-    }
+    default void daemonStatus(DaemonStatus status) {}
 }

@@ -101,8 +101,16 @@ public final class EventReporter implements MonitorEvents {
     @Override
     public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at) {
         if (log.debug()) {
-            log.debugEvent("probe", "probe", ProbeLabel.of(probe), "result", result.up() ? "up" : "down",
-                    "reason", brief(result.reason()), "elapsed", millis(result.elapsed()));
+            log.debugEvent(
+                    "probe",
+                    "probe",
+                    ProbeLabel.of(probe),
+                    "result",
+                    result.up() ? "up" : "down",
+                    "reason",
+                    brief(result.reason()),
+                    "elapsed",
+                    millis(result.elapsed()));
         }
         tellObservers(observer -> observer.probeResult(probe, result, at));
         for (ProbeIndex.Use use : now.index().usesOf(probe)) {
@@ -117,7 +125,8 @@ public final class EventReporter implements MonitorEvents {
      */
     private void writeMonitorFile(Path path, ProbeSpec probe, RealServer real, CheckResult result, Instant at) {
         try {
-            monitorFiles.computeIfAbsent(path, MonitorFile::new)
+            monitorFiles
+                    .computeIfAbsent(path, MonitorFile::new)
                     .record(ZonedDateTime.ofInstant(at, clock.getZone()), probe, real, result.up(), result.reason());
             if (failingMonitorFiles.remove(path)) {
                 log.event("monitorfile-restored", "file", path);
@@ -134,20 +143,38 @@ public final class EventReporter implements MonitorEvents {
         tellObservers(observer -> observer.healthEvents(events));
         for (HealthEvent event : events) {
             switch (event) {
-                case HealthEvent.SoftFailure e -> perVirtual(now, e.key(), "soft-failure",
-                        "failure", e.failures() + "/" + e.failureCount(), "reason", e.reason());
-                case HealthEvent.SoftFailureReset e -> perVirtual(now, e.key(), "soft-failure-reset", "failures", e.failures());
-                case HealthEvent.SoftRise e -> perVirtual(now, e.key(), "soft-rise",
-                        "success", e.successes() + "/" + e.riseCount(), "reason", e.reason());
-                case HealthEvent.WeightChange e -> perVirtual(now, e.key(), "weight",
-                        "from", weight(e.from()), "to", weight(e.to()));
+                case HealthEvent.SoftFailure e ->
+                    perVirtual(
+                            now,
+                            e.key(),
+                            "soft-failure",
+                            "failure",
+                            e.failures() + "/" + e.failureCount(),
+                            "reason",
+                            e.reason());
+                case HealthEvent.SoftFailureReset e ->
+                    perVirtual(now, e.key(), "soft-failure-reset", "failures", e.failures());
+                case HealthEvent.SoftRise e ->
+                    perVirtual(
+                            now,
+                            e.key(),
+                            "soft-rise",
+                            "success",
+                            e.successes() + "/" + e.riseCount(),
+                            "reason",
+                            e.reason());
+                case HealthEvent.WeightChange e ->
+                    perVirtual(now, e.key(), "weight", "from", weight(e.from()), "to", weight(e.to()));
                 case HealthEvent.Transition e -> health.put(e.key(), e.to()); // logged by tablePass
             }
         }
     }
 
     private void perVirtual(Running now, HealthKey key, String name, Object... fields) {
-        for (VirtualService virtual : now.index().usesOf(key).stream().map(ProbeIndex.Use::virtual).distinct().toList()) {
+        for (VirtualService virtual : now.index().usesOf(key).stream()
+                .map(ProbeIndex.Use::virtual)
+                .distinct()
+                .toList()) {
             Object[] line = new Object[fields.length + 4];
             line[0] = "virtual";
             line[1] = virtual.key().id();
@@ -168,7 +195,8 @@ public final class EventReporter implements MonitorEvents {
             // A server that changed more than once before this pass: the table shows its last state.
             @SuppressWarnings("ReferenceEquality") // this very transition, not an equal earlier one
             boolean latest = last.get(transition.key()) == transition;
-            TransitionLines.log(log, now.index(), transition, latest ? unclaimed : new TransitionLines.Unclaimed(List.of()));
+            TransitionLines.log(
+                    log, now.index(), transition, latest ? unclaimed : new TransitionLines.Unclaimed(List.of()));
         }
         for (OpResult result : unclaimed.rest()) {
             TransitionLines.logOperation(log, cause, now.config(), result);
@@ -181,9 +209,16 @@ public final class EventReporter implements MonitorEvents {
     }
 
     private void alert(Running now, OpResult result) {
-        TableChangeText.of(result.op(), now.config()).ifPresent(text -> alerts.tableChanged(
-                text.virtual().emailAlert(), text.virtual().serviceName().orElse(""), text.virtual().comment().orElse(""),
-                daemonStatus, text.realKey().orElse(text.message()), text.message(), text.reminder(), clock.instant()));
+        TableChangeText.of(result.op(), now.config())
+                .ifPresent(text -> alerts.tableChanged(
+                        text.virtual().emailAlert(),
+                        text.virtual().serviceName().orElse(""),
+                        text.virtual().comment().orElse(""),
+                        daemonStatus,
+                        text.realKey().orElse(text.message()),
+                        text.message(),
+                        text.reminder(),
+                        clock.instant()));
     }
 
     @Override
@@ -195,11 +230,23 @@ public final class EventReporter implements MonitorEvents {
     /** The {@code ready} line: how many virtual services and real servers there are, and how many real servers are up. */
     @Override
     public void firstRoundApplied(Running now) {
-        int reals = now.config().virtualServices().stream().mapToInt(virtual -> virtual.reals().size()).sum();
-        int up = health.entrySet().stream().filter(entry -> entry.getValue() == HealthStatus.UP)
-                .mapToInt(entry -> now.index().usesOf(entry.getKey()).size()).sum();
-        log.event("ready", "virtuals", now.config().virtualServices().size(), "reals", reals, "up", up,
-                "probes", now.index().probes().size());
+        int reals = now.config().virtualServices().stream()
+                .mapToInt(virtual -> virtual.reals().size())
+                .sum();
+        int up = health.entrySet().stream()
+                .filter(entry -> entry.getValue() == HealthStatus.UP)
+                .mapToInt(entry -> now.index().usesOf(entry.getKey()).size())
+                .sum();
+        log.event(
+                "ready",
+                "virtuals",
+                now.config().virtualServices().size(),
+                "reals",
+                reals,
+                "up",
+                up,
+                "probes",
+                now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
     }
 
@@ -224,13 +271,30 @@ public final class EventReporter implements MonitorEvents {
 
     @Override
     public void reloaded(String trigger, Config config) {
-        log.event("reload", "trigger", trigger, "result", "ok", "virtuals", config.virtualServices().size());
+        log.event(
+                "reload",
+                "trigger",
+                trigger,
+                "result",
+                "ok",
+                "virtuals",
+                config.virtualServices().size());
     }
 
     @Override
     public void reloadRejected(String trigger, List<ConfigMessage> errors) {
-        errors.forEach(error -> log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message()));
-        log.event("reload", "trigger", trigger, "result", "rejected", "errors", errors.size(), "kept", "previous configuration");
+        errors.forEach(error ->
+                log.event("config-error", "file", error.file(), "line", error.line(), "message", error.message()));
+        log.event(
+                "reload",
+                "trigger",
+                trigger,
+                "result",
+                "rejected",
+                "errors",
+                errors.size(),
+                "kept",
+                "previous configuration");
     }
 
     @Override

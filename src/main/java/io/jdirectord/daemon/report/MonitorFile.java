@@ -36,9 +36,11 @@ public final class MonitorFile {
     }
 
     /** Appends one line; opens and closes the file each time so that it can be rotated. */
-    public void record(ZonedDateTime time, ProbeSpec probe, RealServer real, boolean up, String reason) throws IOException {
-        String line = "[" + PERL_LOCALTIME.format(time) + "] [" + ProcessHandle.current().pid() + "] "
-                + realId(probe, real) + " [" + (up ? "up" : "down") + "] " + escape(reason) + "\n";
+    public void record(ZonedDateTime time, ProbeSpec probe, RealServer real, boolean up, String reason)
+            throws IOException {
+        String line = "[" + PERL_LOCALTIME.format(time) + "] ["
+                + ProcessHandle.current().pid() + "] " + realId(probe, real) + " [" + (up ? "up" : "down") + "] "
+                + escape(reason) + "\n";
         lock.lock();
         try {
             Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -56,11 +58,21 @@ public final class MonitorFile {
             case EXTERNAL, EXTERNAL_PERL -> check.type().ldName() + " " + check.checkCommand();
             default -> check.type().ldName();
         };
-        String checkPort = check.checkPort().isPresent() ? Integer.toString(check.checkPort().getAsInt()) : "";
-        String[] parts = {kind, check.protocol().ldName(), io.jdirectord.net.AddressText.of(real.address()), Integer.toString(real.port()),
-            check.virtualHost().orElse(""), checkPort, Integer.toString(real.weight()), real.forwarding().ldName(),
+        String checkPort = check.checkPort().isPresent()
+                ? Integer.toString(check.checkPort().getAsInt())
+                : "";
+        String[] parts = {
+            kind,
+            check.protocol().ldName(),
+            io.jdirectord.net.AddressText.of(real.address()),
+            Integer.toString(real.port()),
+            check.virtualHost().orElse(""),
+            checkPort,
+            Integer.toString(real.weight()),
+            real.forwarding().ldName(),
             check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED ? check.request() : "",
-            check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED ? check.receive() : ""};
+            check.type() == CheckType.NEGOTIATE || check.type() == CheckType.COMBINED ? check.receive() : ""
+        };
         StringBuilder id = new StringBuilder();
         for (String part : parts) {
             if (!part.isEmpty()) {
@@ -71,6 +83,9 @@ public final class MonitorFile {
     }
 
     static String escape(String reason) {
-        return reason.replace("%", "%25").replace("|", "%7c").replace("\r", "%0d").replace("\n", "%0a");
+        return reason.replace("%", "%25")
+                .replace("|", "%7c")
+                .replace("\r", "%0d")
+                .replace("\n", "%0a");
     }
 }

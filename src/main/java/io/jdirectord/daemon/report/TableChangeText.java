@@ -29,10 +29,20 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
             case IpvsOp.AddService o -> service(config, o.service().key(), "Added virtual server: ");
             case IpvsOp.EditService o -> service(config, o.service().key(), "Changed virtual server: ");
             case IpvsOp.DeleteService o -> service(config, o.key(), "Purged virtual server: ");
-            case IpvsOp.AddDestination o -> destination(config, o.service(), o.destination().key(),
-                    o.destination().weight() == 0 ? "Readd Quiescent" : "Added", o.destination().weight());
-            case IpvsOp.EditDestination o -> destination(config, o.service(), o.destination().key(),
-                    o.destination().weight() == 0 ? "Quiescent" : "Restored", o.destination().weight());
+            case IpvsOp.AddDestination o ->
+                destination(
+                        config,
+                        o.service(),
+                        o.destination().key(),
+                        o.destination().weight() == 0 ? "Readd Quiescent" : "Added",
+                        o.destination().weight());
+            case IpvsOp.EditDestination o ->
+                destination(
+                        config,
+                        o.service(),
+                        o.destination().key(),
+                        o.destination().weight() == 0 ? "Quiescent" : "Restored",
+                        o.destination().weight());
             case IpvsOp.DeleteDestination o -> destination(config, o.service(), o.destination(), "Deleted", -1);
         };
     }
@@ -45,34 +55,41 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
         if (op instanceof IpvsOp.DeleteService delete) {
             ServiceKey key = delete.key();
             return "Purged virtual server: "
-                    + (key.isFwmark() ? Integer.toString(key.fwmark()) : ServiceKey.hostPort(key.address().orElseThrow(), key.port()));
+                    + (key.isFwmark()
+                            ? Integer.toString(key.fwmark())
+                            : ServiceKey.hostPort(key.address().orElseThrow(), key.port()));
         }
         return "";
     }
 
     private static Optional<VirtualService> find(Config config, ServiceKey key) {
-        return config.virtualServices().stream().filter(v -> IpvsSettings.serviceKey(v.key()).equals(key)).findFirst();
+        return config.virtualServices().stream()
+                .filter(v -> IpvsSettings.serviceKey(v.key()).equals(key))
+                .findFirst();
     }
 
     private static Optional<TableChangeText> service(Config config, ServiceKey key, String verb) {
         return find(config, key).map(v -> new TableChangeText(v, Optional.empty(), verb + v.key(), Reminder.NONE));
     }
 
-    private static Optional<TableChangeText> destination(Config config, ServiceKey service, DestinationKey destination,
-                                                         String verb, int weight) {
+    private static Optional<TableChangeText> destination(
+            Config config, ServiceKey service, DestinationKey destination, String verb, int weight) {
         return find(config, service).map(virtual -> {
             boolean configured = isConfiguredReal(virtual, destination);
             boolean fallback = !configured && isFallback(virtual, destination);
             String effective = "Deleted".equals(verb) && !configured && !fallback ? "Purged" : verb;
             String where = destination + " (" + virtual.key() + ")";
-            String message = effective + (fallback ? " fallback server: " : " real server: ") + where
+            String message = effective
+                    + (fallback ? " fallback server: " : " real server: ")
+                    + where
                     + (weight >= 0 ? " (Weight set to " + weight + ")" : "");
             return new TableChangeText(virtual, Optional.of(where), message, reminder(effective, fallback));
         });
     }
 
     private static boolean isConfiguredReal(VirtualService virtual, DestinationKey destination) {
-        return virtual.reals().stream().anyMatch(real -> IpvsSettings.destinationKey(virtual, real).equals(destination));
+        return virtual.reals().stream()
+                .anyMatch(real -> IpvsSettings.destinationKey(virtual, real).equals(destination));
     }
 
     private static boolean isFallback(VirtualService virtual, DestinationKey destination) {

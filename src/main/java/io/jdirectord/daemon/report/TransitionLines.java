@@ -29,8 +29,7 @@ import java.util.Set;
  */
 final class TransitionLines {
 
-    private TransitionLines() {
-    }
+    private TransitionLines() {}
 
     /**
      * Logs {@code transition} once per virtual service that sees it, taking the operations it caused out
@@ -38,14 +37,15 @@ final class TransitionLines {
      */
     static void log(FailureLog log, ProbeIndex index, HealthEvent.Transition transition, Unclaimed unclaimed) {
         for (ProbeIndex.Use use : index.usesOf(transition.key())) {
-            List<OpResult> claimed = unclaimed.claim(IpvsSettings.serviceKey(use.virtual().key()),
+            List<OpResult> claimed = unclaimed.claim(
+                    IpvsSettings.serviceKey(use.virtual().key()),
                     IpvsSettings.destinationKey(use.virtual(), use.real()));
             log.event(EventReporter.lower(transition.to()), fields(use.virtual(), use.real(), transition, claimed));
         }
     }
 
-    private static Map<String, String> fields(VirtualService virtual, RealServer real, HealthEvent.Transition transition,
-                                              List<OpResult> claimed) {
+    private static Map<String, String> fields(
+            VirtualService virtual, RealServer real, HealthEvent.Transition transition, List<OpResult> claimed) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("virtual", virtual.key().id());
         fields.put("real", real.endpoint().toString());
@@ -54,7 +54,13 @@ final class TransitionLines {
         fields.put("cause", EventReporter.lower(transition.cause()));
         fields.put("reason", transition.reason());
         fields.put("elapsed", EventReporter.millis(transition.elapsed()));
-        fields.put("action", claimed.isEmpty() ? "none" : String.join("; ", claimed.stream().map(r -> r.op().toIpvsadm()).toList()));
+        fields.put(
+                "action",
+                claimed.isEmpty()
+                        ? "none"
+                        : String.join(
+                                "; ",
+                                claimed.stream().map(r -> r.op().toIpvsadm()).toList()));
         failureText(claimed).ifPresent(error -> fields.put("error", error));
         return fields;
     }
@@ -62,8 +68,7 @@ final class TransitionLines {
     /** The operations of a pass not yet logged with a transition, indexed by the destination they touch. */
     static final class Unclaimed {
 
-        private record Target(ServiceKey service, DestinationKey destination) {
-        }
+        private record Target(ServiceKey service, DestinationKey destination) {}
 
         private final List<OpResult> all;
         private final Map<Target, List<OpResult>> byTarget = new HashMap<>();
@@ -72,7 +77,9 @@ final class TransitionLines {
         Unclaimed(List<OpResult> results) {
             this.all = results;
             for (OpResult result : results) {
-                target(result.op()).ifPresent(t -> byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(result));
+                target(result.op())
+                        .ifPresent(t -> byTarget.computeIfAbsent(t, k -> new ArrayList<>())
+                                .add(result));
             }
         }
 
@@ -83,7 +90,9 @@ final class TransitionLines {
                 return List.of();
             }
             claimed.addAll(taken);
-            return taken.stream().filter(r -> r.outcome() != OpResult.Outcome.RETRIED).toList();
+            return taken.stream()
+                    .filter(r -> r.outcome() != OpResult.Outcome.RETRIED)
+                    .toList();
         }
 
         /** The operations nobody claimed, in the order they were applied. */
@@ -93,8 +102,10 @@ final class TransitionLines {
 
         private static Optional<Target> target(IpvsOp op) {
             return switch (op) {
-                case IpvsOp.AddDestination o -> Optional.of(new Target(o.service(), o.destination().key()));
-                case IpvsOp.EditDestination o -> Optional.of(new Target(o.service(), o.destination().key()));
+                case IpvsOp.AddDestination o ->
+                    Optional.of(new Target(o.service(), o.destination().key()));
+                case IpvsOp.EditDestination o ->
+                    Optional.of(new Target(o.service(), o.destination().key()));
                 case IpvsOp.DeleteDestination o -> Optional.of(new Target(o.service(), o.destination()));
                 default -> Optional.empty();
             };
@@ -102,8 +113,10 @@ final class TransitionLines {
     }
 
     private static Optional<String> failureText(List<OpResult> results) {
-        return results.stream().filter(r -> r.outcome() == OpResult.Outcome.FAILED)
-                .map(r -> r.error().map(Throwable::getMessage).orElse("refused")).reduce((a, b) -> a + "; " + b);
+        return results.stream()
+                .filter(r -> r.outcome() == OpResult.Outcome.FAILED)
+                .map(r -> r.error().map(Throwable::getMessage).orElse("refused"))
+                .reduce((a, b) -> a + "; " + b);
     }
 
     /** Logs an operation no status change claimed: {@code table} (or {@code drift} for repairs, {@code table-error} when refused). */
@@ -111,13 +124,29 @@ final class TransitionLines {
         if (result.outcome() == OpResult.Outcome.RETRIED || result.outcome() == OpResult.Outcome.ALREADY_DONE) {
             return;
         }
-        String what = TableChangeText.of(result.op(), config).map(TableChangeText::message)
+        String what = TableChangeText.of(result.op(), config)
+                .map(TableChangeText::message)
                 .orElseGet(() -> TableChangeText.unconfigured(result.op()));
         if (result.outcome() == OpResult.Outcome.FAILED) {
-            log.event("table-error", "cause", cause, "op", result.op().toIpvsadm(), "change", what,
-                    "error", result.error().map(Throwable::getMessage).orElse("refused"));
+            log.event(
+                    "table-error",
+                    "cause",
+                    cause,
+                    "op",
+                    result.op().toIpvsadm(),
+                    "change",
+                    what,
+                    "error",
+                    result.error().map(Throwable::getMessage).orElse("refused"));
         } else {
-            log.event("repair".equals(cause) ? "drift" : "table", "cause", cause, "op", result.op().toIpvsadm(), "change", what);
+            log.event(
+                    "repair".equals(cause) ? "drift" : "table",
+                    "cause",
+                    cause,
+                    "op",
+                    result.op().toIpvsadm(),
+                    "change",
+                    what);
         }
     }
 }

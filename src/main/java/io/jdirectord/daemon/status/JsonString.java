@@ -3,8 +3,7 @@ package io.jdirectord.daemon.status;
 /** JSON string literals (RFC 8259): the one escaper for the status JSON and the failure log's quoted values. */
 public final class JsonString {
 
-    private JsonString() {
-    }
+    private JsonString() {}
 
     /**
      * {@code text} in double quotes, with {@code "} and {@code \} escaped by a backslash, newline, return

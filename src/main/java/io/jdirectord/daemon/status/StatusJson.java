@@ -8,34 +8,65 @@ import java.util.OptionalInt;
 /** Renders a {@link StatusReport} as JSON (one object; times in ISO-8601 UTC, durations in ms). */
 public final class StatusJson {
 
-    private StatusJson() {
-    }
+    private StatusJson() {}
 
     public static String render(StatusReport report) {
-        Json json = new Json().object()
-                .field("version", report.version()).field("pid", report.pid()).field("config", report.config())
-                .field("started", report.started()).field("now", report.now()).field("dryRun", report.dryRun());
-        report.director().ifPresent(health -> json.name("director").object().field("healthy", health.healthy())
-                .field("reason", health.reason()).field("servicesLost", health.servicesLost())
-                .field("trackValue", health.trackValue()).end());
-        return json.array("services", report.services(), StatusJson::service).end().toString() + "\n";
+        Json json = new Json()
+                .object()
+                .field("version", report.version())
+                .field("pid", report.pid())
+                .field("config", report.config())
+                .field("started", report.started())
+                .field("now", report.now())
+                .field("dryRun", report.dryRun());
+        report.director()
+                .ifPresent(health -> json.name("director")
+                        .object()
+                        .field("healthy", health.healthy())
+                        .field("reason", health.reason())
+                        .field("servicesLost", health.servicesLost())
+                        .field("trackValue", health.trackValue())
+                        .end());
+        return json.array("services", report.services(), StatusJson::service)
+                        .end()
+                        .toString() + "\n";
     }
 
     private static void service(Json json, StatusReport.Service s) {
-        json.object().field("id", s.id()).field("protocol", s.protocol()).field("address", s.address())
-                .field("scheduler", s.scheduler()).field("flags", s.flags()).field("inTable", s.inTable())
-                .field("fallback", s.fallback()).field("fallbackActive", s.fallbackActive())
-                .array("reals", s.reals(), StatusJson::real).end();
+        json.object()
+                .field("id", s.id())
+                .field("protocol", s.protocol())
+                .field("address", s.address())
+                .field("scheduler", s.scheduler())
+                .field("flags", s.flags())
+                .field("inTable", s.inTable())
+                .field("fallback", s.fallback())
+                .field("fallbackActive", s.fallbackActive())
+                .array("reals", s.reals(), StatusJson::real)
+                .end();
     }
 
     private static void real(Json json, StatusReport.Real r) {
-        json.object().field("address", r.address()).field("forwarding", r.forwarding()).field("check", r.check())
-                .field("health", r.health()).field("configuredWeight", r.configuredWeight())
-                .field("currentWeight", r.currentWeight()).field("activeConnections", r.activeConnections())
-                .field("inactiveConnections", r.inactiveConnections()).field("lastChange", r.lastChange());
+        json.object()
+                .field("address", r.address())
+                .field("forwarding", r.forwarding())
+                .field("check", r.check())
+                .field("health", r.health())
+                .field("configuredWeight", r.configuredWeight())
+                .field("currentWeight", r.currentWeight())
+                .field("activeConnections", r.activeConnections())
+                .field("inactiveConnections", r.inactiveConnections())
+                .field("lastChange", r.lastChange());
         json.name("lastCheck");
-        r.lastCheck().ifPresentOrElse(c -> json.object().field("up", c.up()).field("reason", c.reason())
-                .field("elapsedMs", c.elapsedMillis()).field("at", c.at()).end(), json::nullValue);
+        r.lastCheck()
+                .ifPresentOrElse(
+                        c -> json.object()
+                                .field("up", c.up())
+                                .field("reason", c.reason())
+                                .field("elapsedMs", c.elapsedMillis())
+                                .field("at", c.at())
+                                .end(),
+                        json::nullValue);
         json.end();
     }
 

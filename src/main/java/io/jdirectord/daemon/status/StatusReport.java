@@ -11,16 +11,29 @@ import java.util.OptionalInt;
  * service, each real server's health, configured and current weight, last check and last change. Built by
  * the daemon, rendered as text or JSON by {@link StatusText} and {@link StatusJson}.
  */
-public record StatusReport(String version, long pid, String config, Instant started, Instant now, boolean dryRun,
-                           List<Service> services, Optional<DirectorHealth> director) {
+public record StatusReport(
+        String version,
+        long pid,
+        String config,
+        Instant started,
+        Instant now,
+        boolean dryRun,
+        List<Service> services,
+        Optional<DirectorHealth> director) {
 
     public StatusReport {
         services = List.copyOf(services);
     }
 
     /** A report without the director's health. */
-    public StatusReport(String version, long pid, String config, Instant started, Instant now, boolean dryRun,
-                        List<Service> services) {
+    public StatusReport(
+            String version,
+            long pid,
+            String config,
+            Instant started,
+            Instant now,
+            boolean dryRun,
+            List<Service> services) {
         this(version, pid, config, started, now, dryRun, services, Optional.empty());
     }
 
@@ -31,8 +44,16 @@ public record StatusReport(String version, long pid, String config, Instant star
      * @param inTable       whether the service is in the table now
      * @param fallbackActive whether its fallback server is in the table
      */
-    public record Service(String id, String protocol, String address, String scheduler, String flags, boolean inTable,
-                          Optional<String> fallback, boolean fallbackActive, List<Real> reals) {
+    public record Service(
+            String id,
+            String protocol,
+            String address,
+            String scheduler,
+            String flags,
+            boolean inTable,
+            Optional<String> fallback,
+            boolean fallbackActive,
+            List<Real> reals) {
         public Service {
             reals = List.copyOf(reals);
         }
@@ -52,9 +73,17 @@ public record StatusReport(String version, long pid, String config, Instant star
      * @param lastCheck       the last check's result, if it ran
      * @param lastChange      when its health last changed, if it did since start
      */
-    public record Real(String address, String forwarding, String check, String health, int configuredWeight,
-                       OptionalInt currentWeight, int activeConnections, int inactiveConnections,
-                       Optional<Check> lastCheck, Optional<Instant> lastChange) {
+    public record Real(
+            String address,
+            String forwarding,
+            String check,
+            String health,
+            int configuredWeight,
+            OptionalInt currentWeight,
+            int activeConnections,
+            int inactiveConnections,
+            Optional<Check> lastCheck,
+            Optional<Instant> lastChange) {
 
         public boolean isUp() {
             return health.equals("up");
@@ -62,6 +91,5 @@ public record StatusReport(String version, long pid, String config, Instant star
     }
 
     /** A check result: up or down, the reason, how long it took (ms) and when it finished. */
-    public record Check(boolean up, String reason, long elapsedMillis, Instant at) {
-    }
+    public record Check(boolean up, String reason, long elapsedMillis, Instant at) {}
 }

@@ -7,8 +7,7 @@ package io.jdirectord.daemon.status;
  */
 public final class StatusSummary {
 
-    private StatusSummary() {
-    }
+    private StatusSummary() {}
 
     public static String of(StatusReport report) {
         int reals = 0;

@@ -7,40 +7,62 @@ import java.util.Optional;
 /** Renders a {@link StatusReport} as text laid out like {@code ipvsadm -Ln}: one line per server (control characters in a reason become '?'). */
 public final class StatusText {
 
-    private StatusText() {
-    }
+    private StatusText() {}
 
     public static String render(StatusReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("jdirectord ").append(report.version()).append(", pid ").append(report.pid())
-                .append(", config ").append(report.config()).append(", up ").append(ago(report.started(), report.now()))
-                .append(report.dryRun() ? ", dry run (table in memory)" : "").append('\n');
-        report.director().ifPresent(health -> out.append("director ").append(health.line()).append('\n'));
+        out.append("jdirectord ")
+                .append(report.version())
+                .append(", pid ")
+                .append(report.pid())
+                .append(", config ")
+                .append(report.config())
+                .append(", up ")
+                .append(ago(report.started(), report.now()))
+                .append(report.dryRun() ? ", dry run (table in memory)" : "")
+                .append('\n');
+        report.director()
+                .ifPresent(
+                        health -> out.append("director ").append(health.line()).append('\n'));
         out.append(String.format("%-5s %-28s %-10s %s%n", "Prot", "LocalAddress:Port", "Scheduler", "Flags"));
-        out.append(String.format("  -> %-26s %-7s %-11s %-11s %-10s %s%n", "RemoteAddress:Port", "Forward",
-                "Weight cfg/now", "Health", "Changed", "Last check"));
+        out.append(String.format(
+                "  -> %-26s %-7s %-11s %-11s %-10s %s%n",
+                "RemoteAddress:Port", "Forward", "Weight cfg/now", "Health", "Changed", "Last check"));
         for (StatusReport.Service service : report.services()) {
-            out.append(String.format("%-5s %-28s %-10s %s%s%n", service.protocol(), service.address(), service.scheduler(),
-                    service.flags(), service.inTable() ? "" : " (not in table)"));
+            out.append(String.format(
+                    "%-5s %-28s %-10s %s%s%n",
+                    service.protocol(),
+                    service.address(),
+                    service.scheduler(),
+                    service.flags(),
+                    service.inTable() ? "" : " (not in table)"));
             for (StatusReport.Real real : service.reals()) {
                 out.append(realLine(real, report.now()));
             }
-            service.fallback().ifPresent(fallback -> out.append(String.format("  -> %-26s %-7s %-14s %s%n", fallback,
-                    "", service.fallbackActive() ? "-/1" : "-/-", service.fallbackActive() ? "fallback active" : "fallback")));
+            service.fallback()
+                    .ifPresent(fallback -> out.append(String.format(
+                            "  -> %-26s %-7s %-14s %s%n",
+                            fallback,
+                            "",
+                            service.fallbackActive() ? "-/1" : "-/-",
+                            service.fallbackActive() ? "fallback active" : "fallback")));
         }
         return out.toString();
     }
 
     private static String realLine(StatusReport.Real real, Instant now) {
-        String weight = real.configuredWeight() + "/" + (real.currentWeight().isPresent() ? real.currentWeight().getAsInt() : "-");
+        String weight = real.configuredWeight() + "/"
+                + (real.currentWeight().isPresent() ? real.currentWeight().getAsInt() : "-");
         String changed = real.lastChange().map(at -> ago(at, now)).orElse("-");
-        return String.format("  -> %-26s %-7s %-14s %-11s %-10s %s%n", real.address(), real.forwarding(), weight,
-                real.health(), changed, lastCheck(real.lastCheck(), now));
+        return String.format(
+                "  -> %-26s %-7s %-14s %-11s %-10s %s%n",
+                real.address(), real.forwarding(), weight, real.health(), changed, lastCheck(real.lastCheck(), now));
     }
 
     private static String lastCheck(Optional<StatusReport.Check> check, Instant now) {
         return check.map(c -> (c.up() ? "up" : "down") + " " + ago(c.at(), now) + " ago, " + c.elapsedMillis() + " ms: "
-                + c.reason().replaceAll("\\p{Cntrl}", "?")).orElse("not yet");
+                        + c.reason().replaceAll("\\p{Cntrl}", "?"))
+                .orElse("not yet");
     }
 
     /** A short age: 42s, 7m, 3h, 2d. */

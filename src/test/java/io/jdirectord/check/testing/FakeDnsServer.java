@@ -26,8 +26,7 @@ import org.xbill.DNS.TextParseException;
  */
 public final class FakeDnsServer {
 
-    private FakeDnsServer() {
-    }
+    private FakeDnsServer() {}
 
     /** A UDP server on {@code address} (any free port, or {@code port}) answering each query with {@code answer}. */
     public static UdpResponder udp(InetAddress address, int port, Function<Message, List<byte[]>> answer)
@@ -102,7 +101,8 @@ public final class FakeDnsServer {
                 return new PTRRecord(name, DClass.IN, 60, Name.fromString(value));
             }
             InetAddress address = InetAddress.getByName(value);
-            return address.getAddress().length == 4 ? new ARecord(name, DClass.IN, 60, address)
+            return address.getAddress().length == 4
+                    ? new ARecord(name, DClass.IN, 60, address)
                     : new AAAARecord(name, DClass.IN, 60, address);
         } catch (TextParseException e) {
             throw new IllegalArgumentException(e);

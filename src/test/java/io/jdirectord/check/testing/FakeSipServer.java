@@ -15,12 +15,15 @@ import java.util.function.Function;
  */
 public final class FakeSipServer {
 
-    private FakeSipServer() {
-    }
+    private FakeSipServer() {}
 
     public static UdpResponder udp(InetAddress address, Function<String, List<String>> answer) throws IOException {
-        return UdpResponder.answering(address, 0, request -> answer.apply(new String(request, StandardCharsets.UTF_8))
-                .stream().map(reply -> reply.getBytes(StandardCharsets.UTF_8)).toList());
+        return UdpResponder.answering(
+                address,
+                0,
+                request -> answer.apply(new String(request, StandardCharsets.UTF_8)).stream()
+                        .map(reply -> reply.getBytes(StandardCharsets.UTF_8))
+                        .toList());
     }
 
     /** Answers each request on a connection; what clients send is recorded. */

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 /** Runs host programs for integration tests: commands with a time limit, and root/binary checks. */
 public final class HostCommands {
 
-    private HostCommands() {
-    }
+    private HostCommands() {}
 
     /** How a command ended; exit code -1 when it was killed at its time limit. */
     public record Outcome(int exitCode, String output) {
@@ -29,7 +28,8 @@ public final class HostCommands {
     /** Runs {@code command} to completion (at most {@code limit}), stderr merged into the output. */
     public static Outcome run(Duration limit, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[][] output = new byte[1][];
             Thread reader = Thread.ofVirtual().start(() -> {
@@ -108,7 +108,8 @@ public final class HostCommands {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // A leftover temporary file is harmless.
         }

@@ -14,8 +14,7 @@ public final class Loopback {
     public static final InetAddress V4 = address("127.0.0.1");
     public static final InetAddress V6 = address("::1");
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** The address as written in a configuration: {@code 127.0.0.1}, {@code ::1}. */
     public static String text(InetAddress address) {

@@ -23,14 +23,16 @@ public final class MailServer implements AutoCloseable {
         GreenMail mail = new GreenMail(new ServerSetup(0, address, protocol).dynamicPort());
         mail.start();
         mail.setUser("bob@mail.test", "bob", password);
-        return new MailServer(mail, switch (protocol) {
-            case ServerSetup.PROTOCOL_SMTP -> mail.getSmtp();
-            case ServerSetup.PROTOCOL_POP3 -> mail.getPop3();
-            case ServerSetup.PROTOCOL_POP3S -> mail.getPop3s();
-            case ServerSetup.PROTOCOL_IMAP -> mail.getImap();
-            case ServerSetup.PROTOCOL_IMAPS -> mail.getImaps();
-            default -> throw new IllegalArgumentException("no GreenMail protocol " + protocol);
-        });
+        return new MailServer(
+                mail,
+                switch (protocol) {
+                    case ServerSetup.PROTOCOL_SMTP -> mail.getSmtp();
+                    case ServerSetup.PROTOCOL_POP3 -> mail.getPop3();
+                    case ServerSetup.PROTOCOL_POP3S -> mail.getPop3s();
+                    case ServerSetup.PROTOCOL_IMAP -> mail.getImap();
+                    case ServerSetup.PROTOCOL_IMAPS -> mail.getImaps();
+                    default -> throw new IllegalArgumentException("no GreenMail protocol " + protocol);
+                });
     }
 
     public int port() {

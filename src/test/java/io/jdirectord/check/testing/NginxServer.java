@@ -31,8 +31,10 @@ public final class NginxServer implements AutoCloseable {
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, configuration(dir, servers));
         Path log = dir.resolve("error.log");
-        Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(),
-                "-e", log.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile())
+        Process process = new ProcessBuilder(
+                        NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(), "-e", log.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
         NginxServer server = new NginxServer(process, dir);
         server.awaitPort(readyPort);
@@ -64,8 +66,8 @@ public final class NginxServer implements AutoCloseable {
         if (!HostCommands.awaitListening(Loopback.V4, port, START_TIMEOUT)) {
             String exit = process.isAlive() ? "" : " (exited " + process.exitValue() + ")";
             close();
-            throw new IOException("nginx did not listen on port " + port + " within " + START_TIMEOUT + exit
-                    + ": " + logs());
+            throw new IOException(
+                    "nginx did not listen on port " + port + " within " + START_TIMEOUT + exit + ": " + logs());
         }
     }
 

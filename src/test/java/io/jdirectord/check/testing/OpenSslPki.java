@@ -18,30 +18,88 @@ import java.util.concurrent.TimeUnit;
  * @param selfCertificate   the self-signed server certificate (PEM)
  * @param selfKey           its key
  */
-public record OpenSslPki(Path caCertificate, Path signedCertificate, Path signedKey, Path selfCertificate,
-                         Path selfKey) {
+public record OpenSslPki(
+        Path caCertificate, Path signedCertificate, Path signedKey, Path selfCertificate, Path selfKey) {
 
     public static final Path OPENSSL = Path.of("/usr/bin/openssl");
 
     public static OpenSslPki create(Path dir, String dnsName) throws IOException, InterruptedException {
         Path caKey = dir.resolve("ca.key");
         Path ca = dir.resolve("ca.pem");
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", caKey.toString(), "-out", ca.toString(), "-days", "2", "-subj", "/CN=jdirectord test CA");
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                caKey.toString(),
+                "-out",
+                ca.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=jdirectord test CA");
         Path key = dir.resolve("server.key");
         Path csr = dir.resolve("server.csr");
         Path signed = dir.resolve("server.pem");
         Path extensions = dir.resolve("server.ext");
         Files.writeString(extensions, "subjectAltName=DNS:" + dnsName + "\n");
-        openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + dnsName);
-        openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
-                "-CAcreateserial", "-out", signed.toString(), "-days", "2", "-extfile", extensions.toString());
+        openssl(
+                dir,
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                csr.toString(),
+                "-subj",
+                "/CN=" + dnsName);
+        openssl(
+                dir,
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                ca.toString(),
+                "-CAkey",
+                caKey.toString(),
+                "-CAcreateserial",
+                "-out",
+                signed.toString(),
+                "-days",
+                "2",
+                "-extfile",
+                extensions.toString());
         Path selfKey = dir.resolve("self.key");
         Path self = dir.resolve("self.pem");
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", selfKey.toString(), "-out", self.toString(), "-days", "2",
-                "-subj", "/CN=" + dnsName, "-addext", "subjectAltName=DNS:" + dnsName);
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                selfKey.toString(),
+                "-out",
+                self.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + dnsName,
+                "-addext",
+                "subjectAltName=DNS:" + dnsName);
         return new OpenSslPki(ca, signed, key, self, selfKey);
     }
 
@@ -49,7 +107,10 @@ public record OpenSslPki(Path caCertificate, Path signedCertificate, Path signed
         List<String> command = new ArrayList<>();
         command.add(OPENSSL.toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("openssl " + String.join(" ", args) + " failed: " + output);

@@ -18,8 +18,8 @@ import java.util.OptionalInt;
 /** Builds {@link ProbeSpec}s for check tests: ldirectord's defaults, short timeouts, one real server. */
 public final class Probes {
 
-    private final CheckSpec.Builder check = CheckSpec.builder()
-            .checkTimeout(Duration.ofSeconds(2)).negotiateTimeout(Duration.ofSeconds(2));
+    private final CheckSpec.Builder check =
+            CheckSpec.builder().checkTimeout(Duration.ofSeconds(2)).negotiateTimeout(Duration.ofSeconds(2));
     private final Endpoint real;
     private Optional<VirtualServiceKey> virtual = Optional.empty();
 

@@ -25,8 +25,7 @@ public final class Scripts {
         return thread;
     });
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /** Sends {@code text} at once, then closes (a greeting-first protocol such as NNTP). */
     public static Script sendAndClose(String text) {
@@ -53,8 +52,9 @@ public final class Scripts {
     /** Answers every request head on the connection with {@code reply}, keeping it open (HTTP keep-alive). */
     public static Script keepAlive(String reply) {
         return connection -> {
-            for (String head = readUntil(connection.in(), "\r\n\r\n"); !head.isEmpty();
-                 head = readUntil(connection.in(), "\r\n\r\n")) {
+            for (String head = readUntil(connection.in(), "\r\n\r\n");
+                    !head.isEmpty();
+                    head = readUntil(connection.in(), "\r\n\r\n")) {
                 connection.record(head);
                 connection.out().write(bytes(reply));
             }
@@ -82,14 +82,18 @@ public final class Scripts {
             OutputStream out = connection.out();
             out.write(bytes(prefix));
             AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-            task.set(PACER.scheduleAtFixedRate(() -> {
-                try {
-                    out.write(filler);
-                    out.flush();
-                } catch (IOException closed) {
-                    task.get().cancel(false);
-                }
-            }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS));
+            task.set(PACER.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            out.write(filler);
+                            out.flush();
+                        } catch (IOException closed) {
+                            task.get().cancel(false);
+                        }
+                    },
+                    interval.toNanos(),
+                    interval.toNanos(),
+                    TimeUnit.NANOSECONDS));
         };
     }
 

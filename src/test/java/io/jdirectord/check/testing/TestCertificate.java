@@ -23,12 +23,39 @@ public record TestCertificate(Path keyStore, Path certificatePem) {
     public static TestCertificate selfSigned(Path dir, String dnsName) throws IOException, InterruptedException {
         Path store = dir.resolve(dnsName + ".p12");
         Path pem = dir.resolve(dnsName + ".pem");
-        keytool("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", "server",
-                "-dname", "CN=" + dnsName, "-ext", "SAN=dns:" + dnsName + ",ip:127.0.0.1,ip:::1",
-                "-validity", "7", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-file", pem.toString());
+        keytool(
+                "-genkeypair",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-alias",
+                "server",
+                "-dname",
+                "CN=" + dnsName,
+                "-ext",
+                "SAN=dns:" + dnsName + ",ip:127.0.0.1,ip:::1",
+                "-validity",
+                "7",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                pem.toString());
         return new TestCertificate(store, pem);
     }
 

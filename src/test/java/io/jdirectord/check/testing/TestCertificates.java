@@ -30,12 +30,37 @@ public final class TestCertificates {
     private TestCertificates(Path directory) throws IOException, InterruptedException {
         this.keyStore = directory.resolve("server.p12");
         this.pem = directory.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + HOST_NAME, "-ext", "san=dns:" + HOST_NAME + ",ip:127.0.0.1,ip:::1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", new String(PASSWORD));
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
-                "-storepass", new String(PASSWORD), "-file", pem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + HOST_NAME,
+                "-ext",
+                "san=dns:" + HOST_NAME + ",ip:127.0.0.1,ip:::1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                new String(PASSWORD));
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-file",
+                pem.toString());
         keyStore.toFile().deleteOnExit();
         pem.toFile().deleteOnExit();
     }

@@ -28,7 +28,9 @@ public final class UdpResponder implements AutoCloseable {
     }
 
     public static UdpResponder start(InetAddress address, String... replies) throws IOException {
-        List<byte[]> datagrams = Arrays.stream(replies).map(reply -> reply.getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> datagrams = Arrays.stream(replies)
+                .map(reply -> reply.getBytes(StandardCharsets.UTF_8))
+                .toList();
         return new UdpResponder(address, 0, request -> datagrams);
     }
 

@@ -41,8 +41,11 @@ public final class WireMocks implements BeforeAllCallback, BeforeEachCallback, A
     @Override
     public void beforeAll(ExtensionContext context) {
         for (InetAddress address : Loopback.both()) {
-            WireMockConfiguration config = wireMockConfig().bindAddress(address.getHostAddress()).dynamicPort()
-                    .jettyAcceptors(1).containerThreads(8);
+            WireMockConfiguration config = wireMockConfig()
+                    .bindAddress(address.getHostAddress())
+                    .dynamicPort()
+                    .jettyAcceptors(1)
+                    .containerThreads(8);
             WireMockServer server = new WireMockServer(https ? config.dynamicHttpsPort() : config);
             server.start();
             servers.put(address, server);
@@ -67,7 +70,9 @@ public final class WireMocks implements BeforeAllCallback, BeforeEachCallback, A
 
     /** An http check of /health on the server at {@code address}: checktimeout 30 s, negotiatetimeout {@code timeout}. */
     public Probes health(InetAddress address, Duration timeout) {
-        return Probes.to(address, get(address).port()).service(ServiceKind.HTTP).request("/health")
+        return Probes.to(address, get(address).port())
+                .service(ServiceKind.HTTP)
+                .request("/health")
                 .timeouts(Duration.ofSeconds(30), timeout);
     }
 }

@@ -25,30 +25,47 @@ public final class KamailioServer extends LoopbackServer {
         int port = LocalDaemon.freePort();
         Path runtime = Files.createDirectories(dir.resolve("run-" + port));
         Path config = dir.resolve("kamailio-" + port + ".cfg");
-        Files.writeString(config, String.join("\n",
-                "#!KAMAILIO",
-                "debug=2",
-                "log_stderror=yes",
-                "children=1",
-                "tcp_children=1",
-                "auto_aliases=no",
-                "listen=udp:127.0.0.1:" + port,
-                "listen=tcp:127.0.0.1:" + port,
-                "listen=udp:[::1]:" + port,
-                "listen=tcp:[::1]:" + port,
-                "loadmodule \"sl.so\"",
-                "loadmodule \"pv.so\"",
-                "request_route {",
-                "  if ($rm == \"OPTIONS\" && ($rU == \"" + ALIVE + "\" || $rU == $null)) {",
-                "    sl_send_reply(\"200\", \"OK\");",
-                "    exit;",
-                "  }",
-                "  sl_send_reply(\"404\", \"Not Found\");",
-                "  exit;",
-                "}") + "\n");
-        LocalDaemon daemon = LocalDaemon.start("kamailio",
-                List.of(BINARY, "-DD", "-E", "-f", config.toString(), "-Y", runtime.toString(),
-                        "-w", dir.toString(), "-m", "32", "-M", "8"),
+        Files.writeString(
+                config,
+                String.join(
+                                "\n",
+                                "#!KAMAILIO",
+                                "debug=2",
+                                "log_stderror=yes",
+                                "children=1",
+                                "tcp_children=1",
+                                "auto_aliases=no",
+                                "listen=udp:127.0.0.1:" + port,
+                                "listen=tcp:127.0.0.1:" + port,
+                                "listen=udp:[::1]:" + port,
+                                "listen=tcp:[::1]:" + port,
+                                "loadmodule \"sl.so\"",
+                                "loadmodule \"pv.so\"",
+                                "request_route {",
+                                "  if ($rm == \"OPTIONS\" && ($rU == \"" + ALIVE + "\" || $rU == $null)) {",
+                                "    sl_send_reply(\"200\", \"OK\");",
+                                "    exit;",
+                                "  }",
+                                "  sl_send_reply(\"404\", \"Not Found\");",
+                                "  exit;",
+                                "}")
+                        + "\n");
+        LocalDaemon daemon = LocalDaemon.start(
+                "kamailio",
+                List.of(
+                        BINARY,
+                        "-DD",
+                        "-E",
+                        "-f",
+                        config.toString(),
+                        "-Y",
+                        runtime.toString(),
+                        "-w",
+                        dir.toString(),
+                        "-m",
+                        "32",
+                        "-M",
+                        "8"),
                 dir.resolve("kamailio-" + port + ".log"));
         KamailioServer server = new KamailioServer(daemon, port);
         server.awaitBothFamilies();

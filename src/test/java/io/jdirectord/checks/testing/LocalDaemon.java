@@ -40,7 +40,10 @@ public final class LocalDaemon implements AutoCloseable {
 
     /** Starts {@code command}, its output going to {@code log}, without waiting (see {@link #awaitListening}). */
     public static LocalDaemon start(String name, List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         return new LocalDaemon(name, process, log);
     }
@@ -56,14 +59,16 @@ public final class LocalDaemon implements AutoCloseable {
      */
     public void awaitOutput(String text) throws IOException {
         try {
-            Awaitility.await(name + " saying '" + text + "'").atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(50)).until(() -> !process.isAlive() || log().contains(text));
+            Awaitility.await(name + " saying '" + text + "'")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> !process.isAlive() || log().contains(text));
         } catch (ConditionTimeoutException e) {
             throw new IOException(name + " did not say '" + text + "' within 20 s: " + log(), e);
         }
         if (!log().contains(text)) {
-            throw new IOException(name + " exited with " + process.exitValue() + " before saying '" + text + "': "
-                    + log());
+            throw new IOException(
+                    name + " exited with " + process.exitValue() + " before saying '" + text + "': " + log());
         }
     }
 
@@ -77,7 +82,9 @@ public final class LocalDaemon implements AutoCloseable {
     private void awaitListening(InetAddress address, int port, Duration limit) throws IOException {
         InetSocketAddress endpoint = new InetSocketAddress(address, port);
         try {
-            Awaitility.await(name + " listening").atMost(limit).pollInterval(Duration.ofMillis(50))
+            Awaitility.await(name + " listening")
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || accepts(endpoint));
         } catch (ConditionTimeoutException e) {
             close();
@@ -127,7 +134,9 @@ public final class LocalDaemon implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + signal + " " + process.pid() + " failed");
         }

@@ -44,7 +44,10 @@ public abstract class LoopbackServer implements AutoCloseable {
 
     /** Runs a preparing command (an installer, a loader) to success within 120 s, its output to {@code log}. */
     protected static void prepare(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();

@@ -35,30 +35,54 @@ public final class MariaDbServer extends LoopbackServer {
             throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve(name));
         Path data = home.resolve("data");
-        List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
-                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> install = new ArrayList<>(List.of(
+                INSTALL_DB.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         if (ROOT) {
             install.add("--user=root");
         }
         prepare(install, home.resolve("install.log"));
         int port = LocalDaemon.freePort();
         Path socket = home.resolve("mysqld.sock");
-        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
-                "--socket=" + socket, "--port=" + port, "--bind-address=127.0.0.1,::1", "--skip-name-resolve",
-                "--server-id=" + serverId, "--pid-file=" + home.resolve("mysqld.pid"), "--tmpdir=" + home,
-                "--innodb-buffer-pool-size=16M", "--log-error=" + home.resolve("error.log")));
+        List<String> command = new ArrayList<>(List.of(
+                SERVER.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--socket=" + socket,
+                "--port=" + port,
+                "--bind-address=127.0.0.1,::1",
+                "--skip-name-resolve",
+                "--server-id=" + serverId,
+                "--pid-file=" + home.resolve("mysqld.pid"),
+                "--tmpdir=" + home,
+                "--innodb-buffer-pool-size=16M",
+                "--log-error=" + home.resolve("error.log")));
         if (ROOT) {
             command.add("--user=root");
         }
         command.addAll(List.of(options));
-        LocalDaemon daemon = LocalDaemon.start("mariadbd " + name, command, home.resolve("stdout.log"), port,
-                Duration.ofSeconds(60));
+        LocalDaemon daemon = LocalDaemon.start(
+                "mariadbd " + name, command, home.resolve("stdout.log"), port, Duration.ofSeconds(60));
         return new MariaDbServer(daemon, socket, port);
     }
 
     /** Runs SQL statements as root over the socket; returns the tab-separated result without headers. */
     public String sql(String statements) throws IOException, InterruptedException {
-        return client(List.of(CLIENT.toString(), "--no-defaults", "-S", socket.toString(), "-u", "root", "-B", "-N",
-                "-e", statements), statements);
+        return client(
+                List.of(
+                        CLIENT.toString(),
+                        "--no-defaults",
+                        "-S",
+                        socket.toString(),
+                        "-u",
+                        "root",
+                        "-B",
+                        "-N",
+                        "-e",
+                        statements),
+                statements);
     }
 }

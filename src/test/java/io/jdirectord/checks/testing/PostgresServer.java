@@ -30,41 +30,86 @@ public final class PostgresServer extends LoopbackServer {
     }
 
     public static boolean installed() {
-        return BIN != null && Files.isExecutable(BIN.resolve("postgres")) && Files.isExecutable(BIN.resolve("initdb"))
+        return BIN != null
+                && Files.isExecutable(BIN.resolve("postgres"))
+                && Files.isExecutable(BIN.resolve("initdb"))
                 && Files.isExecutable(CLIENT);
     }
 
     /** Makes a cluster under {@code dir}/{@code name} and starts it; {@code settings} are name=value pairs. */
-    public static PostgresServer start(Path dir, String name, String... settings) throws IOException, InterruptedException {
+    public static PostgresServer start(Path dir, String name, String... settings)
+            throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve(name));
         Path data = ownDirectory(home.resolve("data"));
         Path socketDir = ownDirectory(home.resolve("run"));
         openToServer(dir, home);
-        prepare(asServerUser(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", SYSTEM_USER,
-                "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C"),
+        prepare(
+                asServerUser(
+                        BIN.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        SYSTEM_USER,
+                        "--auth-local=trust",
+                        "--auth-host=scram-sha-256",
+                        "--no-sync",
+                        "-E",
+                        "UTF8",
+                        "--locale=C"),
                 home.resolve("initdb.log"));
         int port = LocalDaemon.freePort();
-        List<String> command = asServerUser(BIN.resolve("postgres").toString(), "-D", data.toString(),
-                "-p", Integer.toString(port), "-k", socketDir.toString(), "-c", "listen_addresses=127.0.0.1,::1",
-                "-c", "fsync=off", "-c", "shared_buffers=16MB", "-c", "max_connections=40");
+        List<String> command = asServerUser(
+                BIN.resolve("postgres").toString(),
+                "-D",
+                data.toString(),
+                "-p",
+                Integer.toString(port),
+                "-k",
+                socketDir.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1,::1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "shared_buffers=16MB",
+                "-c",
+                "max_connections=40");
         for (String setting : settings) {
             command.addAll(List.of("-c", setting));
         }
-        LocalDaemon daemon = LocalDaemon.start("postgres " + name, command, home.resolve("server.log"), port,
-                Duration.ofSeconds(60));
+        LocalDaemon daemon = LocalDaemon.start(
+                "postgres " + name, command, home.resolve("server.log"), port, Duration.ofSeconds(60));
         return new PostgresServer(daemon, socketDir, port);
     }
 
     /** Runs SQL as the superuser over the socket; returns the unaligned, tuples-only output. */
     public String sql(String statements) throws IOException, InterruptedException {
-        return client(List.of(CLIENT.toString(), "-X", "-h", socketDir.toString(), "-p", Integer.toString(port()),
-                "-U", SYSTEM_USER, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-At", "-c", statements), statements)
+        return client(
+                        List.of(
+                                CLIENT.toString(),
+                                "-X",
+                                "-h",
+                                socketDir.toString(),
+                                "-p",
+                                Integer.toString(port()),
+                                "-U",
+                                SYSTEM_USER,
+                                "-d",
+                                "postgres",
+                                "-v",
+                                "ON_ERROR_STOP=1",
+                                "-At",
+                                "-c",
+                                statements),
+                        statements)
                 .strip();
     }
 
     private static Path newestBin() {
         try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.max((a, b) -> Integer.compare(major(a), major(b))).map(v -> v.resolve("bin")).orElse(null);
+            return versions.max((a, b) -> Integer.compare(major(a), major(b)))
+                    .map(v -> v.resolve("bin"))
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -89,7 +134,8 @@ public final class PostgresServer extends LoopbackServer {
         Files.createDirectories(path);
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
         if (ROOT) {
-            UserPrincipal user = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SYSTEM_USER);
+            UserPrincipal user =
+                    path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SYSTEM_USER);
             Files.setOwner(path, user);
         }
         return path;

@@ -20,12 +20,22 @@ public final class RedisServer extends LoopbackServer {
     public static RedisServer start(Path dir, String... settings) throws IOException, InterruptedException {
         int port = LocalDaemon.freePort();
         Path conf = dir.resolve("redis-" + port + ".conf");
-        List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1 ::1", "save \"\"",
-                "appendonly no", "dir " + dir, "daemonize no", "protected-mode no"));
+        List<String> lines = new ArrayList<>(List.of(
+                "port " + port,
+                "bind 127.0.0.1 ::1",
+                "save \"\"",
+                "appendonly no",
+                "dir " + dir,
+                "daemonize no",
+                "protected-mode no"));
         lines.addAll(List.of(settings));
         Files.write(conf, lines);
-        LocalDaemon daemon = LocalDaemon.start("redis-server", List.of(BINARY.toString(), conf.toString()),
-                dir.resolve("redis-" + port + ".log"), port, Duration.ofSeconds(15));
+        LocalDaemon daemon = LocalDaemon.start(
+                "redis-server",
+                List.of(BINARY.toString(), conf.toString()),
+                dir.resolve("redis-" + port + ".log"),
+                port,
+                Duration.ofSeconds(15));
         return new RedisServer(daemon, port);
     }
 }

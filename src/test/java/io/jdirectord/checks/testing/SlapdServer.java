@@ -37,10 +37,27 @@ public final class SlapdServer extends LoopbackServer {
     /** Makes a certificate and a database under {@code dir} and serves them on two free ports. */
     public static SlapdServer start(Path dir) throws IOException, InterruptedException {
         Path certificate = dir.resolve("cert.pem");
-        prepare(List.of(OPENSSL, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                "-nodes", "-days", "2", "-subj", "/CN=ldap.test", "-addext",
-                "subjectAltName=DNS:ldap.test,IP:127.0.0.1,IP:::1", "-keyout", dir.resolve("key.pem").toString(),
-                "-out", certificate.toString()), dir.resolve("openssl.log"));
+        prepare(
+                List.of(
+                        OPENSSL,
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "ec",
+                        "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=ldap.test",
+                        "-addext",
+                        "subjectAltName=DNS:ldap.test,IP:127.0.0.1,IP:::1",
+                        "-keyout",
+                        dir.resolve("key.pem").toString(),
+                        "-out",
+                        certificate.toString()),
+                dir.resolve("openssl.log"));
         Files.createDirectories(dir.resolve("db"));
         Path config = Files.writeString(dir.resolve("slapd.conf"), configuration(dir));
         Path data = Files.writeString(dir.resolve("data.ldif"), DATA);
@@ -49,8 +66,8 @@ public final class SlapdServer extends LoopbackServer {
         int ldaps = LocalDaemon.freePort();
         String urls = "ldap://127.0.0.1:" + ldap + "/ ldap://[::1]:" + ldap + "/ ldaps://127.0.0.1:" + ldaps
                 + "/ ldaps://[::1]:" + ldaps + "/";
-        LocalDaemon daemon = LocalDaemon.start("slapd", List.of(BINARY, "-d", "0", "-h", urls, "-f", config.toString()),
-                dir.resolve("slapd.log"));
+        LocalDaemon daemon = LocalDaemon.start(
+                "slapd", List.of(BINARY, "-d", "0", "-h", urls, "-f", config.toString()), dir.resolve("slapd.log"));
         SlapdServer server = new SlapdServer(daemon, ldap, ldaps, certificate);
         server.awaitBothFamilies();
         daemon.awaitListening(InetAddress.getByName("127.0.0.1"), ldaps);
@@ -68,21 +85,23 @@ public final class SlapdServer extends LoopbackServer {
     }
 
     private static String configuration(Path dir) {
-        return String.join("\n",
-                "include /etc/ldap/schema/core.schema",
-                "include /etc/ldap/schema/cosine.schema",
-                "include /etc/ldap/schema/inetorgperson.schema",
-                "pidfile " + dir.resolve("slapd.pid"),
-                "modulepath /usr/lib/ldap",
-                "moduleload back_mdb",
-                "TLSCertificateFile " + dir.resolve("cert.pem"),
-                "TLSCertificateKeyFile " + dir.resolve("key.pem"),
-                "database mdb",
-                "maxsize 10485760",
-                "suffix \"" + BASE + "\"",
-                "directory " + dir.resolve("db"),
-                "access to attrs=userPassword by anonymous auth by * none",
-                "access to * by * read") + "\n";
+        return String.join(
+                        "\n",
+                        "include /etc/ldap/schema/core.schema",
+                        "include /etc/ldap/schema/cosine.schema",
+                        "include /etc/ldap/schema/inetorgperson.schema",
+                        "pidfile " + dir.resolve("slapd.pid"),
+                        "modulepath /usr/lib/ldap",
+                        "moduleload back_mdb",
+                        "TLSCertificateFile " + dir.resolve("cert.pem"),
+                        "TLSCertificateKeyFile " + dir.resolve("key.pem"),
+                        "database mdb",
+                        "maxsize 10485760",
+                        "suffix \"" + BASE + "\"",
+                        "directory " + dir.resolve("db"),
+                        "access to attrs=userPassword by anonymous auth by * none",
+                        "access to * by * read")
+                + "\n";
     }
 
     private static final String DATA = """

@@ -56,9 +56,14 @@ public final class StockCheck {
 
     /** Runs the program against {@code real:port} (an IPv6 real given in brackets, as jdirectord does). */
     public Run run(String real, int port) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(program.toString(), "192.0.2.10", "80",
-                real.contains(":") ? "[" + real + "]" : real, Integer.toString(port)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(
+                program.toString(),
+                "192.0.2.10",
+                "80",
+                real.contains(":") ? "[" + real + "]" : real,
+                Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -72,7 +77,9 @@ public final class StockCheck {
             process.destroyForcibly();
             throw new IOException(program + " did not exit within " + HANG_LIMIT);
         }
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                new String(output, StandardCharsets.UTF_8),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -23,18 +23,29 @@ class EmailAlertsTest {
 
     private final List<Alert> sent = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private final EmailAlerts alerts = new EmailAlerts(settings -> sent::add, Runnable::run, failures::add, "director1");
+    private final EmailAlerts alerts =
+            new EmailAlerts(settings -> sent::add, Runnable::run, failures::add, "director1");
 
     private static EmailAlert settings(int frequency, DaemonStatus... statuses) {
-        return new EmailAlert("ops@example.com, oncall@example.com", frequency,
+        return new EmailAlert(
+                "ops@example.com, oncall@example.com",
+                frequency,
                 statuses.length == 0 ? EnumSet.allOf(DaemonStatus.class) : EnumSet.of(statuses[0], statuses),
-                Optional.of("lvs@example.com"), Optional.empty());
+                Optional.of("lvs@example.com"),
+                Optional.empty());
     }
 
     @Test
     void mailsATableChangeToEveryRecipientWithTheServiceNameInTheSubject() {
-        alerts.tableChanged(settings(0), "web", "front", DaemonStatus.RUNNING, KEY,
-                "Deleted real server: " + KEY, Reminder.ARM, T0);
+        alerts.tableChanged(
+                settings(0),
+                "web",
+                "front",
+                DaemonStatus.RUNNING,
+                KEY,
+                "Deleted real server: " + KEY,
+                Reminder.ARM,
+                T0);
         assertThat(sent).singleElement().satisfies(alert -> {
             assertThat(alert.recipients()).containsExactly("ops@example.com", "oncall@example.com");
             assertThat(alert.subject()).isEqualTo("[web] Deleted real server: " + KEY);
@@ -45,7 +56,8 @@ class EmailAlertsTest {
 
     @Test
     void sendsNothingWhenTheDaemonStatusIsNotListed() {
-        alerts.tableChanged(settings(0, DaemonStatus.RUNNING), "", "", DaemonStatus.STARTING, KEY, "Added", Reminder.NONE, T0);
+        alerts.tableChanged(
+                settings(0, DaemonStatus.RUNNING), "", "", DaemonStatus.STARTING, KEY, "Added", Reminder.NONE, T0);
         assertThat(sent).isEmpty();
     }
 
@@ -58,30 +70,43 @@ class EmailAlertsTest {
 
     @Test
     void remindsEveryFrequencySecondsWhileTheServerStaysOut() {
-        alerts.tableChanged(settings(60), "", "", DaemonStatus.RUNNING, KEY, "Deleted real server: " + KEY, Reminder.ARM, T0);
+        alerts.tableChanged(
+                settings(60), "", "", DaemonStatus.RUNNING, KEY, "Deleted real server: " + KEY, Reminder.ARM, T0);
         alerts.sendDueReminders(DaemonStatus.RUNNING, T0.plusSeconds(59));
         assertThat(sent).hasSize(1);
         alerts.sendDueReminders(DaemonStatus.RUNNING, T0.plusSeconds(60));
         alerts.sendDueReminders(DaemonStatus.RUNNING, T0.plusSeconds(90));
         alerts.sendDueReminders(DaemonStatus.RUNNING, T0.plusSeconds(120));
-        assertThat(sent).extracting(Alert::subject)
-                .containsExactly("Deleted real server: " + KEY, "Inaccessible real server: " + KEY, "Inaccessible real server: " + KEY);
+        assertThat(sent)
+                .extracting(Alert::subject)
+                .containsExactly(
+                        "Deleted real server: " + KEY,
+                        "Inaccessible real server: " + KEY,
+                        "Inaccessible real server: " + KEY);
     }
 
     @Test
     void stopsRemindingOnceTheServerIsBack() {
         alerts.tableChanged(settings(60), "", "", DaemonStatus.RUNNING, KEY, "Deleted", Reminder.ARM, T0);
-        alerts.tableChanged(settings(60), "", "", DaemonStatus.RUNNING, KEY, "Added", Reminder.CLEAR, T0.plusSeconds(30));
+        alerts.tableChanged(
+                settings(60), "", "", DaemonStatus.RUNNING, KEY, "Added", Reminder.CLEAR, T0.plusSeconds(30));
         alerts.sendDueReminders(DaemonStatus.RUNNING, T0.plusSeconds(600));
         assertThat(sent).extracting(Alert::subject).containsExactly("Deleted", "Added");
     }
 
     @Test
     void reportsAFailedDeliveryInsteadOfThrowing() {
-        EmailAlerts failing = new EmailAlerts(settings -> alert -> {
-            throw new IOException("connection refused");
-        }, Runnable::run, failures::add, "director1");
+        EmailAlerts failing = new EmailAlerts(
+                settings -> alert -> {
+                    throw new IOException("connection refused");
+                },
+                Runnable::run,
+                failures::add,
+                "director1");
         failing.tableChanged(settings(0), "", "", DaemonStatus.RUNNING, KEY, "Deleted", Reminder.NONE, T0);
-        assertThat(failures).singleElement().asString().contains("failed to send alert \"Deleted\"", "connection refused");
+        assertThat(failures)
+                .singleElement()
+                .asString()
+                .contains("failed to send alert \"Deleted\"", "connection refused");
     }
 }

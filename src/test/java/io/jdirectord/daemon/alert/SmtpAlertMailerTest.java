@@ -20,13 +20,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpAlertMailerTest {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Test
     void deliversTheAlertToEveryRecipient() throws Exception {
         int port = SMTP.getSmtp().getPort();
-        Alert alert = new Alert(List.of("a@example.com", "b@example.com"), "lvs@example.com",
-                "Deleted real server: 127.0.0.2:80 (192.0.2.10:80)", "Log-Message: x\n.dot line\n");
+        Alert alert = new Alert(
+                List.of("a@example.com", "b@example.com"),
+                "lvs@example.com",
+                "Deleted real server: 127.0.0.2:80 (192.0.2.10:80)",
+                "Log-Message: x\n.dot line\n");
         new SmtpAlertMailer("127.0.0.1", port, Duration.ofSeconds(5), "director1").send(alert);
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(2);

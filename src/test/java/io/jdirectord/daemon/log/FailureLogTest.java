@@ -29,7 +29,8 @@ class FailureLogTest {
     void writesOneLinePerEventWithTheClocksTimeAndFieldsInOrder() {
         log(false, sink).event("reload", "trigger", "signal HUP", "result", "ok", "virtuals", 3);
 
-        assertThat(sink.lines()).containsExactly("2026-11-21T07:00:00.250Z reload trigger=\"signal HUP\" result=ok virtuals=3");
+        assertThat(sink.lines())
+                .containsExactly("2026-11-21T07:00:00.250Z reload trigger=\"signal HUP\" result=ok virtuals=3");
     }
 
     @Test
@@ -62,7 +63,8 @@ class FailureLogTest {
 
     @Test
     void refusesKeysWithoutValues() {
-        assertThatThrownBy(() -> log(false, sink).event("start", "config")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log(false, sink).event("start", "config"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(sink.lines()).isEmpty();
     }
 
@@ -82,8 +84,7 @@ class FailureLogTest {
         AtomicBoolean closed = new AtomicBoolean();
         EventSink closing = new EventSink() {
             @Override
-            public void write(String line) {
-            }
+            public void write(String line) {}
 
             @Override
             public void close() {

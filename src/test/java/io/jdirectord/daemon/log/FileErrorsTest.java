@@ -26,7 +26,8 @@ class FileErrorsTest {
     @Test
     void namesTheCauseOfOtherFileErrorsThatCarryOnlyThePath() {
         assertThat(FileErrors.cause(new NoSuchFileException("/run/jdirectord"))).isEqualTo("No such file or directory");
-        assertThat(FileErrors.cause(new NotDirectoryException("/run/jdirectord"))).isEqualTo("Not a directory");
+        assertThat(FileErrors.cause(new NotDirectoryException("/run/jdirectord")))
+                .isEqualTo("Not a directory");
         assertThat(FileErrors.cause(new FileSystemException("/run/x"))).isEqualTo("FileSystemException");
     }
 

@@ -56,9 +56,13 @@ class FileEventSinkTest {
         Files.createDirectory(log.getParent());
         sink.write("three");
 
-        assertThat(fallbackLines()).containsExactly("one",
-                "jdirectord: cannot write " + log + ": Not a directory; log lines go to standard error until it can be written",
-                "two", "jdirectord: writing log file " + log + " again");
+        assertThat(fallbackLines())
+                .containsExactly(
+                        "one",
+                        "jdirectord: cannot write " + log
+                                + ": Not a directory; log lines go to standard error until it can be written",
+                        "two",
+                        "jdirectord: writing log file " + log + " again");
         assertThat(Files.readAllLines(log)).containsExactly("three");
     }
 
@@ -70,7 +74,8 @@ class FileEventSinkTest {
         assertThatThrownBy(() -> FileEventSink.checkWritable(notADirectory.resolve("jdirectord.log"), FileOwner.KEEP))
                 .isInstanceOf(IOException.class)
                 .hasMessage("cannot create the directory " + notADirectory + ": File exists");
-        assertThatThrownBy(() -> FileEventSink.checkWritable(dir, FileOwner.KEEP)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> FileEventSink.checkWritable(dir, FileOwner.KEEP))
+                .isInstanceOf(IOException.class)
                 .hasMessage("cannot write " + dir + ": Is a directory");
     }
 
@@ -91,17 +96,22 @@ class FileEventSinkTest {
         FileEventSink.checkWritable(elsewhere, nobody);
 
         assertThat(owner(log.getParent())).isEqualTo("nobody:nogroup");
-        assertThat(owner(log)).as("the file made after logrotate moved the first away").isEqualTo("nobody:nogroup");
+        assertThat(owner(log))
+                .as("the file made after logrotate moved the first away")
+                .isEqualTo("nobody:nogroup");
         assertThat(owner(kept)).as("a file that existed keeps its owner").isEqualTo("root:root");
         assertThat(owner(dir)).isEqualTo("root:root");
-        assertThat(owner(elsewhere)).as("a file outside the service's directories").isEqualTo("root:root");
+        assertThat(owner(elsewhere))
+                .as("a file outside the service's directories")
+                .isEqualTo("root:root");
         assertThat(owner(elsewhere.getParent())).isEqualTo("root:root");
     }
 
     @Test
     void keepsOwnersWhenTheServiceAccountDoesNotExist() {
         assertThat(FileOwner.of("no-such-user-jdirectord", "no-such-group-jdirectord", List.of(dir))
-                .changesOwnerOf(dir.resolve("a.log"))).isFalse();
+                        .changesOwnerOf(dir.resolve("a.log")))
+                .isFalse();
     }
 
     private static String owner(Path path) throws IOException {

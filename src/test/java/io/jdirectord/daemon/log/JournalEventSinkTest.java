@@ -68,10 +68,14 @@ class JournalEventSinkTest {
                 fields.put(ascii(datagram, at, equals), utf8(datagram, equals + 1, end));
                 at = end + 1;
             } else {
-                long length = ByteBuffer.wrap(datagram, end + 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                long length = ByteBuffer.wrap(datagram, end + 1, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong();
                 int value = end + 9;
                 fields.put(ascii(datagram, at, end), utf8(datagram, value, value + (int) length));
-                assertThat(datagram[value + (int) length]).as("a binary value ends with a newline").isEqualTo((byte) '\n');
+                assertThat(datagram[value + (int) length])
+                        .as("a binary value ends with a newline")
+                        .isEqualTo((byte) '\n');
                 at = value + (int) length + 1;
             }
         }
@@ -109,50 +113,102 @@ class JournalEventSinkTest {
 
         log.event("down", fields);
 
-        assertThat(received()).containsExactly(
-                Map.entry("MESSAGE", "down virtual=tcp:[2001:db8::10]:80 real=[2001:db8::5]:80 from=up to=down cause=check"
-                        + " reason=\"HTTP 503 Service Unavailable\\nRetry-After: 30\" elapsed=3ms"
-                        + " action=\"ipvsadm -d -t [2001:db8::10]:80 -r [2001:db8::5]:80\""),
-                Map.entry("PRIORITY", "4"),
-                Map.entry("SYSLOG_IDENTIFIER", "jdirectord"),
-                Map.entry("JDIRECTORD_EVENT", "down"),
-                Map.entry("VIRTUAL", "tcp:[2001:db8::10]:80"),
-                Map.entry("REAL", "[2001:db8::5]:80"),
-                Map.entry("FROM", "up"),
-                Map.entry("TO", "down"),
-                Map.entry("CAUSE", "check"),
-                Map.entry("REASON", "HTTP 503 Service Unavailable\nRetry-After: 30"),
-                Map.entry("ELAPSED", "3ms"),
-                Map.entry("ACTION", "ipvsadm -d -t [2001:db8::10]:80 -r [2001:db8::5]:80"));
+        assertThat(received())
+                .containsExactly(
+                        Map.entry(
+                                "MESSAGE",
+                                "down virtual=tcp:[2001:db8::10]:80 real=[2001:db8::5]:80 from=up to=down cause=check"
+                                        + " reason=\"HTTP 503 Service Unavailable\\nRetry-After: 30\" elapsed=3ms"
+                                        + " action=\"ipvsadm -d -t [2001:db8::10]:80 -r [2001:db8::5]:80\""),
+                        Map.entry("PRIORITY", "4"),
+                        Map.entry("SYSLOG_IDENTIFIER", "jdirectord"),
+                        Map.entry("JDIRECTORD_EVENT", "down"),
+                        Map.entry("VIRTUAL", "tcp:[2001:db8::10]:80"),
+                        Map.entry("REAL", "[2001:db8::5]:80"),
+                        Map.entry("FROM", "up"),
+                        Map.entry("TO", "down"),
+                        Map.entry("CAUSE", "check"),
+                        Map.entry("REASON", "HTTP 503 Service Unavailable\nRetry-After: 30"),
+                        Map.entry("ELAPSED", "3ms"),
+                        Map.entry("ACTION", "ipvsadm -d -t [2001:db8::10]:80 -r [2001:db8::5]:80"));
     }
 
     static Stream<Arguments> eventKinds() {
         return Stream.of(
-                Arguments.of("up", List.of("virtual", "fwm:7", "real", "10.0.0.5:80", "reason", "HTTP 200", "action",
-                        "ipvsadm -a -f 7 -r 10.0.0.5:80 -m -w 1"), "5"),
-                Arguments.of("soft-failure", List.of("virtual", "udp:192.0.2.53:53", "real", "10.0.0.5:53", "failure", "1/3",
-                        "reason", "no answer within 5 s"), "6"),
-                Arguments.of("weight", List.of("virtual", "tcp:192.0.2.10:80", "real", "10.0.0.5:80", "from", "10", "to", "0"), "5"),
-                Arguments.of("table", List.of("cause", "check", "op", "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.1:80 -m -w 1",
-                        "change", "fallback 127.0.0.1:80 in"), "5"),
-                Arguments.of("table-error", List.of("cause", "check", "op", "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.5:80",
-                        "error", "No such destination"), "3"),
+                Arguments.of(
+                        "up",
+                        List.of(
+                                "virtual",
+                                "fwm:7",
+                                "real",
+                                "10.0.0.5:80",
+                                "reason",
+                                "HTTP 200",
+                                "action",
+                                "ipvsadm -a -f 7 -r 10.0.0.5:80 -m -w 1"),
+                        "5"),
+                Arguments.of(
+                        "soft-failure",
+                        List.of(
+                                "virtual",
+                                "udp:192.0.2.53:53",
+                                "real",
+                                "10.0.0.5:53",
+                                "failure",
+                                "1/3",
+                                "reason",
+                                "no answer within 5 s"),
+                        "6"),
+                Arguments.of(
+                        "weight",
+                        List.of("virtual", "tcp:192.0.2.10:80", "real", "10.0.0.5:80", "from", "10", "to", "0"),
+                        "5"),
+                Arguments.of(
+                        "table",
+                        List.of(
+                                "cause",
+                                "check",
+                                "op",
+                                "ipvsadm -a -t 192.0.2.10:80 -r 127.0.0.1:80 -m -w 1",
+                                "change",
+                                "fallback 127.0.0.1:80 in"),
+                        "5"),
+                Arguments.of(
+                        "table-error",
+                        List.of(
+                                "cause",
+                                "check",
+                                "op",
+                                "ipvsadm -d -t 192.0.2.10:80 -r 10.0.0.5:80",
+                                "error",
+                                "No such destination"),
+                        "3"),
                 Arguments.of("reload", List.of("trigger", "signal HUP", "result", "rejected", "errors", "1"), "4"),
                 Arguments.of("reload", List.of("trigger", "signal HUP", "result", "ok", "virtuals", "3"), "5"),
-                Arguments.of("config-warning", List.of("file", "/etc/jdirectord/jdirectord.cf", "line", "12",
-                        "message", "checkport is ignored"), "4"),
+                Arguments.of(
+                        "config-warning",
+                        List.of(
+                                "file",
+                                "/etc/jdirectord/jdirectord.cf",
+                                "line",
+                                "12",
+                                "message",
+                                "checkport is ignored"),
+                        "4"),
                 Arguments.of("kernel-setting", List.of("op", "ipvsadm --start-daemon master", "result", "ok"), "6"),
                 Arguments.of("start", List.of("config", "/etc/jdirectord/jdirectord.cf", "dry-run", "no"), "5"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("eventKinds")
-    void sendsEveryEventKindWithItsPriorityAndEveryFieldUnderItsKeyInUpperCase(String name, List<String> keyValues,
-                                                                               String priority) {
+    void sendsEveryEventKindWithItsPriorityAndEveryFieldUnderItsKeyInUpperCase(
+            String name, List<String> keyValues, String priority) {
         log.event(name, keyValues.toArray());
 
         Map<String, String> fields = received();
-        assertThat(fields).containsEntry("PRIORITY", priority).containsEntry("JDIRECTORD_EVENT", name)
+        assertThat(fields)
+                .containsEntry("PRIORITY", priority)
+                .containsEntry("JDIRECTORD_EVENT", name)
                 .containsEntry("SYSLOG_IDENTIFIER", "jdirectord");
         assertThat(fields.get("MESSAGE")).startsWith(name + " ");
         for (int i = 0; i < keyValues.size(); i += 2) {
@@ -178,8 +234,11 @@ class JournalEventSinkTest {
 
         Map<String, String> fields = received();
         assertThat(fields.get("REASON")).startsWith("ééé").endsWith("é…").doesNotContain("end");
-        assertThat(fields.get("REASON").getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(JournalEntry.VALUE_LIMIT_BYTES);
-        assertThat(fields.get("MESSAGE")).startsWith("down virtual=tcp:192.0.2.10:80 real=10.0.0.5:80 reason=").endsWith("…");
+        assertThat(fields.get("REASON").getBytes(StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(JournalEntry.VALUE_LIMIT_BYTES);
+        assertThat(fields.get("MESSAGE"))
+                .startsWith("down virtual=tcp:192.0.2.10:80 real=10.0.0.5:80 reason=")
+                .endsWith("…");
         assertThat(sink.dropped()).isZero();
     }
 
@@ -187,8 +246,11 @@ class JournalEventSinkTest {
     void sendsALineThatIsNotAnEventAsAMessage() {
         sink.write("plain text");
 
-        assertThat(received()).containsExactly(Map.entry("MESSAGE", "plain text"), Map.entry("PRIORITY", "6"),
-                Map.entry("SYSLOG_IDENTIFIER", "jdirectord"));
+        assertThat(received())
+                .containsExactly(
+                        Map.entry("MESSAGE", "plain text"),
+                        Map.entry("PRIORITY", "6"),
+                        Map.entry("SYSLOG_IDENTIFIER", "jdirectord"));
     }
 
     @Test
@@ -199,7 +261,9 @@ class JournalEventSinkTest {
         }
 
         assertThat(sink.dropped()).isEqualTo(3);
-        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("jdirectord: cannot send events to the journal (send to " + dir.resolve("socket"))
                 .contains("errno 111");
     }
@@ -215,10 +279,13 @@ class JournalEventSinkTest {
         log.close();
 
         assertThat(received()).containsEntry("JDIRECTORD_EVENT", "up");
-        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(3).element(1).asString()
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(3)
+                .element(1)
+                .asString()
                 .isEqualTo("jdirectord: the journal takes events again; 1 event(s) not sent to it so far");
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).endsWith("jdirectord: 1 event(s) were not sent to the journal"
-                + System.lineSeparator());
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .endsWith("jdirectord: 1 event(s) were not sent to the journal" + System.lineSeparator());
     }
 
     @Test
@@ -227,6 +294,8 @@ class JournalEventSinkTest {
             log.event("probe", "real", "10.0.0.5:80", "result", "up");
         }
 
-        assertThat(sink.dropped()).as("the socket's queue filled up and later events were dropped").isPositive();
+        assertThat(sink.dropped())
+                .as("the socket's queue filled up and later events were dropped")
+                .isPositive();
     }
 }

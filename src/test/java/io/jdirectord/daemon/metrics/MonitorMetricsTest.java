@@ -46,9 +46,17 @@ class MonitorMetricsTest {
     }
 
     private static HealthEvent.Transition transition(HealthStatus to, HealthEvent.Cause cause) {
-        VirtualService virtual = tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build();
-        return new HealthEvent.Transition(HealthKey.of(virtual, virtual.reals().get(0)), HealthStatus.UP, to, cause,
-                "HTTP 503", Duration.ZERO, Duration.ZERO, Instant.EPOCH);
+        VirtualService virtual =
+                tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build();
+        return new HealthEvent.Transition(
+                HealthKey.of(virtual, virtual.reals().get(0)),
+                HealthStatus.UP,
+                to,
+                cause,
+                "HTTP 503",
+                Duration.ZERO,
+                Duration.ZERO,
+                Instant.EPOCH);
     }
 
     @Test
@@ -59,61 +67,81 @@ class MonitorMetricsTest {
         metrics.probeResult(probe("10.0.0.3", 80), took(CheckResult.up("HTTP 200"), 4), Instant.EPOCH);
         metrics.probeResult(connect, took(CheckResult.up("connected"), 1), Instant.EPOCH);
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_check_results_total{outcome=\"up\",service=\"http\",type=\"negotiate\"} 2.0",
-                "jdirectord_check_results_total{outcome=\"down\",service=\"http\",type=\"negotiate\"} 1.0",
-                "jdirectord_check_results_total{outcome=\"up\",service=\"http\",type=\"connect\"} 1.0",
-                "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.0025\"} 0",
-                "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.005\"} 2",
-                "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.05\"} 3",
-                "jdirectord_check_duration_seconds_count{service=\"http\",type=\"negotiate\"} 3");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_check_results_total{outcome=\"up\",service=\"http\",type=\"negotiate\"} 2.0",
+                        "jdirectord_check_results_total{outcome=\"down\",service=\"http\",type=\"negotiate\"} 1.0",
+                        "jdirectord_check_results_total{outcome=\"up\",service=\"http\",type=\"connect\"} 1.0",
+                        "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.0025\"} 0",
+                        "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.005\"} 2",
+                        "jdirectord_check_duration_seconds_bucket{service=\"http\",type=\"negotiate\",le=\"0.05\"} 3",
+                        "jdirectord_check_duration_seconds_count{service=\"http\",type=\"negotiate\"} 3");
     }
 
     @Test
     void recordsWhenTheLastResultArrived() {
-        metrics.probeResult(probe("10.0.0.1", 80), CheckResult.up("HTTP 200"), Instant.ofEpochSecond(1_700_000_000, 500_000_000));
+        metrics.probeResult(
+                probe("10.0.0.1", 80), CheckResult.up("HTTP 200"), Instant.ofEpochSecond(1_700_000_000, 500_000_000));
 
         assertThat(Scrape.lines(registry)).contains("jdirectord_probe_last_result_timestamp_seconds 1.7000000005E9");
     }
 
     @Test
     void countsTransitionsByNewStatusAndCause() {
-        metrics.healthEvents(List.of(transition(HealthStatus.DOWN, HealthEvent.Cause.CHECK),
+        metrics.healthEvents(List.of(
+                transition(HealthStatus.DOWN, HealthEvent.Cause.CHECK),
                 transition(HealthStatus.DOWN, HealthEvent.Cause.MAINTENANCE),
-                new HealthEvent.SoftFailure(transition(HealthStatus.DOWN, HealthEvent.Cause.CHECK).key(), 1, 3, "HTTP 503", Instant.EPOCH)));
+                new HealthEvent.SoftFailure(
+                        transition(HealthStatus.DOWN, HealthEvent.Cause.CHECK).key(),
+                        1,
+                        3,
+                        "HTTP 503",
+                        Instant.EPOCH)));
         metrics.healthEvents(List.of(transition(HealthStatus.DOWN, HealthEvent.Cause.CHECK)));
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_transitions_total{cause=\"check\",to=\"down\"} 2.0",
-                "jdirectord_transitions_total{cause=\"maintenance\",to=\"down\"} 1.0")
-                .filteredOn(line -> line.startsWith("jdirectord_transitions_total")).hasSize(2);
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_transitions_total{cause=\"check\",to=\"down\"} 2.0",
+                        "jdirectord_transitions_total{cause=\"maintenance\",to=\"down\"} 1.0")
+                .filteredOn(line -> line.startsWith("jdirectord_transitions_total"))
+                .hasSize(2);
     }
 
     @Test
     void countsIpvsOperationsByOperationAndResultWithRefusalsAsErrors() {
         ServiceKey service = ServiceKey.of(IpvsProtocol.TCP, ip("192.0.2.10"), 80);
         DestinationKey destination = new DestinationKey(ip("10.0.0.1"), 80);
-        IpvsOp add = new IpvsOp.AddDestination(service, new IpvsDestination(destination, ForwardingMethod.ROUTE, 1, 0, 0));
+        IpvsOp add =
+                new IpvsOp.AddDestination(service, new IpvsDestination(destination, ForwardingMethod.ROUTE, 1, 0, 0));
         IpvsOp delete = new IpvsOp.DeleteDestination(service, destination);
-        metrics.tablePass("check", new ReconcileReport(List.of(OpResult.applied(add),
-                new OpResult(delete, OpResult.Outcome.FAILED, Optional.of(new IpvsException("No such process", 3))))));
+        metrics.tablePass(
+                "check",
+                new ReconcileReport(List.of(
+                        OpResult.applied(add),
+                        new OpResult(
+                                delete,
+                                OpResult.Outcome.FAILED,
+                                Optional.of(new IpvsException("No such process", 3))))));
         metrics.tablePass("repair", new ReconcileReport(List.of()));
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_ipvs_operations_total{op=\"add_destination\",result=\"applied\"} 1.0",
-                "jdirectord_ipvs_operations_total{op=\"delete_destination\",result=\"failed\"} 1.0",
-                "jdirectord_ipvs_errors_total{kind=\"operation\"} 1.0",
-                "jdirectord_ipvs_errors_total{kind=\"list\"} 0.0",
-                "jdirectord_table_passes_total{cause=\"check\"} 1.0",
-                "jdirectord_table_passes_total{cause=\"repair\"} 1.0");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_ipvs_operations_total{op=\"add_destination\",result=\"applied\"} 1.0",
+                        "jdirectord_ipvs_operations_total{op=\"delete_destination\",result=\"failed\"} 1.0",
+                        "jdirectord_ipvs_errors_total{kind=\"operation\"} 1.0",
+                        "jdirectord_ipvs_errors_total{kind=\"list\"} 0.0",
+                        "jdirectord_table_passes_total{cause=\"check\"} 1.0",
+                        "jdirectord_table_passes_total{cause=\"repair\"} 1.0");
     }
 
     @Test
     void countsTableListingFailuresAsErrors() {
         metrics.tableUnreadable("check", new IpvsException("Operation not permitted", 1));
 
-        assertThat(Scrape.lines(registry)).contains("jdirectord_ipvs_errors_total{kind=\"list\"} 1.0",
-                "jdirectord_ipvs_errors_total{kind=\"operation\"} 0.0");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_ipvs_errors_total{kind=\"list\"} 1.0",
+                        "jdirectord_ipvs_errors_total{kind=\"operation\"} 0.0");
     }
 
     @Test
@@ -123,29 +151,39 @@ class MonitorMetricsTest {
 
     @Test
     void observesHowLateRunsStartedAgainstTheirSlot() {
-        VirtualService virtual = tcp("192.0.2.10", 80).timing(Duration.ofSeconds(10), 1, 1).real(real("10.0.0.1", 80)).build();
+        VirtualService virtual = tcp("192.0.2.10", 80)
+                .timing(Duration.ofSeconds(10), 1, 1)
+                .real(real("10.0.0.1", 80))
+                .build();
         ProbeSpec probe = virtual.probeFor(virtual.reals().get(0));
         metrics.configApplied(config(false, virtual));
 
         metrics.probeResult(probe, took(CheckResult.up("HTTP 200"), 5), Instant.ofEpochSecond(1_000, 5_000_000));
         metrics.probeResult(probe, took(CheckResult.up("HTTP 200"), 20), Instant.ofEpochSecond(1_010, 320_000_000));
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_scheduler_lag_seconds_count 1",
-                "jdirectord_scheduler_lag_seconds_bucket{le=\"0.1\"} 0",
-                "jdirectord_scheduler_lag_seconds_bucket{le=\"0.5\"} 1",
-                "jdirectord_scheduler_lag_seconds_sum 0.3");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_scheduler_lag_seconds_count 1",
+                        "jdirectord_scheduler_lag_seconds_bucket{le=\"0.1\"} 0",
+                        "jdirectord_scheduler_lag_seconds_bucket{le=\"0.5\"} 1",
+                        "jdirectord_scheduler_lag_seconds_sum 0.3");
     }
 
     @Test
     void labelsStayBoundedByKindsNotServers() {
         VirtualService virtual = tcp("192.0.2.10", 80).build();
         for (int i = 0; i < 10_000; i++) {
-            ProbeSpec probe = new ProbeSpec(virtual.check(), endpoint("10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256), 80),
+            ProbeSpec probe = new ProbeSpec(
+                    virtual.check(),
+                    endpoint("10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256), 80),
                     Optional.empty());
-            metrics.probeResult(probe, new CheckResult(i % 2 == 0, "HTTP 200", Duration.ofMillis(2), OptionalInt.empty()), Instant.EPOCH);
+            metrics.probeResult(
+                    probe,
+                    new CheckResult(i % 2 == 0, "HTTP 200", Duration.ofMillis(2), OptionalInt.empty()),
+                    Instant.EPOCH);
         }
 
-        assertThat(Scrape.lines(registry).stream().filter(line -> !line.startsWith("#"))).hasSizeLessThan(60);
+        assertThat(Scrape.lines(registry).stream().filter(line -> !line.startsWith("#")))
+                .hasSizeLessThan(60);
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
 /** A registry as Prometheus reads it: the text format, one line per sample or comment. */
 final class Scrape {
 
-    private Scrape() {
-    }
+    private Scrape() {}
 
     static List<String> lines(PrometheusRegistry registry) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,11 +11,11 @@ import static org.awaitility.Awaitility.await;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.GlobalSettings;
 import io.jdirectord.daemon.status.StatusReport;
+import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.ipvs.IpvsException;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,10 +24,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.jdirectord.engine.DirectorHealth;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -42,16 +42,20 @@ class StatusEndpointTest {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final List<String> errors = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private StatusReport report = report(service("tcp:192.0.2.10:80", true, false,
-            real("10.0.0.1:80", "up", 1, OptionalInt.of(1), Optional.empty())));
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private StatusReport report = report(service(
+            "tcp:192.0.2.10:80", true, false, real("10.0.0.1:80", "up", 1, OptionalInt.of(1), Optional.empty())));
     private boolean unreadable;
-    private final StatusEndpoint endpoint = new StatusEndpoint(registry, () -> {
-        if (unreadable) {
-            throw new IpvsException("Operation not permitted", 1);
-        }
-        return report;
-    }, (address, error) -> errors.add(address.getPort() + ": " + error));
+    private final StatusEndpoint endpoint = new StatusEndpoint(
+            registry,
+            () -> {
+                if (unreadable) {
+                    throw new IpvsException("Operation not permitted", 1);
+                }
+                return report;
+            },
+            (address, error) -> errors.add(address.getPort() + ": " + error));
 
     @AfterEach
     void close() {
@@ -60,15 +64,34 @@ class StatusEndpointTest {
 
     private static Config at(Optional<InetSocketAddress> address) {
         GlobalSettings g = config(false).globals();
-        return new Config(config(false).file(), new GlobalSettings(g.checkInterval(), g.autoreload(), g.callback(),
-                g.logTarget(), g.execute(), g.supervised(), g.fork(), g.readdQuiescent(), g.maintenanceDir(),
-                g.repairInterval(), g.syncDaemons(), g.ipvsTimeouts(), address), List.of(), List.of());
+        return new Config(
+                config(false).file(),
+                new GlobalSettings(
+                        g.checkInterval(),
+                        g.autoreload(),
+                        g.callback(),
+                        g.logTarget(),
+                        g.execute(),
+                        g.supervised(),
+                        g.fork(),
+                        g.readdQuiescent(),
+                        g.maintenanceDir(),
+                        g.repairInterval(),
+                        g.syncDaemons(),
+                        g.ipvsTimeouts(),
+                        address),
+                List.of(),
+                List.of());
     }
 
     private HttpResponse<String> request(String method, String path) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + endpoint.port().orElseThrow() + path);
-        return client.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -86,7 +109,8 @@ class StatusEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
-        assertThat(response.body()).startsWith("{\"version\":\"1.2.3\",\"pid\":42,")
+        assertThat(response.body())
+                .startsWith("{\"version\":\"1.2.3\",\"pid\":42,")
                 .contains("\"id\":\"tcp:192.0.2.10:80\"", "\"address\":\"10.0.0.1:80\"", "\"health\":\"up\"");
     }
 
@@ -98,8 +122,10 @@ class StatusEndpointTest {
         HttpResponse<String> response = request("GET", "/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-        assertThat(response.body()).contains("jdirectord_real_server_up{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.0");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("jdirectord_real_server_up{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.0");
     }
 
     @Test
@@ -111,16 +137,25 @@ class StatusEndpointTest {
             assertThat(response.body()).isEqualTo("healthy: every virtual service has a real server up\n");
         });
 
-        report = withDirector(new DirectorHealth(false, "probing stalled: no check result for 61 s (expected within 60 s)", 0));
+        report = withDirector(
+                new DirectorHealth(false, "probing stalled: no check result for 61 s (expected within 60 s)", 0));
         assertThat(request("GET", "/health")).satisfies(response -> {
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.body()).isEqualTo("unhealthy: probing stalled: no check result for 61 s (expected within 60 s)\n");
+            assertThat(response.body())
+                    .isEqualTo("unhealthy: probing stalled: no check result for 61 s (expected within 60 s)\n");
         });
     }
 
     private StatusReport withDirector(DirectorHealth health) {
-        return new StatusReport(report.version(), report.pid(), report.config(), report.started(), report.now(),
-                report.dryRun(), report.services(), Optional.of(health));
+        return new StatusReport(
+                report.version(),
+                report.pid(),
+                report.config(),
+                report.started(),
+                report.now(),
+                report.dryRun(),
+                report.services(),
+                Optional.of(health));
     }
 
     @Test
@@ -218,7 +253,8 @@ class StatusEndpointTest {
             slow.setSoTimeout(100);
             InputStream in = slow.getInputStream();
 
-            await().atMost(Duration.ofSeconds(EndpointLimits.REQUEST_SECONDS + 10)).until(() -> closedByServer(in));
+            await().atMost(Duration.ofSeconds(EndpointLimits.REQUEST_SECONDS + 10))
+                    .until(() -> closedByServer(in));
         }
     }
 

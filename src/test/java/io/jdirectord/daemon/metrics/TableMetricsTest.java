@@ -24,45 +24,56 @@ class TableMetricsTest {
     private final PrometheusRegistry registry = new PrometheusRegistry();
 
     private static final StatusReport WEB = report(
-            service("tcp:192.0.2.10:80", true, false,
+            service(
+                    "tcp:192.0.2.10:80",
+                    true,
+                    false,
                     real("10.0.0.1:80", "up", 10, OptionalInt.of(7), Optional.of(Instant.ofEpochSecond(1_700_000_000))),
                     real("10.0.0.2:80", "down", 5, OptionalInt.empty(), Optional.empty())),
-            service("tcp:192.0.2.10:443", true, true,
+            service(
+                    "tcp:192.0.2.10:443",
+                    true,
+                    true,
                     real("10.0.0.1:443", "unknown", 1, OptionalInt.empty(), Optional.empty())));
 
     @Test
     void describesEachRealServerByVirtualAndReal() {
         registry.register(new TableMetrics(() -> WEB));
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_real_server_up{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.0",
-                "jdirectord_real_server_up{real=\"10.0.0.2:80\",virtual=\"tcp:192.0.2.10:80\"} 0.0",
-                "jdirectord_real_server_up{real=\"10.0.0.1:443\",virtual=\"tcp:192.0.2.10:443\"} 0.0",
-                "jdirectord_real_server_configured_weight{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 10.0",
-                "jdirectord_real_server_configured_weight{real=\"10.0.0.2:80\",virtual=\"tcp:192.0.2.10:80\"} 5.0",
-                "jdirectord_real_server_weight{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 7.0",
-                "jdirectord_real_server_last_change_timestamp_seconds{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.7E9");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_real_server_up{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_real_server_up{real=\"10.0.0.2:80\",virtual=\"tcp:192.0.2.10:80\"} 0.0",
+                        "jdirectord_real_server_up{real=\"10.0.0.1:443\",virtual=\"tcp:192.0.2.10:443\"} 0.0",
+                        "jdirectord_real_server_configured_weight{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 10.0",
+                        "jdirectord_real_server_configured_weight{real=\"10.0.0.2:80\",virtual=\"tcp:192.0.2.10:80\"} 5.0",
+                        "jdirectord_real_server_weight{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 7.0",
+                        "jdirectord_real_server_last_change_timestamp_seconds{real=\"10.0.0.1:80\",virtual=\"tcp:192.0.2.10:80\"} 1.7E9");
     }
 
     @Test
     void leavesOutTheWeightOfServersNotInTheTableAndChangesThatDidNotHappen() {
         registry.register(new TableMetrics(() -> WEB));
 
-        assertThat(Scrape.lines(registry).stream().filter(line -> line.startsWith("jdirectord_real_server_weight{"))).hasSize(1);
-        assertThat(Scrape.lines(registry).stream().filter(line -> line.startsWith("jdirectord_real_server_last_change"))).hasSize(1);
+        assertThat(Scrape.lines(registry).stream().filter(line -> line.startsWith("jdirectord_real_server_weight{")))
+                .hasSize(1);
+        assertThat(Scrape.lines(registry).stream()
+                        .filter(line -> line.startsWith("jdirectord_real_server_last_change")))
+                .hasSize(1);
     }
 
     @Test
     void describesEachVirtualService() {
         registry.register(new TableMetrics(() -> WEB));
 
-        assertThat(Scrape.lines(registry)).contains(
-                "jdirectord_virtual_service_real_servers{virtual=\"tcp:192.0.2.10:80\"} 2.0",
-                "jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 1.0",
-                "jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:443\"} 0.0",
-                "jdirectord_virtual_service_in_table{virtual=\"tcp:192.0.2.10:443\"} 1.0",
-                "jdirectord_virtual_service_fallback_active{virtual=\"tcp:192.0.2.10:80\"} 0.0",
-                "jdirectord_virtual_service_fallback_active{virtual=\"tcp:192.0.2.10:443\"} 1.0");
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_virtual_service_real_servers{virtual=\"tcp:192.0.2.10:80\"} 2.0",
+                        "jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:443\"} 0.0",
+                        "jdirectord_virtual_service_in_table{virtual=\"tcp:192.0.2.10:443\"} 1.0",
+                        "jdirectord_virtual_service_fallback_active{virtual=\"tcp:192.0.2.10:80\"} 0.0",
+                        "jdirectord_virtual_service_fallback_active{virtual=\"tcp:192.0.2.10:443\"} 1.0");
     }
 
     @Test
@@ -91,15 +102,22 @@ class TableMetricsTest {
     void servesTenThousandRealServersWithFourSeriesEach() {
         List<StatusReport.Real> reals = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            reals.add(real("10.0." + (i / 256) + "." + (i % 256) + ":80", i % 3 == 0 ? "down" : "up", 1,
-                    OptionalInt.of(1), Optional.of(Instant.EPOCH)));
+            reals.add(real(
+                    "10.0." + (i / 256) + "." + (i % 256) + ":80",
+                    i % 3 == 0 ? "down" : "up",
+                    1,
+                    OptionalInt.of(1),
+                    Optional.of(Instant.EPOCH)));
         }
         StatusReport large = report(service("tcp:192.0.2.10:80", true, false, reals.toArray(StatusReport.Real[]::new)));
         registry.register(new TableMetrics(() -> large));
 
-        List<String> samples = Scrape.lines(registry).stream().filter(line -> !line.startsWith("#")).toList();
+        List<String> samples = Scrape.lines(registry).stream()
+                .filter(line -> !line.startsWith("#"))
+                .toList();
 
         assertThat(samples).hasSize(4 * 10_000 + 4);
-        assertThat(samples).contains("jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 6666.0");
+        assertThat(samples)
+                .contains("jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 6666.0");
     }
 }

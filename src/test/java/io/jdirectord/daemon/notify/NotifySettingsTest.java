@@ -20,14 +20,18 @@ class NotifySettingsTest {
 
     @Test
     void readsTheSocketAndTheWatchdogTimeoutInMicroseconds() {
-        assertThat(NotifySettings.from(Map.of("NOTIFY_SOCKET", "@/org/freedesktop/systemd1/notify", "WATCHDOG_USEC", "2500000"), 7))
-                .contains(new NotifySettings("@/org/freedesktop/systemd1/notify", Optional.of(Duration.ofMillis(2500))));
+        assertThat(NotifySettings.from(
+                        Map.of("NOTIFY_SOCKET", "@/org/freedesktop/systemd1/notify", "WATCHDOG_USEC", "2500000"), 7))
+                .contains(
+                        new NotifySettings("@/org/freedesktop/systemd1/notify", Optional.of(Duration.ofMillis(2500))));
     }
 
     @Test
     void honoursAWatchdogPidOnlyWhenItIsThisProcess() {
-        Map<String, String> mine = Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "1000000", "WATCHDOG_PID", "7");
-        Map<String, String> other = Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "1000000", "WATCHDOG_PID", "8");
+        Map<String, String> mine =
+                Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "1000000", "WATCHDOG_PID", "7");
+        Map<String, String> other =
+                Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "1000000", "WATCHDOG_PID", "8");
 
         assertThat(NotifySettings.from(mine, 7).orElseThrow().watchdog()).contains(Duration.ofSeconds(1));
         assertThat(NotifySettings.from(other, 7).orElseThrow().watchdog()).isEmpty();
@@ -37,7 +41,10 @@ class NotifySettingsTest {
     void ignoresAWatchdogTimeoutThatIsNotAPositiveNumber() {
         for (String usec : new String[] {"0", "-5", "soon", ""}) {
             assertThat(NotifySettings.from(Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", usec), 7)
-                    .orElseThrow().watchdog()).as(usec).isEmpty();
+                            .orElseThrow()
+                            .watchdog())
+                    .as(usec)
+                    .isEmpty();
         }
     }
 }

@@ -39,7 +39,8 @@ class SystemdNotifierTest {
     private String upHealth = "up";
 
     /** 10 s interval, negotiate timeout 30 s: results at least every 40 s. */
-    private final Config tenSeconds = config(false, tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build());
+    private final Config tenSeconds =
+            config(false, tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build());
 
     private SystemdNotifier notifier(Optional<Duration> watchdog) {
         NotifySender sender = message -> {
@@ -48,19 +49,45 @@ class SystemdNotifierTest {
             }
             sent.add(message);
         };
-        return new SystemdNotifier(new NotifySettings("/run/systemd/notify", watchdog), sender, this::report,
-                errors::add, nanos::get);
+        return new SystemdNotifier(
+                new NotifySettings("/run/systemd/notify", watchdog), sender, this::report, errors::add, nanos::get);
     }
 
     private StatusReport report() throws IpvsException {
-        StatusReport.Real up = new StatusReport.Real("10.0.0.1:80", "gate", "negotiate:http 10.0.0.1:80", upHealth, 1,
-                OptionalInt.of(1), 0, 0, Optional.empty(), Optional.empty());
-        StatusReport.Real down = new StatusReport.Real("10.0.0.2:80", "gate", "negotiate:http 10.0.0.2:80", "down", 1,
-                OptionalInt.empty(), 0, 0, Optional.empty(), Optional.empty());
-        StatusReport.Service service = new StatusReport.Service("tcp:192.0.2.10:80", "TCP", "192.0.2.10:80", "wrr", "",
-                true, Optional.of("127.0.0.1:80"), false, List.of(up, down));
-        return new StatusReport("1.0", 42, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, false,
-                List.of(service));
+        StatusReport.Real up = new StatusReport.Real(
+                "10.0.0.1:80",
+                "gate",
+                "negotiate:http 10.0.0.1:80",
+                upHealth,
+                1,
+                OptionalInt.of(1),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty());
+        StatusReport.Real down = new StatusReport.Real(
+                "10.0.0.2:80",
+                "gate",
+                "negotiate:http 10.0.0.2:80",
+                "down",
+                1,
+                OptionalInt.empty(),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty());
+        StatusReport.Service service = new StatusReport.Service(
+                "tcp:192.0.2.10:80",
+                "TCP",
+                "192.0.2.10:80",
+                "wrr",
+                "",
+                true,
+                Optional.of("127.0.0.1:80"),
+                false,
+                List.of(up, down));
+        return new StatusReport(
+                "1.0", 42, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, false, List.of(service));
     }
 
     private void advance(Duration by) {
@@ -77,8 +104,15 @@ class SystemdNotifierTest {
 
     private static HealthEvent.Transition wentDown() {
         var virtual = tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build();
-        return new HealthEvent.Transition(HealthKey.of(virtual, virtual.reals().get(0)), HealthStatus.UP, HealthStatus.DOWN,
-                HealthEvent.Cause.CHECK, "HTTP 503", Duration.ZERO, Duration.ZERO, Instant.EPOCH);
+        return new HealthEvent.Transition(
+                HealthKey.of(virtual, virtual.reals().get(0)),
+                HealthStatus.UP,
+                HealthStatus.DOWN,
+                HealthEvent.Cause.CHECK,
+                "HTTP 503",
+                Duration.ZERO,
+                Duration.ZERO,
+                Instant.EPOCH);
     }
 
     @Test
@@ -92,8 +126,10 @@ class SystemdNotifierTest {
         notifier.firstRoundApplied();
         notifier.firstRoundApplied();
 
-        assertThat(sent).containsExactly("STATUS=starting: running the first round of checks",
-                "READY=1\nSTATUS=1 virtual service, 1/2 real servers up");
+        assertThat(sent)
+                .containsExactly(
+                        "STATUS=starting: running the first round of checks",
+                        "READY=1\nSTATUS=1 virtual service, 1/2 real servers up");
     }
 
     @Test
@@ -103,8 +139,10 @@ class SystemdNotifierTest {
         notifier.daemonStatus(DaemonStatus.RELOADING);
         notifier.daemonStatus(DaemonStatus.RUNNING);
 
-        assertThat(sent).containsExactly("RELOADING=1\nMONOTONIC_USEC=" + nanos.get() / 1000,
-                "READY=1\nSTATUS=1 virtual service, 1/2 real servers up");
+        assertThat(sent)
+                .containsExactly(
+                        "RELOADING=1\nMONOTONIC_USEC=" + nanos.get() / 1000,
+                        "READY=1\nSTATUS=1 virtual service, 1/2 real servers up");
     }
 
     @Test
@@ -139,8 +177,10 @@ class SystemdNotifierTest {
 
         for (int second = 1; second <= 30; second++) {
             advance(Duration.ofSeconds(1));
-            notifier.probeResult(tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
-                    CheckResult.up("HTTP 200"), Instant.EPOCH);
+            notifier.probeResult(
+                    tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
+                    CheckResult.up("HTTP 200"),
+                    Instant.EPOCH);
             notifier.tick();
         }
 
@@ -155,10 +195,14 @@ class SystemdNotifierTest {
         notifier.tick();
         advance(Duration.ofSeconds(31));
         notifier.tick();
-        assertThat(sent).as("the last progress was 41 s ago, beyond the 40 s window").containsExactly("WATCHDOG=1");
+        assertThat(sent)
+                .as("the last progress was 41 s ago, beyond the 40 s window")
+                .containsExactly("WATCHDOG=1");
 
-        notifier.probeResult(tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
-                CheckResult.down("connect refused"), Instant.EPOCH);
+        notifier.probeResult(
+                tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
+                CheckResult.down("connect refused"),
+                Instant.EPOCH);
         notifier.tick();
         assertThat(sent).containsExactly("WATCHDOG=1", "WATCHDOG=1");
     }
@@ -178,7 +222,12 @@ class SystemdNotifierTest {
     @Test
     void pingsWithoutResultsWhenNoProbeIsScheduled() {
         SystemdNotifier notifier = notifier(Optional.of(WATCHDOG));
-        notifier.configApplied(config(false, tcp("192.0.2.10", 80).checkType(CheckType.ON).real(real("10.0.0.1", 80)).build()));
+        notifier.configApplied(config(
+                false,
+                tcp("192.0.2.10", 80)
+                        .checkType(CheckType.ON)
+                        .real(real("10.0.0.1", 80))
+                        .build()));
         sent.clear();
 
         for (int i = 0; i < 5; i++) {
@@ -242,8 +291,10 @@ class SystemdNotifierTest {
 
         for (int i = 0; i < 3; i++) {
             advance(Duration.ofSeconds(10));
-            notifier.probeResult(tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
-                    CheckResult.up("HTTP 200"), Instant.EPOCH);
+            notifier.probeResult(
+                    tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
+                    CheckResult.up("HTTP 200"),
+                    Instant.EPOCH);
             notifier.tick();
         }
         assertThat(errors).containsExactly("send to /run/systemd/notify: errno 111");

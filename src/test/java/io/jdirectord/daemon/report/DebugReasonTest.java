@@ -21,7 +21,9 @@ class DebugReasonTest {
     void cutsALongerReasonToTheWidthWithAnEllipsis() {
         String reason = "external check exited 1: " + "y".repeat(275);
 
-        assertThat(EventReporter.brief(reason)).hasSize(EventReporter.DEBUG_REASON_CHARS + 1)
-                .startsWith("external check exited 1: y").endsWith("y…");
+        assertThat(EventReporter.brief(reason))
+                .hasSize(EventReporter.DEBUG_REASON_CHARS + 1)
+                .startsWith("external check exited 1: y")
+                .endsWith("y…");
     }
 }

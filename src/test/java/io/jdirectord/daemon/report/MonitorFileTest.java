@@ -29,15 +29,26 @@ class MonitorFileTest {
     @Test
     void writesOneLineInLdirectordsFormatWithTheReasonEscaped() throws IOException {
         InetAddress address = InetAddress.getByName("127.0.0.3");
-        CheckSpec check = CheckSpec.builder().service(ServiceKind.HTTP).request("/index.html").receive("Test Page")
+        CheckSpec check = CheckSpec.builder()
+                .service(ServiceKind.HTTP)
+                .request("/index.html")
+                .receive("Test Page")
                 .build();
-        RealServer real = new RealServer(address, 8083, Forwarding.MASQ, 1, 0, 0, Optional.empty(), Optional.empty(), 3);
+        RealServer real =
+                new RealServer(address, 8083, Forwarding.MASQ, 1, 0, 0, Optional.empty(), Optional.empty(), 3);
         ProbeSpec probe = new ProbeSpec(check, new Endpoint(address, 8083), Optional.empty());
         MonitorFile file = new MonitorFile(dir.resolve("monitor.log"));
 
-        file.record(ZonedDateTime.of(2026, 11, 21, 5, 43, 8, 0, ZoneOffset.UTC), probe, real, false, "500 Can't connect|100%\nx");
+        file.record(
+                ZonedDateTime.of(2026, 11, 21, 5, 43, 8, 0, ZoneOffset.UTC),
+                probe,
+                real,
+                false,
+                "500 Can't connect|100%\nx");
 
-        assertThat(Files.readString(file.path())).isEqualTo("[Sat Nov 21 05:43:08 2026] [" + ProcessHandle.current().pid()
-                + "] negotiate http tcp 127.0.0.3 8083 1 masq /index.html Test Page [down] 500 Can't connect%7c100%25%0ax\n");
+        assertThat(Files.readString(file.path()))
+                .isEqualTo(
+                        "[Sat Nov 21 05:43:08 2026] [" + ProcessHandle.current().pid()
+                                + "] negotiate http tcp 127.0.0.3 8083 1 masq /index.html Test Page [down] 500 Can't connect%7c100%25%0ax\n");
     }
 }

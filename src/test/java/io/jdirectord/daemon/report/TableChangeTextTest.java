@@ -28,9 +28,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class TableChangeTextTest {
 
-    private final VirtualService web = tcp("192.0.2.10", 80).real(real("10.0.0.1", 80, Forwarding.MASQ, 2))
-            .real(real("10.0.0.3", 80, Forwarding.MASQ, 1)).fallback("10.0.0.3", 8080, Forwarding.MASQ).build();
-    private final VirtualService marked = fwmark(Family.INET, 7).real(real("10.0.0.1", 0, Forwarding.GATE, 1)).build();
+    private final VirtualService web = tcp("192.0.2.10", 80)
+            .real(real("10.0.0.1", 80, Forwarding.MASQ, 2))
+            .real(real("10.0.0.3", 80, Forwarding.MASQ, 1))
+            .fallback("10.0.0.3", 8080, Forwarding.MASQ)
+            .build();
+    private final VirtualService marked =
+            fwmark(Family.INET, 7).real(real("10.0.0.1", 0, Forwarding.GATE, 1)).build();
     private final Config config = config(false, web, marked);
     private final ServiceKey webKey = IpvsSettings.serviceKey(web.key());
 
@@ -54,8 +58,8 @@ class TableChangeTextTest {
         "edit, 5, 'Restored real server: 10.0.0.1:80 (192.0.2.10:80) (Weight set to 5)', CLEAR",
         "delete, -1, 'Deleted real server: 10.0.0.1:80 (192.0.2.10:80)', ARM",
     })
-    void wordsRealServerChangesAsLdirectordAndArmsRemindersWhileTheServerIsOut(String kind, int weight, String message,
-                                                                               Reminder reminder) {
+    void wordsRealServerChangesAsLdirectordAndArmsRemindersWhileTheServerIsOut(
+            String kind, int weight, String message, Reminder reminder) {
         IpvsOp op = switch (kind) {
             case "add" -> new IpvsOp.AddDestination(webKey, destination("10.0.0.1", 80, weight));
             case "edit" -> new IpvsOp.EditDestination(webKey, destination("10.0.0.1", 80, weight));
@@ -83,7 +87,8 @@ class TableChangeTextTest {
 
     @Test
     void aRealServerOnTheFallbackAddressIsStillARealServer() {
-        assertThat(text(new IpvsOp.DeleteDestination(webKey, at("10.0.0.3", 80))).message())
+        assertThat(text(new IpvsOp.DeleteDestination(webKey, at("10.0.0.3", 80)))
+                        .message())
                 .isEqualTo("Deleted real server: 10.0.0.3:80 (192.0.2.10:80)");
     }
 
@@ -99,8 +104,10 @@ class TableChangeTextTest {
     void wordsServiceChangesWithTheVirtualAsLdirectordWritesIt() {
         ServiceKey mark = IpvsSettings.serviceKey(marked.key());
 
-        assertThat(text(new IpvsOp.AddService(IpvsSettings.service(web))).message()).isEqualTo("Added virtual server: 192.0.2.10:80");
-        assertThat(text(new IpvsOp.EditService(IpvsSettings.service(marked))).message()).isEqualTo("Changed virtual server: 7");
+        assertThat(text(new IpvsOp.AddService(IpvsSettings.service(web))).message())
+                .isEqualTo("Added virtual server: 192.0.2.10:80");
+        assertThat(text(new IpvsOp.EditService(IpvsSettings.service(marked))).message())
+                .isEqualTo("Changed virtual server: 7");
         assertThat(text(new IpvsOp.DeleteService(mark)).message()).isEqualTo("Purged virtual server: 7");
         assertThat(text(new IpvsOp.DeleteService(mark)).realKey()).isEmpty();
         assertThat(text(new IpvsOp.DeleteService(mark)).reminder()).isEqualTo(Reminder.NONE);
@@ -111,9 +118,13 @@ class TableChangeTextTest {
         ServiceKey other = ServiceKey.ofFwmark(false, 9);
         ServiceKey gone = IpvsSettings.serviceKey(tcp("192.0.2.99", 443).build().key());
 
-        assertThat(TableChangeText.of(new IpvsOp.DeleteDestination(other, at("10.0.0.1", 0)), config)).isEqualTo(Optional.empty());
-        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteService(gone))).isEqualTo("Purged virtual server: 192.0.2.99:443");
-        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteService(other))).isEqualTo("Purged virtual server: 9");
-        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteDestination(other, at("10.0.0.1", 0)))).isEmpty();
+        assertThat(TableChangeText.of(new IpvsOp.DeleteDestination(other, at("10.0.0.1", 0)), config))
+                .isEqualTo(Optional.empty());
+        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteService(gone)))
+                .isEqualTo("Purged virtual server: 192.0.2.99:443");
+        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteService(other)))
+                .isEqualTo("Purged virtual server: 9");
+        assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteDestination(other, at("10.0.0.1", 0))))
+                .isEmpty();
     }
 }

@@ -30,7 +30,8 @@ class UnclaimedOperationsTest {
 
     @Test
     void givesAClaimTheOperationsOnItsDestinationWithoutRetries() {
-        OpResult retried = new OpResult(new IpvsOp.AddDestination(WEB, destination(ONE, 1)), OpResult.Outcome.RETRIED, Optional.empty());
+        OpResult retried = new OpResult(
+                new IpvsOp.AddDestination(WEB, destination(ONE, 1)), OpResult.Outcome.RETRIED, Optional.empty());
         OpResult edit = OpResult.applied(new IpvsOp.EditDestination(WEB, destination(ONE, 1)));
         OpResult other = OpResult.applied(new IpvsOp.DeleteDestination(WEB, TWO));
         TransitionLines.Unclaimed unclaimed = new TransitionLines.Unclaimed(List.of(retried, edit, other));

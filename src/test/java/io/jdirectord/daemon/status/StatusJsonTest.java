@@ -63,15 +63,45 @@ class StatusJsonTest {
     @Test
     void escapesQuotesBackslashesAndControlCharacters() throws Exception {
         String reason = "said \"no\"\\\n\r\t\u0001 \u00e9";
-        StatusReport.Real real = new StatusReport.Real("10.0.0.1:80", "masq", "connect", "down", 1, OptionalInt.empty(), 0, 0,
-                Optional.of(new StatusReport.Check(false, reason, 1, StatusReports.NOW)), Optional.empty());
-        StatusReport report = new StatusReport("1", 1, "c", StatusReports.STARTED, StatusReports.NOW, false,
-                List.of(new StatusReport.Service("tcp:192.0.2.1:80", "TCP", "192.0.2.1:80", "wrr", "", true, Optional.empty(),
-                        false, List.of(real))));
+        StatusReport.Real real = new StatusReport.Real(
+                "10.0.0.1:80",
+                "masq",
+                "connect",
+                "down",
+                1,
+                OptionalInt.empty(),
+                0,
+                0,
+                Optional.of(new StatusReport.Check(false, reason, 1, StatusReports.NOW)),
+                Optional.empty());
+        StatusReport report = new StatusReport(
+                "1",
+                1,
+                "c",
+                StatusReports.STARTED,
+                StatusReports.NOW,
+                false,
+                List.of(new StatusReport.Service(
+                        "tcp:192.0.2.1:80",
+                        "TCP",
+                        "192.0.2.1:80",
+                        "wrr",
+                        "",
+                        true,
+                        Optional.empty(),
+                        false,
+                        List.of(real))));
 
         JsonNode parsed = parse(report);
 
-        assertThat(parsed.get("services").get(0).get("reals").get(0).get("lastCheck").get("reason").asText()).isEqualTo(reason);
+        assertThat(parsed.get("services")
+                        .get(0)
+                        .get("reals")
+                        .get(0)
+                        .get("lastCheck")
+                        .get("reason")
+                        .asText())
+                .isEqualTo(reason);
     }
 
     @Test

@@ -14,23 +14,41 @@ import org.junit.jupiter.api.Timeout;
 class StatusSummaryTest {
 
     private static StatusReport.Real real(String address, String health) {
-        return new StatusReport.Real(address, "gate", "connect " + address, health, 1, OptionalInt.empty(), 0, 0,
-                Optional.empty(), Optional.empty());
+        return new StatusReport.Real(
+                address,
+                "gate",
+                "connect " + address,
+                health,
+                1,
+                OptionalInt.empty(),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static StatusReport.Service service(String id, boolean fallbackActive, StatusReport.Real... reals) {
-        return new StatusReport.Service(id, "TCP", id.substring(4), "wrr", "", true, Optional.of("127.0.0.1:80"),
-                fallbackActive, List.of(reals));
+        return new StatusReport.Service(
+                id,
+                "TCP",
+                id.substring(4),
+                "wrr",
+                "",
+                true,
+                Optional.of("127.0.0.1:80"),
+                fallbackActive,
+                List.of(reals));
     }
 
     private static StatusReport report(boolean dryRun, StatusReport.Service... services) {
-        return new StatusReport("1.0", 1, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, dryRun,
-                List.of(services));
+        return new StatusReport(
+                "1.0", 1, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, dryRun, List.of(services));
     }
 
     @Test
     void countsServicesRealServersUpPerServiceAndActiveFallbacks() {
-        StatusReport report = report(false,
+        StatusReport report = report(
+                false,
                 service("tcp:192.0.2.10:80", false, real("10.0.0.1:80", "up"), real("10.0.0.2:80", "down")),
                 service("tcp:192.0.2.10:443", true, real("10.0.0.1:443", "down"), real("10.0.0.2:443", "unknown")),
                 service("tcp:192.0.2.11:25", false, real("10.0.0.1:25", "up")));

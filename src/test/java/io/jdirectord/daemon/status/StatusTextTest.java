@@ -16,26 +16,41 @@ class StatusTextTest {
     void printsTheDaemonThenEachServiceWithItsServersOneLineEach() {
         String text = StatusText.render(StatusReports.sample());
 
-        assertThat(text.lines().toList()).containsExactly(
-                "jdirectord 1.2.3, pid 4242, config /etc/jdirectord/jdirectord.cf, up 90s, dry run (table in memory)",
-                "Prot  LocalAddress:Port            Scheduler  Flags",
-                "  -> RemoteAddress:Port         Forward Weight cfg/now Health      Changed    Last check",
-                "TCP   192.0.2.10:80                wrr        persistent 300",
-                "  -> 10.0.0.1:80                masq    2/2            up          70s        up 1s ago, 12 ms: HTTP 200",
-                "  -> 10.0.0.2:80                gate    1/-            down        -          down 0s ago, 3 ms: said \"no\"?and left",
-                "  -> 127.0.0.9:80                       -/-            fallback",
-                "FWM   FWM 7                        rr          (not in table)",
-                "  -> 10.0.0.3                   gate    1/-            unknown     -          not yet");
+        assertThat(text.lines().toList())
+                .containsExactly(
+                        "jdirectord 1.2.3, pid 4242, config /etc/jdirectord/jdirectord.cf, up 90s, dry run (table in memory)",
+                        "Prot  LocalAddress:Port            Scheduler  Flags",
+                        "  -> RemoteAddress:Port         Forward Weight cfg/now Health      Changed    Last check",
+                        "TCP   192.0.2.10:80                wrr        persistent 300",
+                        "  -> 10.0.0.1:80                masq    2/2            up          70s        up 1s ago, 12 ms: HTTP 200",
+                        "  -> 10.0.0.2:80                gate    1/-            down        -          down 0s ago, 3 ms: said \"no\"?and left",
+                        "  -> 127.0.0.9:80                       -/-            fallback",
+                        "FWM   FWM 7                        rr          (not in table)",
+                        "  -> 10.0.0.3                   gate    1/-            unknown     -          not yet");
     }
 
     @Test
     void marksAnActiveFallback() {
         StatusReport sample = StatusReports.sample();
         StatusReport.Service web = sample.services().getFirst();
-        StatusReport.Service active = new StatusReport.Service(web.id(), web.protocol(), web.address(), web.scheduler(),
-                web.flags(), true, web.fallback(), true, web.reals());
-        StatusReport report = new StatusReport(sample.version(), sample.pid(), sample.config(), sample.started(), sample.now(),
-                false, java.util.List.of(active));
+        StatusReport.Service active = new StatusReport.Service(
+                web.id(),
+                web.protocol(),
+                web.address(),
+                web.scheduler(),
+                web.flags(),
+                true,
+                web.fallback(),
+                true,
+                web.reals());
+        StatusReport report = new StatusReport(
+                sample.version(),
+                sample.pid(),
+                sample.config(),
+                sample.started(),
+                sample.now(),
+                false,
+                java.util.List.of(active));
 
         String text = StatusText.render(report);
 
