@@ -3,7 +3,8 @@ package io.jdirectord.config;
 import java.util.Set;
 
 /**
- * Whether ldirectord reads a value differently when a comment follows it (reference §1, §2, §3.3). On a global
+ * Whether ldirectord reads a value differently when a comment follows it (ldirectord 4.12, read_config and the
+ * regular expressions of its global directives). On a global
  * line ldirectord keeps the comment, but several directives' regular expressions stop before it; in a block
  * ldirectord cuts the line at {@code #} and keeps the blanks before it, which only some directives mind.
  */
