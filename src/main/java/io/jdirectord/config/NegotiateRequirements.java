@@ -2,10 +2,10 @@ package io.jdirectord.config;
 
 /**
  * Values a negotiate check cannot do without (ldirectord 4.12: check_sql, check_radius, check_sip): ldirectord
- * refuses a mysql, pgsql or oracle check without login and request, sends a RADIUS Access-Request with
- * whatever login, passwd and secret it has, and asks a SIP server for {@code OPTIONS sip:<login>}. Where the check can never succeed without a value, its
- * absence is an error at load time; an LDAP login without a passwd (or the reverse) only warns, because the
- * check then binds anonymously, as ldirectord's does.
+ * refuses a mysql, pgsql or oracle check without login and request, sends a RADIUS Access-Request with whatever
+ * login, passwd and secret it has, and asks a SIP server for {@code OPTIONS sip:<login>}. Where the check can never
+ * succeed without a value, its absence is an error at load time; an LDAP login without a passwd (or the reverse)
+ * only warns, because the check then binds anonymously, as ldirectord's does.
  */
 final class NegotiateRequirements {
 
