@@ -43,6 +43,18 @@ import java.util.Set;
  * DOWN or UNKNOWN   yes        no          no              absent (someone removed it: leave it out)
  * </pre>
  *
+ * <p>{@link Steering} then acts on a real server's row by its {@link RealSteer.Admin admin} state; health
+ * wins, so a real server that is not UP follows the rows above whatever its steering:
+ *
+ * <pre>
+ * UP and ENABLED    present at {@link RealSteer#weightFrom} of its dynamic, else configured, weight
+ * UP and DISABLED   as DOWN (absent, or quiesced when the service is quiescent)
+ * UP and DRAINING   present, weight 0, configured thresholds (new connections go elsewhere)
+ * any, DRAINED      absent
+ * </pre>
+ *
+ * Only an UP and ENABLED real server counts as up for the fallback and {@link Decision#withoutRealServers}.
+ *
  * The fallback server is present, weight 1, its own forwarding, thresholds 0, exactly when no real
  * server of the service is UP; its port is the virtual's when the configuration gave none. Keys are in
  * {@link PortForcing effective form} (direct routing and tunnelling take the virtual port). When several
@@ -55,9 +67,10 @@ public final class DesiredState {
     /**
      * @param config   the running configuration (its virtual services and readdquiescent)
      * @param health   every key's status and dynamic weight
+     * @param steering the operator's and the traffic rules' say on each real server
      * @param listed   the table as listed now
      */
-    public static Decision compute(Config config, HealthSnapshot health, List<ServiceEntry> listed) {
+    public static Decision compute(Config config, HealthSnapshot health, Steering steering, List<ServiceEntry> listed) {
         TableState actual = TableState.of(listed);
         boolean readdQuiescent = config.globals().readdQuiescent();
         List<ServiceState> services = new ArrayList<>();
@@ -70,9 +83,11 @@ public final class DesiredState {
             boolean anyUp = false;
             for (RealServer real : virtual.reals()) {
                 ProbeHealth probe = health.get(HealthKey.of(virtual, real));
-                anyUp |= probe.isUp();
-                realDestination(virtual, real, probe, listedKeys, readdQuiescent)
-                        .ifPresent(d -> destinations.offer(d, probe.isUp()));
+                RealSteer steer = steering.of(virtual.key(), real.endpoint());
+                boolean in = probe.isUp() && steer.admin() == RealSteer.Admin.ENABLED;
+                anyUp |= in;
+                realDestination(virtual, real, probe, steer, listedKeys, readdQuiescent)
+                        .ifPresent(d -> destinations.offer(d, in));
             }
             if (!anyUp) {
                 withoutReals.add(virtual.key());
@@ -87,11 +102,17 @@ public final class DesiredState {
             VirtualService virtual,
             RealServer real,
             ProbeHealth probe,
+            RealSteer steer,
             Set<DestinationKey> listed,
             boolean readdQuiescent) {
         DestinationKey key = IpvsSettings.destinationKey(virtual, real);
-        if (probe.isUp()) {
-            int weight = probe.weight().orElse(real.weight());
+        if (steer.admin() == RealSteer.Admin.DRAINED) {
+            return Optional.empty();
+        }
+        if (probe.isUp() && steer.admin() != RealSteer.Admin.DISABLED) {
+            int weight = steer.admin() == RealSteer.Admin.DRAINING
+                    ? 0
+                    : steer.weightFrom(probe.weight().orElse(real.weight()));
             return Optional.of(new IpvsDestination(
                     key,
                     IpvsSettings.forwarding(real.forwarding()),

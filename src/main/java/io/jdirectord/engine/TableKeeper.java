@@ -7,6 +7,7 @@ import io.jdirectord.decision.DesiredState;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.decision.FallbackCommands;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.decision.Steering;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthRegistry;
 import io.jdirectord.health.HealthSnapshot;
@@ -193,7 +194,7 @@ final class TableKeeper implements AutoCloseable {
             List<ServiceEntry> listed = table.services();
             Taken taken = take();
             due = taken.afterPass();
-            Decision decision = DesiredState.compute(now.config(), taken.health(), listed);
+            Decision decision = DesiredState.compute(now.config(), taken.health(), Steering.NONE, listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);

@@ -81,10 +81,77 @@ class DesiredStateTest {
                 ? List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 5)))
                 : List.of(entry(virtual));
 
-        Decision decision =
-                DesiredState.compute(config(yes(readdQuiescent), virtual), new HealthSnapshot(health), table);
+        Decision decision = DesiredState.compute(
+                config(yes(readdQuiescent), virtual), new HealthSnapshot(health), Steering.NONE, table);
 
         assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
+    }
+
+    /**
+     * Given one real server 10.0.0.1:80 (gate, weight 4, u:100 l:10), listed at weight 4, with this status,
+     * admin state, quiescent setting, weight override, weight percentage and ramp, then its destination
+     * in the desired table is this (or absent).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            enabled: configured weight                   | UP   | ENABLED  | no  | -  | 100 | 1.0  | 10.0.0.1:80 ROUTE w4 u100 l10
+            enabled: override replaces the weight        | UP   | ENABLED  | no  | 9  | 100 | 1.0  | 10.0.0.1:80 ROUTE w9 u100 l10
+            enabled: percentage scales the weight        | UP   | ENABLED  | no  | -  | 50  | 1.0  | 10.0.0.1:80 ROUTE w2 u100 l10
+            enabled: ramp scales the weight, at least 1  | UP   | ENABLED  | no  | -  | 100 | 0.1  | 10.0.0.1:80 ROUTE w1 u100 l10
+            enabled: percentage 0 is weight 0            | UP   | ENABLED  | no  | -  | 0   | 1.0  | 10.0.0.1:80 ROUTE w0 u100 l10
+            disabled, not quiescent: removed             | UP   | DISABLED | no  | -  | 100 | 1.0  | absent
+            disabled, quiescent: weight 0                | UP   | DISABLED | yes | -  | 100 | 1.0  | 10.0.0.1:80 ROUTE w0 u0 l0
+            draining, not quiescent: weight 0            | UP   | DRAINING | no  | 9  | 100 | 1.0  | 10.0.0.1:80 ROUTE w0 u100 l10
+            draining but down: health wins               | DOWN | DRAINING | no  | -  | 100 | 1.0  | absent
+            drained, quiescent: removed                  | UP   | DRAINED  | yes | -  | 100 | 1.0  | absent
+            down, enabled, override: still removed       | DOWN | ENABLED  | no  | 9  | 100 | 1.0  | absent
+            """)
+    void steeringActsOnTheRealServerAsTheTableSays(
+            String description,
+            HealthStatus status,
+            RealSteer.Admin admin,
+            String quiescent,
+            Integer override,
+            int percent,
+            double ramp,
+            String expected) {
+        RealServer real = new RealServer(
+                ip("10.0.0.1"),
+                80,
+                Forwarding.GATE,
+                4,
+                10,
+                100,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                1);
+        VirtualService virtual =
+                tcp("192.0.2.10", 80).quiescent(yes(quiescent)).real(real).build();
+        RealSteer steer =
+                new RealSteer(admin, override == null ? OptionalInt.empty() : OptionalInt.of(override), percent, ramp);
+        Steering steering = new Steering(Map.of(new Steering.RealRef(virtual.key(), real.endpoint()), steer));
+        List<ServiceEntry> table = List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 4)));
+
+        Decision decision = DesiredState.compute(config(false, virtual), snapshot(virtual, status), steering, table);
+
+        assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
+    }
+
+    @Test
+    void fallbackComesInWhenTheOnlyUpRealServerIsNotEnabled() {
+        VirtualService virtual = tcp("192.0.2.10", 80)
+                .real(real("10.0.0.1", 80))
+                .fallback("127.0.0.9", 0, Forwarding.MASQ)
+                .build();
+        RealSteer draining = new RealSteer(RealSteer.Admin.DRAINING, OptionalInt.empty(), 100, 1.0);
+        Steering steering = new Steering(Map.of(
+                new Steering.RealRef(virtual.key(), virtual.reals().get(0).endpoint()), draining));
+
+        Decision decision =
+                DesiredState.compute(config(false, virtual), snapshot(virtual, HealthStatus.UP), steering, List.of());
+
+        assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w0 u0 l0, 127.0.0.9:80 MASQ w1 u0 l0");
+        assertThat(decision.withoutRealServers()).containsExactly(virtual.key());
     }
 
     /**
@@ -115,7 +182,7 @@ class DesiredStateTest {
                 dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
                 dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 1)));
 
-        Decision decision = DesiredState.compute(config(false, virtual), health, table);
+        Decision decision = DesiredState.compute(config(false, virtual), health, Steering.NONE, table);
 
         assertThat(destinations(decision)).isEqualTo(expected);
         assertThat(decision.withoutRealServers().contains(virtual.key()))
@@ -135,7 +202,8 @@ class DesiredStateTest {
                 .real(real("10.0.0.1", port, forwarding, 1))
                 .build();
 
-        Decision decision = DesiredState.compute(config(false, virtual), snapshot(virtual, HealthStatus.UP), List.of());
+        Decision decision = DesiredState.compute(
+                config(false, virtual), snapshot(virtual, HealthStatus.UP), Steering.NONE, List.of());
 
         assertThat(destinations(decision)).isEqualTo(expected);
     }
@@ -149,7 +217,7 @@ class DesiredStateTest {
                 .build();
 
         Decision decision = DesiredState.compute(
-                config(true, virtual), snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), List.of());
+                config(true, virtual), snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), Steering.NONE, List.of());
 
         assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w4 u0 l0");
     }
@@ -160,7 +228,7 @@ class DesiredStateTest {
         VirtualService down = tcp("192.0.2.11", 80).real(real("10.0.0.1", 80)).build();
         Config config = config(false, empty, down);
 
-        Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, List.of());
+        Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, Steering.NONE, List.of());
 
         assertThat(decision.table().services())
                 .extracting(s -> s.key().toString())
