@@ -1,4 +1,4 @@
-"""jdirectord and ldirectord side by side on the same real servers: see README.md next to this file.
+"""jdirectord, ldirectord and HAProxy side by side on the same real servers: see README.md next to this file.
 Run through ./run (which checks the prerequisites), not directly."""
 
 import argparse
@@ -79,8 +79,12 @@ def measure_setup(system, lab, n, k, p, bounds, results):
     lab.truncate_access_log()
     key = lambda figure: results.setdefault(f"{figure}|{n}|{k}", {})
     logfile = os.path.join(system.dir, f"{tag}.events")
-    start, running = measure.start_trials(system, config_text(reals, logfile), tag, live, p["trials"],
-                                          bounds["start_bound"], measure.Budget(bounds["budget"]))
+    if getattr(system, "measures_start", True):
+        start, running = measure.start_trials(system, config_text(reals, logfile), tag, live, p["trials"],
+                                              bounds["start_bound"], measure.Budget(bounds["budget"]))
+    else:
+        start, running = measure.start_untimed(system, config_text(reals, logfile), tag, live,
+                                               bounds["start_bound"])
     key("start")[system.name] = start
     print(f"  {system.name} N={n} K={k}: start {report.cell(start, 's', p['trials'])}", flush=True)
     if running:
@@ -108,7 +112,7 @@ def steady_and_all_dead(system, lab, reals, live, p, bounds, key):
     key("regularity")[system.name] = regularity
     print(f"  {system.name} N={len(reals)}: cpu/min {report.cell(cpu, 'cpu', p['windows'])}, peak RSS "
           f"{report.cell(memory, 'MiB', 1)}, probes {regularity}", flush=True)
-    trials = p["trials"] if system.name == "jdirectord" else 1
+    trials = 1 if system.name == "ldirectord" else p["trials"]
     bound = bounds.get("all_dead_bound", bounds["trial_bound"])
     out, back = measure.all_dead_trials(system, lab, reals, trials, bound, measure.Budget(bounds["budget"]))
     key("alldead")[system.name] = out
@@ -139,18 +143,30 @@ def rows(results, sizes, p):
                 if cell is None:
                     continue
                 out.append({"figure": label, "n": n, "k": k, "unit": unit, "jd": cell.get("jdirectord"),
-                            "ld": cell.get("ldirectord"), "target": target, "target_text": text})
+                            "ld": cell.get("ldirectord"), "hap": cell.get("haproxy"), "target": target,
+                            "target_text": text})
     return out
 
 
 def regularity_lines(results, sizes):
-    lines = ["", "Probes seen by nginx during the steady windows (per live server):", "",
-             "| N | system | probes per second | gap p50 | gap p99 | gap max |", "|---:|---|---:|---:|---:|---:|"]
+    lines = ["", "Probes seen by nginx during the steady windows (per live server), and CPU per probe (the median",
+             "CPU per minute over the probes of a minute at that rate):", "",
+             "| N | system | probes per second | on time | gap p50 | gap p99 | gap max | CPU per probe |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         for name, r in sorted(results.get(f"regularity|{n}|0", {}).items()):
             show = lambda v: "–" if v is None else f"{v:.2f} s"
-            lines.append(f"| {n:,} | {name} | {r['rate']:.2f} | {show(r['p50'])} | {show(r['p99'])} | {show(r['max'])} |")
+            per_probe = cpu_per_probe(results.get(f"cpu|{n}|0", {}).get(name), r["rate"], n)
+            lines.append(f"| {n:,} | {name} | {r['rate']:.2f} | {r['rate'] / CHECKINTERVAL:.0%} | {show(r['p50'])} |"
+                         f" {show(r['p99'])} | {show(r['max'])} | {per_probe} |")
     return lines
+
+
+def cpu_per_probe(cpu, rate, n):
+    """Microseconds of CPU per probe: the median CPU seconds per minute over n * rate * 60 probes."""
+    if cpu is None or not cpu.trials or rate <= 0:
+        return "–"
+    return f"{report.median(cpu.trials) / (n * rate * 60) * 1e6:,.0f} µs"
 
 
 def interrupted(signum, frame):
@@ -164,7 +180,8 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")])
     parser.add_argument("--trials", type=int)
-    parser.add_argument("--only", choices=["jdirectord", "ldirectord"])
+    parser.add_argument("--only", type=lambda s: s.split(","),
+                        help="comma-separated systems to run: jdirectord, ldirectord, haproxy (default: all)")
     parser.add_argument("--jar", required=True)
     parser.add_argument("--java", required=True)
     parser.add_argument("--jvm-options", default=JVM_OPTIONS)
@@ -183,19 +200,20 @@ def main():
     lab = Lab(args.workdir, max(args.sizes))
     jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
     ld = systems.Ldirectord(lab, args.workdir)
+    hap = systems.Haproxy(lab, args.workdir, CHECKINTERVAL, CHECKTIMEOUT)
     try:
         for n in args.sizes:
             started = {}
             for k in (0, n // 10):
-                for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n])):
-                    if args.only not in (None, system.name):
+                for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n]), (hap, p["jd"])):
+                    if args.only is not None and system.name not in args.only:
                         continue
                     if k and not started.get(system.name, True):
                         skipped[f"{system.name}|{n}|{k}"] = True
                         continue
                     started[system.name] = measure_setup(system, lab, n, k, p, bounds, results)
     finally:
-        for system in (jd, ld):
+        for system in (jd, ld, hap):
             if system.process is not None and system.process.alive():
                 system.process.stop(grace=0)
         lab.close()

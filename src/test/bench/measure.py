@@ -76,6 +76,16 @@ def start_trials(system, config_text, tag, live, trials, bound, budget):
     return outcome, True
 
 
+def start_untimed(system, config_text, tag, live, bound):
+    """For a system whose servers begin up (HAProxy): starts it once and waits until exactly the live
+    servers are in its table (the dead ones found out). Returns (Outcome with a note, running?)."""
+    started = system.start(config_text, f"{tag}-start0")
+    time.sleep(1)
+    settled = wait_for(system, lambda t: t.present == live, started + bound)
+    note = "not comparable: its servers begin up" if settled else "did not settle on the live servers"
+    return Outcome(note=note), settled
+
+
 def failure_trials(system, lab, targets, kind, bound, budget):
     """Kills one live server at a time (kind: 'refused' = REJECT with reset, 'dead' = DROP), waits
     until it leaves the table, revives it (again at a random point of the cycle) and waits until it is

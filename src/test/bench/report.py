@@ -1,4 +1,4 @@
-"""Median and worst of each figure, the ratio between the systems, the target, printed as a Markdown table."""
+"""Median and worst of each figure, the ratios between the systems, the target, printed as a Markdown table."""
 
 from measure import Over
 
@@ -53,10 +53,11 @@ def cell(outcome, unit, planned):
     return text
 
 
-def ratio(jd, ld):
-    if jd is None or ld is None or not jd.trials or not ld.trials:
+def ratio(base, other):
+    """other's median over base's, e.g. "12.5×"; "–" when either is missing."""
+    if base is None or other is None or not base.trials or not other.trials:
         return "–"
-    a, b = median(jd.trials), median(ld.trials)
+    a, b = median(base.trials), median(other.trials)
     if isinstance(a, Over) or _key(a) <= 0:
         return "–"
     return (">" if isinstance(b, Over) else "") + f"{_key(b) / _key(a):,.1f}×"
@@ -71,14 +72,15 @@ def verdict(outcome, target):
 
 
 def table(rows, planned):
-    """rows: dicts with figure, n, k, unit, jd, ld (Outcome or None), target (number or None),
-    target_text. Returns the Markdown table and the notes collected from the outcomes."""
-    lines = ["| figure | N | dead | jdirectord median / worst | ldirectord median / worst | ratio | "
-             "target (jdirectord) | met |",
-             "|---|---:|---:|---|---|---:|---|---|"]
+    """rows: dicts with figure, n, k, unit, jd, ld, hap (Outcome or None), target (number or None),
+    target_text. The ratios are ldirectord's median over jdirectord's, and jdirectord's over HAProxy's.
+    Returns the Markdown table and the notes collected from the outcomes."""
+    lines = ["| figure | N | dead | jdirectord median / worst | ldirectord median / worst | ldirectord ÷ jdirectord | "
+             "HAProxy median / worst | jdirectord ÷ HAProxy | target (jdirectord) | met |",
+             "|---|---:|---:|---|---|---:|---|---:|---|---|"]
     notes = []
     for r in rows:
-        for system, outcome in (("jdirectord", r["jd"]), ("ldirectord", r["ld"])):
+        for system, outcome in (("jdirectord", r["jd"]), ("ldirectord", r["ld"]), ("HAProxy", r.get("hap"))):
             for trial in (outcome.trials if outcome else []):
                 if isinstance(trial, Over) and trial.note:
                     notes.append(f"{r['figure']}, N = {r['n']:,} with {r['k']:,} dead, {system}: stopped after "
@@ -87,5 +89,6 @@ def table(rows, planned):
                 notes.append(f"{r['figure']}, N = {r['n']:,} with {r['k']:,} dead, {system}: {outcome.note}")
         lines.append(f"| {r['figure']} | {r['n']:,} | {r['k']:,} | {cell(r['jd'], r['unit'], planned)} | "
                      f"{cell(r['ld'], r['unit'], planned)} | {ratio(r['jd'], r['ld'])} | "
+                     f"{cell(r.get('hap'), r['unit'], planned)} | {ratio(r.get('hap'), r['jd'])} | "
                      f"{r.get('target_text', '')} | {verdict(r['jd'], r.get('target'))} |")
     return "\n".join(lines), notes

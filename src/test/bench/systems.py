@@ -1,10 +1,12 @@
-"""The two systems under test, each started in the namespace against its own table-without-a-kernel, and
+"""The systems under test, each started in the namespace against its own table-without-a-kernel, and
 what they did to that table read back from their logs as timed events.
 
 jdirectord: --dry-run keeps the table in memory and logs every change on standard error as
     2026-11-21T07:24:54.481Z INFO  dryrun: ipvsadm -a -t VIP -r RIP -m -w 1
 ldirectord: -d runs ./ipvsadm from its working directory, here fake-ipvsadm, which logs every call as
     1795245954.009817 rc=0 -a -t VIP -r RIP -m -w 1
+haproxy: no table; its log on standard error says when a server changes state:
+    2026-12-03T21:56:48.809766+00:00 Server reals/RIP is DOWN, reason: ...
 """
 
 import os
@@ -14,6 +16,8 @@ import signal
 import subprocess
 import time
 from datetime import datetime
+
+import lab as lab_module
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 JD_LINE = re.compile(r"^(\S+) INFO  dryrun: ipvsadm (.*)$")
@@ -167,3 +171,70 @@ class Ldirectord:
     def stop(self):
         # ldirectord deletes every real server on TERM, one ipvsadm run each: minutes at N = 1,000.
         self.process.stop(grace=0)
+
+
+HAPROXY_CONF = """global
+    log stderr format iso local0 info
+    maxconn {maxconn}
+defaults
+    mode http
+    log global
+    timeout connect {timeout}s
+    timeout check {timeout}s
+    timeout client 10s
+    timeout server 10s
+frontend virtual
+    bind {virtual}
+    default_backend reals
+backend reals
+    option httpchk GET {request}
+    http-check expect string {receive}
+    default-server check inter {interval}s fall 1 rise 1
+{servers}"""
+HAP_LINE = re.compile(r"^(\S+) Server reals/(\S+) is (UP|DOWN)\b")
+REAL = re.compile(r"^\s*real=(\S+):(\d+)\s", re.MULTILINE)
+
+
+def parse_hap(line):
+    """HAProxy's state changes, as the table operations they would be in an IPVS table."""
+    m = HAP_LINE.match(line)
+    if not m:
+        return None
+    op = "-a" if m.group(3) == "UP" else "-d"
+    return datetime.fromisoformat(m.group(1)).timestamp(), f"{op} -r {m.group(2)}:0"
+
+
+class Haproxy:
+    """Debian's HAProxy with active HTTP checks on the same real servers and timings as the monitors
+    (inter = checkinterval, timeout check and connect = checktimeout, fall 1, rise 1). It has no IPVS
+    table: its log's "Server reals/ADDR is UP|DOWN" lines stand for the table changes. Its servers
+    begin up, so its start is not measured."""
+
+    name = "haproxy"
+    measures_start = False
+
+    def __init__(self, lab, workdir, checkinterval, checktimeout):
+        self.lab, self.dir = lab, os.path.join(workdir, "hap")
+        self.interval, self.timeout = checkinterval, checktimeout
+        os.makedirs(self.dir, exist_ok=True)
+        self.process = None
+        self.table = None
+
+    def start(self, config_text, tag):
+        reals = REAL.findall(config_text)
+        servers = "".join(f"    server {addr} {addr}:{port}\n" for addr, port in reals)
+        config = os.path.join(self.dir, f"{tag}.cfg")
+        with open(config, "w") as f:
+            f.write(HAPROXY_CONF.format(maxconn=256, timeout=f"{self.timeout:g}",
+                                        virtual=lab_module.VIRTUAL, request="/", receive="ok",
+                                        interval=f"{self.interval:g}", servers=servers))
+        log = os.path.join(self.dir, f"{tag}.log")
+        if os.path.exists(log):
+            os.remove(log)
+        self.process = Process(self.lab.netns_argv("haproxy", "-db", "-f", config), self.dir, log)
+        self.table = TableLog(log, parse_hap)
+        self.table.present = {addr for addr, _ in reals}
+        return self.process.started
+
+    def stop(self):
+        self.process.stop(grace=5)
