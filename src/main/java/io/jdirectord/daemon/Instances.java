@@ -6,7 +6,6 @@ import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,10 @@ final class Instances implements MonitorObserver, AutoCloseable {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("execute").factory());
     private Set<Path> wanted = Set.of();
-    private Set<Path> started = new LinkedHashSet<>();
     private boolean running;
+    private boolean closed;
+    /** The instances whose last start succeeded and that were not stopped since; only the worker touches it. */
+    private final Set<Path> started = new LinkedHashSet<>();
 
     Instances(InstanceCommands commands, Path configFile, FailureLog log) {
         this.commands = commands;
@@ -49,15 +50,15 @@ final class Instances implements MonitorObserver, AutoCloseable {
     public synchronized void configApplied(Config config) {
         wanted = resolve(config.globals().execute());
         if (running) {
-            submitChanges();
+            worker.execute(this::reconcile);
         }
     }
 
     @Override
     public synchronized void daemonStatus(DaemonStatus status) {
-        if (status == DaemonStatus.RUNNING && !running) {
+        if (status == DaemonStatus.RUNNING && !running && !closed) {
             running = true;
-            submitChanges();
+            worker.execute(this::reconcile);
         }
     }
 
@@ -66,9 +67,8 @@ final class Instances implements MonitorObserver, AutoCloseable {
     public void close() {
         synchronized (this) {
             running = false;
-            Set<Path> stopping = started;
-            started = new LinkedHashSet<>();
-            stopping.forEach(config -> worker.execute(() -> run("stop", config)));
+            closed = true;
+            worker.execute(this::stopAll);
         }
         worker.shutdown();
         try {
@@ -79,22 +79,37 @@ final class Instances implements MonitorObserver, AutoCloseable {
         worker.shutdownNow();
     }
 
-    /** Queues what takes the running instances to {@link #wanted}: reload the kept, stop the dropped, start the new. */
-    private void submitChanges() {
-        List<Runnable> changes = new ArrayList<>();
-        for (Path config : started) {
-            changes.add(wanted.contains(config) ? () -> run("reload", config) : () -> run("stop", config));
+    /**
+     * Takes the running instances to {@link #wanted}: reloads the kept, stops the dropped, starts the new.
+     * An instance counts as started only once its start succeeded, so a failed start is tried again at the
+     * next reload, and a failed stop too.
+     */
+    private void reconcile() {
+        Set<Path> target;
+        synchronized (this) {
+            target = wanted;
         }
-        for (Path config : wanted) {
-            if (!started.contains(config)) {
-                changes.add(() -> run("start", config));
+        for (Path config : List.copyOf(started)) {
+            if (target.contains(config)) {
+                run("reload", config);
+            } else if (run("stop", config)) {
+                started.remove(config);
             }
         }
-        started = new LinkedHashSet<>(wanted);
-        changes.forEach(worker::execute);
+        for (Path config : target) {
+            if (!started.contains(config) && run("start", config)) {
+                started.add(config);
+            }
+        }
     }
 
-    private void run(String command, Path config) {
+    private void stopAll() {
+        started.forEach(config -> run("stop", config));
+        started.clear();
+    }
+
+    /** Runs one command for one instance and logs its outcome; true when it succeeded. */
+    private boolean run(String command, Path config) {
         InstanceCommands.Outcome outcome = commands.run(command, config);
         log.event(
                 "instance",
@@ -108,6 +123,7 @@ final class Instances implements MonitorObserver, AutoCloseable {
                 outcome.status(),
                 "output",
                 outcome.output());
+        return outcome.ok();
     }
 
     private Set<Path> resolve(List<String> names) {

@@ -28,9 +28,15 @@ class InstancesTest {
     private final RecordingSink logged = new RecordingSink();
 
     private Instances instances(InstanceCommands.Outcome outcome) {
+        return instances(command -> outcome);
+    }
+
+    /** Instances whose commands are recorded and answered by {@code answer} (given "start a.cf" and so on). */
+    private Instances instances(java.util.function.Function<String, InstanceCommands.Outcome> answer) {
         InstanceCommands recording = (command, config) -> {
-            commands.add(command + " " + dir.relativize(config.toAbsolutePath()));
-            return outcome;
+            String line = command + " " + dir.relativize(config.toAbsolutePath());
+            commands.add(line);
+            return answer.apply(line);
         };
         return new Instances(
                 recording, dir.resolve("main.cf"), new FailureLog(List.of(logged), Clock.systemUTC(), false));
@@ -84,6 +90,22 @@ class InstancesTest {
         instances.close();
 
         assertThat(commands).containsExactly("start b.cf", "stop b.cf");
+    }
+
+    @Test
+    void anInstanceWhoseStartFailedIsNotStoppedAndIsStartedAgainAtTheNextReload() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        Instances instances = instances(line -> line.equals("start a.cf") && starts.getAndIncrement() == 0
+                ? new InstanceCommands.Outcome(1, "a.cf:1: error")
+                : new InstanceCommands.Outcome(0, ""));
+        instances.configApplied(config("a.cf", "b.cf"));
+        instances.daemonStatus(DaemonStatus.RUNNING);
+
+        instances.configApplied(config("a.cf", "b.cf"));
+        instances.close();
+
+        assertThat(commands)
+                .containsExactly("start a.cf", "start b.cf", "reload b.cf", "start a.cf", "stop b.cf", "stop a.cf");
     }
 
     @Test
