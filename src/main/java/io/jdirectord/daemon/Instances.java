@@ -37,6 +37,8 @@ final class Instances implements MonitorObserver, AutoCloseable {
     private Set<Path> wanted = Set.of();
     private boolean running;
     private boolean closed;
+    /** Whether a {@link #reconcile} is queued and not begun: another one would find nothing more to do. */
+    private boolean queued;
     /** The instances whose last start succeeded and that were not stopped since; only the worker touches it. */
     private final Set<Path> started = new LinkedHashSet<>();
 
@@ -50,7 +52,7 @@ final class Instances implements MonitorObserver, AutoCloseable {
     public synchronized void configApplied(Config config) {
         wanted = resolve(config.globals().execute());
         if (running) {
-            worker.execute(this::reconcile);
+            queueReconcile();
         }
     }
 
@@ -58,6 +60,13 @@ final class Instances implements MonitorObserver, AutoCloseable {
     public synchronized void daemonStatus(DaemonStatus status) {
         if (status == DaemonStatus.RUNNING && !running && !closed) {
             running = true;
+            queueReconcile();
+        }
+    }
+
+    private void queueReconcile() {
+        if (!queued) {
+            queued = true;
             worker.execute(this::reconcile);
         }
     }
@@ -82,11 +91,12 @@ final class Instances implements MonitorObserver, AutoCloseable {
     /**
      * Takes the running instances to {@link #wanted}: reloads the kept, stops the dropped, starts the new.
      * An instance counts as started only once its start succeeded, so a failed start is tried again at the
-     * next reload, and a failed stop too.
+     * next reload, and a failed stop too. Reloads that come while one is queued are taken together.
      */
     private void reconcile() {
         Set<Path> target;
         synchronized (this) {
+            queued = false;
             target = wanted;
         }
         for (Path config : List.copyOf(started)) {
@@ -110,7 +120,7 @@ final class Instances implements MonitorObserver, AutoCloseable {
 
     /** Runs one command for one instance and logs its outcome; true when it succeeded. */
     private boolean run(String command, Path config) {
-        InstanceCommands.Outcome outcome = commands.run(command, config);
+        ExternalCommand.Outcome outcome = commands.run(command, config);
         log.event(
                 "instance",
                 "config",

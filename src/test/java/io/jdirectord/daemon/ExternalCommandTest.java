@@ -53,4 +53,30 @@ class ExternalCommandTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("did not finish within 300 ms");
     }
+
+    @Test
+    void captureKeepsTheEndOfTheOutputOnOneLine() {
+        ExternalCommand.Outcome outcome = new ExternalCommand(Duration.ofSeconds(5))
+                .capture(List.of("/bin/sh", "-c", "seq 1 1000; echo done >&2; exit 2"));
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.output()).endsWith("999 | 1000 | done").doesNotContain(" 500 |");
+    }
+
+    @Test
+    void captureRunsWithoutTheVariablesTakenOutAndInTheRootDirectory() {
+        ExternalCommand.Outcome outcome = new ExternalCommand(Duration.ofSeconds(5))
+                .withoutVariables(java.util.Set.of("HOME"))
+                .capture(List.of("/bin/sh", "-c", "echo \"${HOME-unset} $(pwd)\""));
+        assertThat(outcome).isEqualTo(new ExternalCommand.Outcome(0, "unset /"));
+    }
+
+    @Test
+    void captureSaysWhenTheCommandCannotRunOrOverrunsItsTimeout() {
+        assertThat(new ExternalCommand(Duration.ofSeconds(5)).capture(List.of("/nonexistent/program")))
+                .satisfies(o -> assertThat(o.status()).isEqualTo(-1))
+                .satisfies(o -> assertThat(o.output()).startsWith("cannot run /nonexistent/program: "));
+        assertThat(new ExternalCommand(Duration.ofMillis(300)).capture(List.of("/bin/sh", "-c", "sleep 30")))
+                .satisfies(o -> assertThat(o.status()).isEqualTo(-1))
+                .satisfies(o -> assertThat(o.output()).contains("did not finish within 300 ms, killed"));
+    }
 }

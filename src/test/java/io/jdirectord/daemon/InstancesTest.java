@@ -1,6 +1,7 @@
 package io.jdirectord.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigParser;
@@ -27,12 +28,12 @@ class InstancesTest {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final RecordingSink logged = new RecordingSink();
 
-    private Instances instances(InstanceCommands.Outcome outcome) {
+    private Instances instances(ExternalCommand.Outcome outcome) {
         return instances(command -> outcome);
     }
 
     /** Instances whose commands are recorded and answered by {@code answer} (given "start a.cf" and so on). */
-    private Instances instances(java.util.function.Function<String, InstanceCommands.Outcome> answer) {
+    private Instances instances(java.util.function.Function<String, ExternalCommand.Outcome> answer) {
         InstanceCommands recording = (command, config) -> {
             String line = command + " " + dir.relativize(config.toAbsolutePath());
             commands.add(line);
@@ -55,7 +56,7 @@ class InstancesTest {
 
     @Test
     void startsEachInstanceOnlyOnceTheFirstRoundIsInTheTableAndStopsThemWithTheDaemon() throws Exception {
-        Instances instances = instances(new InstanceCommands.Outcome(0, "ready"));
+        Instances instances = instances(new ExternalCommand.Outcome(0, "ready"));
         instances.configApplied(config("a.cf", "b.cf"));
         instances.daemonStatus(DaemonStatus.STARTING);
         assertThat(commands).isEmpty();
@@ -69,9 +70,10 @@ class InstancesTest {
 
     @Test
     void aReloadReloadsTheKeptStopsTheDroppedAndStartsTheNew() throws Exception {
-        Instances instances = instances(new InstanceCommands.Outcome(0, ""));
+        Instances instances = instances(new ExternalCommand.Outcome(0, ""));
         instances.configApplied(config("a.cf", "b.cf"));
         instances.daemonStatus(DaemonStatus.RUNNING);
+        await().until(() -> commands.contains("start b.cf"));
 
         instances.configApplied(config("b.cf", "c.cf"));
         instances.close();
@@ -83,7 +85,7 @@ class InstancesTest {
 
     @Test
     void aReloadBeforeTheFirstRoundStartsOnlyWhatTheLastFileNames() throws Exception {
-        Instances instances = instances(new InstanceCommands.Outcome(0, ""));
+        Instances instances = instances(new ExternalCommand.Outcome(0, ""));
         instances.configApplied(config("a.cf"));
         instances.configApplied(config("b.cf"));
         instances.daemonStatus(DaemonStatus.RUNNING);
@@ -96,10 +98,11 @@ class InstancesTest {
     void anInstanceWhoseStartFailedIsNotStoppedAndIsStartedAgainAtTheNextReload() throws Exception {
         java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
         Instances instances = instances(line -> line.equals("start a.cf") && starts.getAndIncrement() == 0
-                ? new InstanceCommands.Outcome(1, "a.cf:1: error")
-                : new InstanceCommands.Outcome(0, ""));
+                ? new ExternalCommand.Outcome(1, "a.cf:1: error")
+                : new ExternalCommand.Outcome(0, ""));
         instances.configApplied(config("a.cf", "b.cf"));
         instances.daemonStatus(DaemonStatus.RUNNING);
+        await().until(() -> commands.contains("start b.cf"));
 
         instances.configApplied(config("a.cf", "b.cf"));
         instances.close();
@@ -110,7 +113,7 @@ class InstancesTest {
 
     @Test
     void logsEachCommandWithItsOutcome() throws Exception {
-        Instances instances = instances(new InstanceCommands.Outcome(2, "a.cf:3: unknown directive"));
+        Instances instances = instances(new ExternalCommand.Outcome(2, "a.cf:3: unknown directive"));
         instances.configApplied(config("a.cf"));
         instances.daemonStatus(DaemonStatus.RUNNING);
         instances.close();
@@ -124,7 +127,7 @@ class InstancesTest {
 
     @Test
     void aNameNotBesideTheConfigurationIsPassedAsGiven() throws Exception {
-        Instances instances = instances(new InstanceCommands.Outcome(0, ""));
+        Instances instances = instances(new ExternalCommand.Outcome(0, ""));
         Config config = config("a.cf");
         Files.delete(dir.resolve("a.cf"));
         instances.configApplied(config);
