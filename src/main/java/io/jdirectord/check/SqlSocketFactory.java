@@ -48,49 +48,28 @@ final class SqlSocketFactory {
         return sockets == null ? UNREGISTERED : sockets;
     }
 
-    /** MariaDB Connector/J's factory: created per connection, told the configuration before use. */
-    public static final class MariaDb extends ConfigurableSocketFactory {
+    /**
+     * The factory both drivers make by name: MariaDB Connector/J with no arguments and then tells it the
+     * configuration; pgjdbc with the connection's properties. It extends MariaDB's hook class, which is a
+     * {@link SocketFactory}, so that one class serves both.
+     */
+    public static final class Driver extends ConfigurableSocketFactory {
 
-        private SocketFactory sockets = UNREGISTERED;
+        private SocketFactory sockets;
+
+        /** MariaDB Connector/J's constructor; {@link #setConfiguration} follows before use. */
+        public Driver() {
+            this.sockets = UNREGISTERED;
+        }
+
+        /** pgjdbc's constructor. */
+        public Driver(Properties properties) {
+            this.sockets = lookup(properties.getProperty(KEY_PROPERTY));
+        }
 
         @Override
         public void setConfiguration(Configuration conf, String host) {
             sockets = lookup(conf.nonMappedOptions().getProperty(KEY_PROPERTY));
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return sockets.createSocket();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return sockets.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return sockets.createSocket(host, port, local, localPort);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return sockets.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return sockets.createSocket(host, port, local, localPort);
-        }
-    }
-
-    /** pgjdbc's factory: created per connection with the connection's properties. */
-    public static final class Postgres extends SocketFactory {
-
-        private final SocketFactory sockets;
-
-        public Postgres(Properties properties) {
-            this.sockets = lookup(properties.getProperty(KEY_PROPERTY));
         }
 
         @Override

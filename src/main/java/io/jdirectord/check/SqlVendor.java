@@ -33,7 +33,7 @@ enum SqlVendor {
         void timeouts(Properties properties, Deadline deadline, String socketsKey) {
             properties.setProperty("connectTimeout", Integer.toString(deadline.remainingMillis()));
             properties.setProperty("socketTimeout", Integer.toString(deadline.remainingMillis()));
-            properties.setProperty("socketFactory", SqlSocketFactory.MariaDb.class.getName());
+            properties.setProperty("socketFactory", SqlSocketFactory.Driver.class.getName());
             properties.setProperty(SqlSocketFactory.KEY_PROPERTY, socketsKey);
         }
 
@@ -78,7 +78,7 @@ enum SqlVendor {
             properties.setProperty("options", "-c statement_timeout=" + deadline.remainingMillis());
             properties.setProperty("ApplicationName", "jdirectord");
             properties.setProperty("gssEncMode", "disable");
-            properties.setProperty("socketFactory", SqlSocketFactory.Postgres.class.getName());
+            properties.setProperty("socketFactory", SqlSocketFactory.Driver.class.getName());
             properties.setProperty(SqlSocketFactory.KEY_PROPERTY, socketsKey);
         }
 
