@@ -103,7 +103,56 @@ public record OpenSslPki(
         return new OpenSslPki(ca, signed, key, self, selfKey);
     }
 
-    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+    /**
+     * A client certificate for {@code CN=name} signed by this CA (extended key usage clientAuth), with its
+     * PKCS#8 key, made beside the CA's files.
+     *
+     * @param keyAlgorithm "ec" (P-256) or "rsa" (2048 bits)
+     */
+    public ClientFiles clientCertificate(String name, String keyAlgorithm) throws IOException, InterruptedException {
+        Path dir = caCertificate.getParent();
+        Path key = dir.resolve(name + ".key");
+        Path csr = dir.resolve(name + ".csr");
+        Path certificate = dir.resolve(name + ".pem");
+        Path extensions = dir.resolve(name + ".ext");
+        Files.writeString(extensions, "extendedKeyUsage=clientAuth\n");
+        List<String> request = new ArrayList<>(List.of("req", "-newkey"));
+        request.addAll(
+                keyAlgorithm.equals("rsa")
+                        ? List.of("rsa:2048")
+                        : List.of("ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"));
+        request.addAll(List.of("-nodes", "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + name));
+        openssl(dir, request.toArray(String[]::new));
+        openssl(
+                dir,
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                caCertificate.toString(),
+                "-CAkey",
+                dir.resolve("ca.key").toString(),
+                "-CAcreateserial",
+                "-out",
+                certificate.toString(),
+                "-days",
+                "2",
+                "-extfile",
+                extensions.toString());
+        return new ClientFiles(certificate, key);
+    }
+
+    /**
+     * A client's certificate and its key.
+     *
+     * @param certificate PEM certificate
+     * @param key         PEM private key, PKCS#8
+     */
+    public record ClientFiles(Path certificate, Path key) {}
+
+    /** Runs openssl in {@code dir}; fails with its output when it fails. */
+    public static void openssl(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(OPENSSL.toString());
         command.addAll(List.of(args));
