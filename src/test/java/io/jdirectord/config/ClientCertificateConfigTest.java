@@ -214,6 +214,12 @@ class ClientCertificateConfigTest {
     }
 
     @Test
+    void theSummaryNamesTheFiles() {
+        assertThat(ConfigSummary.format(fixture.parse(BLOCK + indented(ec))))
+                .contains("\n  tls clientcert " + ec.certificate() + ", clientkey " + ec.key() + "\n");
+    }
+
+    @Test
     void neverShowsTheKeyInItsText() {
         ClientCertificate certificate = clientCertificate(BLOCK + indented(ec)).orElseThrow();
         assertThat(certificate.toString()).isEqualTo("clientcert " + ec.certificate() + ", clientkey " + ec.key());

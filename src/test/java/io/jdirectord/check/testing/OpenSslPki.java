@@ -1,12 +1,19 @@
 package io.jdirectord.check.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Test certificates made with the openssl command: a CA, a server certificate it signs for one DNS
@@ -22,6 +29,8 @@ public record OpenSslPki(
         Path caCertificate, Path signedCertificate, Path signedKey, Path selfCertificate, Path selfKey) {
 
     public static final Path OPENSSL = Path.of("/usr/bin/openssl");
+
+    private static final char[] STORE_PASSWORD = "test-only".toCharArray();
 
     public static OpenSslPki create(Path dir, String dnsName) throws IOException, InterruptedException {
         Path caKey = dir.resolve("ca.key");
@@ -101,6 +110,44 @@ public record OpenSslPki(
                 "-addext",
                 "subjectAltName=DNS:" + dnsName);
         return new OpenSslPki(ca, signed, key, self, selfKey);
+    }
+
+    /**
+     * A TLS server context presenting the CA-signed server certificate and trusting the client certificates
+     * this CA signs.
+     */
+    public SSLContext serverContext() throws IOException, InterruptedException, GeneralSecurityException {
+        Path dir = caCertificate.getParent();
+        Path store = dir.resolve("server.p12");
+        openssl(
+                dir,
+                "pkcs12",
+                "-export",
+                "-in",
+                signedCertificate.toString(),
+                "-inkey",
+                signedKey.toString(),
+                "-out",
+                store.toString(),
+                "-passout",
+                "pass:" + new String(STORE_PASSWORD));
+        KeyStore identity = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            identity.load(in, STORE_PASSWORD);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(identity, STORE_PASSWORD);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            trusted.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
     }
 
     /**
