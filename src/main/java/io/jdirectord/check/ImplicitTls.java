@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -12,11 +13,13 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS started right after connecting (https, pops, imaps, ldaps). Without verification (ldirectord's behaviour) any
  * certificate is accepted; with it the chain must lead to the system trust store or the configured CA
- * file, and the certificate must name the expected host (virtualhost, else the real's address).
+ * file, and the certificate must name the expected host (virtualhost, else the real's address). A configured
+ * client certificate is presented when the server asks for one.
  */
 final class ImplicitTls {
 
@@ -30,7 +33,7 @@ final class ImplicitTls {
         this.verify = tls.verify();
         try {
             this.context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers(tls), null);
+            context.init(keyManagers(tls), trustManagers(tls), null);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -52,6 +55,13 @@ final class ImplicitTls {
         socket.setSoTimeout(timeoutMillis);
         socket.startHandshake();
         return socket;
+    }
+
+    /** The client certificate, presented when the server asks for one; none when not configured. */
+    private static KeyManager @Nullable [] keyManagers(TlsVerification tls) {
+        return tls.clientCertificate()
+                .map(certificate -> new KeyManager[] {new ClientKeyManager(certificate)})
+                .orElse(null);
     }
 
     private static TrustManager[] trustManagers(TlsVerification tls) throws GeneralSecurityException {

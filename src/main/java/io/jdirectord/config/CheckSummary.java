@@ -39,6 +39,7 @@ final class CheckSummary {
         if (c.tls().verify()) {
             lines.add("tls verify" + c.tls().caFile().map(f -> ", cacert " + f).orElse(", system trust store"));
         }
+        c.tls().clientCertificate().ifPresent(client -> lines.add("tls " + client));
         extras(c).ifPresent(lines::add);
         lines.add("checktimeout " + ConfigSummary.seconds(c.checkTimeout()) + ", negotiatetimeout "
                 + ConfigSummary.seconds(c.negotiateTimeout()) + ", checkinterval "

@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class ConfigParser {
         Values values = new Values(diagnostics);
         Resolution resolution = new Resolution(resolver, diagnostics);
         GlobalDraft global = new DraftBuilder(values, resolution).build(statements);
+        new ClientCertificateFiles(diagnostics, InstantSource.system()).read(global);
         VirtualAssembler assembler = new VirtualAssembler(resolution, diagnostics);
         checkGlobalFallbacks(global, assembler);
         List<VirtualService> services = assemble(global, assembler, diagnostics);

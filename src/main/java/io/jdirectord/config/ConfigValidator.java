@@ -59,7 +59,7 @@ final class ConfigValidator {
     /** The group the packaged service runs as; it may read the file. */
     static final String SERVICE_GROUP = "jdirectord";
 
-    private static boolean readableByOthers(Path file) {
+    static boolean readableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             boolean serviceGroup = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class)

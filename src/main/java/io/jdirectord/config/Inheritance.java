@@ -59,7 +59,10 @@ final class Inheritance {
                 get(s -> s.riseCount, 1));
     }
 
-    /** verifycert of the block, else its cacert implies yes, else the same rule on the global section. */
+    /**
+     * verifycert of the block, else its cacert implies yes, else the same rule on the global section; the
+     * client certificate of the block, else the global one.
+     */
     TlsVerification tls() {
         Optional<Path> caFile = Optional.ofNullable(get(s -> s.caCert, null));
         Boolean verify = virtual.verifyCert;
@@ -69,7 +72,7 @@ final class Inheritance {
         if (verify == null) {
             verify = global.caCert != null;
         }
-        return new TlsVerification(verify, caFile);
+        return new TlsVerification(verify, caFile, Optional.ofNullable(get(s -> s.clientCertificate, null)));
     }
 
     EmailAlert emailAlert(Optional<String> from) {

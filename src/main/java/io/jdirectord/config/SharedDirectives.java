@@ -55,6 +55,14 @@ final class SharedDirectives {
                                     s.caCert = p;
                                     s.caCertLine = d.line();
                                 }))
+                .on("clientcert", (d, s) -> {
+                    s.clientCertLine = d.line();
+                    v.existingFile(d).ifPresent(p -> s.clientCert = p);
+                })
+                .on("clientkey", (d, s) -> {
+                    s.clientKeyLine = d.line();
+                    v.existingFile(d).ifPresent(p -> s.clientKey = p);
+                })
                 .on(
                         "maxreceive",
                         (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))

@@ -25,6 +25,13 @@ final class SharedDraft {
     Boolean verifyCert;
     Path caCert;
     Integer caCertLine;
+    Path clientCert;
+    Integer clientCertLine;
+    Path clientKey;
+    Integer clientKeyLine;
+    /** Both files read and checked, set by {@link ClientCertificateFiles}; null when not given or not usable. */
+    ClientCertificate clientCertificate;
+
     Integer maxReceive;
     Boolean dynamicWeight;
     Boolean followRedirects;

@@ -17,6 +17,7 @@ import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -93,6 +94,18 @@ public final class ScriptedServer implements AutoCloseable {
     /** The SNI host names TLS clients sent, one entry per handshake ("" when none was sent). */
     public List<String> serverNames() {
         return List.copyOf(serverNames);
+    }
+
+    /**
+     * As {@link #conversationTls}, requiring a client certificate that the trust managers of {@code context}
+     * accept: without one, or with another, the handshake fails.
+     */
+    public static ScriptedServer conversationMutualTls(InetAddress address, SSLContext context, Script script)
+            throws IOException {
+        SSLServerSocket socket =
+                (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, address);
+        socket.setNeedClientAuth(true);
+        return new ScriptedServer(socket, script, true);
     }
 
     private void acceptLoop() {
