@@ -70,6 +70,7 @@ class ArchitectureTest {
                     List.of(
                             "com.google.re2j..",
                             "org.apache.hc..",
+                            "com.google.protobuf..",
                             "org.apache.commons.net..",
                             "com.jcraft.jsch..",
                             "org.xbill.DNS..",

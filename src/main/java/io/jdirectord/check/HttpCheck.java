@@ -20,10 +20,10 @@ public final class HttpCheck implements Check {
     private final Optional<HttpTarget> target;
     private final Optional<ImplicitTls> tls;
     private final String method;
-    private final ReceivePattern receive;
     private final int maxBytes;
     private final Duration timeout;
     private final boolean followRedirects;
+    private final HttpVerdict verdict;
 
     /**
      * @param contexts where the shared TLS set-up for this check's verification setting comes from
@@ -34,9 +34,9 @@ public final class HttpCheck implements Check {
         this.target = HttpTarget.of(spec);
         this.tls = target.filter(HttpTarget::secure).map(to -> contexts.forVerification(spec.tls()));
         this.method = spec.method().name();
-        this.receive = ReceivePattern.of(spec.receive());
         this.maxBytes = spec.probe().maxReceiveBytes();
         this.followRedirects = spec.followRedirects();
+        this.verdict = new HttpVerdict(ReceivePattern.of(spec.receive()), followRedirects);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class HttpCheck implements Check {
                 try {
                     HttpExchange.Reply reply = exchange.run(to, method, tls, maxBytes, followRedirects);
                     if (!followRedirects || !HttpRedirects.isRedirect(reply.status())) {
-                        return judge(reply, deadline, redirects.suffix());
+                        return verdict.judge(reply, deadline, redirects.suffix());
                     }
                     exchange.close();
                     redirects.follow(reply);
@@ -67,27 +67,6 @@ public final class HttpCheck implements Check {
                 }
             }
         }
-    }
-
-    /** @param redirects what the reason says about the redirects followed: empty, or " (after 1 redirect, ...)" */
-    private CheckResult judge(HttpExchange.Reply reply, Deadline deadline, String redirects) throws ProbeException {
-        String status = "HTTP " + reply.status() + redirects;
-        if (reply.status() >= 300 && reply.status() < 400) {
-            return CheckResult.down(status + (followRedirects ? "" : " (followredirects=no)"));
-        }
-        if (reply.status() < 200 || reply.status() >= 300) {
-            return CheckResult.down(status);
-        }
-        if (receive.isEmpty()) {
-            return CheckResult.up(status);
-        }
-        if (receive.foundIn(reply.body(), deadline)) {
-            return CheckResult.up(status + ", receive pattern " + receive + " found");
-        }
-        String where = reply.truncated()
-                ? "the first " + Reasons.size(reply.bodyBytes()) + " (body truncated)"
-                : Reasons.size(reply.bodyBytes());
-        return CheckResult.down(status + " but receive pattern " + receive + " not found in " + where);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -46,10 +47,25 @@ final class ImplicitTls {
      *                 host name rather than an address
      */
     SSLSocket handshake(Socket plain, String peerName, int timeoutMillis) throws IOException {
+        return handshake(plain, peerName, timeoutMillis, List.of());
+    }
+
+    /**
+     * {@link #handshake(Socket, String, int)} offering application protocols by ALPN ("h2", "http/1.1");
+     * the server's choice is the socket's {@link SSLSocket#getApplicationProtocol()}.
+     *
+     * @param protocols the ALPN protocol names offered, in order of preference; empty for no ALPN
+     */
+    SSLSocket handshake(Socket plain, String peerName, int timeoutMillis, List<String> protocols) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, peerName, plain.getPort(), true);
-        if (verify) {
+        if (verify || !protocols.isEmpty()) {
             SSLParameters parameters = socket.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (verify) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            if (!protocols.isEmpty()) {
+                parameters.setApplicationProtocols(protocols.toArray(String[]::new));
+            }
             socket.setSSLParameters(parameters);
         }
         socket.setSoTimeout(timeoutMillis);

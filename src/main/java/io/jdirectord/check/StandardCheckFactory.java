@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import io.jdirectord.check.spec.DnsSpec;
 import io.jdirectord.check.spec.ExternalSpec;
 import io.jdirectord.check.spec.FtpSpec;
+import io.jdirectord.check.spec.GrpcSpec;
 import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.check.spec.LdapSpec;
 import io.jdirectord.check.spec.MailboxSpec;
@@ -15,9 +16,11 @@ import io.jdirectord.check.spec.SqlSpec;
 import io.jdirectord.check.spec.SshSpec;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
+import io.jdirectord.config.HttpVersion;
 import io.jdirectord.config.OracleDriverJars;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
+import io.jdirectord.config.ServiceKind;
 
 /**
  * Makes the check for each checktype and service, as ldirectord dispatches them.
@@ -29,7 +32,7 @@ import io.jdirectord.config.Protocol;
  * <p>Each check is given only what it reads: its own record of {@link io.jdirectord.check.spec}, made
  * from the {@link ProbeSpec} by that record's {@code of} (tests make their checks the same way).
  *
- * <p>Holds the TLS set-ups shared by the https, pops, imaps and ldaps checks, and the SQL checks' drivers.
+ * <p>Holds the TLS set-ups shared by the https, grpcs, pops, imaps and ldaps checks, and the SQL checks' drivers.
  */
 public final class StandardCheckFactory implements CheckFactory {
 
@@ -74,10 +77,18 @@ public final class StandardCheckFactory implements CheckFactory {
         return new PingCheck(PingSpec.of(spec));
     }
 
+    /** HTTP/1.1 keeps its own check: the HTTP/2 one shares only the judgement of the reply. */
+    private Check http(HttpSpec spec) {
+        return spec.httpVersion() == HttpVersion.HTTP_2 && spec.service() != ServiceKind.HTTP_PROXY
+                ? new Http2Check(spec, tlsContexts)
+                : new HttpCheck(spec, tlsContexts);
+    }
+
     private Check negotiate(ProbeSpec spec) {
         return switch (spec.check().service()) {
             case NONE -> new NoneCheck(spec.check().negotiateTimeout());
-            case HTTP, HTTPS, HTTP_PROXY -> new HttpCheck(HttpSpec.of(spec), tlsContexts);
+            case HTTP, HTTPS, HTTP_PROXY -> http(HttpSpec.of(spec));
+            case GRPC, GRPCS -> new GrpcCheck(GrpcSpec.of(spec), tlsContexts);
             case SIMPLETCP -> new SimpleTcpCheck(SimpleTcpSpec.of(spec));
             case NNTP -> new NntpCheck(Probe.negotiate(spec));
             case FTP -> new FtpCheck(FtpSpec.of(spec));

@@ -29,6 +29,7 @@ final class CheckDirectives {
                 .on("request", (d, x) -> v.quoted(d).ifPresent(r -> x.request = r.startsWith("/") ? r : "/" + r))
                 .on("receive", (d, x) -> v.quoted(d).ifPresent(r -> x.receive = r))
                 .on("httpmethod", this::httpMethod)
+                .on("httpversion", this::httpVersion)
                 .on(
                         "virtualhost",
                         (d, x) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(h -> x.virtualHost = h))
@@ -129,6 +130,14 @@ final class CheckDirectives {
             case "GET" -> x.httpMethod = HttpMethod.GET;
             case "HEAD" -> x.httpMethod = HttpMethod.HEAD;
             default -> v.fail(d, "httpmethod must be GET or HEAD, not " + Texts.quote(d.value()));
+        }
+    }
+
+    private void httpVersion(Directive d, VirtualDraft x) {
+        switch (Values.unquote(d.value()).strip()) {
+            case "1.1" -> x.httpVersion = HttpVersion.HTTP_1_1;
+            case "2", "2.0" -> x.httpVersion = HttpVersion.HTTP_2;
+            default -> v.fail(d, "httpversion must be 1.1 or 2, not " + Texts.quote(d.value()));
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.OptionalInt;
  * @param sshKey           private key file for ssh login (extension {@code sshkey})
  * @param followRedirects  http checks follow up to 7 redirects on the same real server, as ldirectord's LWP
  *                         follows them (extension {@code followredirects}, default yes)
+ * @param httpVersion      the HTTP version of http and https checks (extension {@code httpversion}, default 1.1)
  */
 public record CheckSpec(
         CheckType type,
@@ -56,7 +57,8 @@ public record CheckSpec(
         int maxReceiveBytes,
         boolean dynamicWeight,
         Optional<java.nio.file.Path> sshKey,
-        boolean followRedirects) {
+        boolean followRedirects,
+        HttpVersion httpVersion) {
 
     public static final int DEFAULT_MAX_RECEIVE_BYTES = 64 * 1024;
 
@@ -82,7 +84,7 @@ public record CheckSpec(
      * Builds a {@link CheckSpec} by name, so that no caller lists its 22 components by position. Starts
      * from ldirectord's defaults: negotiate, no service, tcp, request "/", no receive, GET, checktimeout
      * 5 s, negotiatetimeout 30 s, "/bin/true", one ping attempt, no TLS verification, 64 KiB maxreceive,
-     * redirects followed.
+     * redirects followed, HTTP/1.1.
      */
     public static final class Builder {
         private CheckType type = CheckType.NEGOTIATE;
@@ -107,6 +109,7 @@ public record CheckSpec(
         private boolean dynamicWeight;
         private Optional<java.nio.file.Path> sshKey = Optional.empty();
         private boolean followRedirects = true;
+        private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
         private Builder() {}
 
@@ -133,6 +136,7 @@ public record CheckSpec(
             dynamicWeight = spec.dynamicWeight;
             sshKey = spec.sshKey;
             followRedirects = spec.followRedirects;
+            httpVersion = spec.httpVersion;
         }
 
         public Builder type(CheckType value) {
@@ -245,6 +249,11 @@ public record CheckSpec(
             return this;
         }
 
+        public Builder httpVersion(HttpVersion value) {
+            httpVersion = value;
+            return this;
+        }
+
         public CheckSpec build() {
             return new CheckSpec(
                     type,
@@ -268,7 +277,8 @@ public record CheckSpec(
                     maxReceiveBytes,
                     dynamicWeight,
                     sshKey,
-                    followRedirects);
+                    followRedirects,
+                    httpVersion);
         }
     }
 }

@@ -42,6 +42,7 @@ final class CheckSpecs {
                 .dynamicWeight(inherit.get(s -> s.dynamicWeight, false))
                 .sshKey(Optional.ofNullable(v.sshKey))
                 .followRedirects(inherit.get(s -> s.followRedirects, true))
+                .httpVersion(v.httpVersion != null ? v.httpVersion : HttpVersion.HTTP_1_1)
                 .build();
     }
 

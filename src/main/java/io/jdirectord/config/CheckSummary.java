@@ -17,6 +17,8 @@ final class CheckSummary {
             ServiceKind.HTTPS,
             ServiceKind.HTTP_PROXY,
             ServiceKind.FTP,
+            ServiceKind.GRPC,
+            ServiceKind.GRPCS,
             ServiceKind.LDAP,
             ServiceKind.LDAPS,
             ServiceKind.DNS,
@@ -78,6 +80,9 @@ final class CheckSummary {
                 + (c.receive().isEmpty() ? "any" : ConfigSummary.quote(c.receive()));
         if (HTTP.contains(c.service())) {
             text += ", httpmethod " + c.httpMethod()
+                    + (c.httpVersion() == HttpVersion.HTTP_1_1
+                            ? ""
+                            : ", httpversion " + c.httpVersion().text())
                     + c.virtualHost().map(h -> ", virtualhost " + h).orElse("");
         }
         return text;

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * The {@code service} directive: the protocol a negotiate check speaks. Every name ldirectord knows,
- * plus {@link #SSH} (an extension). {@link #wellKnownPort()} is ldirectord's ld_service_to_port table,
+ * plus {@link #SSH}, {@link #GRPC} and {@link #GRPCS} (extensions). {@link #wellKnownPort()} is ldirectord's ld_service_to_port table,
  * used as the check port of last resort; {@link #forPort(int)} is its ld_port_to_service table.
  */
 public enum ServiceKind {
     DNS(53),
     FTP(21),
+    GRPC(0),
+    GRPCS(0),
     HTTP(80),
     HTTPS(443),
     HTTP_PROXY(3128),

@@ -17,6 +17,8 @@ final class VirtualChecks {
             ServiceKind.HTTPS,
             ServiceKind.HTTP_PROXY,
             ServiceKind.FTP,
+            ServiceKind.GRPC,
+            ServiceKind.GRPCS,
             ServiceKind.SMTP,
             ServiceKind.SUBMISSION,
             ServiceKind.POP,
@@ -48,6 +50,7 @@ final class VirtualChecks {
                             + " use protocol=tcp, another service, or checktype=connect or ping");
         }
         dnsReceive(v, s);
+        httpVersion(v, check);
         if (negotiates && check.service() == ServiceKind.ORACLE) {
             OracleDriverJars.standard().warnWhenMissing(diagnostics, v.lineOf("service"));
         }
@@ -80,6 +83,23 @@ final class VirtualChecks {
                     v.lineOf("receive"),
                     "service=dns needs receive= (the address or name the answer must"
                             + " hold): without it the real servers are reported down, as in ldirectord");
+        }
+    }
+
+    /** httpversion=2 is for the http and https checks; http_proxy speaks HTTP/1.1 to its proxy. */
+    private void httpVersion(VirtualDraft v, CheckSpec check) {
+        if (v.httpVersion != HttpVersion.HTTP_2 || !check.type().negotiates()) {
+            return;
+        }
+        if (check.service() == ServiceKind.HTTP_PROXY) {
+            diagnostics.error(
+                    v.lineOf("httpversion"),
+                    "httpversion=2 is for service http and https; http_proxy speaks HTTP/1.1 to the proxy");
+        } else if (check.service() != ServiceKind.HTTP && check.service() != ServiceKind.HTTPS) {
+            diagnostics.warn(
+                    v.lineOf("httpversion"),
+                    "httpversion only applies to service http and https; ignored for service "
+                            + check.service().ldName());
         }
     }
 

@@ -22,6 +22,7 @@ final class VirtualDraft {
     String request;
     String receive;
     HttpMethod httpMethod;
+    HttpVersion httpVersion;
     String virtualHost;
     String login;
     String passwd;

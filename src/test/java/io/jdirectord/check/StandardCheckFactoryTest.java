@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jdirectord.check.testing.Loopback;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.CheckType;
+import io.jdirectord.config.HttpVersion;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.VirtualServiceKey;
@@ -55,6 +56,8 @@ class StandardCheckFactoryTest {
         "NEGOTIATE, IMAP, TCP, ImapCheck, 7",
         "NEGOTIATE, IMAPS, TCP, ImapCheck, 7",
         "NEGOTIATE, SSH, TCP, SshCheck, 7",
+        "NEGOTIATE, GRPC, TCP, GrpcCheck, 7",
+        "NEGOTIATE, GRPCS, TCP, GrpcCheck, 7",
         "NEGOTIATE, DNS, UDP, DnsCheck, 7",
         "NEGOTIATE, DNS, TCP, DnsCheck, 7",
         "NEGOTIATE, SIP, UDP, SipCheck, 7",
@@ -74,6 +77,15 @@ class StandardCheckFactoryTest {
         Check check = factory.create(probe(type, service, protocol).build());
         assertThat(check.getClass().getSimpleName()).isEqualTo(kind);
         assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(timeoutSeconds));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"HTTP, Http2Check", "HTTPS, Http2Check", "HTTP_PROXY, HttpCheck"})
+    void speaksHttp2WithHttpversionTwoExceptThroughAProxy(ServiceKind service, String kind) {
+        Probes probe = probe(CheckType.NEGOTIATE, service, Protocol.TCP)
+                .request(service == ServiceKind.HTTP_PROXY ? "/http://www.example.test/" : "/")
+                .httpVersion(HttpVersion.HTTP_2);
+        assertThat(factory.create(probe.build()).getClass().getSimpleName()).isEqualTo(kind);
     }
 
     @Test

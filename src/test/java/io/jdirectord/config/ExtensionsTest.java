@@ -88,6 +88,35 @@ class ExtensionsTest {
     }
 
     @Test
+    void speaksHttp11UnlessHttpversionIsTwo() {
+        assertThat(fixture.only(BLOCK + "\tservice=https\n").check().httpVersion())
+                .isEqualTo(HttpVersion.HTTP_1_1);
+        assertThat(fixture.only(BLOCK + "\tservice=https\n\thttpversion=2\n")
+                        .check()
+                        .httpVersion())
+                .isEqualTo(HttpVersion.HTTP_2);
+        assertThat(fixture.errors(BLOCK + "\thttpversion=3\n"))
+                .containsExactly("3: httpversion must be 1.1 or 2, not \"3\"");
+    }
+
+    @Test
+    void refusesHttpversionTwoForHttpProxyAndWarnsForOtherServices() {
+        assertThat(fixture.errors(BLOCK + "\tservice=http_proxy\n\trequest=\"http://a.test/\"\n\thttpversion=2\n"))
+                .containsExactly(
+                        "5: httpversion=2 is for service http and https; http_proxy speaks HTTP/1.1 to the proxy");
+        assertThat(fixture.warnings(BLOCK + "\tservice=smtp\n\thttpversion=2\n"))
+                .containsExactly("4: httpversion only applies to service http and https; ignored for service smtp");
+    }
+
+    @Test
+    void readsTheGrpcServicesWithTheirHealthServiceAsRequest() {
+        VirtualService grpc = fixture.only(BLOCK + "\tservice=grpc\n\trequest=\"echo.Echo\"\n");
+        assertThat(grpc.check().service()).isEqualTo(ServiceKind.GRPC);
+        assertThat(grpc.check().request()).isEqualTo("/echo.Echo");
+        assertThat(fixture.only(BLOCK + "\tservice=grpcs\n").check().service()).isEqualTo(ServiceKind.GRPCS);
+    }
+
+    @Test
     void readsSshkeyThatExists() throws Exception {
         Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
         assertThat(fixture.only(BLOCK + "\tservice=ssh\n\tlogin=\"probe\"\n\tsshkey=\"" + key + "\"\n")

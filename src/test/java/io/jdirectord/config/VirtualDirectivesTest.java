@@ -349,7 +349,7 @@ class VirtualDirectivesTest {
                                 + " external-perl or a number, not \"combined\""),
                 Arguments.of(
                         "service=gopher",
-                        "service must be one of dns ftp http http_proxy https imap imaps ldap"
+                        "service must be one of dns ftp grpc grpcs http http_proxy https imap imaps ldap"
                                 + " ldaps mysql nntp none oracle pgsql pop pops radius simpletcp sip smtp ssh submission,"
                                 + " not \"gopher\""),
                 Arguments.of("request=\"\"", "request must not be empty"),

@@ -1,6 +1,7 @@
 package io.jdirectord.check.spec;
 
 import io.jdirectord.config.HttpMethod;
+import io.jdirectord.config.HttpVersion;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param virtualHost     the Host header and TLS server name, when not the real's address
  * @param tls             how the server's certificate is verified
  * @param followRedirects whether redirects on the same real server are followed
+ * @param httpVersion     HTTP/1.1, or HTTP/2 (http and https only)
  */
 public record HttpSpec(
         Probe probe,
@@ -26,7 +28,8 @@ public record HttpSpec(
         HttpMethod method,
         Optional<String> virtualHost,
         TlsVerification tls,
-        boolean followRedirects) {
+        boolean followRedirects,
+        HttpVersion httpVersion) {
 
     public static HttpSpec of(ProbeSpec spec) {
         return new HttpSpec(
@@ -37,6 +40,7 @@ public record HttpSpec(
                 spec.check().httpMethod(),
                 spec.check().virtualHost(),
                 spec.check().tls(),
-                spec.check().followRedirects());
+                spec.check().followRedirects(),
+                spec.check().httpVersion());
     }
 }

@@ -4,6 +4,7 @@ import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.HttpMethod;
+import io.jdirectord.config.HttpVersion;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.Protocol;
 import io.jdirectord.config.ServiceKind;
@@ -150,6 +151,11 @@ public final class Probes {
 
     public Probes followRedirects(boolean value) {
         check.followRedirects(value);
+        return this;
+    }
+
+    public Probes httpVersion(HttpVersion value) {
+        check.httpVersion(value);
         return this;
     }
 
