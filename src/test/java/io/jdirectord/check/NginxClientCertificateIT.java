@@ -11,6 +11,7 @@ import io.jdirectord.check.testing.OpenSslPki;
 import io.jdirectord.check.testing.OpenSslPki.ClientFiles;
 import io.jdirectord.check.testing.Probes;
 import io.jdirectord.config.ConfigParser;
+import io.jdirectord.config.HttpVersion;
 import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.TlsVerification;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The https check's client certificate against a real nginx on 127.0.0.1 and [::1] with
+ * The https check's client certificate (HTTP/1.1 and HTTP/2) against a real nginx on 127.0.0.1 and [::1] with
  * {@code ssl_verify_client on} and a CA the test makes with openssl: up with a certificate of that CA, down
  * with nginx's 400 without one or with one of another CA (nginx completes the handshake and answers the
  * request with 400, "No required SSL certificate was sent" or "The SSL certificate error"; its access log
@@ -69,8 +70,8 @@ class NginxClientCertificateIT {
         return """
                 log_format verdicts '$remote_addr $ssl_client_verify $status';
                 server {
-                    listen 127.0.0.1:%1$d ssl;
-                    listen [::1]:%1$d ssl;
+                    listen 127.0.0.1:%1$d ssl http2;
+                    listen [::1]:%1$d ssl http2;
                     server_name _;
                     root %2$s;
                     ssl_certificate %3$s;
@@ -147,6 +148,23 @@ class NginxClientCertificateIT {
                         .build()),
                 clients));
         assertThat(result.reason()).isEqualTo("HTTP 200");
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void theHttp2CheckPresentsItToo(InetAddress address) {
+        CheckResult result = runner.run(new Http2Check(
+                HttpSpec.of(Probes.to(address, port)
+                        .service(ServiceKind.HTTPS)
+                        .httpVersion(HttpVersion.HTTP_2)
+                        .request("/health")
+                        .receive("OK healthy")
+                        .timeout(TIMEOUT)
+                        .tls(trusted)
+                        .build()),
+                clients));
+        assertThat(result.reason()).isEqualTo("HTTP 200, receive pattern 'OK healthy' found");
+        nginxLogged(address, "SUCCESS 200");
     }
 
     @ParameterizedTest
