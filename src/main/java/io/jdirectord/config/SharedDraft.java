@@ -28,4 +28,5 @@ final class SharedDraft {
     Integer maxReceive;
     Boolean dynamicWeight;
     Boolean followRedirects;
+    Integer failsafe;
 }
