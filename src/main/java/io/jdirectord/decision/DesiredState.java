@@ -8,6 +8,7 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
+import io.jdirectord.health.HealthStatus;
 import io.jdirectord.health.ProbeHealth;
 import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.IpvsDestination;
@@ -28,7 +29,7 @@ import java.util.Set;
 /**
  * Computes the table the configuration wants from the health of its real servers: a pure function, no
  * I/O and no clock. The current table is an input only for readdquiescent (whether a quiesced server
- * is still listed), the failsafe (which real servers are listed with weight) and the hysteresis of the
+ * is still listed), the failsafe (which failing real servers are still listed with weight) and the hysteresis of the
  * quorum (whether the fallback server is listed).
  *
  * <p>Every configured virtual service is in the desired table with the settings of {@link IpvsSettings}.
@@ -56,18 +57,22 @@ import java.util.Set;
  * any, DRAINED      absent
  * </pre>
  *
- * Only an UP and ENABLED real server is "in" (counts for the quorum); an ENABLED one that is not UP is
- * "failing" (counts for the failsafe); an operator's DISABLED, DRAINING or DRAINED is intended and is neither.
+ * Only an UP and ENABLED real server is "in" (counts for the quorum); an ENABLED one that is DOWN is
+ * "failing"; both are "judged" by the failsafe. An operator's DISABLED, DRAINING or DRAINED is intended and
+ * is neither, and an UNKNOWN real server (not checked yet) is not judged.
  *
- * <p>The {@link Failsafe} rule then acts on the whole service (failsafe = PERCENT): "weighted" real servers
- * are those listed with weight &gt; 0.
+ * <p>The {@link Failsafe} rule then acts on the whole service (failsafe = PERCENT). It weighs the service,
+ * not one pass, so that failures reaching the table over several passes are held too:
  *
  * <pre>
- * failsafe  failing weighted &times; 100 &gt; PERCENT &times; weighted   result
- * off       any                                          every row as above
- * PERCENT   no                                           every row as above (the change goes through)
- * PERCENT   yes                                          each failing weighted real stays as listed and is
- *                                                        in; the service is in {@link Decision#failsafe}
+ * failsafe  failing &times; 100 &gt; PERCENT &times; judged   a failing real listed with weight &gt; 0   result
+ * off       any                                  any                                     every row as above
+ * PERCENT   no                                   any                                     every row as above
+ * PERCENT   any                                  none                                    every row as above
+ * PERCENT   yes                                  some                                    each such real stays as
+ *                                                                                        listed and is in; the
+ *                                                                                        service is in
+ *                                                                                        {@link Decision#failsafe}
  * </pre>
  *
  * <p>Then the quorum (quorum = N, hysteresis = H; 1 and 0 by default). With a fallback server, whether it is
@@ -142,7 +147,7 @@ public final class DesiredState {
         boolean enabled = steer.admin() == RealSteer.Admin.ENABLED;
         return new RealRow(
                 probe.isUp() && enabled,
-                !probe.isUp() && enabled,
+                probe.status() == HealthStatus.DOWN && enabled,
                 Optional.ofNullable(listed.get(IpvsSettings.destinationKey(virtual, real))),
                 realDestination(virtual, real, probe, steer, listed.keySet(), readdQuiescent));
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * One real server of a virtual service in a pass of {@link DesiredState}, before the failsafe and the quorum
  * act on its service.
  *
- * @param in      up and enabled: it counts for the quorum
- * @param failing enabled but not up: a failure of its checks, which the failsafe counts
+ * @param in      up and enabled: it counts for the quorum and the failsafe judges it
+ * @param failing enabled and DOWN: its checks failed; the failsafe judges it (UNKNOWN is neither)
  * @param listed  its destination as listed now; empty when it is not listed
  * @param desired its destination by its own rows of the rule table; empty for absent
  */

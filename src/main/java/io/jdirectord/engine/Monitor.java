@@ -9,6 +9,7 @@ import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -267,6 +269,11 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     /** Each probe's last result and when each health state last changed. */
     public StatusBoard status() {
         return status;
+    }
+
+    /** The virtual services whose table the failsafe holds, as of the last table pass. */
+    public Map<VirtualServiceKey, FailsafeHold> failsafe() {
+        return keeper.failsafe();
     }
 
     /** The table as it is now. */

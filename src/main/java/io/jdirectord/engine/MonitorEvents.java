@@ -4,6 +4,8 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
@@ -60,4 +62,13 @@ public interface MonitorEvents {
 
     /** Something that should never fail did; the monitor carries on. */
     void internalError(String where, Exception error);
+
+    /**
+     * The failsafe holds {@code virtual}'s listed real servers: newly, or with other counts than at the
+     * last pass. Once per change, not per pass.
+     */
+    default void failsafeHolds(Running running, VirtualServiceKey virtual, FailsafeHold hold) {}
+
+    /** The failsafe of {@code virtual} let go: the change is within its percentage again, or a reload ended it. */
+    default void failsafeReleased(Running running, VirtualServiceKey virtual) {}
 }

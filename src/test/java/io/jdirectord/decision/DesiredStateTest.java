@@ -240,23 +240,26 @@ class DesiredStateTest {
     }
 
     /**
-     * Given four real servers (10.0.0.1 to .4, port 80, gate, weight 1) listed at these weights, with these
-     * statuses, the fourth with this admin state, and failsafe at this percentage, then the service's
-     * destinations are these and the failsafe holds it (failing of weighted) or not.
+     * Given four real servers (10.0.0.1 to .4, port 80, gate, weight 1) listed at these weights (x: not
+     * listed), with these statuses, the fourth with this admin state, and failsafe at this percentage, then
+     * the service's destinations are these and the failsafe holds it (down of judged) or not.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            off: every failure goes through           | -  | 1 1 1 1 | UP UP DOWN DOWN     | ENABLED  | .1 w1, .2 w1        | -
-            50%, half fail: goes through              | 50 | 1 1 1 1 | UP UP DOWN DOWN     | ENABLED  | .1 w1, .2 w1        | -
-            50%, three of four fail: held as listed   | 50 | 1 1 1 1 | UP DOWN DOWN DOWN   | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 3 of 4
-            50%, all fail: held, no fallback          | 50 | 1 1 1 1 | DOWN DOWN DOWN DOWN | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 4 of 4
-            50%, held keeps the listed weight         | 50 | 1 1 1 5 | UP DOWN DOWN DOWN   | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w5 | 3 of 4
-            weight 0 reals are not weighted           | 50 | 1 1 0 0 | UP DOWN DOWN DOWN   | ENABLED  | .1 w1               | -
-            a disabled real does not count            | 50 | 1 1 1 1 | UP UP DOWN UP       | DISABLED | .1 w1, .2 w1        | -
-            a disabled real is no failure             | 25 | 1 1 1 1 | UP UP UP UP         | DISABLED | .1 w1, .2 w1, .3 w1 | -
-            25%, two of four: held                    | 25 | 1 1 1 1 | UP UP DOWN DOWN     | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 2 of 4
+            off: every failure goes through            | -  | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1               | -
+            50%, half down: goes through               | 50 | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1               | -
+            50%, three down at once: held as listed    | 50 | 1 1 1 1 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 3 of 4
+            50%, all down: held, no fallback needed    | 50 | 1 1 1 1 | DOWN DOWN DOWN DOWN     | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 4 of 4
+            50%, held keeps the listed weight          | 50 | 1 1 1 5 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w5 | 3 of 4
+            50%, over several passes: the third held   | 50 | 1 x x 1 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .4 w1               | 3 of 4
+            50%, no failing real left to hold          | 50 | 1 x x x | UP DOWN DOWN DOWN       | ENABLED  | .1 w1                      | -
+            50%, failing reals at weight 0 go          | 50 | 1 1 0 0 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1               | 3 of 4
+            a disabled real is not judged              | 50 | 1 1 1 1 | UP UP DOWN DOWN         | DISABLED | .1 w1, .2 w1               | -
+            25%, a disabled up real is no failure      | 25 | 1 1 1 1 | UP UP UP UP             | DISABLED | .1 w1, .2 w1, .3 w1        | -
+            25%, two of four: held                     | 25 | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 2 of 4
+            unknown reals are not judged               | 50 | 1 1 1 1 | UP DOWN UNKNOWN UNKNOWN | ENABLED  | .1 w1                      | -
             """)
-    void failsafeHoldsTheListedRealsWhenTooManyFailAtOnce(
+    void failsafeHoldsTheListedRealsWhenTooManyAreDown(
             String description,
             Integer percent,
             String weights,
@@ -267,9 +270,13 @@ class DesiredStateTest {
         VirtualService virtual = fourReals(false)
                 .build()
                 .withSafeguards(new Safeguards(percent == null ? OptionalInt.empty() : OptionalInt.of(percent), 1, 0));
-        int[] w = java.util.Arrays.stream(weights.split(" "))
-                .mapToInt(Integer::parseInt)
-                .toArray();
+        String[] w = weights.split(" ");
+        List<IpvsDestination> listed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            if (!w[i].equals("x")) {
+                listed.add(dest("10.0.0." + (i + 1), 80, ForwardingMethod.ROUTE, Integer.parseInt(w[i])));
+            }
+        }
         HealthStatus[] s = java.util.Arrays.stream(statuses.split(" "))
                 .map(HealthStatus::valueOf)
                 .toArray(HealthStatus[]::new);
@@ -281,11 +288,11 @@ class DesiredStateTest {
                 config(false, virtual),
                 snapshot(virtual, s),
                 steering,
-                List.of(entry(virtual, fourListed(w[0], w[1], w[2], w[3]).toArray(IpvsDestination[]::new))));
+                List.of(entry(virtual, listed.toArray(IpvsDestination[]::new))));
 
         assertThat(brief(decision)).isEqualTo(expected);
         assertThat(Optional.ofNullable(decision.failsafe().get(virtual.key()))
-                        .map(h -> h.failing() + " of " + h.weighted())
+                        .map(h -> h.down() + " of " + h.judged())
                         .orElse(null))
                 .isEqualTo(held);
     }
