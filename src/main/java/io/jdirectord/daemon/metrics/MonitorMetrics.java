@@ -4,6 +4,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
@@ -43,6 +44,7 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Counter passes;
     private final Gauge lastResult;
     private final Histogram schedulerLag;
+    private final Gauge failsafe;
     private final SchedulerLag lag = new SchedulerLag();
 
     public MonitorMetrics(PrometheusRegistry registry, String version) {
@@ -99,6 +101,12 @@ public final class MonitorMetrics implements MonitorObserver {
                 .classicUpperBounds(LAG_BUCKETS)
                 .withoutExemplars()
                 .register(registry);
+        failsafe = Gauge.builder()
+                .name("jdirectord_failsafe_active")
+                .help("1 while the failsafe holds the table of a virtual service, else 0")
+                .labelNames("virtual")
+                .withoutExemplars()
+                .register(registry);
         Info.builder()
                 .name("jdirectord_build_info")
                 .help("The running jdirectord version")
@@ -112,6 +120,12 @@ public final class MonitorMetrics implements MonitorObserver {
     @Override
     public void configApplied(Config config) {
         lag.configured(ScheduledProbes.from(config));
+        config.virtualServices().forEach(v -> failsafe.labelValues(v.key().id()));
+    }
+
+    @Override
+    public void failsafe(VirtualServiceKey virtual, boolean active) {
+        failsafe.labelValues(virtual.id()).set(active ? 1 : 0);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
@@ -34,4 +35,7 @@ public interface MonitorObserver {
 
     /** The daemon's life cycle moved on: starting, running, reloading, stopping. */
     default void daemonStatus(DaemonStatus status) {}
+
+    /** The failsafe began ({@code active}) or stopped holding the table of {@code virtual}. */
+    default void failsafe(VirtualServiceKey virtual, boolean active) {}
 }

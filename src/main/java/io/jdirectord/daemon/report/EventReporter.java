@@ -7,10 +7,12 @@ import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.observe.MonitorObserver;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.Running;
@@ -300,6 +302,45 @@ public final class EventReporter implements MonitorEvents {
     @Override
     public void reloadFailed(String trigger, String error) {
         log.event("reload", "trigger", trigger, "result", "failed", "error", error, "kept", "previous configuration");
+    }
+
+    @Override
+    public void failsafeHolds(Running now, VirtualServiceKey virtual, FailsafeHold hold) {
+        log.event(
+                "failsafe",
+                "virtual",
+                virtual.id(),
+                "state",
+                "holding",
+                "down",
+                hold.down(),
+                "judged",
+                hold.judged(),
+                "percent",
+                hold.percent());
+        failsafeAlert(now, virtual, "Failsafe holds the table of " + virtual.id() + ": " + hold.describe());
+        tellObservers(observer -> observer.failsafe(virtual, true));
+    }
+
+    @Override
+    public void failsafeReleased(Running now, VirtualServiceKey virtual) {
+        log.event("failsafe", "virtual", virtual.id(), "state", "released");
+        failsafeAlert(now, virtual, "Failsafe released the table of " + virtual.id());
+        tellObservers(observer -> observer.failsafe(virtual, false));
+    }
+
+    private void failsafeAlert(Running now, VirtualServiceKey key, String message) {
+        now.config()
+                .virtualService(key)
+                .ifPresent(virtual -> alerts.tableChanged(
+                        virtual.emailAlert(),
+                        virtual.serviceName().orElse(""),
+                        virtual.comment().orElse(""),
+                        daemonStatus,
+                        key.id(),
+                        message,
+                        EmailAlerts.Reminder.NONE,
+                        clock.instant()));
     }
 
     public void sendReminders() {
