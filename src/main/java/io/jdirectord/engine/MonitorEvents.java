@@ -9,6 +9,7 @@ import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -71,4 +72,13 @@ public interface MonitorEvents {
 
     /** The failsafe of {@code virtual} let go: the change is within its percentage again, or a reload ended it. */
     default void failsafeReleased(Running running, VirtualServiceKey virtual) {}
+
+    /**
+     * A failed probe result that does not count: its run lost more than half its timeout to the monitor's own
+     * lateness or stall ({@link ProbeLag}); health is unchanged. Called per result: rate-limit what is logged.
+     */
+    default void probeInconclusive(Running running, ProbeSpec probe, CheckResult result, ProbeLag lag) {}
+
+    /** The monitor stood still for {@code stalled} ({@link StallWatch}); called from the watch's thread. */
+    default void monitorStalled(Duration stalled) {}
 }

@@ -107,4 +107,9 @@ final class RecordingEvents implements MonitorEvents {
     public void failsafeReleased(Running running, VirtualServiceKey virtual) {
         lines.add("failsafe released " + virtual.id());
     }
+
+    @Override
+    public void probeInconclusive(Running running, ProbeSpec probe, CheckResult result, ProbeLag lag) {
+        lines.add("inconclusive " + probe.real() + " (" + lag.cause() + ")");
+    }
 }

@@ -15,6 +15,7 @@ import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
+import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -59,6 +60,8 @@ public final class EventReporter implements MonitorEvents {
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
     private final Map<HealthKey, HealthStatus> health = new ConcurrentHashMap<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
+    private final Burst inconclusive = new Burst();
+    private final Burst stalls = new Burst();
 
     public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
         this.log = log;
@@ -341,6 +344,36 @@ public final class EventReporter implements MonitorEvents {
                         message,
                         EmailAlerts.Reminder.NONE,
                         clock.instant()));
+    }
+
+    /** One {@code probe-inconclusive} line per burst, with how many were not logged before it. */
+    @Override
+    public void probeInconclusive(Running now, ProbeSpec probe, CheckResult result, ProbeLag lag) {
+        tellObservers(observer -> observer.probeInconclusive(lag));
+        inconclusive
+                .admit(clock.instant())
+                .ifPresent(unlogged -> log.event(
+                        "probe-inconclusive",
+                        "probe",
+                        ProbeLabel.of(probe),
+                        "cause",
+                        lag.cause(),
+                        "start-lag",
+                        millis(lag.startLag()),
+                        "stalled",
+                        millis(lag.stalled()),
+                        "reason",
+                        brief(result.reason()),
+                        "unlogged",
+                        unlogged));
+    }
+
+    /** One {@code monitor-stall} line per burst of stalls. */
+    @Override
+    public void monitorStalled(Duration stalled) {
+        tellObservers(observer -> observer.monitorStalled(stalled));
+        stalls.admit(clock.instant())
+                .ifPresent(unlogged -> log.event("monitor-stall", "stalled", millis(stalled), "unlogged", unlogged));
     }
 
     public void sendReminders() {
