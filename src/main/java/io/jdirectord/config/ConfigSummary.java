@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +81,7 @@ public final class ConfigSummary {
                                 .orElse("none")
                         + s.fallbackCommand().map(c -> ", fallbackcommand " + c).orElse(""));
         line(out, "quiescent " + yesNo(s.quiescent()) + ", cleanstop " + yesNo(s.cleanStop()));
+        safeguards(s.safeguards()).ifPresent(text -> line(out, text));
         EmailAlert mail = s.emailAlert();
         if (mail.enabled()) {
             line(
@@ -91,6 +93,15 @@ public final class ConfigSummary {
         s.monitorFile().ifPresent(f -> line(out, "monitorfile " + f));
         s.serviceName().ifPresent(n -> line(out, "servicename " + n));
         s.reals().forEach(r -> line(out, real(r)));
+    }
+
+    /** failsafe, quorum and hysteresis when any differs from its default. */
+    private static Optional<String> safeguards(Safeguards g) {
+        if (g.equals(Safeguards.NONE)) {
+            return Optional.empty();
+        }
+        String failsafe = g.failsafe().isPresent() ? g.failsafe().getAsInt() + "%" : "off";
+        return Optional.of("failsafe " + failsafe + ", quorum " + g.quorum() + ", hysteresis " + g.hysteresis());
     }
 
     private static String persistence(Persistence p, Family family) {

@@ -38,7 +38,11 @@ final class ServiceDirectives {
                 .on("ops", (d, x) -> v.yesNo(d).ifPresent(b -> x.ops = b))
                 .on("monitorfile", this::monitorFile)
                 .on("servicename", (d, x) -> v.nonEmpty(d, d.value()).ifPresent(s -> x.serviceName = s))
-                .on("comment", (d, x) -> v.nonEmpty(d, d.value()).ifPresent(s -> x.comment = s));
+                .on("comment", (d, x) -> v.nonEmpty(d, d.value()).ifPresent(s -> x.comment = s))
+                .on("quorum", (d, x) -> v.wholeNumber(d, 1, Integer.MAX_VALUE).ifPresent(n -> x.quorum = n))
+                .on(
+                        "hysteresis",
+                        (d, x) -> v.wholeNumber(d, 0, Integer.MAX_VALUE).ifPresent(n -> x.hysteresis = n));
     }
 
     private void real(Directive d, VirtualDraft x) {

@@ -67,7 +67,8 @@ final class SharedDirectives {
                         "maxreceive",
                         (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))
                 .on("dynamicweight", (d, s) -> v.yesNo(d).ifPresent(b -> s.dynamicWeight = b))
-                .on("followredirects", (d, s) -> v.yesNo(d).ifPresent(b -> s.followRedirects = b));
+                .on("followredirects", (d, s) -> v.yesNo(d).ifPresent(b -> s.followRedirects = b))
+                .on("failsafe", (d, s) -> v.wholeNumber(d, 1, 99).ifPresent(n -> s.failsafe = n));
     }
 
     private static void checkCount(Values v, Directive d, SharedDraft s) {

@@ -35,4 +35,5 @@ final class SharedDraft {
     Integer maxReceive;
     Boolean dynamicWeight;
     Boolean followRedirects;
+    Integer failsafe;
 }

@@ -32,10 +32,11 @@ final class VirtualAssembler {
                 : addresses.key(v, protocol);
         Optional<List<RealServer>> servers = reals.expand(v.reals);
         Optional<Fallback> fallback = key.flatMap(k -> fallback(v, g, k));
+        Inheritance inherit = new Inheritance(v.shared, g.shared);
+        Optional<Safeguards> safeguards = safeguards(v, inherit);
         if (key.isEmpty() || servers.isEmpty() || diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        Inheritance inherit = new Inheritance(v.shared, g.shared);
         CheckSpec check = CheckSpecs.of(v, key.get(), inherit);
         VirtualService service = new VirtualService(
                 key.get(),
@@ -54,8 +55,20 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.monitorFile),
                 Optional.ofNullable(v.serviceName),
                 Optional.ofNullable(v.comment),
-                v.line);
+                v.line,
+                safeguards.orElseThrow());
         return Optional.of(service);
+    }
+
+    /** failsafe (inherited), quorum and hysteresis; empty when hysteresis is not below quorum (reported). */
+    private Optional<Safeguards> safeguards(VirtualDraft v, Inheritance inherit) {
+        int quorum = v.quorum != null ? v.quorum : 1;
+        int hysteresis = v.hysteresis != null ? v.hysteresis : 0;
+        if (hysteresis >= quorum) {
+            return diagnostics.reject(
+                    v.lineOf("hysteresis"), "hysteresis must be below quorum (" + quorum + "), not " + hysteresis);
+        }
+        return Optional.of(new Safeguards(optional(inherit.get(s -> s.failsafe, null)), quorum, hysteresis));
     }
 
     private static OptionalInt optional(Integer value) {

@@ -41,6 +41,8 @@ final class VirtualDraft {
     String serviceName;
     String comment;
     FallbackDraft fallback;
+    Integer quorum;
+    Integer hysteresis;
 
     /**
      * @param address the text after {@code virtual=} / {@code virtual6=}

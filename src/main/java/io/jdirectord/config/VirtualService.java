@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param serviceName     servicename, used in alert subjects
  * @param comment         comment, used in alert bodies
  * @param line            1-based line of the {@code virtual=} directive
+ * @param safeguards      failsafe, quorum and hysteresis
  */
 public record VirtualService(
         VirtualServiceKey key,
@@ -42,10 +43,74 @@ public record VirtualService(
         Optional<Path> monitorFile,
         Optional<String> serviceName,
         Optional<String> comment,
-        int line) {
+        int line,
+        Safeguards safeguards) {
 
     public VirtualService {
         reals = List.copyOf(reals);
+    }
+
+    /** A service without {@link Safeguards} (ldirectord's behaviour). */
+    public VirtualService(
+            VirtualServiceKey key,
+            String scheduler,
+            Optional<Persistence> persistence,
+            Optional<String> schedFlags,
+            boolean onePacket,
+            CheckSpec check,
+            Timing timing,
+            List<RealServer> reals,
+            Optional<Fallback> fallback,
+            Optional<String> fallbackCommand,
+            boolean quiescent,
+            boolean cleanStop,
+            EmailAlert emailAlert,
+            Optional<Path> monitorFile,
+            Optional<String> serviceName,
+            Optional<String> comment,
+            int line) {
+        this(
+                key,
+                scheduler,
+                persistence,
+                schedFlags,
+                onePacket,
+                check,
+                timing,
+                reals,
+                fallback,
+                fallbackCommand,
+                quiescent,
+                cleanStop,
+                emailAlert,
+                monitorFile,
+                serviceName,
+                comment,
+                line,
+                Safeguards.NONE);
+    }
+
+    /** This service with {@code safeguards}. */
+    public VirtualService withSafeguards(Safeguards safeguards) {
+        return new VirtualService(
+                key,
+                scheduler,
+                persistence,
+                schedFlags,
+                onePacket,
+                check,
+                timing,
+                reals,
+                fallback,
+                fallbackCommand,
+                quiescent,
+                cleanStop,
+                emailAlert,
+                monitorFile,
+                serviceName,
+                comment,
+                line,
+                safeguards);
     }
 
     /** What probing this real server means: the check with the real's own request/receive applied. */

@@ -151,6 +151,7 @@ public final class Daemon {
                 reporter,
                 new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log),
                 clock)) {
+            monitor.watchStalls();
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status, log);
             Instances instances =

@@ -4,6 +4,7 @@ import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.daemon.status.StatusSource;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.IpvsSettings;
 import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
@@ -99,7 +100,8 @@ final class StatusCollector implements StatusSource {
                 entry.isPresent(),
                 fallback,
                 fallbackActive,
-                reals);
+                reals,
+                Optional.ofNullable(monitor.failsafe().get(virtual.key())).map(FailsafeHold::describe));
     }
 
     private StatusReport.Real real(

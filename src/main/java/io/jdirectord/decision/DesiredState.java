@@ -3,10 +3,12 @@ package io.jdirectord.decision;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Fallback;
 import io.jdirectord.config.RealServer;
+import io.jdirectord.config.Safeguards;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
+import io.jdirectord.health.HealthStatus;
 import io.jdirectord.health.ProbeHealth;
 import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.IpvsDestination;
@@ -16,6 +18,7 @@ import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceState;
 import io.jdirectord.ipvs.TableState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import java.util.Set;
 /**
  * Computes the table the configuration wants from the health of its real servers: a pure function, no
  * I/O and no clock. The current table is an input only for readdquiescent (whether a quiesced server
- * is still listed).
+ * is still listed), the failsafe (which failing real servers are still listed with weight) and the hysteresis of the
+ * quorum (whether the fallback server is listed).
  *
  * <p>Every configured virtual service is in the desired table with the settings of {@link IpvsSettings}.
  * Its destinations follow this table, row by row for each real server ("up" is the real's status under
@@ -53,10 +57,37 @@ import java.util.Set;
  * any, DRAINED      absent
  * </pre>
  *
- * Only an UP and ENABLED real server counts as up for the fallback and {@link Decision#withoutRealServers}.
+ * Only an UP and ENABLED real server is "in" (counts for the quorum); an ENABLED one that is DOWN is
+ * "failing"; both are "judged" by the failsafe. An operator's DISABLED, DRAINING or DRAINED is intended and
+ * is neither, and an UNKNOWN real server (not checked yet) is not judged.
  *
- * The fallback server is present, weight 1, its own forwarding, thresholds 0, exactly when no real
- * server of the service is UP; its port is the virtual's when the configuration gave none. Keys are in
+ * <p>The {@link Failsafe} rule then acts on the whole service (failsafe = PERCENT). It weighs the service,
+ * not one pass, so that failures reaching the table over several passes are held too:
+ *
+ * <pre>
+ * failsafe  failing &times; 100 &gt; PERCENT &times; judged   a failing real listed with weight &gt; 0   result
+ * off       any                                  any                                     every row as above
+ * PERCENT   no                                   any                                     every row as above
+ * PERCENT   any                                  none                                    every row as above
+ * PERCENT   yes                                  some                                    each such real stays as
+ *                                                                                        listed and is in; the
+ *                                                                                        service is in
+ *                                                                                        {@link Decision#failsafe}
+ * </pre>
+ *
+ * <p>Then the quorum (quorum = N, hysteresis = H; 1 and 0 by default). With a fallback server, whether it is
+ * listed now is the state of the hysteresis:
+ *
+ * <pre>
+ * fallback server  fallback listed now  below quorum when  below quorum: fallback     the reals that are in
+ * none             -                    in &lt; N             (fallbackcommand only)   stay
+ * configured       no                   in &lt; N - H         present, weight 1        leave as if down (keepalived)
+ * configured       yes                  in &lt; N + H         present, weight 1        leave as if down (keepalived)
+ * </pre>
+ *
+ * A service below its quorum is in {@link Decision#withoutRealServers}, which drives the fallbackcommand.
+ * The fallback server's destination has weight 1, its own forwarding, thresholds 0; its port is the
+ * virtual's when the configuration gave none. Keys are in
  * {@link PortForcing effective form} (direct routing and tunnelling take the virtual port). When several
  * entries map to one key the first up one wins, else the first; the fallback wins over a quiesced real.
  */
@@ -75,27 +106,80 @@ public final class DesiredState {
         boolean readdQuiescent = config.globals().readdQuiescent();
         List<ServiceState> services = new ArrayList<>();
         Set<VirtualServiceKey> withoutReals = new HashSet<>();
+        Map<VirtualServiceKey, FailsafeHold> holds = new HashMap<>();
         for (VirtualService virtual : config.virtualServices()) {
             IpvsService service = IpvsSettings.service(virtual);
-            Set<DestinationKey> listedKeys =
-                    actual.service(service.key()).map(s -> s.byKey().keySet()).orElse(Set.of());
-            Destinations destinations = new Destinations();
-            boolean anyUp = false;
+            Map<DestinationKey, IpvsDestination> listedNow =
+                    actual.service(service.key()).map(ServiceState::byKey).orElse(Map.of());
+            List<RealRow> rows = new ArrayList<>();
             for (RealServer real : virtual.reals()) {
-                ProbeHealth probe = health.get(HealthKey.of(virtual, real));
-                RealSteer steer = steering.of(virtual.key(), real.endpoint());
-                boolean in = probe.isUp() && steer.admin() == RealSteer.Admin.ENABLED;
-                anyUp |= in;
-                realDestination(virtual, real, probe, steer, listedKeys, readdQuiescent)
-                        .ifPresent(d -> destinations.offer(d, in));
+                rows.add(row(virtual, real, health, steering, listedNow, readdQuiescent));
             }
-            if (!anyUp) {
+            Optional<FailsafeHold> hold = Failsafe.hold(virtual.safeguards().failsafe(), rows);
+            if (hold.isPresent()) {
+                holds.put(virtual.key(), hold.get());
+                rows = Failsafe.apply(rows);
+            }
+            boolean below = belowQuorum(virtual, rows, listedNow.keySet());
+            boolean demote = below && virtual.fallback().isPresent();
+            Destinations destinations = new Destinations();
+            for (RealRow row : rows) {
+                quorumDestination(virtual, row, demote).ifPresent(d -> destinations.offer(d, row.in() && !demote));
+            }
+            if (below) {
                 withoutReals.add(virtual.key());
                 virtual.fallback().ifPresent(f -> destinations.force(fallbackDestination(virtual, f)));
             }
             services.add(new ServiceState(service, destinations.list()));
         }
-        return new Decision(new TableState(services), withoutReals);
+        return new Decision(new TableState(services), withoutReals, holds);
+    }
+
+    private static RealRow row(
+            VirtualService virtual,
+            RealServer real,
+            HealthSnapshot health,
+            Steering steering,
+            Map<DestinationKey, IpvsDestination> listed,
+            boolean readdQuiescent) {
+        ProbeHealth probe = health.get(HealthKey.of(virtual, real));
+        RealSteer steer = steering.of(virtual.key(), real.endpoint());
+        boolean enabled = steer.admin() == RealSteer.Admin.ENABLED;
+        return new RealRow(
+                probe.isUp() && enabled,
+                probe.status() == HealthStatus.DOWN && enabled,
+                Optional.ofNullable(listed.get(IpvsSettings.destinationKey(virtual, real))),
+                realDestination(virtual, real, probe, steer, listed.keySet(), readdQuiescent));
+    }
+
+    /**
+     * Whether the service is below its quorum: fewer real servers in than {@code quorum}; with a fallback
+     * server, its presence in the table is the hysteresis state (listed: below until quorum + hysteresis
+     * are in; not listed: below only under quorum - hysteresis).
+     */
+    private static boolean belowQuorum(VirtualService virtual, List<RealRow> rows, Set<DestinationKey> listed) {
+        long in = rows.stream().filter(RealRow::in).count();
+        Safeguards guards = virtual.safeguards();
+        if (virtual.fallback().isEmpty()) {
+            return in < guards.quorum();
+        }
+        boolean fallbackIn = listed.contains(
+                IpvsSettings.fallbackKey(virtual, virtual.fallback().get()));
+        return fallbackIn ? in < guards.quorum() + guards.hysteresis() : in < guards.quorum() - guards.hysteresis();
+    }
+
+    /**
+     * A row's destination after the quorum: when {@code demote} (below it, with a fallback server), a real
+     * server that is in leaves as a down one would (quiesced when the service is quiescent), as with
+     * keepalived's sorry server.
+     */
+    private static Optional<IpvsDestination> quorumDestination(VirtualService virtual, RealRow row, boolean demote) {
+        if (!demote || !row.in()) {
+            return row.desired();
+        }
+        return virtual.quiescent()
+                ? row.desired().map(d -> new IpvsDestination(d.key(), d.forwarding(), 0, 0, 0))
+                : Optional.empty();
     }
 
     private static Optional<IpvsDestination> realDestination(

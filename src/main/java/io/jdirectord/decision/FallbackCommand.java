@@ -6,7 +6,7 @@ import io.jdirectord.config.VirtualServiceKey;
  * One run of a virtual service's fallbackcommand that the daemon should perform.
  *
  * @param virtual     the virtual service
- * @param action      start (no real server up any more) or stop (one is up again)
+ * @param action      start (no real server up any more: below the quorum) or stop (back at it)
  * @param commandLine the shell command line, as ldirectord builds it:
  *                    {@code <fallbackcommand> start|stop <vip>:<vport> <protocol>}; an IPv6 address is in
  *                    brackets and a fwmark service gives {@code :0 fwm} (ldirectord's exact form)

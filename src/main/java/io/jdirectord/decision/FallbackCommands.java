@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * When fallbackcommands run, as in ldirectord: "start" when a virtual service enters "no real server
- * up", "stop" when it leaves it, each only when it differs from the last action run for that service.
+ * up" (below its quorum, with the quorum extension: {@link Decision#withoutRealServers}), "stop" when it
+ * leaves it, each only when it differs from the last action run for that service.
  * With no action run yet (start, reload, a new service) the current one runs, so that a restarted
  * daemon tells the command where things stand, as ldirectord does. Pure; the daemon runs the commands
  * and remembers what it ran.

@@ -9,6 +9,7 @@ import io.jdirectord.config.Endpoint;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.PresumedUp;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -31,11 +32,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The running monitor, sole owner of the running state (the configuration in force, health, the
@@ -57,6 +60,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final KernelSettings kernel;
     private final ProbeScheduler scheduler;
     private final Clock clock;
+    private final StallWatch stalls;
+    private volatile @Nullable Thread stallThread;
     /** When the maintenance directory is next scanned; never before the first configuration is applied. */
     private Instant nextMaintenance = Instant.MAX;
     /** When drift is next repaired; never before the first configuration is applied. */
@@ -81,7 +86,18 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
         this.keeper = new TableKeeper(table, health, events, fallback, facts);
+        this.stalls = new StallWatch(clock, events::monitorStalled);
         this.scheduler = schedulers.apply(this);
+    }
+
+    /** Starts ticking the {@link StallWatch} on its own thread (the daemon does; tests tick it by hand). */
+    public void watchStalls() {
+        stallThread = stalls.start();
+    }
+
+    /** The watch over the monitor's own stalls. */
+    public StallWatch stallWatch() {
+        return stalls;
     }
 
     /**
@@ -162,7 +178,23 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     @Override
     public void onResult(ProbeSpec probe, CheckResult result, Instant finished) {
+        onResult(probe, result, finished, Duration.ZERO);
+    }
+
+    /**
+     * A result; a failed one whose run lost more than half its timeout to the monitor's own lateness or stall
+     * is inconclusive ({@link ProbeLag}): reported, but health, the status board and the first round ignore it.
+     */
+    @Override
+    public void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
         Running now = running.get();
+        Instant started = finished.minus(result.elapsed());
+        Optional<ProbeLag> lag =
+                ProbeLag.inconclusive(probe.check(), result, startLag, stalls.stalledWithin(started, finished));
+        if (lag.isPresent()) {
+            events.probeInconclusive(now, probe, result, lag.get());
+            return;
+        }
         status.recordResult(probe, result, finished);
         facts.probeResult(finished);
         events.probeResult(now, probe, result, finished);
@@ -269,6 +301,11 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         return status;
     }
 
+    /** The virtual services whose table the failsafe holds, as of the last table pass. */
+    public Map<VirtualServiceKey, FailsafeHold> failsafe() {
+        return keeper.failsafe();
+    }
+
     /** The table as it is now. */
     public List<ServiceEntry> table() throws IpvsException {
         return keeper.list();
@@ -284,5 +321,9 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     public void close() {
         scheduler.close();
         keeper.close();
+        Thread watching = stallThread;
+        if (watching != null) {
+            watching.interrupt();
+        }
     }
 }

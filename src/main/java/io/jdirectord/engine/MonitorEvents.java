@@ -4,9 +4,12 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -60,4 +63,22 @@ public interface MonitorEvents {
 
     /** Something that should never fail did; the monitor carries on. */
     void internalError(String where, Exception error);
+
+    /**
+     * The failsafe holds {@code virtual}'s listed real servers: newly, or with other counts than at the
+     * last pass. Once per change, not per pass.
+     */
+    default void failsafeHolds(Running running, VirtualServiceKey virtual, FailsafeHold hold) {}
+
+    /** The failsafe of {@code virtual} let go: the change is within its percentage again, or a reload ended it. */
+    default void failsafeReleased(Running running, VirtualServiceKey virtual) {}
+
+    /**
+     * A failed probe result that does not count: its run lost more than half its timeout to the monitor's own
+     * lateness or stall ({@link ProbeLag}); health is unchanged. Called per result: rate-limit what is logged.
+     */
+    default void probeInconclusive(Running running, ProbeSpec probe, CheckResult result, ProbeLag lag) {}
+
+    /** The monitor stood still for {@code stalled} ({@link StallWatch}); called from the watch's thread. */
+    default void monitorStalled(Duration stalled) {}
 }

@@ -4,6 +4,7 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.Decision;
 import io.jdirectord.decision.DesiredState;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.decision.FallbackCommands;
 import io.jdirectord.decision.IpvsSettings;
@@ -62,6 +63,9 @@ final class TableKeeper implements AutoCloseable {
     private final Set<ServiceKey> retired = new HashSet<>();
     private final Thread loop;
     private volatile @Nullable Running running;
+    /** The failsafe holds of the last pass. */
+    private volatile Map<VirtualServiceKey, FailsafeHold> failsafe = Map.of();
+
     private volatile boolean closed;
     /** Whether a health change that affects the table came since the last pass took the health (under stateLock). */
     private boolean changedSinceLastPass;
@@ -200,6 +204,7 @@ final class TableKeeper implements AutoCloseable {
             events.tablePass(reported, now, taken.transitions(), report);
             facts.passEnded(reported, failure(report));
             forgetRetired(report);
+            reportFailsafe(now, decision.failsafe());
             runFallbackCommands(now, decision);
         } catch (IpvsException e) {
             events.tableUnreadable(cause, e);
@@ -239,6 +244,25 @@ final class TableKeeper implements AutoCloseable {
             }
         });
         retired.retainAll(stillThere);
+    }
+
+    /** The virtual services whose table the failsafe held at the last pass. */
+    Map<VirtualServiceKey, FailsafeHold> failsafe() {
+        return failsafe;
+    }
+
+    /** Tells each hold that is new or changed and each one that ended (under passLock). */
+    private void reportFailsafe(Running now, Map<VirtualServiceKey, FailsafeHold> next) {
+        Map<VirtualServiceKey, FailsafeHold> previous = failsafe;
+        next.forEach((key, hold) -> {
+            if (!hold.equals(previous.get(key))) {
+                events.failsafeHolds(now, key, hold);
+            }
+        });
+        previous.keySet().stream()
+                .filter(key -> !next.containsKey(key))
+                .forEach(key -> events.failsafeReleased(now, key));
+        failsafe = next;
     }
 
     private void runFallbackCommands(Running now, Decision decision) {

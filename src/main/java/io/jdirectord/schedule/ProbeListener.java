@@ -2,6 +2,7 @@ package io.jdirectord.schedule;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,4 +19,13 @@ public interface ProbeListener {
      * @param finished when the probe returned, from the scheduler's clock
      */
     void onResult(ProbeSpec probe, CheckResult result, Instant finished);
+
+    /**
+     * A result with how late its run started: the scheduler calls this one. By default the lag is dropped.
+     *
+     * @param startLag how long after its scheduled time the run started (zero when unknown)
+     */
+    default void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
+        onResult(probe, result, finished);
+    }
 }

@@ -35,6 +35,8 @@ final class ProbeRunner {
     private final Instant firstRun;
     private volatile boolean started;
     private volatile Duration interval;
+    /** When the run in flight was due (set before it starts, read by it). */
+    private volatile Instant due = Instant.EPOCH;
 
     /** @param firstRun fires before this instant start nothing */
     ProbeRunner(
@@ -53,8 +55,16 @@ final class ProbeRunner {
         this.label = ProbeLabel.of(spec);
     }
 
-    /** Starts a run unless one is in flight or its first run is not due yet. Returns whether a run started. */
+    /** Starts a run due now. */
     boolean fire() {
+        return fire(environment.clock().instant());
+    }
+
+    /**
+     * Starts a run that was due at {@code scheduled} unless one is in flight or its first run is not due yet.
+     * Returns whether a run started.
+     */
+    boolean fire(Instant scheduled) {
         if (!started) {
             if (environment.clock().instant().isBefore(firstRun)) {
                 return false;
@@ -71,6 +81,7 @@ final class ProbeRunner {
             }
             return false;
         }
+        due = scheduled;
         try {
             environment.executor().execute(run);
             return true;
@@ -84,8 +95,9 @@ final class ProbeRunner {
     private void run() {
         CheckResult result = null;
         try {
+            Duration startLag = Duration.between(due, environment.clock().instant());
             result = environment.runner().run(check, spec.check());
-            deliver(result);
+            deliver(result, startLag.isNegative() ? Duration.ZERO : startLag);
         } finally {
             int missed = skipped.getAndSet(0);
             running.set(false);
@@ -101,12 +113,12 @@ final class ProbeRunner {
         }
     }
 
-    private void deliver(CheckResult result) {
+    private void deliver(CheckResult result, Duration startLag) {
         if (!open.getAsBoolean()) {
             return;
         }
         try {
-            environment.listener().onResult(spec, result, environment.clock().instant());
+            environment.listener().onResult(spec, result, environment.clock().instant(), startLag);
         } catch (RuntimeException e) {
             LOG.error("result of probe {} was not accepted", label, e);
         }

@@ -120,14 +120,22 @@ final class ProbeSlots {
         }
     }
 
-    /** Starts every probe of {@code slot} that is not still running. Returns how many started. */
+    /** Starts every probe of {@code slot} that is not still running, due now. Returns how many started. */
     int fire(SlotKey slot) {
+        return fire(slot, environment.clock().instant());
+    }
+
+    /**
+     * Starts every probe of {@code slot} that is not still running, due at {@code scheduled} (their start lag
+     * is measured from it). Returns how many started.
+     */
+    int fire(SlotKey slot, Instant scheduled) {
         if (!open) {
             return 0;
         }
         int started = 0;
         for (ProbeRunner runner : slots.getOrDefault(slot, List.of())) {
-            if (runner.fire()) {
+            if (runner.fire(scheduled)) {
                 started++;
             }
         }

@@ -54,6 +54,6 @@ final class SlotJob implements Job {
             LOG.debug("dropped a fire of {} that was {} ms late", key.name(), late.toMillis());
             return;
         }
-        slots.fire(key);
+        slots.fire(key, scheduled);
     }
 }

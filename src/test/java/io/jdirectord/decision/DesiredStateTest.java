@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.Forwarding;
 import io.jdirectord.config.RealServer;
+import io.jdirectord.config.Safeguards;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -187,6 +189,138 @@ class DesiredStateTest {
         assertThat(destinations(decision)).isEqualTo(expected);
         assertThat(decision.withoutRealServers().contains(virtual.key()))
                 .isEqualTo(first != HealthStatus.UP && second != HealthStatus.UP);
+    }
+
+    /**
+     * Given four real servers (10.0.0.1 to .4, port 80, gate, weight 1, all listed at weight 1) of which the
+     * first UP are up, a fallback 127.0.0.9 (masq), this quorum and hysteresis, the fallback listed now or not,
+     * and this quiescent setting, then the service's destinations are these and it is below its quorum or not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            quorum 1: fallback only when none is up          | 1 | 0 | 1 | no  | no  | .1 w1                         | no
+            quorum 3, 2 up: fallback in, up reals leave      | 3 | 0 | 2 | no  | no  | fallback                      | yes
+            quorum 3, 3 up: reals in, no fallback            | 3 | 0 | 3 | no  | no  | .1 w1, .2 w1, .3 w1           | no
+            quorum 3, 2 up, quiescent: reals at weight 0     | 3 | 0 | 2 | no  | yes | .1 w0, .2 w0, .3 w0, .4 w0, fallback | yes
+            hysteresis, fallback out: stays out at N-H       | 3 | 1 | 2 | no  | no  | .1 w1, .2 w1                  | no
+            hysteresis, fallback out: goes in below N-H      | 3 | 1 | 1 | no  | no  | fallback                      | yes
+            hysteresis, fallback in: stays in below N+H      | 3 | 1 | 3 | yes | no  | fallback                      | yes
+            hysteresis, fallback in: leaves at N+H           | 3 | 1 | 4 | yes | no  | .1 w1, .2 w1, .3 w1, .4 w1    | no
+            """)
+    void fallbackFollowsTheQuorumAndItsHysteresis(
+            String description,
+            int quorum,
+            int hysteresis,
+            int up,
+            String fallbackListed,
+            String quiescent,
+            String expected,
+            String below) {
+        VirtualService virtual = fourReals(yes(quiescent))
+                .fallback("127.0.0.9", 0, Forwarding.MASQ)
+                .build()
+                .withSafeguards(new Safeguards(OptionalInt.empty(), quorum, hysteresis));
+        List<IpvsDestination> listed = new ArrayList<>(fourListed(1, 1, 1, 1));
+        if (yes(fallbackListed)) {
+            listed.add(new IpvsDestination(new DestinationKey(ip("127.0.0.9"), 80), ForwardingMethod.MASQ, 1, 0, 0));
+        }
+        HealthStatus[] statuses = new HealthStatus[4];
+        for (int i = 0; i < 4; i++) {
+            statuses[i] = i < up ? HealthStatus.UP : HealthStatus.DOWN;
+        }
+
+        Decision decision = DesiredState.compute(
+                config(false, virtual),
+                snapshot(virtual, statuses),
+                Steering.NONE,
+                List.of(entry(virtual, listed.toArray(IpvsDestination[]::new))));
+
+        assertThat(brief(decision)).isEqualTo(expected);
+        assertThat(decision.withoutRealServers().contains(virtual.key())).isEqualTo(yes(below));
+    }
+
+    /**
+     * Given four real servers (10.0.0.1 to .4, port 80, gate, weight 1) listed at these weights (x: not
+     * listed), with these statuses, the fourth with this admin state, and failsafe at this percentage, then
+     * the service's destinations are these and the failsafe holds it (down of judged) or not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            off: every failure goes through            | -  | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1               | -
+            50%, half down: goes through               | 50 | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1               | -
+            50%, three down at once: held as listed    | 50 | 1 1 1 1 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 3 of 4
+            50%, all down: held, no fallback needed    | 50 | 1 1 1 1 | DOWN DOWN DOWN DOWN     | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 4 of 4
+            50%, held keeps the listed weight          | 50 | 1 1 1 5 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w5 | 3 of 4
+            50%, over several passes: the third held   | 50 | 1 x x 1 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .4 w1               | 3 of 4
+            50%, no failing real left to hold          | 50 | 1 x x x | UP DOWN DOWN DOWN       | ENABLED  | .1 w1                      | -
+            50%, failing reals at weight 0 go          | 50 | 1 1 0 0 | UP DOWN DOWN DOWN       | ENABLED  | .1 w1, .2 w1               | 3 of 4
+            a disabled real is not judged              | 50 | 1 1 1 1 | UP UP DOWN DOWN         | DISABLED | .1 w1, .2 w1               | -
+            25%, a disabled up real is no failure      | 25 | 1 1 1 1 | UP UP UP UP             | DISABLED | .1 w1, .2 w1, .3 w1        | -
+            25%, two of four: held                     | 25 | 1 1 1 1 | UP UP DOWN DOWN         | ENABLED  | .1 w1, .2 w1, .3 w1, .4 w1 | 2 of 4
+            unknown reals are not judged               | 50 | 1 1 1 1 | UP DOWN UNKNOWN UNKNOWN | ENABLED  | .1 w1                      | -
+            """)
+    void failsafeHoldsTheListedRealsWhenTooManyAreDown(
+            String description,
+            Integer percent,
+            String weights,
+            String statuses,
+            RealSteer.Admin fourth,
+            String expected,
+            String held) {
+        VirtualService virtual = fourReals(false)
+                .build()
+                .withSafeguards(new Safeguards(percent == null ? OptionalInt.empty() : OptionalInt.of(percent), 1, 0));
+        String[] w = weights.split(" ");
+        List<IpvsDestination> listed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            if (!w[i].equals("x")) {
+                listed.add(dest("10.0.0." + (i + 1), 80, ForwardingMethod.ROUTE, Integer.parseInt(w[i])));
+            }
+        }
+        HealthStatus[] s = java.util.Arrays.stream(statuses.split(" "))
+                .map(HealthStatus::valueOf)
+                .toArray(HealthStatus[]::new);
+        RealSteer steer = new RealSteer(fourth, OptionalInt.empty(), 100, 1.0);
+        Steering steering = new Steering(Map.of(
+                new Steering.RealRef(virtual.key(), virtual.reals().get(3).endpoint()), steer));
+
+        Decision decision = DesiredState.compute(
+                config(false, virtual),
+                snapshot(virtual, s),
+                steering,
+                List.of(entry(virtual, listed.toArray(IpvsDestination[]::new))));
+
+        assertThat(brief(decision)).isEqualTo(expected);
+        assertThat(Optional.ofNullable(decision.failsafe().get(virtual.key()))
+                        .map(h -> h.down() + " of " + h.judged())
+                        .orElse(null))
+                .isEqualTo(held);
+    }
+
+    private static io.jdirectord.testing.EngineFixtures.VirtualBuilder fourReals(boolean quiescent) {
+        return tcp("192.0.2.10", 80)
+                .quiescent(quiescent)
+                .real(real("10.0.0.1", 80))
+                .real(real("10.0.0.2", 80))
+                .real(real("10.0.0.3", 80))
+                .real(real("10.0.0.4", 80));
+    }
+
+    private static List<IpvsDestination> fourListed(int... weights) {
+        List<IpvsDestination> listed = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            listed.add(dest("10.0.0." + (i + 1), 80, ForwardingMethod.ROUTE, weights[i]));
+        }
+        return listed;
+    }
+
+    /** ".1 w1, fallback": the reals by last octet and weight, the fallback by name. */
+    private static String brief(Decision decision) {
+        return decision.table().services().get(0).destinations().stream()
+                .map(d -> d.key().address().getHostAddress().equals("127.0.0.9")
+                        ? "fallback"
+                        : d.key().address().getHostAddress().replace("10.0.0", "") + " w" + d.weight())
+                .collect(Collectors.joining(", "));
     }
 
     /** Given an up real server with this forwarding in a TCP service on port 80, its table key is this. */

@@ -4,6 +4,8 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -94,5 +96,20 @@ final class RecordingEvents implements MonitorEvents {
     @Override
     public void internalError(String where, Exception error) {
         lines.add("internal error in " + where + ": " + error);
+    }
+
+    @Override
+    public void failsafeHolds(Running running, VirtualServiceKey virtual, FailsafeHold hold) {
+        lines.add("failsafe holds " + virtual.id() + ": " + hold.down() + " of " + hold.judged());
+    }
+
+    @Override
+    public void failsafeReleased(Running running, VirtualServiceKey virtual) {
+        lines.add("failsafe released " + virtual.id());
+    }
+
+    @Override
+    public void probeInconclusive(Running running, ProbeSpec probe, CheckResult result, ProbeLag lag) {
+        lines.add("inconclusive " + probe.real() + " (" + lag.cause() + ")");
     }
 }

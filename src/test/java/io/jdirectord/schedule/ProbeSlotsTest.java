@@ -71,6 +71,30 @@ class ProbeSlotsTest {
     }
 
     @Test
+    void eachRunIsToldHowLongAfterItsScheduledFireItStarted() {
+        List<Duration> lags = new CopyOnWriteArrayList<>();
+        ProbeListener listener = new ProbeListener() {
+            @Override
+            public void onResult(ProbeSpec probe, CheckResult result, Instant finished) {
+                throw new AssertionError("the scheduler reports the start lag");
+            }
+
+            @Override
+            public void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
+                lags.add(startLag);
+            }
+        };
+        ProbeSlots lagging =
+                new ProbeSlots(factory, new ProbeEnvironment(executor, new CheckRunner(), listener, () -> NOW));
+        lagging.update(List.of(new ScheduledProbe(web, SECOND)));
+
+        lagging.fire(SlotKey.of(web, SECOND), NOW.minusMillis(1_500));
+        executor.runAll();
+
+        assertThat(lags).containsExactly(Duration.ofMillis(1_500));
+    }
+
+    @Test
     void aProbeStillRunningIsSkippedNotQueued() {
         slots.update(List.of(new ScheduledProbe(web, SECOND)));
         SlotKey slot = SlotKey.of(web, SECOND);

@@ -4,7 +4,9 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.CheckSpec;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.observe.MonitorObserver;
+import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
@@ -17,6 +19,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,9 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Counter passes;
     private final Gauge lastResult;
     private final Histogram schedulerLag;
+    private final Gauge failsafe;
+    private final Counter inconclusive;
+    private final Counter stalled;
     private final SchedulerLag lag = new SchedulerLag();
 
     public MonitorMetrics(PrometheusRegistry registry, String version) {
@@ -99,6 +105,27 @@ public final class MonitorMetrics implements MonitorObserver {
                 .classicUpperBounds(LAG_BUCKETS)
                 .withoutExemplars()
                 .register(registry);
+        failsafe = Gauge.builder()
+                .name("jdirectord_failsafe_active")
+                .help("1 while the failsafe holds the table of a virtual service, else 0")
+                .labelNames("virtual")
+                .withoutExemplars()
+                .register(registry);
+        inconclusive = Counter.builder()
+                .name("jdirectord_probes_inconclusive_total")
+                .help("Failed probe results that did not count because the monitor itself was late or stalled,"
+                        + " per cause (late-start, stall)")
+                .labelNames("cause")
+                .withoutExemplars()
+                .register(registry);
+        stalled = Counter.builder()
+                .name("jdirectord_monitor_stalled_seconds_total")
+                .unit(Unit.SECONDS)
+                .help("How long the monitor stood still in all (GC pauses, CPU starvation), as its stall watch saw")
+                .withoutExemplars()
+                .register(registry);
+        inconclusive.labelValues("late-start").inc(0);
+        inconclusive.labelValues("stall").inc(0);
         Info.builder()
                 .name("jdirectord_build_info")
                 .help("The running jdirectord version")
@@ -112,6 +139,22 @@ public final class MonitorMetrics implements MonitorObserver {
     @Override
     public void configApplied(Config config) {
         lag.configured(ScheduledProbes.from(config));
+        config.virtualServices().forEach(v -> failsafe.labelValues(v.key().id()));
+    }
+
+    @Override
+    public void probeInconclusive(ProbeLag lag) {
+        inconclusive.labelValues(lag.cause()).inc();
+    }
+
+    @Override
+    public void monitorStalled(Duration stall) {
+        stalled.inc(seconds(stall.toNanos()));
+    }
+
+    @Override
+    public void failsafe(VirtualServiceKey virtual, boolean active) {
+        failsafe.labelValues(virtual.id()).set(active ? 1 : 0);
     }
 
     @Override

@@ -4,9 +4,12 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,4 +37,13 @@ public interface MonitorObserver {
 
     /** The daemon's life cycle moved on: starting, running, reloading, stopping. */
     default void daemonStatus(DaemonStatus status) {}
+
+    /** The failsafe began ({@code active}) or stopped holding the table of {@code virtual}. */
+    default void failsafe(VirtualServiceKey virtual, boolean active) {}
+
+    /** A failed probe result did not count: the monitor's own lateness or stall ate its time. */
+    default void probeInconclusive(ProbeLag lag) {}
+
+    /** The monitor stood still for {@code stalled}. */
+    default void monitorStalled(Duration stalled) {}
 }

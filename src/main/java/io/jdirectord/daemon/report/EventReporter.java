@@ -7,12 +7,15 @@ import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.observe.MonitorObserver;
+import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
+import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -57,6 +60,8 @@ public final class EventReporter implements MonitorEvents {
     private final List<MonitorObserver> observers = new CopyOnWriteArrayList<>();
     private final Map<HealthKey, HealthStatus> health = new ConcurrentHashMap<>();
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
+    private final Burst inconclusive = new Burst();
+    private final Burst stalls = new Burst();
 
     public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
         this.log = log;
@@ -300,6 +305,75 @@ public final class EventReporter implements MonitorEvents {
     @Override
     public void reloadFailed(String trigger, String error) {
         log.event("reload", "trigger", trigger, "result", "failed", "error", error, "kept", "previous configuration");
+    }
+
+    @Override
+    public void failsafeHolds(Running now, VirtualServiceKey virtual, FailsafeHold hold) {
+        log.event(
+                "failsafe",
+                "virtual",
+                virtual.id(),
+                "state",
+                "holding",
+                "down",
+                hold.down(),
+                "judged",
+                hold.judged(),
+                "percent",
+                hold.percent());
+        failsafeAlert(now, virtual, "Failsafe holds the table of " + virtual.id() + ": " + hold.describe());
+        tellObservers(observer -> observer.failsafe(virtual, true));
+    }
+
+    @Override
+    public void failsafeReleased(Running now, VirtualServiceKey virtual) {
+        log.event("failsafe", "virtual", virtual.id(), "state", "released");
+        failsafeAlert(now, virtual, "Failsafe released the table of " + virtual.id());
+        tellObservers(observer -> observer.failsafe(virtual, false));
+    }
+
+    private void failsafeAlert(Running now, VirtualServiceKey key, String message) {
+        now.config()
+                .virtualService(key)
+                .ifPresent(virtual -> alerts.tableChanged(
+                        virtual.emailAlert(),
+                        virtual.serviceName().orElse(""),
+                        virtual.comment().orElse(""),
+                        daemonStatus,
+                        key.id(),
+                        message,
+                        EmailAlerts.Reminder.NONE,
+                        clock.instant()));
+    }
+
+    /** One {@code probe-inconclusive} line per burst, with how many were not logged before it. */
+    @Override
+    public void probeInconclusive(Running now, ProbeSpec probe, CheckResult result, ProbeLag lag) {
+        tellObservers(observer -> observer.probeInconclusive(lag));
+        inconclusive
+                .admit(clock.instant())
+                .ifPresent(unlogged -> log.event(
+                        "probe-inconclusive",
+                        "probe",
+                        ProbeLabel.of(probe),
+                        "cause",
+                        lag.cause(),
+                        "start-lag",
+                        millis(lag.startLag()),
+                        "stalled",
+                        millis(lag.stalled()),
+                        "reason",
+                        brief(result.reason()),
+                        "unlogged",
+                        unlogged));
+    }
+
+    /** One {@code monitor-stall} line per burst of stalls. */
+    @Override
+    public void monitorStalled(Duration stalled) {
+        tellObservers(observer -> observer.monitorStalled(stalled));
+        stalls.admit(clock.instant())
+                .ifPresent(unlogged -> log.event("monitor-stall", "stalled", millis(stalled), "unlogged", unlogged));
     }
 
     public void sendReminders() {

@@ -42,6 +42,7 @@ public final class StatusJson {
                 .field("inTable", s.inTable())
                 .field("fallback", s.fallback())
                 .field("fallbackActive", s.fallbackActive())
+                .field("failsafe", s.failsafe())
                 .array("reals", s.reals(), StatusJson::real)
                 .end();
     }

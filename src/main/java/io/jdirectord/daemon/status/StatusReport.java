@@ -43,6 +43,8 @@ public record StatusReport(
      * @param id            ldirectord's virtual id (tcp:192.0.2.10:80, fwm:7)
      * @param inTable       whether the service is in the table now
      * @param fallbackActive whether its fallback server is in the table
+     * @param failsafe      why the failsafe holds its table ("3 of 4 real servers are down (75% > 50%)");
+     *                      empty when it does not
      */
     public record Service(
             String id,
@@ -53,9 +55,24 @@ public record StatusReport(
             boolean inTable,
             Optional<String> fallback,
             boolean fallbackActive,
-            List<Real> reals) {
+            List<Real> reals,
+            Optional<String> failsafe) {
         public Service {
             reals = List.copyOf(reals);
+        }
+
+        /** A service whose table the failsafe does not hold. */
+        public Service(
+                String id,
+                String protocol,
+                String address,
+                String scheduler,
+                String flags,
+                boolean inTable,
+                Optional<String> fallback,
+                boolean fallbackActive,
+                List<Real> reals) {
+            this(id, protocol, address, scheduler, flags, inTable, fallback, fallbackActive, reals, Optional.empty());
         }
 
         /** How many of its real servers are up. */

@@ -36,6 +36,10 @@ public final class StatusText {
                     service.scheduler(),
                     service.flags(),
                     service.inTable() ? "" : " (not in table)"));
+            service.failsafe()
+                    .ifPresent(why -> out.append("  failsafe holds the table: ")
+                            .append(why)
+                            .append('\n'));
             for (StatusReport.Real real : service.reals()) {
                 out.append(realLine(real, report.now()));
             }

@@ -170,6 +170,24 @@ class MonitorMetricsTest {
     }
 
     @Test
+    void gaugesTheFailsafeOfEachVirtualService() {
+        VirtualService web = tcp("192.0.2.10", 80).build();
+        VirtualService mail = tcp("192.0.2.11", 25).build();
+        metrics.configApplied(config(false, web, mail));
+
+        metrics.failsafe(web.key(), true);
+
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_failsafe_active{virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_failsafe_active{virtual=\"tcp:192.0.2.11:25\"} 0.0");
+
+        metrics.failsafe(web.key(), false);
+
+        assertThat(Scrape.lines(registry)).contains("jdirectord_failsafe_active{virtual=\"tcp:192.0.2.10:80\"} 0.0");
+    }
+
+    @Test
     void labelsStayBoundedByKindsNotServers() {
         VirtualService virtual = tcp("192.0.2.10", 80).build();
         for (int i = 0; i < 10_000; i++) {
