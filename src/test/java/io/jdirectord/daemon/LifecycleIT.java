@@ -133,9 +133,11 @@ class LifecycleIT {
                     quiescent=yes
                 """.formatted(backend.hostPort())));
         daemon.awaitEvent("ready", WAIT);
+        int beforeTheFailure = daemon.log().size();
         backend.close();
         daemon.awaitEvent("down", WAIT, "real=" + backend.hostPort());
-        daemon.awaitEvent("table", WAIT, "change=\"Added fallback server: 127.0.42.99:80");
+        daemon.awaitLog(
+                beforeTheFailure, DaemonProcess.event("table", "change=\"Added fallback server: 127.0.42.99:80"), WAIT);
         int operations = daemon.operations().size();
         int lines = daemon.log().size();
 
