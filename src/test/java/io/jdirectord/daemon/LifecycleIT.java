@@ -231,7 +231,7 @@ class LifecycleIT {
         Backend other = resources.keep(Backend.on("127.0.44.2"));
         DaemonProcess daemon = resources.keep(DaemonProcess.start(dir, """
                 checkinterval=0.5
-                checktimeout=1
+                checktimeout=3
                 virtual=192.0.2.45:80
                     real=127.0.44.1:80 masq
                     checktype=external
