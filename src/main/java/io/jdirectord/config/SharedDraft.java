@@ -28,4 +28,8 @@ final class SharedDraft {
     Integer maxReceive;
     Boolean dynamicWeight;
     Boolean followRedirects;
+    Integer slowStart;
+    Integer agentPort;
+    Duration agentInterval;
+    String agentSend;
 }

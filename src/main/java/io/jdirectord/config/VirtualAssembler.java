@@ -37,6 +37,7 @@ final class VirtualAssembler {
         }
         Inheritance inherit = new Inheritance(v.shared, g.shared);
         CheckSpec check = CheckSpecs.of(v, key.get(), inherit);
+        Timing timing = inherit.timing();
         VirtualService service = new VirtualService(
                 key.get(),
                 v.scheduler != null ? v.scheduler : "wrr",
@@ -44,7 +45,7 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.schedFlags),
                 Boolean.TRUE.equals(v.ops),
                 check,
-                inherit.timing(),
+                timing,
                 servers.get(),
                 fallback,
                 Optional.ofNullable(inherit.get(s -> s.fallbackCommand, null)),
@@ -54,6 +55,7 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.monitorFile),
                 Optional.ofNullable(v.serviceName),
                 Optional.ofNullable(v.comment),
+                inherit.shaping(timing.checkInterval()),
                 v.line);
         return Optional.of(service);
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param monitorFile     file that receives one line per check result
  * @param serviceName     servicename, used in alert subjects
  * @param comment         comment, used in alert bodies
+ * @param shaping         slow start and load agent (extensions)
  * @param line            1-based line of the {@code virtual=} directive
  */
 public record VirtualService(
@@ -42,6 +43,7 @@ public record VirtualService(
         Optional<Path> monitorFile,
         Optional<String> serviceName,
         Optional<String> comment,
+        WeightShaping shaping,
         int line) {
 
     public VirtualService {

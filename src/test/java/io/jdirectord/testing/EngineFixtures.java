@@ -182,6 +182,7 @@ public final class EngineFixtures {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    io.jdirectord.config.WeightShaping.NONE,
                     1);
         }
     }
