@@ -4,6 +4,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.decision.Steering;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -89,6 +90,18 @@ final class RecordingEvents implements MonitorEvents {
     @Override
     public void reloadFailed(String trigger, String error) {
         lines.add("reload " + trigger + " failed: " + error);
+    }
+
+    @Override
+    public void slowStartBegan(Running running, List<Steering.RealRef> reals) {
+        reals.forEach(ref -> lines.add("slow start " + ref.real()));
+    }
+
+    @Override
+    public void agentChanged(Running running, AgentChange change) {
+        AgentHeard heard = change.heard();
+        lines.add("agent " + change.agent()
+                + (heard.failure().isEmpty() ? ": " + heard.answer().text() : " failing: " + heard.failure()));
     }
 
     @Override
