@@ -44,8 +44,8 @@ public final class ConfigParser {
         new ClientCertificateFiles(diagnostics, InstantSource.system()).read(global);
         VirtualAssembler assembler = new VirtualAssembler(resolution, diagnostics);
         checkGlobalFallbacks(global, assembler);
-        List<VirtualService> services = assemble(global, assembler, diagnostics);
         ConfigValidator validator = new ConfigValidator(diagnostics);
+        List<VirtualService> services = assemble(global, assembler, diagnostics, validator);
         validator.duplicates(services);
         validator.credentials(file, global.virtuals);
         if (diagnostics.errorCount() > 0) {
@@ -64,7 +64,7 @@ public final class ConfigParser {
     }
 
     private static List<VirtualService> assemble(
-            GlobalDraft global, VirtualAssembler assembler, Diagnostics diagnostics) {
+            GlobalDraft global, VirtualAssembler assembler, Diagnostics diagnostics, ConfigValidator validator) {
         VirtualChecks checks = new VirtualChecks(diagnostics);
         ProbeValidation probes = new ProbeValidation(diagnostics);
         List<VirtualService> services = new ArrayList<>();
@@ -72,6 +72,7 @@ public final class ConfigParser {
             assembler.assemble(draft, global).ifPresent(service -> {
                 checks.check(draft, service);
                 probes.check(draft, service);
+                validator.hashing(draft, service);
                 services.add(service);
             });
         }

@@ -33,6 +33,37 @@ final class ConfigValidator {
     }
 
     /**
+     * Weight settings that fight a hashing scheduler (sh, mh), whose lookup table follows the weights:
+     * slow start changes a real server's weight every second while it ramps, and each step remaps part of
+     * the hash (clients move between servers); a quiesced real server (weight 0) keeps its share of the
+     * hash, and the kernel drops the new connections that hash onto it unless the scheduler's fallback
+     * flag (sh-fallback, mh-fallback) sends them elsewhere. Warnings at the directive's line, else the
+     * virtual's (the setting was inherited).
+     */
+    void hashing(VirtualDraft draft, VirtualService service) {
+        String scheduler = service.scheduler();
+        if (!scheduler.equals("sh") && !scheduler.equals("mh")) {
+            return;
+        }
+        if (service.shaping().slowStarts()) {
+            diagnostics.warn(
+                    draft.lineOf("slowstart"),
+                    "slowstart with scheduler " + scheduler + ": every weight step while a real server ramps"
+                            + " remaps part of the hash and moves clients between servers");
+        }
+        String flag = scheduler + "-fallback";
+        boolean fallback = service.schedFlags()
+                .map(flags -> List.of(flags.split(",")).contains(flag))
+                .orElse(false);
+        if (service.quiescent() && !fallback) {
+            diagnostics.warn(
+                    draft.lineOf("quiescent"),
+                    "quiescent=yes with scheduler " + scheduler + " and without schedflags " + flag
+                            + ": the kernel drops new connections that hash onto a quiesced (weight 0) real server");
+        }
+    }
+
+    /**
      * Credentials in a file that others, or a group other than the service's own ({@code jdirectord}),
      * can read: recommend mode 0600 (or 0640 root:jdirectord, as the package installs it).
      */

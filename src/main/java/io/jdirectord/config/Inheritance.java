@@ -59,6 +59,19 @@ final class Inheritance {
                 get(s -> s.riseCount, 1));
     }
 
+    /** slowstart and the agent settings; the agent's interval defaults to {@code checkInterval}. */
+    WeightShaping shaping(Duration checkInterval) {
+        Duration slowStart = Duration.ofSeconds(get(s -> s.slowStart, 0));
+        Integer port = get(s -> s.agentPort, null);
+        if (port == null) {
+            return new WeightShaping(slowStart, Optional.empty());
+        }
+        Duration interval = get(s -> s.agentInterval, checkInterval);
+        Duration timeout = checkTimeout().compareTo(interval) < 0 ? checkTimeout() : interval;
+        return new WeightShaping(
+                slowStart, Optional.of(new WeightShaping.Agent(port, interval, get(s -> s.agentSend, ""), timeout)));
+    }
+
     /**
      * verifycert of the block, else its cacert implies yes, else the same rule on the global section; the
      * client certificate of the block, else the global one.

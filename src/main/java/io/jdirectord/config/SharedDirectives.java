@@ -12,6 +12,8 @@ final class SharedDirectives {
     private static final Pattern SMTP = Pattern.compile("[0-9A-Za-z._+-]+(:\\d{1,5})?");
     static final int MIN_RECEIVE = 1024;
     static final int MAX_RECEIVE = 4 * 1024 * 1024;
+    /** The longest slow start: one day. */
+    static final int MAX_SLOW_START = 86_400;
 
     private SharedDirectives() {}
 
@@ -68,7 +70,13 @@ final class SharedDirectives {
                         (d, s) -> v.wholeNumber(d, MIN_RECEIVE, MAX_RECEIVE).ifPresent(n -> s.maxReceive = n))
                 .on("dynamicweight", (d, s) -> v.yesNo(d).ifPresent(b -> s.dynamicWeight = b))
                 .on("followredirects", (d, s) -> v.yesNo(d).ifPresent(b -> s.followRedirects = b))
-                .on("failsafe", (d, s) -> v.wholeNumber(d, 1, 99).ifPresent(n -> s.failsafe = n));
+                .on("failsafe", (d, s) -> v.wholeNumber(d, 1, 99).ifPresent(n -> s.failsafe = n))
+                .on("slowstart", (d, s) -> v.wholeNumber(d, 0, MAX_SLOW_START).ifPresent(n -> s.slowStart = n))
+                .on("agentport", (d, s) -> v.wholeNumber(d, 1, 65535).ifPresent(n -> s.agentPort = n))
+                .on("agentinterval", (d, s) -> v.interval(d).ifPresent(i -> s.agentInterval = i))
+                .on(
+                        "agentsend",
+                        (d, s) -> v.nonEmpty(d, Values.unquote(d.value())).ifPresent(t -> s.agentSend = t));
     }
 
     private static void checkCount(Values v, Directive d, SharedDraft s) {

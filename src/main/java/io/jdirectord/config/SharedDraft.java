@@ -36,4 +36,8 @@ final class SharedDraft {
     Boolean dynamicWeight;
     Boolean followRedirects;
     Integer failsafe;
+    Integer slowStart;
+    Integer agentPort;
+    Duration agentInterval;
+    String agentSend;
 }

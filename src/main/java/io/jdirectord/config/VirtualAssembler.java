@@ -38,6 +38,7 @@ final class VirtualAssembler {
             return Optional.empty();
         }
         CheckSpec check = CheckSpecs.of(v, key.get(), inherit);
+        Timing timing = inherit.timing();
         VirtualService service = new VirtualService(
                 key.get(),
                 v.scheduler != null ? v.scheduler : "wrr",
@@ -45,7 +46,7 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.schedFlags),
                 Boolean.TRUE.equals(v.ops),
                 check,
-                inherit.timing(),
+                timing,
                 servers.get(),
                 fallback,
                 Optional.ofNullable(inherit.get(s -> s.fallbackCommand, null)),
@@ -55,6 +56,7 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.monitorFile),
                 Optional.ofNullable(v.serviceName),
                 Optional.ofNullable(v.comment),
+                inherit.shaping(timing.checkInterval()),
                 v.line,
                 safeguards.orElseThrow());
         return Optional.of(service);

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param monitorFile     file that receives one line per check result
  * @param serviceName     servicename, used in alert subjects
  * @param comment         comment, used in alert bodies
+ * @param shaping         slow start and load agent (extensions)
  * @param line            1-based line of the {@code virtual=} directive
  * @param safeguards      failsafe, quorum and hysteresis
  */
@@ -43,51 +44,12 @@ public record VirtualService(
         Optional<Path> monitorFile,
         Optional<String> serviceName,
         Optional<String> comment,
+        WeightShaping shaping,
         int line,
         Safeguards safeguards) {
 
     public VirtualService {
         reals = List.copyOf(reals);
-    }
-
-    /** A service without {@link Safeguards} (ldirectord's behaviour). */
-    public VirtualService(
-            VirtualServiceKey key,
-            String scheduler,
-            Optional<Persistence> persistence,
-            Optional<String> schedFlags,
-            boolean onePacket,
-            CheckSpec check,
-            Timing timing,
-            List<RealServer> reals,
-            Optional<Fallback> fallback,
-            Optional<String> fallbackCommand,
-            boolean quiescent,
-            boolean cleanStop,
-            EmailAlert emailAlert,
-            Optional<Path> monitorFile,
-            Optional<String> serviceName,
-            Optional<String> comment,
-            int line) {
-        this(
-                key,
-                scheduler,
-                persistence,
-                schedFlags,
-                onePacket,
-                check,
-                timing,
-                reals,
-                fallback,
-                fallbackCommand,
-                quiescent,
-                cleanStop,
-                emailAlert,
-                monitorFile,
-                serviceName,
-                comment,
-                line,
-                Safeguards.NONE);
     }
 
     /** This service with {@code safeguards}. */
@@ -109,6 +71,7 @@ public record VirtualService(
                 monitorFile,
                 serviceName,
                 comment,
+                shaping,
                 line,
                 safeguards);
     }

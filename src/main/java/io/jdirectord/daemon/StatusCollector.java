@@ -6,6 +6,8 @@ import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.decision.Steering.RealRef;
+import io.jdirectord.engine.AgentHeard;
 import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.health.HealthKey;
@@ -47,10 +49,11 @@ final class StatusCollector implements StatusSource {
         Map<ServiceKey, ServiceEntry> table = new HashMap<>();
         monitor.table().forEach(entry -> table.put(entry.service().key(), entry));
         HealthSnapshot health = monitor.health().snapshot();
+        Shaping shaping = new Shaping(monitor.agents(), monitor.ramps());
         List<StatusReport.Service> services = new ArrayList<>();
         for (VirtualService virtual : monitor.running().config().virtualServices()) {
-            services.add(
-                    service(virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health));
+            services.add(service(
+                    virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health, shaping));
         }
         return new StatusReport(
                 BuildInfo.version(),
@@ -73,13 +76,29 @@ final class StatusCollector implements StatusSource {
         return Optional.of(monitor.directorHealth());
     }
 
-    private StatusReport.Service service(VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health) {
+    /** What the load agents say and the slow-start ramps, read once per report. */
+    private record Shaping(Map<RealRef, AgentHeard> agents, Map<RealRef, Double> ramps) {
+
+        Optional<StatusReport.Agent> agent(RealRef ref) {
+            return Optional.ofNullable(agents.get(ref))
+                    .map(heard -> new StatusReport.Agent(
+                            heard.answer().text(), heard.answer().description(), heard.failure()));
+        }
+
+        Optional<Double> ramp(RealRef ref) {
+            return Optional.ofNullable(ramps.get(ref)).map(share -> Math.round(share * 100) / 100.0);
+        }
+    }
+
+    private StatusReport.Service service(
+            VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health, Shaping shaping) {
         Map<DestinationKey, ServiceEntry.DestinationEntry> destinations = new HashMap<>();
         entry.ifPresent(e ->
                 e.destinations().forEach(d -> destinations.put(d.destination().key(), d)));
         List<StatusReport.Real> reals = new ArrayList<>();
         for (RealServer real : virtual.reals()) {
-            reals.add(real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health));
+            reals.add(
+                    real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health, shaping));
         }
         Optional<String> fallback = virtual.fallback().map(f -> f.endpoint().toString());
         boolean fallbackActive = virtual.fallback()
@@ -105,7 +124,12 @@ final class StatusCollector implements StatusSource {
     }
 
     private StatusReport.Real real(
-            VirtualService virtual, RealServer real, ServiceEntry.DestinationEntry destination, HealthSnapshot health) {
+            VirtualService virtual,
+            RealServer real,
+            ServiceEntry.DestinationEntry destination,
+            HealthSnapshot health,
+            Shaping shaping) {
+        RealRef ref = new RealRef(virtual.key(), real.endpoint());
         HealthKey key = HealthKey.of(virtual, real);
         var probe = virtual.probeFor(real);
         Optional<StatusReport.Check> last = monitor.status()
@@ -128,6 +152,8 @@ final class StatusCollector implements StatusSource {
                 destination == null ? 0 : destination.activeConnections(),
                 destination == null ? 0 : destination.inactiveConnections(),
                 last,
-                monitor.status().lastChange(key));
+                monitor.status().lastChange(key),
+                shaping.agent(ref),
+                shaping.ramp(ref));
     }
 }

@@ -1,5 +1,6 @@
 package io.jdirectord.engine;
 
+import io.jdirectord.check.AgentCheck;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigException;
@@ -11,6 +12,7 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.PresumedUp;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthRegistry;
@@ -24,12 +26,15 @@ import io.jdirectord.schedule.PreparedProbes;
 import io.jdirectord.schedule.ProbeListener;
 import io.jdirectord.schedule.ProbeScheduler;
 import io.jdirectord.schedule.ProbeSetupException;
+import io.jdirectord.schedule.QuartzProbeScheduler;
+import io.jdirectord.schedule.ScheduledProbe;
 import io.jdirectord.schedule.ScheduledProbes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +55,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Monitor implements ProbeListener, AutoCloseable {
 
+    /** How often the weights of ramping real servers step up: a table pass at least this often while any ramp. */
+    static final Duration RAMP_STEP = Duration.ofSeconds(1);
+
     private final HealthRegistry health = new HealthRegistry();
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final StatusBoard status = new StatusBoard();
     private final DirectorHealthFacts facts = new DirectorHealthFacts();
     private final MaintenanceWatch maintenance = new MaintenanceWatch();
+    private final SlowStart slowStart = new SlowStart();
+    private final AgentWeights agents = new AgentWeights();
     private final MonitorEvents events;
     private final TableKeeper keeper;
     private final KernelSettings kernel;
     private final ProbeScheduler scheduler;
+    private final ProbeScheduler agentScheduler;
     private final Clock clock;
     private final StallWatch stalls;
     private volatile @Nullable Thread stallThread;
@@ -66,6 +77,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private Instant nextMaintenance = Instant.MAX;
     /** When drift is next repaired; never before the first configuration is applied. */
     private Instant nextRepair = Instant.MAX;
+    /** When the next slow-start step is due while real servers ramp. */
+    private Instant nextRampStep = Instant.MIN;
 
     /**
      * @param table      the table to keep
@@ -82,12 +95,36 @@ public final class Monitor implements ProbeListener, AutoCloseable {
             MonitorEvents events,
             FallbackCommandRunner fallback,
             Clock clock) {
+        this(
+                table,
+                kernel,
+                schedulers,
+                listener -> QuartzProbeScheduler.start(AgentCheck::new, listener),
+                events,
+                fallback,
+                clock);
+    }
+
+    /**
+     * A monitor whose load agents ({@code agentport}) are asked by their own scheduler.
+     *
+     * @param agentSchedulers makes the scheduler that asks the load agents and reports to the listener given
+     */
+    public Monitor(
+            IpvsTable table,
+            IpvsKernelSettings kernel,
+            Function<ProbeListener, ProbeScheduler> schedulers,
+            Function<ProbeListener, ProbeScheduler> agentSchedulers,
+            MonitorEvents events,
+            FallbackCommandRunner fallback,
+            Clock clock) {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
-        this.keeper = new TableKeeper(table, health, events, fallback, facts);
+        this.keeper = new TableKeeper(table, health, events, fallback, facts, slowStart, agents, clock);
         this.stalls = new StallWatch(clock, events::monitorStalled);
         this.scheduler = schedulers.apply(this);
+        this.agentScheduler = agentSchedulers.apply(this::onAgentResult);
     }
 
     /** Starts ticking the {@link StallWatch} on its own thread (the daemon does; tests tick it by hand). */
@@ -125,11 +162,13 @@ public final class Monitor implements ProbeListener, AutoCloseable {
                         .filter(k -> config.virtualService(k).isEmpty())
                         .collect(Collectors.toSet());
         running.set(next);
+        List<ScheduledProbe> agentProbes = agents.configure(config);
         handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
         kernel.apply(config);
         keeper.reconcileNow("configure");
         scheduler.schedule(probes);
+        agentScheduler.schedule(agentProbes);
         facts.configured(probes.probes(), clock.instant());
         maintenance.configured(config);
         events.configApplied(next);
@@ -205,7 +244,20 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         }
     }
 
+    /**
+     * A load agent's result: a change of what it says is reported once, and a table pass is asked only when
+     * the steering of its real servers changed. An agent that cannot be asked changes nothing else.
+     */
+    private void onAgentResult(ProbeSpec probe, CheckResult result, Instant finished) {
+        AgentWeights.Update update = agents.record(probe, result);
+        update.change().ifPresent(change -> events.agentChanged(running.get(), change));
+        if (update.steering()) {
+            keeper.requestReconcile("agent");
+        }
+    }
+
     private void firstRoundApplied(Running now) {
+        slowStart.warm();
         facts.firstRoundComplete();
         events.firstRoundApplied(now);
     }
@@ -232,7 +284,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     /**
      * Runs the periodic duties that are due by the clock: the maintenance directory every checkinterval
-     * (at least every second), drift repair every repairinterval (never when it is 0).
+     * (at least every second), a table pass every {@link #RAMP_STEP} while real servers ramp up (one pass
+     * for all of them), drift repair every repairinterval (never when it is 0).
      */
     public void tick() {
         Instant now = clock.instant();
@@ -242,6 +295,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
             nextMaintenance =
                     now.plus(interval.compareTo(Duration.ofSeconds(1)) >= 0 ? interval : Duration.ofSeconds(1));
             maintenance.scan(config).ifPresent(this::applyMaintenance);
+        }
+        if (slowStart.ramping() && !now.isBefore(nextRampStep)) {
+            nextRampStep = now.plus(RAMP_STEP);
+            keeper.requestReconcile("slowstart");
         }
         Duration repair = config.globals().repairInterval();
         if (!repair.isZero() && !now.isBefore(nextRepair)) {
@@ -311,14 +368,29 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         return keeper.list();
     }
 
+    /** What the load agent of each real server that has one was last heard to say. */
+    public Map<RealRef, AgentHeard> agents() {
+        return agents.heard();
+    }
+
+    /** The slow-start share (0..1) of each real server ramping up now. */
+    public Map<RealRef, Double> ramps() {
+        Instant now = clock.instant();
+        Map<RealRef, Double> shares = new HashMap<>();
+        slowStart.inProgress().forEach((ref, ramp) -> shares.put(ref, ramp.at(now)));
+        return shares;
+    }
+
     /** Stops probing and removes the virtual services whose cleanstop is yes. */
     public void stop() {
+        agentScheduler.close();
         scheduler.close();
         keeper.removeCleanStopServices(running.get());
     }
 
     @Override
     public void close() {
+        agentScheduler.close();
         scheduler.close();
         keeper.close();
         Thread watching = stallThread;

@@ -6,6 +6,7 @@ import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.FailsafeHold;
+import io.jdirectord.decision.Steering;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
@@ -60,6 +61,15 @@ public interface MonitorEvents {
 
     /** A reload could not read the file or the table; the previous configuration keeps running. */
     void reloadFailed(String trigger, String error);
+
+    /**
+     * Real servers began to ramp up ({@code slowstart}) after coming back up. The end of a ramp is not
+     * reported (it is the weight reaching its full value in the table).
+     */
+    default void slowStartBegan(Running running, List<Steering.RealRef> reals) {}
+
+    /** A load agent's state, share or reachability changed (once per change, not per answer). */
+    default void agentChanged(Running running, AgentChange change) {}
 
     /** Something that should never fail did; the monitor carries on. */
     void internalError(String where, Exception error);

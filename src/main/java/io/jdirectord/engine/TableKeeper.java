@@ -8,7 +8,9 @@ import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.decision.FallbackCommands;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.decision.RealSteer;
 import io.jdirectord.decision.Steering;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthRegistry;
 import io.jdirectord.health.HealthSnapshot;
@@ -21,15 +23,18 @@ import io.jdirectord.ipvs.Reconciler;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.TableState;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -48,12 +53,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class TableKeeper implements AutoCloseable {
 
+    /** Causes of passes that are reported as check passes when health changes were applied in them. */
+    private static final Set<String> REPORTED_AS_CHECK = Set.of("repair", "slowstart", "agent");
+
     private final IpvsTable table;
     private final Reconciler reconciler;
     private final HealthRegistry health;
     private final MonitorEvents events;
     private final FallbackCommandRunner fallback;
     private final DirectorHealthFacts facts;
+    private final SlowStart slowStart;
+    private final AgentWeights agents;
+    private final InstantSource clock;
+    /** Why the loop was woken when no health change did: a steering cause, else null (check). */
+    private final AtomicReference<@Nullable String> wakeCause = new AtomicReference<>();
+
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
@@ -76,6 +90,26 @@ final class TableKeeper implements AutoCloseable {
             MonitorEvents events,
             FallbackCommandRunner fallback,
             DirectorHealthFacts facts) {
+        this(table, health, events, fallback, facts, new SlowStart(), new AgentWeights(), InstantSource.system());
+    }
+
+    /**
+     * @param slowStart the ramps of real servers that came back up, fed each pass's transitions
+     * @param agents    what the load agents say
+     * @param clock     the time ramps are measured by
+     */
+    TableKeeper(
+            IpvsTable table,
+            HealthRegistry health,
+            MonitorEvents events,
+            FallbackCommandRunner fallback,
+            DirectorHealthFacts facts,
+            SlowStart slowStart,
+            AgentWeights agents,
+            InstantSource clock) {
+        this.slowStart = slowStart;
+        this.agents = agents;
+        this.clock = clock;
         this.table = table;
         this.reconciler = new Reconciler(table);
         this.health = health;
@@ -136,6 +170,16 @@ final class TableKeeper implements AutoCloseable {
     }
 
     void requestReconcile() {
+        wakeCause.set("check");
+        wake.release();
+    }
+
+    /**
+     * Asks for a pass because the steering changed ({@code cause}: slowstart, agent); a health change
+     * that comes before the pass makes it a check pass.
+     */
+    void requestReconcile(String cause) {
+        wakeCause.compareAndSet(null, cause);
         wake.release();
     }
 
@@ -154,8 +198,9 @@ final class TableKeeper implements AutoCloseable {
             try {
                 wake.acquire();
                 wake.drainPermits();
+                String cause = wakeCause.getAndSet(null);
                 if (!closed) {
-                    pass("check");
+                    pass(cause == null ? "check" : cause);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -198,9 +243,9 @@ final class TableKeeper implements AutoCloseable {
             List<ServiceEntry> listed = table.services();
             Taken taken = take();
             due = taken.afterPass();
-            Decision decision = DesiredState.compute(now.config(), taken.health(), Steering.NONE, listed);
+            Decision decision = DesiredState.compute(now.config(), taken.health(), steering(now, taken), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
-            String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
+            String reported = taken.healthChanged() && REPORTED_AS_CHECK.contains(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);
             facts.passEnded(reported, failure(report));
             forgetRetired(report);
@@ -213,6 +258,24 @@ final class TableKeeper implements AutoCloseable {
             passLock.unlock();
         }
         due.forEach(Runnable::run);
+    }
+
+    /**
+     * The pass's steering: what each source says about each real server, combined by {@link Steers#combine}
+     * (the stricter administrative state, the smaller share and ramp win). Sources: the load agents and
+     * slow start, whose ramps this pass's transitions start.
+     */
+    private Steering steering(Running now, Taken taken) {
+        List<RealRef> began = slowStart.observe(now, taken.transitions());
+        if (!began.isEmpty()) {
+            events.slowStartBegan(now, began);
+        }
+        Map<RealRef, RealSteer> reals = new HashMap<>(agents.steering());
+        slowStart
+                .ramps(now, taken.health(), clock.instant())
+                .forEach((ref, ramp) -> reals.merge(
+                        ref, new RealSteer(RealSteer.Admin.ENABLED, OptionalInt.empty(), 100, ramp), Steers::combine));
+        return reals.isEmpty() ? Steering.NONE : new Steering(reals);
     }
 
     /** What failed in a pass, for an operator: the first refused operation and how many there were; empty when none. */

@@ -30,6 +30,9 @@ final class EngineScenario implements AutoCloseable {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T08:00:00Z"));
     final FakeChecks checks = new FakeChecks();
+    /** The load agents' answers, by agent endpoint (the real's address and the agentport). */
+    final FakeChecks agents = new FakeChecks();
+
     final DryRunIpvsTable table = new DryRunIpvsTable();
     /** The table as the monitor sees it: {@link #table}, or its errors when told to fail. */
     final FlakyTable flaky = new FlakyTable(table);
@@ -39,6 +42,7 @@ final class EngineScenario implements AutoCloseable {
     final Monitor monitor;
     private final Path file;
     private ManualProbeScheduler scheduler;
+    private ManualProbeScheduler agentScheduler;
 
     EngineScenario(Path directory) {
         this.file = directory.resolve("jdirectord.cf");
@@ -46,6 +50,7 @@ final class EngineScenario implements AutoCloseable {
                 flaky,
                 new DryRunKernelSettings(),
                 listener -> scheduler = new ManualProbeScheduler(listener, clock, checks),
+                listener -> agentScheduler = new ManualProbeScheduler(listener, clock, agents),
                 events,
                 this::recordFallbackCommand,
                 clock);
@@ -74,7 +79,12 @@ final class EngineScenario implements AutoCloseable {
 
     /** Moves time on, running the probes that fall due and then the monitor's periodic duties. */
     void advance(Duration by) {
+        Instant from = clock.instant();
         scheduler.advance(by);
+        if (agentScheduler.scheduled()) {
+            clock.set(from);
+            agentScheduler.advance(by);
+        }
         monitor.tick();
     }
 

@@ -28,6 +28,11 @@ final class FakeChecks implements CheckFactory {
         answers.put(endpoint(real), CheckResult.down(reason));
     }
 
+    /** From now on the probes of {@code real} answer up with {@code reason} (a load agent's line). */
+    void say(String real, String reason) {
+        answers.put(endpoint(real), CheckResult.up(reason));
+    }
+
     /** From now on the probes of {@code real} answer up. */
     void up(String real) {
         answers.remove(endpoint(real));

@@ -112,6 +112,11 @@ final class ManualProbeScheduler implements ProbeScheduler {
         return runs;
     }
 
+    /** Whether some probe is scheduled. */
+    boolean scheduled() {
+        return !due.isEmpty();
+    }
+
     boolean closed() {
         return closed;
     }

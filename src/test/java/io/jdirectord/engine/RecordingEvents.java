@@ -6,6 +6,7 @@ import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.FailsafeHold;
+import io.jdirectord.decision.Steering;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -91,6 +92,18 @@ final class RecordingEvents implements MonitorEvents {
     @Override
     public void reloadFailed(String trigger, String error) {
         lines.add("reload " + trigger + " failed: " + error);
+    }
+
+    @Override
+    public void slowStartBegan(Running running, List<Steering.RealRef> reals) {
+        reals.forEach(ref -> lines.add("slow start " + ref.real()));
+    }
+
+    @Override
+    public void agentChanged(Running running, AgentChange change) {
+        AgentHeard heard = change.heard();
+        lines.add("agent " + change.agent()
+                + (heard.failure().isEmpty() ? ": " + heard.answer().text() : " failing: " + heard.failure()));
     }
 
     @Override

@@ -182,7 +182,9 @@ public final class EngineFixtures {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
-                    1);
+                    io.jdirectord.config.WeightShaping.NONE,
+                    1,
+                    io.jdirectord.config.Safeguards.NONE);
         }
     }
 }

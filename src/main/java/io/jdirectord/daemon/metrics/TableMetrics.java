@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The metrics read from the daemon's status at each scrape (one table listing per scrape): per real
  * server (labels virtual, real) its health, configured and current weight and last change; per virtual
  * service (label virtual) its real servers, those up, whether it is in the table and whether its
- * fallback is active. Series exist only while their server is configured. When the table cannot be
- * listed, the scrape carries none of them.
+ * fallback is active, and how many of its real servers ramp up (slowstart) or are steered out, drained or
+ * not answered by their load agents (counts per service, not per server, to bound the series). Series
+ * exist only while their server is configured. When the table cannot be listed, the scrape carries none
+ * of them.
  */
 public final class TableMetrics implements MultiCollector {
 
@@ -32,6 +35,10 @@ public final class TableMetrics implements MultiCollector {
     private static final String VIRTUAL_REALS_UP = "jdirectord_virtual_service_real_servers_up";
     private static final String VIRTUAL_IN_TABLE = "jdirectord_virtual_service_in_table";
     private static final String VIRTUAL_FALLBACK = "jdirectord_virtual_service_fallback_active";
+    private static final String VIRTUAL_SLOW_STARTING = "jdirectord_virtual_service_real_servers_slow_starting";
+    private static final String VIRTUAL_AGENT_OUT = "jdirectord_virtual_service_real_servers_agent_out";
+    private static final String VIRTUAL_AGENT_DRAINING = "jdirectord_virtual_service_real_servers_agent_draining";
+    private static final String VIRTUAL_AGENT_FAILING = "jdirectord_virtual_service_real_servers_agent_failing";
 
     private final StatusSource status;
 
@@ -85,7 +92,37 @@ public final class TableMetrics implements MultiCollector {
                 perVirtual(
                         gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"),
                         report,
-                        s -> s.fallbackActive() ? 1 : 0));
+                        s -> s.fallbackActive() ? 1 : 0),
+                perVirtual(
+                        gauge(VIRTUAL_SLOW_STARTING, "Real servers of the virtual service ramping up (slowstart)"),
+                        report,
+                        s -> count(s, real -> real.slowStart().isPresent())),
+                perVirtual(
+                        gauge(VIRTUAL_AGENT_OUT, "Real servers whose load agent says maint or down"),
+                        report,
+                        s -> count(s, real -> agentSays(real, "maint") || agentSays(real, "down"))),
+                perVirtual(
+                        gauge(VIRTUAL_AGENT_DRAINING, "Real servers whose load agent says drain"),
+                        report,
+                        s -> count(s, real -> agentSays(real, "drain"))),
+                perVirtual(
+                        gauge(
+                                VIRTUAL_AGENT_FAILING,
+                                "Real servers whose load agent cannot be asked (its last answer stays in force)"),
+                        report,
+                        s -> count(
+                                s,
+                                real -> real.agent()
+                                        .map(a -> !a.failure().isEmpty())
+                                        .orElse(false))));
+    }
+
+    private static long count(StatusReport.Service service, Predicate<StatusReport.Real> which) {
+        return service.reals().stream().filter(which).count();
+    }
+
+    private static boolean agentSays(StatusReport.Real real, String state) {
+        return real.agent().map(a -> a.answer().startsWith(state + " ")).orElse(false);
     }
 
     @Override
@@ -98,7 +135,11 @@ public final class TableMetrics implements MultiCollector {
                 VIRTUAL_REALS,
                 VIRTUAL_REALS_UP,
                 VIRTUAL_IN_TABLE,
-                VIRTUAL_FALLBACK);
+                VIRTUAL_FALLBACK,
+                VIRTUAL_SLOW_STARTING,
+                VIRTUAL_AGENT_OUT,
+                VIRTUAL_AGENT_DRAINING,
+                VIRTUAL_AGENT_FAILING);
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {

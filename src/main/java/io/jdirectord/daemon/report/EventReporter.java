@@ -13,6 +13,9 @@ import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.decision.FailsafeHold;
+import io.jdirectord.decision.Steering.RealRef;
+import io.jdirectord.engine.AgentChange;
+import io.jdirectord.engine.AgentHeard;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.ProbeLag;
@@ -253,6 +256,56 @@ public final class EventReporter implements MonitorEvents {
                 "probes",
                 now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
+    }
+
+    /** One {@code slow-start} line per real server that began to ramp, with the ramp's length. */
+    @Override
+    public void slowStartBegan(Running now, List<RealRef> reals) {
+        for (RealRef ref : reals) {
+            long seconds = now.config()
+                    .virtualService(ref.virtual())
+                    .map(v -> v.shaping().slowStart().toSeconds())
+                    .orElse(0L);
+            log.event("slow-start", "virtual", ref.virtual().id(), "real", ref.real(), "seconds", seconds);
+        }
+    }
+
+    /**
+     * One {@code agent} line per virtual service the agent steers: its answer and description, or why it
+     * cannot be asked (its last answer stays in force).
+     */
+    @Override
+    public void agentChanged(Running now, AgentChange change) {
+        AgentHeard heard = change.heard();
+        for (RealRef ref : change.reals()) {
+            if (heard.failure().isEmpty()) {
+                log.event(
+                        "agent",
+                        "virtual",
+                        ref.virtual().id(),
+                        "real",
+                        ref.real(),
+                        "agent",
+                        change.agent(),
+                        "answer",
+                        heard.answer().text(),
+                        "description",
+                        brief(heard.answer().description()));
+            } else {
+                log.event(
+                        "agent-failure",
+                        "virtual",
+                        ref.virtual().id(),
+                        "real",
+                        ref.real(),
+                        "agent",
+                        change.agent(),
+                        "error",
+                        brief(heard.failure()),
+                        "kept",
+                        heard.answer().text());
+            }
+        }
     }
 
     @Override

@@ -57,7 +57,17 @@ public final class StatusJson {
                 .field("currentWeight", r.currentWeight())
                 .field("activeConnections", r.activeConnections())
                 .field("inactiveConnections", r.inactiveConnections())
-                .field("lastChange", r.lastChange());
+                .field("lastChange", r.lastChange())
+                .field("slowStart", r.slowStart());
+        json.name("agent");
+        r.agent()
+                .ifPresentOrElse(
+                        a -> json.object()
+                                .field("answer", a.answer())
+                                .field("description", a.description())
+                                .field("failure", a.failure())
+                                .end(),
+                        json::nullValue);
         json.name("lastCheck");
         r.lastCheck()
                 .ifPresentOrElse(

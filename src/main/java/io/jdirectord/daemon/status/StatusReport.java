@@ -89,6 +89,8 @@ public record StatusReport(
      * @param currentWeight   the weight in the table now; empty when it is not in the table
      * @param lastCheck       the last check's result, if it ran
      * @param lastChange      when its health last changed, if it did since start
+     * @param agent           what its load agent last said, when its service has one ({@code agentport})
+     * @param slowStart       its slow-start share of the weight (0..1) while it ramps up, else empty
      */
     public record Real(
             String address,
@@ -100,12 +102,50 @@ public record StatusReport(
             int activeConnections,
             int inactiveConnections,
             Optional<Check> lastCheck,
-            Optional<Instant> lastChange) {
+            Optional<Instant> lastChange,
+            Optional<Agent> agent,
+            Optional<Double> slowStart) {
+
+        /** A real server without load agent that is not ramping. */
+        public Real(
+                String address,
+                String forwarding,
+                String check,
+                String health,
+                int configuredWeight,
+                OptionalInt currentWeight,
+                int activeConnections,
+                int inactiveConnections,
+                Optional<Check> lastCheck,
+                Optional<Instant> lastChange) {
+            this(
+                    address,
+                    forwarding,
+                    check,
+                    health,
+                    configuredWeight,
+                    currentWeight,
+                    activeConnections,
+                    inactiveConnections,
+                    lastCheck,
+                    lastChange,
+                    Optional.empty(),
+                    Optional.empty());
+        }
 
         public boolean isUp() {
             return health.equals("up");
         }
     }
+
+    /**
+     * What a real server's load agent last said.
+     *
+     * @param answer      the answer in force: {@code 50%}, {@code drain 100%}, {@code down 100%}
+     * @param description the text after {@code #} in its last answer, empty when none
+     * @param failure     why the last question got no readable answer, empty when it got one
+     */
+    public record Agent(String answer, String description, String failure) {}
 
     /** A check result: up or down, the reason, how long it took (ms) and when it finished. */
     public record Check(boolean up, String reason, long elapsedMillis, Instant at) {}

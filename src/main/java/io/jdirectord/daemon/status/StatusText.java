@@ -2,6 +2,8 @@ package io.jdirectord.daemon.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Renders a {@link StatusReport} as text laid out like {@code ipvsadm -Ln}: one line per server (control characters in a reason become '?'). */
@@ -59,8 +61,25 @@ public final class StatusText {
                 + (real.currentWeight().isPresent() ? real.currentWeight().getAsInt() : "-");
         String changed = real.lastChange().map(at -> ago(at, now)).orElse("-");
         return String.format(
-                "  -> %-26s %-7s %-14s %-11s %-10s %s%n",
-                real.address(), real.forwarding(), weight, real.health(), changed, lastCheck(real.lastCheck(), now));
+                        "  -> %-26s %-7s %-14s %-11s %-10s %s%n",
+                        real.address(),
+                        real.forwarding(),
+                        weight,
+                        real.health(),
+                        changed,
+                        lastCheck(real.lastCheck(), now))
+                + shaping(real);
+    }
+
+    /** The real server's agent answer and slow-start ramp, on a line of their own; empty when neither. */
+    private static String shaping(StatusReport.Real real) {
+        List<String> parts = new ArrayList<>();
+        real.slowStart().ifPresent(share -> parts.add("slow start " + Math.round(share * 100) + "%"));
+        real.agent()
+                .ifPresent(agent -> parts.add("agent " + agent.answer()
+                        + (agent.description().isEmpty() ? "" : " (" + agent.description() + ")")
+                        + (agent.failure().isEmpty() ? "" : ", not answering: " + agent.failure())));
+        return parts.isEmpty() ? "" : "       " + String.join("; ", parts).replaceAll("\\p{Cntrl}", "?") + "\n";
     }
 
     private static String lastCheck(Optional<StatusReport.Check> check, Instant now) {

@@ -77,6 +77,44 @@ class TableMetricsTest {
     }
 
     @Test
+    void countsPerVirtualServiceTheServersThatRampOrThatTheirAgentsSteer() {
+        StatusReport.Real plain = real("10.0.0.1:80", "up", 10, OptionalInt.of(10), Optional.empty());
+        StatusReport shaped = report(service(
+                "tcp:192.0.2.10:80",
+                true,
+                false,
+                shaped("10.0.0.2:80", "50%", "", Optional.of(0.3)),
+                shaped("10.0.0.3:80", "drain 100%", "", Optional.empty()),
+                shaped("10.0.0.4:80", "maint 100%", "connection refused", Optional.empty()),
+                shaped("10.0.0.5:80", "down 40%", "", Optional.of(0.5)),
+                plain));
+        registry.register(new TableMetrics(() -> shaped));
+
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_virtual_service_real_servers_slow_starting{virtual=\"tcp:192.0.2.10:80\"} 2.0",
+                        "jdirectord_virtual_service_real_servers_agent_out{virtual=\"tcp:192.0.2.10:80\"} 2.0",
+                        "jdirectord_virtual_service_real_servers_agent_draining{virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_virtual_service_real_servers_agent_failing{virtual=\"tcp:192.0.2.10:80\"} 1.0");
+    }
+
+    private static StatusReport.Real shaped(String address, String answer, String failure, Optional<Double> slowStart) {
+        return new StatusReport.Real(
+                address,
+                "masq",
+                "connect " + address,
+                "up",
+                10,
+                OptionalInt.of(5),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new StatusReport.Agent(answer, "", failure)),
+                slowStart);
+    }
+
+    @Test
     void readsTheStatusOncePerScrape() {
         AtomicInteger reads = new AtomicInteger();
         registry.register(new TableMetrics(() -> {
@@ -116,7 +154,7 @@ class TableMetricsTest {
                 .filter(line -> !line.startsWith("#"))
                 .toList();
 
-        assertThat(samples).hasSize(4 * 10_000 + 4);
+        assertThat(samples).hasSize(4 * 10_000 + 8);
         assertThat(samples)
                 .contains("jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 6666.0");
     }

@@ -61,6 +61,27 @@ class StatusJsonTest {
     }
 
     @Test
+    void givesEachRealServerItsAgentAndSlowStartOrNull() throws Exception {
+        JsonNode shaped = parse(StatusReports.withShaping(new StatusReport.Agent("50%", "busy", ""), 0.25))
+                .get("services")
+                .get(0)
+                .get("reals")
+                .get(0);
+        JsonNode plain = parse(StatusReports.sample())
+                .get("services")
+                .get(0)
+                .get("reals")
+                .get(0);
+
+        assertThat(shaped.get("slowStart").asDouble()).isEqualTo(0.25);
+        assertThat(shaped.get("agent").get("answer").asText()).isEqualTo("50%");
+        assertThat(shaped.get("agent").get("description").asText()).isEqualTo("busy");
+        assertThat(shaped.get("agent").get("failure").asText()).isEmpty();
+        assertThat(plain.get("slowStart").isNull()).isTrue();
+        assertThat(plain.get("agent").isNull()).isTrue();
+    }
+
+    @Test
     void escapesQuotesBackslashesAndControlCharacters() throws Exception {
         String reason = "said \"no\"\\\n\r\t\u0001 \u00e9";
         StatusReport.Real real = new StatusReport.Real(

@@ -61,4 +61,24 @@ final class StatusReports {
                 "fwm:7", "FWM", "FWM 7", "rr", "", false, Optional.empty(), false, List.of(waiting));
         return new StatusReport("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, true, List.of(web, mark));
     }
+
+    /** One service with one up real server whose agent said {@code agent} and that ramps at {@code slowStart}. */
+    static StatusReport withShaping(StatusReport.Agent agent, double slowStart) {
+        StatusReport.Real real = new StatusReport.Real(
+                "10.0.0.1:80",
+                "masq",
+                "connect 10.0.0.1:80",
+                "up",
+                10,
+                OptionalInt.of(2),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(agent),
+                Optional.of(slowStart));
+        StatusReport.Service web = new StatusReport.Service(
+                "tcp:192.0.2.10:80", "TCP", "192.0.2.10:80", "wlc", "", true, Optional.empty(), false, List.of(real));
+        return new StatusReport("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, false, List.of(web));
+    }
 }

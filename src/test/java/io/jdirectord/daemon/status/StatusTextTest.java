@@ -30,6 +30,17 @@ class StatusTextTest {
     }
 
     @Test
+    void showsTheAgentsAnswerAndTheSlowStartRampOnALineBelowTheirServer() {
+        StatusReport report =
+                StatusReports.withShaping(new StatusReport.Agent("drain 50%", "disk full", "connection refused"), 0.42);
+
+        String text = StatusText.render(report);
+
+        assertThat(text)
+                .contains("       slow start 42%; agent drain 50% (disk full), not answering: connection refused\n");
+    }
+
+    @Test
     void marksAnActiveFallback() {
         StatusReport sample = StatusReports.sample();
         StatusReport.Service web = sample.services().getFirst();
