@@ -1,6 +1,7 @@
 package io.jdirectord.config;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,7 +55,8 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.monitorFile),
                 Optional.ofNullable(v.serviceName),
                 Optional.ofNullable(v.comment),
-                v.line);
+                v.line,
+                Optional.ofNullable(inherit.get(s -> s.drainTime, null)).map(Duration::ofSeconds));
         return Optional.of(service);
     }
 

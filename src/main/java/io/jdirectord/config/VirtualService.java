@@ -1,6 +1,7 @@
 package io.jdirectord.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param serviceName     servicename, used in alert subjects
  * @param comment         comment, used in alert bodies
  * @param line            1-based line of the {@code virtual=} directive
+ * @param drainTime       how long a drain waits for connections to end before the real server is removed
+ *                        ({@code draintime}, the default deadline of {@code drain} and of a reload's removal);
+ *                        empty when not set
  */
 public record VirtualService(
         VirtualServiceKey key,
@@ -42,10 +46,51 @@ public record VirtualService(
         Optional<Path> monitorFile,
         Optional<String> serviceName,
         Optional<String> comment,
-        int line) {
+        int line,
+        Optional<Duration> drainTime) {
 
     public VirtualService {
         reals = List.copyOf(reals);
+    }
+
+    /** A virtual service without a draintime. */
+    public VirtualService(
+            VirtualServiceKey key,
+            String scheduler,
+            Optional<Persistence> persistence,
+            Optional<String> schedFlags,
+            boolean onePacket,
+            CheckSpec check,
+            Timing timing,
+            List<RealServer> reals,
+            Optional<Fallback> fallback,
+            Optional<String> fallbackCommand,
+            boolean quiescent,
+            boolean cleanStop,
+            EmailAlert emailAlert,
+            Optional<Path> monitorFile,
+            Optional<String> serviceName,
+            Optional<String> comment,
+            int line) {
+        this(
+                key,
+                scheduler,
+                persistence,
+                schedFlags,
+                onePacket,
+                check,
+                timing,
+                reals,
+                fallback,
+                fallbackCommand,
+                quiescent,
+                cleanStop,
+                emailAlert,
+                monitorFile,
+                serviceName,
+                comment,
+                line,
+                Optional.empty());
     }
 
     /** What probing this real server means: the check with the real's own request/receive applied. */

@@ -10,6 +10,7 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.PresumedUp;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthRegistry;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,6 +54,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final StatusBoard status = new StatusBoard();
     private final DirectorHealthFacts facts = new DirectorHealthFacts();
     private final MaintenanceWatch maintenance = new MaintenanceWatch();
+    private final OperatorControls controls = new OperatorControls();
     private final MonitorEvents events;
     private final TableKeeper keeper;
     private final KernelSettings kernel;
@@ -61,6 +64,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private Instant nextMaintenance = Instant.MAX;
     /** When drift is next repaired; never before the first configuration is applied. */
     private Instant nextRepair = Instant.MAX;
+    /** When a pass next looks whether drains are over (while some real server is draining). */
+    private Instant nextDrainCheck = Instant.MIN;
 
     /**
      * @param table      the table to keep
@@ -80,7 +85,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
-        this.keeper = new TableKeeper(table, health, events, fallback, facts);
+        this.keeper = new TableKeeper(table, health, events, fallback, facts, controls, clock);
         this.scheduler = schedulers.apply(this);
     }
 
@@ -109,6 +114,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
                         .filter(k -> config.virtualService(k).isEmpty())
                         .collect(Collectors.toSet());
         running.set(next);
+        List<RealRef> dropped = controls.retain(config);
+        if (!dropped.isEmpty()) {
+            events.controlsDropped(dropped, "no longer configured");
+        }
         handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
         kernel.apply(config);
@@ -200,7 +209,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     /**
      * Runs the periodic duties that are due by the clock: the maintenance directory every checkinterval
-     * (at least every second), drift repair every repairinterval (never when it is 0).
+     * (at least every second), a table pass every second while a real server is draining (its connections
+     * and deadline are read by passes), drift repair every repairinterval (never when it is 0).
      */
     public void tick() {
         Instant now = clock.instant();
@@ -210,6 +220,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
             nextMaintenance =
                     now.plus(interval.compareTo(Duration.ofSeconds(1)) >= 0 ? interval : Duration.ofSeconds(1));
             maintenance.scan(config).ifPresent(this::applyMaintenance);
+        }
+        if (controls.draining() && !now.isBefore(nextDrainCheck)) {
+            nextDrainCheck = now.plusSeconds(1);
+            keeper.requestReconcile();
         }
         Duration repair = config.globals().repairInterval();
         if (!repair.isZero() && !now.isBefore(nextRepair)) {
@@ -248,6 +262,36 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         if (changes.stream().anyMatch(HealthEvent::changesTable)) {
             keeper.requestReconcile();
         }
+    }
+
+    /**
+     * Carries out an operator's command, given as its words ({@link ControlCommand}), on the configuration
+     * in force, and has a table pass apply it. Never throws: an ill-formed command or one that names no
+     * configured real server is an error answer and changes nothing. Either way it is told to the events.
+     *
+     * @param requester who asked, for the log ({@code uid 0 (root)})
+     */
+    public ControlAnswer control(List<String> words, String requester) {
+        Running now = running.get();
+        ControlAnswer answer;
+        try {
+            ControlCommand command = ControlCommand.parse(words, requester);
+            answer = now == null
+                    ? ControlAnswer.error("no configuration in force yet")
+                    : controls.apply(command, now.config(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            answer = ControlAnswer.error(String.valueOf(e.getMessage()));
+        }
+        events.control(String.join(" ", words), requester, answer);
+        if (answer.changed() > 0) {
+            keeper.requestReconcile();
+        }
+        return answer;
+    }
+
+    /** What operators have set on real servers at run time, by real server of each virtual service. */
+    public Map<RealRef, RealControl> controls() {
+        return controls.view();
     }
 
     /** Repairs drift: re-reads the table and reconciles, reporting what had to change. */

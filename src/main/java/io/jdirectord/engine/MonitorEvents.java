@@ -4,6 +4,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
@@ -57,6 +58,18 @@ public interface MonitorEvents {
 
     /** A reload could not read the file or the table; the previous configuration keeps running. */
     void reloadFailed(String trigger, String error);
+
+    /**
+     * An operator's command ({@code request}, as typed) from {@code requester} was carried out or refused
+     * ({@code answer.ok()} false, nothing changed).
+     */
+    void control(String request, String requester, ControlAnswer answer);
+
+    /** A drain ended in a table pass: the real server goes out of the table. */
+    void drainEnded(Running running, DrainEnd end);
+
+    /** Run-time controls were dropped because their real servers are no longer configured ({@code why}). */
+    void controlsDropped(List<RealRef> dropped, String why);
 
     /** Something that should never fail did; the monitor carries on. */
     void internalError(String where, Exception error);

@@ -20,6 +20,7 @@ import io.jdirectord.ipvs.Reconciler;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.TableState;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,8 @@ final class TableKeeper implements AutoCloseable {
     private final MonitorEvents events;
     private final FallbackCommandRunner fallback;
     private final DirectorHealthFacts facts;
+    private final OperatorControls controls;
+    private final Clock clock;
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
@@ -71,8 +74,12 @@ final class TableKeeper implements AutoCloseable {
             HealthRegistry health,
             MonitorEvents events,
             FallbackCommandRunner fallback,
-            DirectorHealthFacts facts) {
+            DirectorHealthFacts facts,
+            OperatorControls controls,
+            Clock clock) {
         this.table = table;
+        this.controls = controls;
+        this.clock = clock;
         this.reconciler = new Reconciler(table);
         this.health = health;
         this.events = events;
@@ -194,7 +201,7 @@ final class TableKeeper implements AutoCloseable {
             List<ServiceEntry> listed = table.services();
             Taken taken = take();
             due = taken.afterPass();
-            Decision decision = DesiredState.compute(now.config(), taken.health(), Steering.NONE, listed);
+            Decision decision = DesiredState.compute(now.config(), taken.health(), steering(now, listed), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && "repair".equals(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);
@@ -208,6 +215,16 @@ final class TableKeeper implements AutoCloseable {
             passLock.unlock();
         }
         due.forEach(Runnable::run);
+    }
+
+    /**
+     * The steering of this pass, from the operators' controls (ending the drains that are over by the
+     * listed connections and the clock).
+     */
+    private Steering steering(Running now, List<ServiceEntry> listed) {
+        OperatorControls.Steered operator = controls.steer(now.config(), listed, clock.instant());
+        operator.ended().forEach(end -> events.drainEnded(now, end));
+        return new Steering(operator.reals());
     }
 
     /** What failed in a pass, for an operator: the first refused operation and how many there were; empty when none. */

@@ -4,6 +4,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ConfigMessage;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -89,6 +90,22 @@ final class RecordingEvents implements MonitorEvents {
     @Override
     public void reloadFailed(String trigger, String error) {
         lines.add("reload " + trigger + " failed: " + error);
+    }
+
+    @Override
+    public void control(String request, String requester, ControlAnswer answer) {
+        lines.add("control " + request + " by " + requester + ": " + answer.result() + ": " + answer.text());
+    }
+
+    @Override
+    public void drainEnded(Running running, DrainEnd end) {
+        lines.add(end.real().real() + " in " + end.real().virtual().id() + " " + end.outcome());
+    }
+
+    @Override
+    public void controlsDropped(List<RealRef> dropped, String why) {
+        dropped.forEach(ref -> lines.add(
+                "control dropped " + ref.real() + " in " + ref.virtual().id() + ": " + why));
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.jdirectord.daemon.alert.EmailAlerts;
 import io.jdirectord.daemon.log.FailureLog;
 import io.jdirectord.daemon.log.FileErrors;
 import io.jdirectord.daemon.observe.MonitorObserver;
+import io.jdirectord.decision.Steering.RealRef;
+import io.jdirectord.engine.ControlAnswer;
+import io.jdirectord.engine.DrainEnd;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.Running;
@@ -248,6 +251,44 @@ public final class EventReporter implements MonitorEvents {
                 "probes",
                 now.index().probes().size());
         firstRoundListeners.forEach(Runnable::run);
+    }
+
+    /** {@code control request="drain 60 all 10.0.0.1" by="uid 0 (root)" result=ok changed=2 answer=...}. */
+    @Override
+    public void control(String request, String requester, ControlAnswer answer) {
+        log.event(
+                "control",
+                "request",
+                request,
+                "by",
+                requester,
+                "result",
+                answer.result(),
+                "changed",
+                answer.changed(),
+                "answer",
+                answer.text());
+        tellObservers(observer -> observer.control(request, answer));
+    }
+
+    @Override
+    public void drainEnded(Running now, DrainEnd end) {
+        log.event(
+                "drained",
+                "virtual",
+                end.real().virtual().id(),
+                "real",
+                end.real().real(),
+                "connections",
+                end.connections(),
+                "reason",
+                end.outcome());
+    }
+
+    @Override
+    public void controlsDropped(List<RealRef> dropped, String why) {
+        dropped.forEach(
+                ref -> log.event("control-dropped", "virtual", ref.virtual().id(), "real", ref.real(), "reason", why));
     }
 
     @Override
