@@ -5,8 +5,10 @@ import io.jdirectord.config.VirtualService;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.decision.IpvsSettings;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
+import io.jdirectord.engine.RealControl;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.health.ProbeLabel;
@@ -126,6 +128,17 @@ final class StatusCollector implements StatusSource {
                 destination == null ? 0 : destination.activeConnections(),
                 destination == null ? 0 : destination.inactiveConnections(),
                 last,
-                monitor.status().lastChange(key));
+                monitor.status().lastChange(key),
+                Optional.ofNullable(monitor.controls().get(new RealRef(virtual.key(), real.endpoint())))
+                        .map(StatusCollector::control));
+    }
+
+    private static StatusReport.Control control(RealControl control) {
+        return new StatusReport.Control(
+                control.admin().name().toLowerCase(Locale.ROOT),
+                control.weight(),
+                control.deadline(),
+                control.by(),
+                control.since());
     }
 }

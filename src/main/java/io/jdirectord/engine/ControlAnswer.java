@@ -18,7 +18,8 @@ public record ControlAnswer(boolean ok, String text, List<RealRef> matched, int 
         matched = List.copyOf(matched);
     }
 
-    static ControlAnswer error(String text) {
+    /** An answer that changed nothing, saying why. */
+    public static ControlAnswer error(String text) {
         return new ControlAnswer(false, text, List.of(), 0);
     }
 

@@ -56,7 +56,13 @@ public final class StatusJson {
                 .field("currentWeight", r.currentWeight())
                 .field("activeConnections", r.activeConnections())
                 .field("inactiveConnections", r.inactiveConnections())
-                .field("lastChange", r.lastChange());
+                .field("lastChange", r.lastChange())
+                .field("admin", r.control().map(StatusReport.Control::admin).orElse("enabled"))
+                .field(
+                        "weightOverride",
+                        r.control().map(StatusReport.Control::weight).orElse(OptionalInt.empty()))
+                .field("drainDeadline", r.control().flatMap(StatusReport.Control::deadline))
+                .field("controlledBy", r.control().map(StatusReport.Control::by));
         json.name("lastCheck");
         r.lastCheck()
                 .ifPresentOrElse(

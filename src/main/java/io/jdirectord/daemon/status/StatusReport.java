@@ -72,6 +72,7 @@ public record StatusReport(
      * @param currentWeight   the weight in the table now; empty when it is not in the table
      * @param lastCheck       the last check's result, if it ran
      * @param lastChange      when its health last changed, if it did since start
+     * @param control         what an operator set on it at run time; empty when nothing
      */
     public record Real(
             String address,
@@ -83,10 +84,58 @@ public record StatusReport(
             int activeConnections,
             int inactiveConnections,
             Optional<Check> lastCheck,
-            Optional<Instant> lastChange) {
+            Optional<Instant> lastChange,
+            Optional<Control> control) {
+
+        /** A real server no operator has set anything on. */
+        public Real(
+                String address,
+                String forwarding,
+                String check,
+                String health,
+                int configuredWeight,
+                OptionalInt currentWeight,
+                int activeConnections,
+                int inactiveConnections,
+                Optional<Check> lastCheck,
+                Optional<Instant> lastChange) {
+            this(
+                    address,
+                    forwarding,
+                    check,
+                    health,
+                    configuredWeight,
+                    currentWeight,
+                    activeConnections,
+                    inactiveConnections,
+                    lastCheck,
+                    lastChange,
+                    Optional.empty());
+        }
 
         public boolean isUp() {
             return health.equals("up");
+        }
+    }
+
+    /**
+     * What an operator set on a real server at run time.
+     *
+     * @param admin    enabled, disabled, draining or drained
+     * @param weight   the weight override; empty when none
+     * @param deadline while draining: when it goes out even with connections left; empty when none
+     * @param by       who set it last
+     * @param since    when
+     */
+    public record Control(String admin, OptionalInt weight, Optional<Instant> deadline, String by, Instant since) {
+
+        /** {@code draining until 2026-12-01T08:05:00Z, weight 5}. */
+        public String describe() {
+            String state = admin
+                    + (admin.equals("draining")
+                            ? deadline.map(d -> " until " + d).orElse("")
+                            : "");
+            return state + (weight.isPresent() ? ", weight " + weight.getAsInt() : "");
         }
     }
 

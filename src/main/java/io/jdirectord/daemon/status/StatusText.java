@@ -54,9 +54,14 @@ public final class StatusText {
         String weight = real.configuredWeight() + "/"
                 + (real.currentWeight().isPresent() ? real.currentWeight().getAsInt() : "-");
         String changed = real.lastChange().map(at -> ago(at, now)).orElse("-");
-        return String.format(
+        String line = String.format(
                 "  -> %-26s %-7s %-14s %-11s %-10s %s%n",
                 real.address(), real.forwarding(), weight, real.health(), changed, lastCheck(real.lastCheck(), now));
+        return line
+                + real.control()
+                        .map(c -> String.format(
+                                "     control: %s (%s, %s ago)%n", c.describe(), c.by(), ago(c.since(), now)))
+                        .orElse("");
     }
 
     private static String lastCheck(Optional<StatusReport.Check> check, Instant now) {
