@@ -1,6 +1,7 @@
 package io.jdirectord.daemon;
 
 import io.jdirectord.engine.ControlAnswer;
+import io.jdirectord.engine.ControlCommand;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.engine.MonitorEvents;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
 interface ControlCommands {
 
     /** The first words of the commands that change the running daemon. */
-    List<String> WORDS = List.of("disable", "enable", "drain", "weight");
+    List<String> WORDS = ControlCommand.WORDS;
 
     /** Carries out the command ({@code words}) asked by {@code requester}; never throws. */
     ControlAnswer run(List<String> words, String requester);

@@ -28,6 +28,9 @@ import java.util.OptionalInt;
 public record ControlCommand(
         Action action, ControlTarget target, Optional<Duration> drainFor, OptionalInt weight, String requester) {
 
+    /** The first words of the commands. */
+    public static final List<String> WORDS = List.of("disable", "enable", "drain", "weight");
+
     /** The largest weight, as for {@code real=} lines. */
     public static final int MAX_WEIGHT = 65535;
 

@@ -32,6 +32,8 @@ public final class TableMetrics implements MultiCollector {
     private static final String VIRTUAL_REALS_UP = "jdirectord_virtual_service_real_servers_up";
     private static final String VIRTUAL_IN_TABLE = "jdirectord_virtual_service_in_table";
     private static final String VIRTUAL_FALLBACK = "jdirectord_virtual_service_fallback_active";
+    private static final String VIRTUAL_ADMIN = "jdirectord_virtual_service_real_servers_admin";
+    private static final List<String> ADMIN_STATES = List.of("enabled", "disabled", "draining", "drained");
 
     private final StatusSource status;
 
@@ -85,7 +87,8 @@ public final class TableMetrics implements MultiCollector {
                 perVirtual(
                         gauge(VIRTUAL_FALLBACK, "1 when the virtual service's fallback server is in the table"),
                         report,
-                        s -> s.fallbackActive() ? 1 : 0));
+                        s -> s.fallbackActive() ? 1 : 0),
+                byAdmin(report));
     }
 
     @Override
@@ -98,7 +101,28 @@ public final class TableMetrics implements MultiCollector {
                 VIRTUAL_REALS,
                 VIRTUAL_REALS_UP,
                 VIRTUAL_IN_TABLE,
-                VIRTUAL_FALLBACK);
+                VIRTUAL_FALLBACK,
+                VIRTUAL_ADMIN);
+    }
+
+    /** Per virtual service, its real servers in each admin state an operator set (label admin). */
+    private static GaugeSnapshot byAdmin(StatusReport report) {
+        GaugeSnapshot.Builder gauge = gauge(
+                VIRTUAL_ADMIN,
+                "Real servers of the virtual service by the admin state operators set at run time"
+                        + " (enabled, disabled, draining, drained)");
+        for (StatusReport.Service service : report.services()) {
+            for (String admin : ADMIN_STATES) {
+                long count = service.reals().stream()
+                        .filter(real -> real.control()
+                                .map(StatusReport.Control::admin)
+                                .orElse("enabled")
+                                .equals(admin))
+                        .count();
+                gauge.dataPoint(point((double) count, Labels.of("virtual", service.id(), "admin", admin)));
+            }
+        }
+        return gauge.build();
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {
