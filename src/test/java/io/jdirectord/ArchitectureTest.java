@@ -89,6 +89,7 @@ class ArchitectureTest {
                             "ch.qos.logback..",
                             "io.prometheus..",
                             "com.sun.net.httpserver..",
+                            "jdk.net..",
                             "org.apache.commons.net.."),
             "cli", List.of("picocli.."));
 

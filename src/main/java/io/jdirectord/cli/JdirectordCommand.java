@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         customSynopsis =
                 "jdirectord [-d] [-f] [--dry-run] [--pid-file=FILE] [--run-dir=DIR] [--json] [CONFIG] COMMAND%n"
+                        + "       jdirectord [CONFIG] disable|enable|drain [SECONDS]|weight N|weight reset"
+                        + " [VIRTUAL] REAL%n"
                         + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
         description = {
             "%nHealth-checking monitor for Linux Virtual Server: probes the real servers of every virtual",
@@ -32,6 +34,9 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "%nCOMMAND: start | stop | restart | try-restart | reload | force-reload | status | health",
+            "Runtime control of the running daemon (root or its group): disable, enable, drain [SECONDS],",
+            "weight N, weight reset; VIRTUAL as status names it (tcp:192.0.2.10:80, fwm:7) or all (the default),",
+            "REAL as ADDRESS (every port) or ADDRESS:PORT ([IPV6]:PORT).",
             "CONFIG defaults to the one daemon running, then /etc/jdirectord/jdirectord.cf, then /etc/ha.d/ldirectord.cf.",
             "Exit status: 0 ok (status: running), 1 failure, 2 bad arguments or configuration (or several daemons run),",
             "3 status, health: not running, 6 configuration file missing, 7 reload: not running;",
@@ -94,7 +99,7 @@ final class JdirectordCommand implements Callable<Integer> {
     @Option(names = "--json", description = "status: print JSON.")
     private boolean json;
 
-    @Parameters(arity = "0..2", paramLabel = "ARG", hidden = true)
+    @Parameters(arity = "0..*", paramLabel = "ARG", hidden = true)
     private List<String> arguments = new ArrayList<>();
 
     @Override
@@ -135,8 +140,10 @@ final class JdirectordCommand implements Callable<Integer> {
                 backgroundChild
                         ? Starter.Mode.BACKGROUND_CHILD
                         : foreground ? Starter.Mode.FOREGROUND : Starter.Mode.DEFAULT);
-        return new LifecycleCommands(out, err, options, json, starter)
-                .run(invocation.command().orElseThrow());
+        LifecycleCommands commands = new LifecycleCommands(out, err, options, json, starter);
+        return invocation.controls()
+                ? commands.control(invocation.command().orElseThrow(), invocation.arguments())
+                : commands.run(invocation.command().orElseThrow());
     }
 
     /** Whether the command is for a running daemon found in the run directory: no CONFIG, no pid file, not start. */

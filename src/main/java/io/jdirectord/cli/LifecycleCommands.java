@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +42,7 @@ final class LifecycleCommands {
 
     int run(String command) throws IOException, InterruptedException {
         if (!command.equals("start") && Privileges.unreadable(pidFile.path())) {
-            err.println("jdirectord: permission denied: cannot read the pid file " + pidFile.path() + " (only root and "
-                    + Privileges.owners(pidFile.path()) + " may)");
-            return ExitStatus.NO_PRIVILEGE;
+            return pidFileDenied();
         }
         return switch (command) {
             case "start" -> start();
@@ -106,6 +105,42 @@ final class LifecycleCommands {
                 .inheritIO()
                 .start();
         return kill.waitFor() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
+    }
+
+    /**
+     * Sends an operator's command to the running daemon and prints its answer: 0 when it was carried out,
+     * 1 when the daemon refused it or did not answer, 3 when no daemon runs, 4 when the socket is not for
+     * this user.
+     */
+    int control(String command, List<String> arguments) {
+        if (Privileges.unreadable(pidFile.path())) {
+            return pidFileDenied();
+        }
+        Optional<ProcessHandle> running = pidFile.runningProcess();
+        if (running.isEmpty()) {
+            err.println("jdirectord is stopped for " + options.configFile());
+            return ExitStatus.NOT_RUNNING;
+        }
+        String request = command + " " + String.join(" ", arguments);
+        Optional<String> answer = StatusClient.request(options.pidFile(), request);
+        Path socket = Daemon.controlSocketFor(options.pidFile());
+        if (answer.isEmpty() && Privileges.unwritable(socket)) {
+            err.println("jdirectord: permission denied: " + socket + " is for root and " + Privileges.owners(socket)
+                    + " only");
+            return ExitStatus.NO_PRIVILEGE;
+        }
+        String text = answer.orElse(
+                "error: jdirectord (pid " + running.get().pid() + ") does not answer on its control socket\n");
+        boolean ok = text.startsWith("ok: ");
+        (ok ? out : err).print(text.substring(text.indexOf(": ") + 2));
+        (ok ? out : err).flush();
+        return ok ? ExitStatus.OK : ExitStatus.FAILURE;
+    }
+
+    private int pidFileDenied() {
+        err.println("jdirectord: permission denied: cannot read the pid file " + pidFile.path() + " (only root and "
+                + Privileges.owners(pidFile.path()) + " may)");
+        return ExitStatus.NO_PRIVILEGE;
     }
 
     private int denied(String command, ProcessHandle process) {

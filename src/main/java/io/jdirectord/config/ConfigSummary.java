@@ -80,7 +80,10 @@ public final class ConfigSummary {
                                 .map(f -> f.endpoint() + " " + f.forwarding().ldName())
                                 .orElse("none")
                         + s.fallbackCommand().map(c -> ", fallbackcommand " + c).orElse(""));
-        line(out, "quiescent " + yesNo(s.quiescent()) + ", cleanstop " + yesNo(s.cleanStop()));
+        line(
+                out,
+                "quiescent " + yesNo(s.quiescent()) + ", cleanstop " + yesNo(s.cleanStop())
+                        + s.drainTime().map(t -> ", draintime " + t.toSeconds()).orElse(""));
         safeguards(s.safeguards()).ifPresent(text -> line(out, text));
         EmailAlert mail = s.emailAlert();
         if (mail.enabled()) {

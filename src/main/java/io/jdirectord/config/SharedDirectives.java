@@ -43,6 +43,9 @@ final class SharedDirectives {
                 .on("quiescent", (d, s) -> v.yesNo(d).ifPresent(b -> s.quiescent = b))
                 .on("cleanstop", (d, s) -> v.yesNo(d).ifPresent(b -> s.cleanStop = b))
                 .on(
+                        "draintime",
+                        (d, s) -> v.wholeNumber(d, 1, Integer.MAX_VALUE).ifPresent(n -> s.drainTime = n))
+                .on(
                         "emailalert",
                         (d, s) -> s.emailAlert = Values.unquote(d.value()).strip())
                 .on("emailalertfreq", (d, s) -> s.emailAlertFreq = emailAlertFreq(v, d))

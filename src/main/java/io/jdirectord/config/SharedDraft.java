@@ -18,6 +18,7 @@ final class SharedDraft {
     String fallbackCommand;
     Boolean quiescent;
     Boolean cleanStop;
+    Integer drainTime;
     String emailAlert;
     Integer emailAlertFreq;
     Set<DaemonStatus> emailAlertStatus;

@@ -1,6 +1,7 @@
 package io.jdirectord.config;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -58,7 +59,8 @@ final class VirtualAssembler {
                 Optional.ofNullable(v.comment),
                 inherit.shaping(timing.checkInterval()),
                 v.line,
-                safeguards.orElseThrow());
+                safeguards.orElseThrow(),
+                Optional.ofNullable(inherit.get(s -> s.drainTime, null)).map(Duration::ofSeconds));
         return Optional.of(service);
     }
 

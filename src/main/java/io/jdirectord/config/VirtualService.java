@@ -1,6 +1,7 @@
 package io.jdirectord.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,9 @@ import java.util.Optional;
  * @param shaping         slow start and load agent (extensions)
  * @param line            1-based line of the {@code virtual=} directive
  * @param safeguards      failsafe, quorum and hysteresis
+ * @param drainTime       how long a drain waits for connections to end before the real server is removed
+ *                        ({@code draintime}, the default deadline of {@code drain} and of a reload's removal);
+ *                        empty when not set
  */
 public record VirtualService(
         VirtualServiceKey key,
@@ -46,7 +50,8 @@ public record VirtualService(
         Optional<String> comment,
         WeightShaping shaping,
         int line,
-        Safeguards safeguards) {
+        Safeguards safeguards,
+        Optional<Duration> drainTime) {
 
     public VirtualService {
         reals = List.copyOf(reals);
@@ -73,7 +78,8 @@ public record VirtualService(
                 comment,
                 shaping,
                 line,
-                safeguards);
+                safeguards,
+                drainTime);
     }
 
     /** What probing this real server means: the check with the real's own request/receive applied. */

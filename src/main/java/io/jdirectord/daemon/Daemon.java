@@ -163,8 +163,11 @@ public final class Daemon {
                     return 2;
                 }
                 signals.install();
-                String stoppedBy =
-                        runUntilStopped(new ControlLoop(options, monitor, reporter, signals, clock), status, log);
+                String stoppedBy = runUntilStopped(
+                        new ControlLoop(options, monitor, reporter, signals, clock),
+                        status,
+                        ControlCommands.of(monitor, reporter),
+                        log);
                 reporter.setDaemonStatus(DaemonStatus.STOPPING);
                 monitor.stop();
                 log.event("stop", "signal", stoppedBy);
@@ -198,8 +201,8 @@ public final class Daemon {
     }
 
     /** Runs the control loop with the control socket open; returns the signal that stopped it. */
-    private String runUntilStopped(ControlLoop loop, StatusCollector status, FailureLog log) {
-        Optional<ControlServer> control = openControl(status, log);
+    private String runUntilStopped(ControlLoop loop, StatusCollector status, ControlCommands commands, FailureLog log) {
+        Optional<ControlServer> control = openControl(status, commands, log);
         try {
             return loop.runUntilStopped();
         } finally {
@@ -213,10 +216,10 @@ public final class Daemon {
     }
 
     /** The status socket; without it the daemon still runs, and says so in the log. */
-    private Optional<ControlServer> openControl(StatusCollector status, FailureLog log) {
+    private Optional<ControlServer> openControl(StatusCollector status, ControlCommands commands, FailureLog log) {
         java.nio.file.Path socket = ControlServer.socketFor(options.pidFile());
         try {
-            return Optional.of(ControlServer.open(socket, status));
+            return Optional.of(ControlServer.open(socket, status, commands));
         } catch (IOException e) {
             log.event("control-socket-error", "path", socket, "error", e.getMessage());
             err.println("jdirectord: " + e.getMessage() + "; jdirectord status cannot ask this daemon");

@@ -10,6 +10,7 @@ import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.engine.AgentHeard;
 import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
+import io.jdirectord.engine.RealControl;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.health.ProbeLabel;
@@ -154,6 +155,16 @@ final class StatusCollector implements StatusSource {
                 last,
                 monitor.status().lastChange(key),
                 shaping.agent(ref),
-                shaping.ramp(ref));
+                shaping.ramp(ref),
+                Optional.ofNullable(monitor.controls().get(ref)).map(StatusCollector::control));
+    }
+
+    private static StatusReport.Control control(RealControl control) {
+        return new StatusReport.Control(
+                control.admin().name().toLowerCase(Locale.ROOT),
+                control.weight(),
+                control.deadline(),
+                control.by(),
+                control.since());
     }
 }

@@ -65,6 +65,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final MaintenanceWatch maintenance = new MaintenanceWatch();
     private final SlowStart slowStart = new SlowStart();
     private final AgentWeights agents = new AgentWeights();
+    private final OperatorControls controls = new OperatorControls();
     private final MonitorEvents events;
     private final TableKeeper keeper;
     private final KernelSettings kernel;
@@ -79,6 +80,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private Instant nextRepair = Instant.MAX;
     /** When the next slow-start step is due while real servers ramp. */
     private Instant nextRampStep = Instant.MIN;
+    /** When a pass next looks whether drains are over (while some real server is draining). */
+    private Instant nextDrainCheck = Instant.MIN;
 
     /**
      * @param table      the table to keep
@@ -121,7 +124,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
-        this.keeper = new TableKeeper(table, health, events, fallback, facts, slowStart, agents, clock);
+        this.keeper = new TableKeeper(table, health, events, fallback, facts, slowStart, agents, controls, clock);
         this.stalls = new StallWatch(clock, events::monitorStalled);
         this.scheduler = schedulers.apply(this);
         this.agentScheduler = agentSchedulers.apply(this::onAgentResult);
@@ -163,6 +166,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
                         .collect(Collectors.toSet());
         running.set(next);
         List<ScheduledProbe> agentProbes = agents.configure(config);
+        List<RealRef> dropped = controls.retain(config);
+        if (!dropped.isEmpty()) {
+            events.controlsDropped(dropped, "no longer configured");
+        }
         handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
         kernel.apply(config);
@@ -284,8 +291,9 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     /**
      * Runs the periodic duties that are due by the clock: the maintenance directory every checkinterval
-     * (at least every second), a table pass every {@link #RAMP_STEP} while real servers ramp up (one pass
-     * for all of them), drift repair every repairinterval (never when it is 0).
+     * (at least every second), a table pass every {@link #RAMP_STEP} while real servers ramp up and every
+     * second while a real server is draining (one pass for all of them; drains are ended by passes, which
+     * read the connections and the deadline), drift repair every repairinterval (never when it is 0).
      */
     public void tick() {
         Instant now = clock.instant();
@@ -299,6 +307,10 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         if (slowStart.ramping() && !now.isBefore(nextRampStep)) {
             nextRampStep = now.plus(RAMP_STEP);
             keeper.requestReconcile("slowstart");
+        }
+        if (controls.draining() && !now.isBefore(nextDrainCheck)) {
+            nextDrainCheck = now.plusSeconds(1);
+            keeper.requestReconcile("drain");
         }
         Duration repair = config.globals().repairInterval();
         if (!repair.isZero() && !now.isBefore(nextRepair)) {
@@ -337,6 +349,36 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         if (changes.stream().anyMatch(HealthEvent::changesTable)) {
             keeper.requestReconcile();
         }
+    }
+
+    /**
+     * Carries out an operator's command, given as its words ({@link ControlCommand}), on the configuration
+     * in force, and has a table pass apply it. Never throws: an ill-formed command or one that names no
+     * configured real server is an error answer and changes nothing. Either way it is told to the events.
+     *
+     * @param requester who asked, for the log ({@code uid 0 (root)})
+     */
+    public ControlAnswer control(List<String> words, String requester) {
+        Running now = running.get();
+        ControlAnswer answer;
+        try {
+            ControlCommand command = ControlCommand.parse(words, requester);
+            answer = now == null
+                    ? ControlAnswer.error("no configuration in force yet")
+                    : controls.apply(command, now.config(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            answer = ControlAnswer.error(String.valueOf(e.getMessage()));
+        }
+        events.control(String.join(" ", words), requester, answer);
+        if (answer.changed() > 0) {
+            keeper.requestReconcile();
+        }
+        return answer;
+    }
+
+    /** What operators have set on real servers at run time, by real server of each virtual service. */
+    public Map<RealRef, RealControl> controls() {
+        return controls.view();
     }
 
     /** Repairs drift: re-reads the table and reconciles, reporting what had to change. */

@@ -7,6 +7,7 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.Steering;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
@@ -70,6 +71,18 @@ public interface MonitorEvents {
 
     /** A load agent's state, share or reachability changed (once per change, not per answer). */
     default void agentChanged(Running running, AgentChange change) {}
+
+    /**
+     * An operator's command ({@code request}, as typed) from {@code requester} was carried out or refused
+     * ({@code answer.ok()} false, nothing changed).
+     */
+    void control(String request, String requester, ControlAnswer answer);
+
+    /** A drain ended in a table pass: the real server goes out of the table. */
+    void drainEnded(Running running, DrainEnd end);
+
+    /** Run-time controls were dropped because their real servers are no longer configured ({@code why}). */
+    void controlsDropped(List<RealRef> dropped, String why);
 
     /** Something that should never fail did; the monitor carries on. */
     void internalError(String where, Exception error);

@@ -23,6 +23,7 @@ import io.jdirectord.ipvs.Reconciler;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.TableState;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,7 @@ final class TableKeeper implements AutoCloseable {
     private final DirectorHealthFacts facts;
     private final SlowStart slowStart;
     private final AgentWeights agents;
+    private final OperatorControls controls;
     private final InstantSource clock;
     /** Why the loop was woken when no health change did: a steering cause, else null (check). */
     private final AtomicReference<@Nullable String> wakeCause = new AtomicReference<>();
@@ -90,13 +92,23 @@ final class TableKeeper implements AutoCloseable {
             MonitorEvents events,
             FallbackCommandRunner fallback,
             DirectorHealthFacts facts) {
-        this(table, health, events, fallback, facts, new SlowStart(), new AgentWeights(), InstantSource.system());
+        this(
+                table,
+                health,
+                events,
+                fallback,
+                facts,
+                new SlowStart(),
+                new AgentWeights(),
+                new OperatorControls(),
+                InstantSource.system());
     }
 
     /**
      * @param slowStart the ramps of real servers that came back up, fed each pass's transitions
      * @param agents    what the load agents say
-     * @param clock     the time ramps are measured by
+     * @param controls  what operators set at run time
+     * @param clock     the time ramps and drain deadlines are measured by
      */
     TableKeeper(
             IpvsTable table,
@@ -106,9 +118,11 @@ final class TableKeeper implements AutoCloseable {
             DirectorHealthFacts facts,
             SlowStart slowStart,
             AgentWeights agents,
+            OperatorControls controls,
             InstantSource clock) {
         this.slowStart = slowStart;
         this.agents = agents;
+        this.controls = controls;
         this.clock = clock;
         this.table = table;
         this.reconciler = new Reconciler(table);
@@ -243,7 +257,8 @@ final class TableKeeper implements AutoCloseable {
             List<ServiceEntry> listed = table.services();
             Taken taken = take();
             due = taken.afterPass();
-            Decision decision = DesiredState.compute(now.config(), taken.health(), steering(now, taken), listed);
+            Decision decision =
+                    DesiredState.compute(now.config(), taken.health(), steering(now, taken, listed), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && REPORTED_AS_CHECK.contains(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);
@@ -262,17 +277,22 @@ final class TableKeeper implements AutoCloseable {
 
     /**
      * The pass's steering: what each source says about each real server, combined by {@link Steers#combine}
-     * (the stricter administrative state, the smaller share and ramp win). Sources: the load agents and
-     * slow start, whose ramps this pass's transitions start.
+     * (the stricter administrative state, the smaller share and ramp win). Sources: the operators' controls
+     * (ending the drains that are over by the listed connections and the clock), the load agents, and slow
+     * start, whose ramps this pass's transitions start.
      */
-    private Steering steering(Running now, Taken taken) {
+    private Steering steering(Running now, Taken taken, List<ServiceEntry> listed) {
+        Instant at = clock.instant();
+        OperatorControls.Steered operator = controls.steer(now.config(), listed, at);
+        operator.ended().forEach(end -> events.drainEnded(now, end));
         List<RealRef> began = slowStart.observe(now, taken.transitions());
         if (!began.isEmpty()) {
             events.slowStartBegan(now, began);
         }
-        Map<RealRef, RealSteer> reals = new HashMap<>(agents.steering());
+        Map<RealRef, RealSteer> reals = new HashMap<>(operator.reals());
+        agents.steering().forEach((ref, steer) -> reals.merge(ref, steer, Steers::combine));
         slowStart
-                .ramps(now, taken.health(), clock.instant())
+                .ramps(now, taken.health(), at)
                 .forEach((ref, ramp) -> reals.merge(
                         ref, new RealSteer(RealSteer.Admin.ENABLED, OptionalInt.empty(), 100, ramp), Steers::combine));
         return reals.isEmpty() ? Steering.NONE : new Steering(reals);

@@ -47,6 +47,14 @@ class ExtensionsTest {
     }
 
     @Test
+    void readsDraintimeGloballyAndPerVirtualAndHasNoneByDefault() {
+        assertThat(fixture.only(BLOCK).drainTime()).isEmpty();
+        assertThat(fixture.only("draintime=300\n" + BLOCK).drainTime()).contains(Duration.ofSeconds(300));
+        assertThat(fixture.only("draintime=300\n" + BLOCK + "\tdraintime=30\n").drainTime())
+                .contains(Duration.ofSeconds(30));
+    }
+
+    @Test
     void cacertImpliesCertificateVerification() {
         assertThat(fixture.only(BLOCK + "\tverifycert=yes\n").check().tls())
                 .isEqualTo(new TlsVerification(true, Optional.empty()));
@@ -191,6 +199,8 @@ class ExtensionsTest {
                 Arguments.of("cacert=\"/nonexistent/ca.pem\"", "cacert file does not exist: \"/nonexistent/ca.pem\""),
                 Arguments.of("maxreceive=100", "maxreceive must be a whole number from 1024 to 4194304, not \"100\""),
                 Arguments.of("dynamicweight=1", "dynamicweight must be yes or no, not \"1\""),
+                Arguments.of("draintime=0", "draintime must be a whole number from 1 to 2147483647, not \"0\""),
+                Arguments.of("draintime=5m", "draintime must be a whole number from 1 to 2147483647, not \"5m\""),
                 Arguments.of(
                         "repairinterval=-1", "repairinterval must be a whole number from 0 to 2147483647, not \"-1\""),
                 Arguments.of(

@@ -8,6 +8,8 @@ import io.jdirectord.ipvs.IpvsTable;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A table in front of another that can be told to refuse every change (as the kernel does with a netlink
@@ -20,6 +22,7 @@ final class FlakyTable implements IpvsTable {
     private final IpvsTable table;
     private volatile boolean refuseChanges;
     private volatile boolean refuseListing;
+    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
 
     FlakyTable(IpvsTable table) {
         this.table = table;
@@ -33,12 +36,30 @@ final class FlakyTable implements IpvsTable {
         refuseListing = refuse;
     }
 
+    /**
+     * Lists the destination {@code address:port}, in every service, with {@code active} active and as
+     * many inactive connections (as the kernel counts them) from now on.
+     */
+    void connections(String destination, int active) {
+        connections.put(destination, active);
+    }
+
     @Override
     public List<ServiceEntry> services() throws IpvsException {
         if (refuseListing) {
             throw new IpvsException("netlink: Cannot allocate memory", ENOMEM);
         }
-        return table.services();
+        return table.services().stream().map(this::withConnections).toList();
+    }
+
+    private ServiceEntry withConnections(ServiceEntry entry) {
+        List<ServiceEntry.DestinationEntry> destinations = entry.destinations().stream()
+                .map(d -> {
+                    int active = connections.getOrDefault(d.destination().key().toString(), 0);
+                    return new ServiceEntry.DestinationEntry(d.destination(), d.stats(), active, active);
+                })
+                .toList();
+        return new ServiceEntry(entry.service(), entry.stats(), destinations);
     }
 
     private void change() throws IpvsException {

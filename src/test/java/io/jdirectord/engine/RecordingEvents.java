@@ -7,6 +7,7 @@ import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.Steering;
+import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
@@ -104,6 +105,22 @@ final class RecordingEvents implements MonitorEvents {
         AgentHeard heard = change.heard();
         lines.add("agent " + change.agent()
                 + (heard.failure().isEmpty() ? ": " + heard.answer().text() : " failing: " + heard.failure()));
+    }
+
+    @Override
+    public void control(String request, String requester, ControlAnswer answer) {
+        lines.add("control " + request + " by " + requester + ": " + answer.result() + ": " + answer.text());
+    }
+
+    @Override
+    public void drainEnded(Running running, DrainEnd end) {
+        lines.add(end.real().real() + " in " + end.real().virtual().id() + " " + end.outcome());
+    }
+
+    @Override
+    public void controlsDropped(List<RealRef> dropped, String why) {
+        dropped.forEach(ref -> lines.add(
+                "control dropped " + ref.real() + " in " + ref.virtual().id() + ": " + why));
     }
 
     @Override

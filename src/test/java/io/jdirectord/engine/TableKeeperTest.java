@@ -59,8 +59,16 @@ class TableKeeperTest {
             new FailureLog(List.of(sink), Clock.fixed(NOW, ZoneOffset.UTC), false),
             new EmailAlerts(settings -> alert -> {}, Runnable::run, failure -> {}, "director"),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final TableKeeper keeper =
-            new TableKeeper(table, health, reporter, command -> {}, new DirectorHealthFacts());
+    private final TableKeeper keeper = new TableKeeper(
+            table,
+            health,
+            reporter,
+            command -> {},
+            new DirectorHealthFacts(),
+            new SlowStart(),
+            new AgentWeights(),
+            new OperatorControls(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void close() {

@@ -184,7 +184,8 @@ public final class EngineFixtures {
                     Optional.empty(),
                     io.jdirectord.config.WeightShaping.NONE,
                     1,
-                    io.jdirectord.config.Safeguards.NONE);
+                    io.jdirectord.config.Safeguards.NONE,
+                    Optional.empty());
         }
     }
 }

@@ -6,6 +6,8 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.observe.MonitorObserver;
+import io.jdirectord.engine.ControlAnswer;
+import io.jdirectord.engine.ControlCommand;
 import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
@@ -45,6 +47,7 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Counter errors;
     private final Counter passes;
     private final Gauge lastResult;
+    private final Counter commands;
     private final Histogram schedulerLag;
     private final Gauge failsafe;
     private final Counter inconclusive;
@@ -89,6 +92,13 @@ public final class MonitorMetrics implements MonitorObserver {
                 .name("jdirectord_table_passes_total")
                 .help("Reconcile passes over the IPVS table, per cause (check, configure, repair, stop)")
                 .labelNames("cause")
+                .withoutExemplars()
+                .register(registry);
+        commands = Counter.builder()
+                .name("jdirectord_control_commands_total")
+                .help("Operators' commands on the control socket, per command (disable, enable, drain, weight)"
+                        + " and result (ok, error)")
+                .labelNames("command", "result")
                 .withoutExemplars()
                 .register(registry);
         lastResult = Gauge.builder()
@@ -194,6 +204,13 @@ public final class MonitorMetrics implements MonitorObserver {
                 errors.labelValues("operation").inc();
             }
         }
+    }
+
+    @Override
+    public void control(String request, ControlAnswer answer) {
+        String command = request.split(" ", 2)[0];
+        commands.labelValues(ControlCommand.WORDS.contains(command) ? command : "other", answer.result())
+                .inc();
     }
 
     @Override

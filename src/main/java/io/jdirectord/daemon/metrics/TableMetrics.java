@@ -39,6 +39,8 @@ public final class TableMetrics implements MultiCollector {
     private static final String VIRTUAL_AGENT_OUT = "jdirectord_virtual_service_real_servers_agent_out";
     private static final String VIRTUAL_AGENT_DRAINING = "jdirectord_virtual_service_real_servers_agent_draining";
     private static final String VIRTUAL_AGENT_FAILING = "jdirectord_virtual_service_real_servers_agent_failing";
+    private static final String VIRTUAL_ADMIN = "jdirectord_virtual_service_real_servers_admin";
+    private static final List<String> ADMIN_STATES = List.of("enabled", "disabled", "draining", "drained");
 
     private final StatusSource status;
 
@@ -114,7 +116,8 @@ public final class TableMetrics implements MultiCollector {
                                 s,
                                 real -> real.agent()
                                         .map(a -> !a.failure().isEmpty())
-                                        .orElse(false))));
+                                        .orElse(false))),
+                byAdmin(report));
     }
 
     private static long count(StatusReport.Service service, Predicate<StatusReport.Real> which) {
@@ -139,7 +142,28 @@ public final class TableMetrics implements MultiCollector {
                 VIRTUAL_SLOW_STARTING,
                 VIRTUAL_AGENT_OUT,
                 VIRTUAL_AGENT_DRAINING,
-                VIRTUAL_AGENT_FAILING);
+                VIRTUAL_AGENT_FAILING,
+                VIRTUAL_ADMIN);
+    }
+
+    /** Per virtual service, its real servers in each admin state an operator set (label admin). */
+    private static GaugeSnapshot byAdmin(StatusReport report) {
+        GaugeSnapshot.Builder gauge = gauge(
+                VIRTUAL_ADMIN,
+                "Real servers of the virtual service by the admin state operators set at run time"
+                        + " (enabled, disabled, draining, drained)");
+        for (StatusReport.Service service : report.services()) {
+            for (String admin : ADMIN_STATES) {
+                long count = service.reals().stream()
+                        .filter(real -> real.control()
+                                .map(StatusReport.Control::admin)
+                                .orElse("enabled")
+                                .equals(admin))
+                        .count();
+                gauge.dataPoint(point((double) count, Labels.of("virtual", service.id(), "admin", admin)));
+            }
+        }
+        return gauge.build();
     }
 
     private static GaugeSnapshot.Builder gauge(String name, String help) {

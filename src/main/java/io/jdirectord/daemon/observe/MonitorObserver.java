@@ -5,6 +5,7 @@ import io.jdirectord.config.Config;
 import io.jdirectord.config.DaemonStatus;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualServiceKey;
+import io.jdirectord.engine.ControlAnswer;
 import io.jdirectord.engine.ProbeLag;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
@@ -34,6 +35,9 @@ public interface MonitorObserver {
 
     /** A reconcile pass could not list the table. */
     default void tableUnreadable(String cause, IpvsException error) {}
+
+    /** An operator's command was answered ({@code request} as typed; {@code answer.ok()} false when refused). */
+    default void control(String request, ControlAnswer answer) {}
 
     /** The daemon's life cycle moved on: starting, running, reloading, stopping. */
     default void daemonStatus(DaemonStatus status) {}

@@ -16,6 +16,8 @@ import io.jdirectord.decision.FailsafeHold;
 import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.engine.AgentChange;
 import io.jdirectord.engine.AgentHeard;
+import io.jdirectord.engine.ControlAnswer;
+import io.jdirectord.engine.DrainEnd;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.ProbeLag;
@@ -306,6 +308,44 @@ public final class EventReporter implements MonitorEvents {
                         heard.answer().text());
             }
         }
+    }
+
+    /** {@code control request="drain 60 all 10.0.0.1" by="uid 0 (root)" result=ok changed=2 answer=...}. */
+    @Override
+    public void control(String request, String requester, ControlAnswer answer) {
+        log.event(
+                "control",
+                "request",
+                request,
+                "by",
+                requester,
+                "result",
+                answer.result(),
+                "changed",
+                answer.changed(),
+                "answer",
+                answer.text());
+        tellObservers(observer -> observer.control(request, answer));
+    }
+
+    @Override
+    public void drainEnded(Running now, DrainEnd end) {
+        log.event(
+                "drained",
+                "virtual",
+                end.real().virtual().id(),
+                "real",
+                end.real().real(),
+                "connections",
+                end.connections(),
+                "reason",
+                end.outcome());
+    }
+
+    @Override
+    public void controlsDropped(List<RealRef> dropped, String why) {
+        dropped.forEach(
+                ref -> log.event("control-dropped", "virtual", ref.virtual().id(), "real", ref.real(), "reason", why));
     }
 
     @Override

@@ -58,7 +58,13 @@ public final class StatusJson {
                 .field("activeConnections", r.activeConnections())
                 .field("inactiveConnections", r.inactiveConnections())
                 .field("lastChange", r.lastChange())
-                .field("slowStart", r.slowStart());
+                .field("slowStart", r.slowStart())
+                .field("admin", r.control().map(StatusReport.Control::admin).orElse("enabled"))
+                .field(
+                        "weightOverride",
+                        r.control().map(StatusReport.Control::weight).orElse(OptionalInt.empty()))
+                .field("drainDeadline", r.control().flatMap(StatusReport.Control::deadline))
+                .field("controlledBy", r.control().map(StatusReport.Control::by));
         json.name("agent");
         r.agent()
                 .ifPresentOrElse(

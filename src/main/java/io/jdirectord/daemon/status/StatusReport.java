@@ -91,6 +91,7 @@ public record StatusReport(
      * @param lastChange      when its health last changed, if it did since start
      * @param agent           what its load agent last said, when its service has one ({@code agentport})
      * @param slowStart       its slow-start share of the weight (0..1) while it ramps up, else empty
+     * @param control         what an operator set on it at run time; empty when nothing
      */
     public record Real(
             String address,
@@ -104,9 +105,10 @@ public record StatusReport(
             Optional<Check> lastCheck,
             Optional<Instant> lastChange,
             Optional<Agent> agent,
-            Optional<Double> slowStart) {
+            Optional<Double> slowStart,
+            Optional<Control> control) {
 
-        /** A real server without load agent that is not ramping. */
+        /** A real server without load agent, not ramping, on which no operator has set anything. */
         public Real(
                 String address,
                 String forwarding,
@@ -130,6 +132,7 @@ public record StatusReport(
                     lastCheck,
                     lastChange,
                     Optional.empty(),
+                    Optional.empty(),
                     Optional.empty());
         }
 
@@ -146,6 +149,27 @@ public record StatusReport(
      * @param failure     why the last question got no readable answer, empty when it got one
      */
     public record Agent(String answer, String description, String failure) {}
+
+    /**
+     * What an operator set on a real server at run time.
+     *
+     * @param admin    enabled, disabled, draining or drained
+     * @param weight   the weight override; empty when none
+     * @param deadline while draining: when it goes out even with connections left; empty when none
+     * @param by       who set it last
+     * @param since    when
+     */
+    public record Control(String admin, OptionalInt weight, Optional<Instant> deadline, String by, Instant since) {
+
+        /** {@code draining until 2026-12-01T08:05:00Z, weight 5}. */
+        public String describe() {
+            String state = admin
+                    + (admin.equals("draining")
+                            ? deadline.map(d -> " until " + d).orElse("")
+                            : "");
+            return state + (weight.isPresent() ? ", weight " + weight.getAsInt() : "");
+        }
+    }
 
     /** A check result: up or down, the reason, how long it took (ms) and when it finished. */
     public record Check(boolean up, String reason, long elapsedMillis, Instant at) {}

@@ -68,7 +68,11 @@ public final class StatusText {
                         real.health(),
                         changed,
                         lastCheck(real.lastCheck(), now))
-                + shaping(real);
+                + shaping(real)
+                + real.control()
+                        .map(c -> String.format(
+                                "     control: %s (%s, %s ago)%n", c.describe(), c.by(), ago(c.since(), now)))
+                        .orElse("");
     }
 
     /** The real server's agent answer and slow-start ramp, on a line of their own; empty when neither. */

@@ -13,6 +13,7 @@ import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.CheckType;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.engine.ControlAnswer;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthStatus;
@@ -142,6 +143,17 @@ class MonitorMetricsTest {
                 .contains(
                         "jdirectord_ipvs_errors_total{kind=\"list\"} 1.0",
                         "jdirectord_ipvs_errors_total{kind=\"operation\"} 0.0");
+    }
+
+    @Test
+    void countsOperatorsCommandsByCommandAndResult() {
+        metrics.control("drain 60 all 10.0.0.1", new ControlAnswer(true, "done", List.of(), 1));
+        metrics.control("disable 10.0.0.9", ControlAnswer.error("no real server 10.0.0.9"));
+
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_control_commands_total{command=\"drain\",result=\"ok\"} 1.0",
+                        "jdirectord_control_commands_total{command=\"disable\",result=\"error\"} 1.0");
     }
 
     @Test

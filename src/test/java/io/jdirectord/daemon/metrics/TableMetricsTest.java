@@ -111,7 +111,8 @@ class TableMetricsTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(new StatusReport.Agent(answer, "", failure)),
-                slowStart);
+                slowStart,
+                Optional.empty());
     }
 
     @Test
@@ -137,6 +138,35 @@ class TableMetricsTest {
     }
 
     @Test
+    void countsTheRealServersOfEachVirtualServiceByAdminState() {
+        StatusReport.Control drain = new StatusReport.Control(
+                "draining", OptionalInt.empty(), Optional.empty(), "user root (group root)", Instant.EPOCH);
+        StatusReport.Real up = real("10.0.0.1:80", "up", 1, OptionalInt.of(0), Optional.empty());
+        StatusReport.Real draining = new StatusReport.Real(
+                "10.0.0.2:80",
+                "masq",
+                "connect",
+                "up",
+                1,
+                OptionalInt.of(0),
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(drain));
+        StatusReport withDrain = report(service("tcp:192.0.2.10:80", true, false, up, draining));
+        registry.register(new TableMetrics(() -> withDrain));
+
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_virtual_service_real_servers_admin{admin=\"draining\",virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_virtual_service_real_servers_admin{admin=\"enabled\",virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_virtual_service_real_servers_admin{admin=\"drained\",virtual=\"tcp:192.0.2.10:80\"} 0.0");
+    }
+
+    @Test
     void servesTenThousandRealServersWithFourSeriesEach() {
         List<StatusReport.Real> reals = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -154,7 +184,7 @@ class TableMetricsTest {
                 .filter(line -> !line.startsWith("#"))
                 .toList();
 
-        assertThat(samples).hasSize(4 * 10_000 + 8);
+        assertThat(samples).hasSize(4 * 10_000 + 8 + 4);
         assertThat(samples)
                 .contains("jdirectord_virtual_service_real_servers_up{virtual=\"tcp:192.0.2.10:80\"} 6666.0");
     }

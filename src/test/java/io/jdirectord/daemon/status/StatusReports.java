@@ -76,7 +76,8 @@ final class StatusReports {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(agent),
-                Optional.of(slowStart));
+                Optional.of(slowStart),
+                Optional.empty());
         StatusReport.Service web = new StatusReport.Service(
                 "tcp:192.0.2.10:80", "TCP", "192.0.2.10:80", "wlc", "", true, Optional.empty(), false, List.of(real));
         return new StatusReport("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, false, List.of(web));
