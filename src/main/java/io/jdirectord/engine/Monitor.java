@@ -234,9 +234,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     @Override
     public void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
         Running now = running.get();
-        Instant started = finished.minus(result.elapsed());
-        Optional<ProbeLag> lag =
-                ProbeLag.inconclusive(probe.check(), result, startLag, stalls.stalledWithin(started, finished));
+        Optional<ProbeLag> lag = result.up() ? Optional.empty() : lag(probe, result, finished, startLag);
         if (lag.isPresent()) {
             events.probeInconclusive(now, probe, result, lag.get());
             return;
@@ -261,6 +259,12 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         if (update.steering()) {
             keeper.requestReconcile("agent");
         }
+    }
+
+    /** Only a failed result can be inconclusive: passing results, nearly all of them, never scan the stalls. */
+    private Optional<ProbeLag> lag(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
+        Instant started = finished.minus(result.elapsed());
+        return ProbeLag.inconclusive(probe.check(), result, startLag, stalls.stalledWithin(started, finished));
     }
 
     private void firstRoundApplied(Running now) {
