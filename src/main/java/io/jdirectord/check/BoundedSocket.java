@@ -3,11 +3,15 @@ package io.jdirectord.check;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A plain TCP socket whose input stream yields at most {@code limitBytes} over the socket's life and then
+ * A plain TCP socket, connected directly (never through a SOCKS proxy named by system properties, and
+ * without asking the proxy selector on every connect), whose input stream yields at most {@code limitBytes} over the socket's life and then
  * fails with {@link ReceiveLimitException}, so an endless reply costs at most the bound. TLS layered on
  * top reads through the same stream, so the bound counts bytes on the wire.
  */
@@ -16,12 +20,14 @@ final class BoundedSocket extends Socket {
     private final int limitBytes;
     private final Runnable onConnected;
     private InputStream bounded;
+    private @Nullable InetAddress localAddress;
 
     /**
      * @param limitBytes  how many bytes may be read in total
      * @param onConnected called once the TCP connection is established
      */
     BoundedSocket(int limitBytes, Runnable onConnected) {
+        super(Proxy.NO_PROXY);
         this.limitBytes = limitBytes;
         this.onConnected = onConnected;
     }
@@ -30,6 +36,23 @@ final class BoundedSocket extends Socket {
     public void connect(SocketAddress endpoint, int timeoutMillis) throws IOException {
         super.connect(endpoint, timeoutMillis);
         onConnected.run();
+    }
+
+    /**
+     * The local address, asked of the kernel once after the connect: HTTP's connection asks for it several
+     * times per exchange (a system call each time otherwise).
+     */
+    @Override
+    public InetAddress getLocalAddress() {
+        InetAddress known = localAddress;
+        if (known != null) {
+            return known;
+        }
+        InetAddress asked = super.getLocalAddress();
+        if (isConnected()) {
+            localAddress = asked;
+        }
+        return asked;
     }
 
     /** The same bounded stream on every call: the count covers everything read from this socket. */

@@ -2,7 +2,10 @@ package io.jdirectord.check;
 
 import io.jdirectord.config.ReceiveSyntax;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -25,8 +28,31 @@ final class ReceivePattern {
         this.pattern = pattern;
     }
 
+    /**
+     * Compiled patterns by source, shared by every check with the same receive (10,000 real servers of one
+     * service need one compiled pattern, not 10,000 with a matcher cache each). Weakly held: a pattern no
+     * configuration uses any more is forgotten. The values hold a copy of their source, not the key itself,
+     * so that they do not keep their own key alive.
+     */
+    private static final Map<String, ReceivePattern> COMPILED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static final ReceivePattern NONE = new ReceivePattern("", Optional.empty());
+
     /** @throws IllegalArgumentException when {@code receive} is not a valid regular expression */
     static ReceivePattern of(String receive) {
+        if (receive.isEmpty()) {
+            return NONE;
+        }
+        ReceivePattern known = COMPILED.get(receive);
+        if (known != null) {
+            return known;
+        }
+        ReceivePattern compiled = compile(new String(receive));
+        COMPILED.put(receive, compiled);
+        return compiled;
+    }
+
+    private static ReceivePattern compile(String receive) {
         if (receive.isEmpty()) {
             return new ReceivePattern(receive, Optional.empty());
         }

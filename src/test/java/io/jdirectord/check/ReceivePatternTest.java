@@ -35,6 +35,14 @@ class ReceivePatternTest {
     }
 
     @Test
+    void checksWithTheSameReceiveShareOneCompiledPattern() {
+        String receive = "shared-[0-9]+";
+
+        assertThat(ReceivePattern.of(new String(receive))).isSameAs(ReceivePattern.of(new String(receive)));
+        assertThat(ReceivePattern.of(receive)).isNotSameAs(ReceivePattern.of("other-[0-9]+"));
+    }
+
+    @Test
     void anEmptyReceiveMatchesAnything() throws Exception {
         ReceivePattern empty = ReceivePattern.of("");
         assertThat(empty.isEmpty()).isTrue();

@@ -115,6 +115,10 @@ class SampleConfigTest {
         assertThat(probe.check().request()).isEqualTo("/alive.html");
         assertThat(probe.check().receive()).isEqualTo("I am alive");
         assertThat(http.probeFor(http.reals().get(0)).check().request()).isEqualTo("/index.html");
+        assertThat(http.probeFor(http.reals().get(0)).check())
+                .as("real servers without their own request or receive share the service's check")
+                .isSameAs(http.check())
+                .isSameAs(http.probeFor(http.reals().get(1)).check());
     }
 
     @Test
