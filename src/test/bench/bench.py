@@ -32,7 +32,7 @@ virtual={virtual}
 CHECKINTERVAL, CHECKTIMEOUT = 1.0, 2.0
 # jdirectord's JVM: without a limit the heap grows with the garbage rate up to a quarter of the memory
 # (1.2 GB resident at N = 10,000 on a 24 GB machine); the serial collector suits a small live set.
-JVM_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xmx128m -Xmn64m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=1000"
+JVM_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xmx256m -Xmn64m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=1000"
 
 
 def config_text(reals, logfile):

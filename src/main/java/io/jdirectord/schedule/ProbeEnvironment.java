@@ -3,22 +3,30 @@ package io.jdirectord.schedule;
 import io.jdirectord.check.CheckRunner;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * What every probe run uses.
  *
- * @param executor starts each run; in production a new virtual thread per run
+ * @param executor starts each run; in production on virtual threads, as many at once as the heap holds
  * @param runner   runs a check under its deadline
  * @param listener receives the results
  * @param clock    stamps results and places first runs
+ * @param overruns logs the probes that overrun their interval
  */
-record ProbeEnvironment(Executor executor, CheckRunner runner, ProbeListener listener, InstantSource clock) {
+record ProbeEnvironment(
+        Executor executor, CheckRunner runner, ProbeListener listener, InstantSource clock, OverrunLog overruns) {
 
-    /** A new virtual thread per run, the check runner, the system clock. */
+    /** With an overrun log of its own on {@code clock}. */
+    ProbeEnvironment(Executor executor, CheckRunner runner, ProbeListener listener, InstantSource clock) {
+        this(executor, runner, listener, clock, new OverrunLog(clock));
+    }
+
+    /**
+     * Virtual threads, as many runs at once as the JVM's heap holds ({@link ProbeAdmission}), the check
+     * runner, the system clock.
+     */
     static ProbeEnvironment virtualThreads(ProbeListener listener) {
-        ThreadFactory probeThreads = Thread.ofVirtual().name("probe").factory();
-        Executor executor = runnable -> probeThreads.newThread(runnable).start();
-        return new ProbeEnvironment(executor, new CheckRunner(), listener, InstantSource.system());
+        ProbeAdmission admission = ProbeAdmission.forThisJvm();
+        return new ProbeEnvironment(admission, new CheckRunner(), listener, InstantSource.system());
     }
 }

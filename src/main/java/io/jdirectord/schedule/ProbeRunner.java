@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Runs one probe when its slot fires, at most one run at a time: a fire that finds the previous run
  * still going is skipped, never queued. A probe that starts overrunning is logged once at WARN (a dead
  * host whose timeout exceeds the interval overruns on every run: one line, not one per run), and once at
- * INFO when a run fits its interval again; each overrun's skipped count is at DEBUG. Thread-safe.
+ * INFO when a run fits its interval again, both through the shared {@link OverrunLog} (a few lines a
+ * minute however many probes overrun); each overrun's skipped count is at DEBUG. Thread-safe.
  */
 final class ProbeRunner {
 
@@ -74,10 +75,7 @@ final class ProbeRunner {
         if (!running.compareAndSet(false, true)) {
             skipped.incrementAndGet();
             if (overrunning.compareAndSet(false, true)) {
-                LOG.warn(
-                        "probe of {} took longer than its interval ({} ms): skipping runs while it overruns",
-                        label,
-                        interval.toMillis());
+                environment.overruns().overran(label, interval.toMillis());
             }
             return false;
         }
@@ -108,7 +106,7 @@ final class ProbeRunner {
                         result.elapsed().toMillis(),
                         missed);
             } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
-                LOG.info("probe of {} runs within its interval again", label);
+                environment.overruns().recovered(label);
             }
         }
     }

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The largest configuration jdirectord accepts (5,000 virtual services, 10,000 real servers) runs in the
- * packaged JVM settings (etc/default/jdirectord: a 128 MiB heap): {@code -t} accepts it, a dry-run start
+ * packaged JVM settings (etc/default/jdirectord: a 256 MiB heap): {@code -t} accepts it, a dry-run start
  * probes every real server and stays up; one virtual service more is refused with its line.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConfigLimitsIT {
 
     /** JDIRECTORD_JAVA_OPTS of etc/default/jdirectord, but the native-heap trim (JDK 21.0.3+). */
-    static final List<String> PACKAGED_JVM = List.of("-XX:+UseSerialGC", "-Xmx128m", "-Xmn64m", "-XX:SurvivorRatio=4");
+    static final List<String> PACKAGED_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn64m", "-XX:SurvivorRatio=4");
 
     @TempDir
     Path dir;
