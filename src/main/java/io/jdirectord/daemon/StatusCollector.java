@@ -2,6 +2,7 @@ package io.jdirectord.daemon;
 
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
+import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.status.StatusReport;
 import io.jdirectord.daemon.status.StatusSource;
 import io.jdirectord.decision.FailsafeHold;
@@ -11,6 +12,7 @@ import io.jdirectord.engine.AgentHeard;
 import io.jdirectord.engine.DirectorHealth;
 import io.jdirectord.engine.Monitor;
 import io.jdirectord.engine.RealControl;
+import io.jdirectord.engine.RemovedDrain;
 import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthSnapshot;
 import io.jdirectord.health.ProbeLabel;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +54,24 @@ final class StatusCollector implements StatusSource {
         monitor.table().forEach(entry -> table.put(entry.service().key(), entry));
         HealthSnapshot health = monitor.health().snapshot();
         Shaping shaping = new Shaping(monitor.agents(), monitor.ramps());
+        Map<VirtualServiceKey, Drains> drains = drains(monitor.removedDrains());
         List<StatusReport.Service> services = new ArrayList<>();
         for (VirtualService virtual : monitor.running().config().virtualServices()) {
             services.add(service(
-                    virtual, Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))), health, shaping));
+                    virtual,
+                    Optional.ofNullable(table.get(IpvsSettings.serviceKey(virtual.key()))),
+                    health,
+                    shaping,
+                    Optional.ofNullable(drains.remove(virtual.key()))));
+        }
+        for (Drains gone : drains.values()) {
+            services.add(service(
+                    gone.virtual(),
+                    Optional.ofNullable(
+                            table.get(IpvsSettings.serviceKey(gone.virtual().key()))),
+                    health,
+                    shaping,
+                    Optional.of(gone)));
         }
         return new StatusReport(
                 BuildInfo.version(),
@@ -91,17 +108,49 @@ final class StatusCollector implements StatusSource {
         }
     }
 
+    /**
+     * The real servers of one virtual service that reloads removed and that drain.
+     *
+     * @param virtual the service as the configuration that removed the first of them had it
+     */
+    private record Drains(VirtualService virtual, List<RemovedDrain> drains) {}
+
+    private static Map<VirtualServiceKey, Drains> drains(List<RemovedDrain> all) {
+        Map<VirtualServiceKey, Drains> byService = new LinkedHashMap<>();
+        for (RemovedDrain drain : all) {
+            VirtualService virtual = drain.removed().virtual();
+            byService
+                    .computeIfAbsent(virtual.key(), key -> new Drains(virtual, new ArrayList<>()))
+                    .drains()
+                    .add(drain);
+        }
+        return byService;
+    }
+
+    /**
+     * One service: a configured one (its real servers, then those of it that drain) or, when it has only
+     * {@code drains} and the configuration no longer has it, a removed one.
+     */
     private StatusReport.Service service(
-            VirtualService virtual, Optional<ServiceEntry> entry, HealthSnapshot health, Shaping shaping) {
+            VirtualService virtual,
+            Optional<ServiceEntry> entry,
+            HealthSnapshot health,
+            Shaping shaping,
+            Optional<Drains> drains) {
         Map<DestinationKey, ServiceEntry.DestinationEntry> destinations = new HashMap<>();
         entry.ifPresent(e ->
                 e.destinations().forEach(d -> destinations.put(d.destination().key(), d)));
+        boolean removed =
+                monitor.running().config().virtualService(virtual.key()).isEmpty();
         List<StatusReport.Real> reals = new ArrayList<>();
-        for (RealServer real : virtual.reals()) {
+        for (RealServer real : removed ? List.<RealServer>of() : virtual.reals()) {
             reals.add(
                     real(virtual, real, destinations.get(IpvsSettings.destinationKey(virtual, real)), health, shaping));
         }
-        Optional<String> fallback = virtual.fallback().map(f -> f.endpoint().toString());
+        drains.ifPresent(d -> d.drains().forEach(drain -> reals.add(draining(drain, destinations))));
+        Optional<String> fallback = removed
+                ? Optional.empty()
+                : virtual.fallback().map(f -> f.endpoint().toString());
         boolean fallbackActive = virtual.fallback()
                 .map(f -> destinations.containsKey(IpvsSettings.fallbackKey(virtual, f)))
                 .orElse(false);
@@ -121,7 +170,33 @@ final class StatusCollector implements StatusSource {
                 fallback,
                 fallbackActive,
                 reals,
-                Optional.ofNullable(monitor.failsafe().get(virtual.key())).map(FailsafeHold::describe));
+                Optional.ofNullable(monitor.failsafe().get(virtual.key())).map(FailsafeHold::describe),
+                removed);
+    }
+
+    /** A real server a reload removed: health {@code removed}, no check, draining until its deadline. */
+    private static StatusReport.Real draining(
+            RemovedDrain drain, Map<DestinationKey, ServiceEntry.DestinationEntry> destinations) {
+        RealServer real = drain.removed().real();
+        ServiceEntry.DestinationEntry destination =
+                destinations.get(IpvsSettings.destinationKey(drain.removed().virtual(), real));
+        return new StatusReport.Real(
+                real.endpoint().toString(),
+                real.forwarding().ldName(),
+                "-",
+                "removed",
+                real.weight(),
+                destination == null
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(destination.destination().weight()),
+                destination == null ? 0 : destination.activeConnections(),
+                destination == null ? 0 : destination.inactiveConnections(),
+                Optional.empty(),
+                Optional.of(drain.since()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new StatusReport.Control(
+                        "draining", OptionalInt.empty(), Optional.of(drain.deadline()), "reload", drain.since())));
     }
 
     private StatusReport.Real real(

@@ -15,6 +15,7 @@ import io.jdirectord.ipvs.IpvsDestination;
 import io.jdirectord.ipvs.IpvsService;
 import io.jdirectord.ipvs.PortForcing;
 import io.jdirectord.ipvs.ServiceEntry;
+import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.ServiceState;
 import io.jdirectord.ipvs.TableState;
 import java.util.ArrayList;
@@ -87,7 +88,25 @@ import java.util.Set;
  *
  * A service below its quorum is in {@link Decision#withoutRealServers}, which drives the fallbackcommand.
  * The fallback server's destination has weight 1, its own forwarding, thresholds 0; its port is the
- * virtual's when the configuration gave none. Keys are in
+ * virtual's when the configuration gave none.
+ *
+ * <p>Last, the real servers a reload removed while their service's draintime was set ({@link RemovedReal}:
+ * the service and the real server as the configuration that removed them had them) drain. They are not
+ * checked, steered nor judged, never count for the quorum or the failsafe, and are never added back:
+ *
+ * <pre>
+ * its service     listed now  its key taken by a configured   desired destination
+ *                             real or the fallback
+ * configured      yes         no                              present in the configured service, weight 0, its
+ *                                                             old forwarding and thresholds
+ * configured      yes         yes                             the configured real's or the fallback's
+ * not configured  yes         -                               its old service, with its old settings, is
+ *                                                             desired and holds it at weight 0, its old
+ *                                                             forwarding and thresholds (and nothing else)
+ * any             no          -                               absent
+ * </pre>
+ *
+ * A service that is not configured and has no removed real server listed is not desired. Keys are in
  * {@link PortForcing effective form} (direct routing and tunnelling take the virtual port). When several
  * entries map to one key the first up one wins, else the first; the fallback wins over a quiesced real.
  */
@@ -95,14 +114,26 @@ public final class DesiredState {
 
     private DesiredState() {}
 
+    /** The decision when no removed real server drains. */
+    public static Decision compute(Config config, HealthSnapshot health, Steering steering, List<ServiceEntry> listed) {
+        return compute(config, health, steering, List.of(), listed);
+    }
+
     /**
      * @param config   the running configuration (its virtual services and readdquiescent)
      * @param health   every key's status and dynamic weight
      * @param steering the operator's and the traffic rules' say on each real server
+     * @param removed  the real servers that reloads removed and that drain
      * @param listed   the table as listed now
      */
-    public static Decision compute(Config config, HealthSnapshot health, Steering steering, List<ServiceEntry> listed) {
+    public static Decision compute(
+            Config config,
+            HealthSnapshot health,
+            Steering steering,
+            List<RemovedReal> removed,
+            List<ServiceEntry> listed) {
         TableState actual = TableState.of(listed);
+        Map<ServiceKey, List<IpvsDestination>> draining = draining(removed, actual);
         boolean readdQuiescent = config.globals().readdQuiescent();
         List<ServiceState> services = new ArrayList<>();
         Set<VirtualServiceKey> withoutReals = new HashSet<>();
@@ -130,9 +161,48 @@ public final class DesiredState {
                 withoutReals.add(virtual.key());
                 virtual.fallback().ifPresent(f -> destinations.force(fallbackDestination(virtual, f)));
             }
+            draining.getOrDefault(service.key(), List.of()).forEach(destinations::offerIfFree);
             services.add(new ServiceState(service, destinations.list()));
         }
+        services.addAll(removedServices(removed, draining, services));
         return new Decision(new TableState(services), withoutReals, holds);
+    }
+
+    /** The removed real servers that are listed, at weight 0 with their old forwarding and thresholds, by service. */
+    private static Map<ServiceKey, List<IpvsDestination>> draining(List<RemovedReal> removed, TableState actual) {
+        Map<ServiceKey, List<IpvsDestination>> draining = new LinkedHashMap<>();
+        for (RemovedReal one : removed) {
+            ServiceKey service = IpvsSettings.serviceKey(one.virtual().key());
+            DestinationKey key = IpvsSettings.destinationKey(one.virtual(), one.real());
+            boolean listed =
+                    actual.service(service).map(s -> s.byKey().containsKey(key)).orElse(false);
+            if (listed) {
+                RealServer real = one.real();
+                draining.computeIfAbsent(service, k -> new ArrayList<>())
+                        .add(new IpvsDestination(
+                                key,
+                                IpvsSettings.forwarding(real.forwarding()),
+                                0,
+                                real.upperThreshold(),
+                                real.lowerThreshold()));
+            }
+        }
+        return draining;
+    }
+
+    /** The services no longer configured that still hold removed real servers listed, with their old settings. */
+    private static List<ServiceState> removedServices(
+            List<RemovedReal> removed, Map<ServiceKey, List<IpvsDestination>> draining, List<ServiceState> configured) {
+        Set<ServiceKey> taken = new HashSet<>();
+        configured.forEach(s -> taken.add(s.key()));
+        List<ServiceState> services = new ArrayList<>();
+        for (RemovedReal one : removed) {
+            IpvsService service = IpvsSettings.service(one.virtual());
+            if (draining.containsKey(service.key()) && taken.add(service.key())) {
+                services.add(new ServiceState(service, draining.get(service.key())));
+            }
+        }
+        return services;
     }
 
     private static RealRow row(
@@ -228,6 +298,11 @@ public final class DesiredState {
                     up.add(key);
                 }
             }
+        }
+
+        /** Adds {@code destination} unless its key is taken. */
+        void offerIfFree(IpvsDestination destination) {
+            byKey.putIfAbsent(destination.key(), destination);
         }
 
         void force(IpvsDestination destination) {

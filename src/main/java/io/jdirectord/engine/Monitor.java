@@ -66,6 +66,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     private final SlowStart slowStart = new SlowStart();
     private final AgentWeights agents = new AgentWeights();
     private final OperatorControls controls = new OperatorControls();
+    private final RemovedDrains removedDrains = new RemovedDrains();
     private final MonitorEvents events;
     private final TableKeeper keeper;
     private final KernelSettings kernel;
@@ -124,7 +125,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.kernel = new KernelSettings(kernel, events);
-        this.keeper = new TableKeeper(table, health, events, fallback, facts, slowStart, agents, controls, clock);
+        this.keeper = new TableKeeper(
+                table, health, events, fallback, facts, slowStart, agents, controls, removedDrains, clock);
         this.stalls = new StallWatch(clock, events::monitorStalled);
         this.scheduler = schedulers.apply(this);
         this.agentScheduler = agentSchedulers.apply(this::onAgentResult);
@@ -144,7 +146,9 @@ public final class Monitor implements ProbeListener, AutoCloseable {
      * Puts {@code config} in force: health keeps the state of unchanged probes, the scheduler keeps
      * their phase, the table is reconciled at once (adopting what is already there at start). Either all
      * of it happens or nothing: the table is listed and every new probe's check built before the running
-     * state, health or the table is touched.
+     * state, health or the table is touched. A real server the previous configuration had and this one
+     * no longer has drains when its service's draintime was set ({@link RemovedDrains#begin}); else it
+     * leaves the table at once, as does a removed service without draining real servers.
      *
      * @throws IpvsException    when the table cannot be listed (nothing is changed then)
      * @throws ConfigException  when a check cannot be built, as FILE:LINE of its real server (nothing is
@@ -155,7 +159,8 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         ProbeIndex index = ProbeIndex.of(config);
         PreparedProbes probes = prepare(config, index);
         Set<HealthKey> keys = HealthKey.allOf(config);
-        Set<HealthKey> presumedUp = PresumedUp.from(config, listed);
+        Set<HealthKey> presumedUp = new HashSet<>(PresumedUp.from(config, listed));
+        presumedUp.addAll(removedDrains.presumedUp(config));
         Running previous = running.get();
         Running next = new Running(config, index, new FirstRound(probes.probes()));
         Set<VirtualServiceKey> removed = previous == null
@@ -164,13 +169,17 @@ public final class Monitor implements ProbeListener, AutoCloseable {
                         .map(v -> v.key())
                         .filter(k -> config.virtualService(k).isEmpty())
                         .collect(Collectors.toSet());
+        List<RemovedDrain> began = previous == null
+                ? List.of()
+                : RemovedDrains.begin(
+                        previous.config(), config, health.snapshot(), controls.view(), listed, clock.instant());
         running.set(next);
         List<ScheduledProbe> agentProbes = agents.configure(config);
         List<RealRef> dropped = controls.retain(config);
         if (!dropped.isEmpty()) {
             events.controlsDropped(dropped, "no longer configured");
         }
-        handle(keeper.configure(next, removed, () -> health.configure(keys, presumedUp, clock.instant())), next);
+        handle(keeper.configure(next, removed, began, () -> health.configure(keys, presumedUp, clock.instant())), next);
         status.retain(next.index().probes(), keys);
         kernel.apply(config);
         keeper.reconcileNow("configure");
@@ -312,7 +321,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
             nextRampStep = now.plus(RAMP_STEP);
             keeper.requestReconcile("slowstart");
         }
-        if (controls.draining() && !now.isBefore(nextDrainCheck)) {
+        if ((controls.draining() || removedDrains.draining()) && !now.isBefore(nextDrainCheck)) {
             nextDrainCheck = now.plusSeconds(1);
             keeper.requestReconcile("drain");
         }
@@ -383,6 +392,11 @@ public final class Monitor implements ProbeListener, AutoCloseable {
     /** What operators have set on real servers at run time, by real server of each virtual service. */
     public Map<RealRef, RealControl> controls() {
         return controls.view();
+    }
+
+    /** The real servers that reloads removed and that drain now, in the order they began. */
+    public List<RemovedDrain> removedDrains() {
+        return removedDrains.view();
     }
 
     /** Repairs drift: re-reads the table and reconciles, reporting what had to change. */

@@ -81,6 +81,15 @@ public interface MonitorEvents {
     /** A drain ended in a table pass: the real server goes out of the table. */
     void drainEnded(Running running, DrainEnd end);
 
+    /**
+     * A reload removed these real servers while their services' draintime was set: they drain (weight 0,
+     * no longer checked) instead of leaving the table at once, and their drains end as {@link #drainEnded}.
+     */
+    default void drainBegan(Running running, List<RemovedDrain> began) {}
+
+    /** A reload configured these draining real servers again: their drains are cancelled, their new settings rule. */
+    default void drainCancelled(Running running, List<RealRef> cancelled) {}
+
     /** Run-time controls were dropped because their real servers are no longer configured ({@code why}). */
     void controlsDropped(List<RealRef> dropped, String why);
 

@@ -3,13 +3,10 @@ package io.jdirectord.engine;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
-import io.jdirectord.decision.IpvsSettings;
 import io.jdirectord.decision.RealSteer;
 import io.jdirectord.decision.RealSteer.Admin;
 import io.jdirectord.decision.Steering.RealRef;
-import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.ServiceEntry;
-import io.jdirectord.ipvs.ServiceKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,14 +150,7 @@ final class OperatorControls {
         if (real.isEmpty()) {
             return 0;
         }
-        ServiceKey service = IpvsSettings.serviceKey(ref.virtual());
-        DestinationKey destination = IpvsSettings.destinationKey(virtual.get(), real.get());
-        return listed.stream()
-                .filter(entry -> entry.service().key().equals(service))
-                .flatMap(entry -> entry.destinations().stream())
-                .filter(d -> d.destination().key().equals(destination))
-                .mapToInt(d -> d.activeConnections() + d.inactiveConnections())
-                .sum();
+        return RemovedDrains.connections(virtual.get(), real.get(), listed);
     }
 
     /** Whether some real server is draining: passes must then run by the clock, not only on health changes. */

@@ -66,6 +66,7 @@ final class TableKeeper implements AutoCloseable {
     private final SlowStart slowStart;
     private final AgentWeights agents;
     private final OperatorControls controls;
+    private final RemovedDrains removedDrains;
     private final InstantSource clock;
     /** Why the loop was woken when no health change did: a steering cause, else null (check). */
     private final AtomicReference<@Nullable String> wakeCause = new AtomicReference<>();
@@ -101,14 +102,16 @@ final class TableKeeper implements AutoCloseable {
                 new SlowStart(),
                 new AgentWeights(),
                 new OperatorControls(),
+                new RemovedDrains(),
                 InstantSource.system());
     }
 
     /**
      * @param slowStart the ramps of real servers that came back up, fed each pass's transitions
      * @param agents    what the load agents say
-     * @param controls  what operators set at run time
-     * @param clock     the time ramps and drain deadlines are measured by
+     * @param controls      what operators set at run time
+     * @param removedDrains the real servers that reloads removed and that drain
+     * @param clock         the time ramps and drain deadlines are measured by
      */
     TableKeeper(
             IpvsTable table,
@@ -119,10 +122,12 @@ final class TableKeeper implements AutoCloseable {
             SlowStart slowStart,
             AgentWeights agents,
             OperatorControls controls,
+            RemovedDrains removedDrains,
             InstantSource clock) {
         this.slowStart = slowStart;
         this.agents = agents;
         this.controls = controls;
+        this.removedDrains = removedDrains;
         this.clock = clock;
         this.table = table;
         this.reconciler = new Reconciler(table);
@@ -141,17 +146,29 @@ final class TableKeeper implements AutoCloseable {
      * Switches to a new configuration and its health keys ({@code reconfigureHealth} calls
      * {@link HealthRegistry#configure}) in one step between passes: no pass judges the old configuration
      * by the new keys, where a server whose check changed would be unknown and taken out. Services of
-     * {@code removed} are deleted by the next pass.
+     * {@code removed} are deleted by the first pass that has none of their real servers draining; the
+     * drains {@code began} are added, and those of real servers {@code next} configures again cancelled.
      *
      * @return the events of the health change
      */
     List<HealthEvent> configure(
-            Running next, Set<VirtualServiceKey> removed, Supplier<List<HealthEvent>> reconfigureHealth) {
+            Running next,
+            Set<VirtualServiceKey> removed,
+            List<RemovedDrain> began,
+            Supplier<List<HealthEvent>> reconfigureHealth) {
         passLock.lock();
         try {
             List<HealthEvent> events = change(reconfigureHealth);
             running = next;
+            List<RealRef> cancelled = removedDrains.reload(began, next.config());
+            if (!began.isEmpty()) {
+                this.events.drainBegan(next, began);
+            }
+            if (!cancelled.isEmpty()) {
+                this.events.drainCancelled(next, cancelled);
+            }
             removed.forEach(key -> retired.add(IpvsSettings.serviceKey(key)));
+            next.config().virtualServices().forEach(v -> retired.remove(IpvsSettings.serviceKey(v.key())));
             fallbackRun
                     .keySet()
                     .removeIf(key -> next.config().virtualService(key).isEmpty());
@@ -257,13 +274,15 @@ final class TableKeeper implements AutoCloseable {
             List<ServiceEntry> listed = table.services();
             Taken taken = take();
             due = taken.afterPass();
-            Decision decision =
-                    DesiredState.compute(now.config(), taken.health(), steering(now, taken, listed), listed);
+            RemovedDrains.Steered removed = removedDrains.steer(listed, clock.instant());
+            removed.ended().forEach(end -> events.drainEnded(now, end));
+            Decision decision = DesiredState.compute(
+                    now.config(), taken.health(), steering(now, taken, listed), removed.draining(), listed);
             ReconcileReport report = reconciler.reconcile(decision.table(), listed, Set.copyOf(retired));
             String reported = taken.healthChanged() && REPORTED_AS_CHECK.contains(cause) ? "check" : cause;
             events.tablePass(reported, now, taken.transitions(), report);
             facts.passEnded(reported, failure(report));
-            forgetRetired(report);
+            forgetRetired(report, decision.table());
             reportFailsafe(now, decision.failsafe());
             runFallbackCommands(now, decision);
         } catch (IpvsException e) {
@@ -319,8 +338,10 @@ final class TableKeeper implements AutoCloseable {
         return drained;
     }
 
-    private void forgetRetired(ReconcileReport report) {
+    /** Keeps the retired services that could not be deleted, or that are kept for their draining real servers. */
+    private void forgetRetired(ReconcileReport report, TableState desired) {
         Set<ServiceKey> stillThere = new HashSet<>();
+        desired.services().forEach(service -> stillThere.add(service.key()));
         report.failures().forEach(failure -> {
             if (failure.op() instanceof IpvsOp.DeleteService delete) {
                 stillThere.add(delete.key());
@@ -356,7 +377,10 @@ final class TableKeeper implements AutoCloseable {
         }
     }
 
-    /** Deletes the services whose cleanstop is yes (at stop), logging each operation. */
+    /**
+     * Deletes the services whose cleanstop is yes (at stop), and those that are kept only for the real
+     * servers a reload removed (no later run would know them), logging each operation.
+     */
     void removeCleanStopServices(Running now) {
         if (now == null) {
             return;
@@ -367,6 +391,10 @@ final class TableKeeper implements AutoCloseable {
                 cleanStop.add(IpvsSettings.serviceKey(virtual.key()));
             }
         }
+        removedDrains.view().stream()
+                .map(drain -> drain.removed().virtual().key())
+                .filter(key -> now.config().virtualService(key).isEmpty())
+                .forEach(key -> cleanStop.add(IpvsSettings.serviceKey(key)));
         passLock.lock();
         try {
             running = null;

@@ -297,6 +297,70 @@ class DesiredStateTest {
                 .isEqualTo(held);
     }
 
+    /**
+     * Given a reload that removed 10.0.0.2:80 (gate, u:100 l:10) from tcp:192.0.2.10:80 (scheduler lc),
+     * which either stays configured with 10.0.0.1:80 up (and, when the key is taken, 10.0.0.2:8080 gate
+     * weight 2 up, or 10.0.0.1 down and the fallback 10.0.0.2:80 masq) or is replaced by tcp:192.0.2.11:80,
+     * with 10.0.0.1:80 at weight 1 and the removed real at weight 5 listed in it or not, then the desired
+     * table is this.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            configured, listed: weight 0, old thresholds       | yes | yes | no       | -t 192.0.2.10:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0, 10.0.0.2:80 ROUTE w0 u100 l10
+            configured, not listed: not added back             | yes | no  | no       | -t 192.0.2.10:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0
+            configured, key taken by a real: the real's        | yes | yes | real     | -t 192.0.2.10:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0, 10.0.0.2:80 ROUTE w2 u0 l0
+            configured, key taken by the fallback: its own     | yes | yes | fallback | -t 192.0.2.10:80 wrr: 10.0.0.2:80 MASQ w1 u0 l0
+            not configured, listed: its old service holds it   | no  | yes | no       | -t 192.0.2.11:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0; -t 192.0.2.10:80 lc: 10.0.0.2:80 ROUTE w0 u100 l10
+            not configured, not listed: its service not wanted | no  | no  | no       | -t 192.0.2.11:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0
+            """)
+    void aRemovedRealServerDrainsAsTheTableSays(
+            String description, String configured, String listed, String taken, String expected) {
+        RealServer removedReal =
+                new RealServer(ip("10.0.0.2"), 80, Forwarding.GATE, 3, 10, 100, Optional.empty(), Optional.empty(), 1);
+        VirtualService old = tcp("192.0.2.10", 80)
+                .scheduler("lc")
+                .real(real("10.0.0.1", 80))
+                .real(removedReal)
+                .build();
+        io.jdirectord.testing.EngineFixtures.VirtualBuilder next =
+                yes(configured) ? tcp("192.0.2.10", 80) : tcp("192.0.2.11", 80);
+        next.real(real("10.0.0.1", 80));
+        switch (taken) {
+            case "real" -> next.real(real("10.0.0.2", 8080, Forwarding.GATE, 2));
+            case "fallback" -> next.fallback("10.0.0.2", 80, Forwarding.MASQ);
+            default -> {}
+        }
+        VirtualService kept = next.build();
+        HealthStatus[] statuses = kept.reals().stream()
+                .map(r -> taken.equals("fallback") ? HealthStatus.DOWN : HealthStatus.UP)
+                .toArray(HealthStatus[]::new);
+        List<IpvsDestination> inOld = new ArrayList<>(List.of(dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1)));
+        if (yes(listed)) {
+            inOld.add(dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 5));
+        }
+
+        Decision decision = DesiredState.compute(
+                config(false, kept),
+                snapshot(kept, statuses),
+                Steering.NONE,
+                List.of(new RemovedReal(old, removedReal)),
+                List.of(entry(old, inOld.toArray(IpvsDestination[]::new))));
+
+        assertThat(table(decision)).isEqualTo(expected);
+        assertThat(decision.withoutRealServers().contains(kept.key())).isEqualTo(taken.equals("fallback"));
+    }
+
+    /** "-t 192.0.2.10:80 wrr: 10.0.0.1:80 ROUTE w1 u0 l0; ...": every desired service and its destinations. */
+    private static String table(Decision decision) {
+        return decision.table().services().stream()
+                .map(s -> s.key() + " " + s.service().scheduler() + ": "
+                        + s.destinations().stream()
+                                .map(d -> d.key() + " " + d.forwarding() + " w" + d.weight() + " u" + d.upperThreshold()
+                                        + " l" + d.lowerThreshold())
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
     private static io.jdirectord.testing.EngineFixtures.VirtualBuilder fourReals(boolean quiescent) {
         return tcp("192.0.2.10", 80)
                 .quiescent(quiescent)

@@ -118,6 +118,18 @@ final class RecordingEvents implements MonitorEvents {
     }
 
     @Override
+    public void drainBegan(Running running, List<RemovedDrain> began) {
+        began.forEach(drain -> lines.add(drain.ref().real() + " in "
+                + drain.ref().virtual().id() + " removed by reload, draining until " + drain.deadline()));
+    }
+
+    @Override
+    public void drainCancelled(Running running, List<RealRef> cancelled) {
+        cancelled.forEach(
+                ref -> lines.add(ref.real() + " in " + ref.virtual().id() + " configured again, drain cancelled"));
+    }
+
+    @Override
     public void controlsDropped(List<RealRef> dropped, String why) {
         dropped.forEach(ref -> lines.add(
                 "control dropped " + ref.real() + " in " + ref.virtual().id() + ": " + why));

@@ -68,6 +68,7 @@ class TableKeeperTest {
             new SlowStart(),
             new AgentWeights(),
             new OperatorControls(),
+            new RemovedDrains(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -79,7 +80,7 @@ class TableKeeperTest {
     private VirtualService start(VirtualService virtual) {
         Config config = config(false, virtual);
         Set<HealthKey> keys = HealthKey.allOf(config);
-        keeper.configure(running(config), Set.of(), () -> health.configure(keys, keys, NOW));
+        keeper.configure(running(config), Set.of(), List.of(), () -> health.configure(keys, keys, NOW));
         keeper.reconcileNow("configure");
         return virtual;
     }
@@ -195,7 +196,7 @@ class TableKeeperTest {
         AtomicBoolean healthReconfigured = new AtomicBoolean();
         Config next = config(false, tcp("192.0.2.10", 80).real(b).build());
         Thread reload = Thread.ofPlatform()
-                .start(() -> keeper.configure(running(next), Set.of(), () -> {
+                .start(() -> keeper.configure(running(next), Set.of(), List.of(), () -> {
                     healthReconfigured.set(true);
                     return health.configure(HealthKey.allOf(next), Set.of(), NOW);
                 }));

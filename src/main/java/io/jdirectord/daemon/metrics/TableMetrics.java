@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * service (label virtual) its real servers, those up, whether it is in the table and whether its
  * fallback is active, and how many of its real servers ramp up (slowstart) or are steered out, drained or
  * not answered by their load agents (counts per service, not per server, to bound the series). Series
- * exist only while their server is configured. When the table cannot be listed, the scrape carries none
- * of them.
+ * exist only while their server is configured; a real server a reload removed, while it drains, counts only
+ * as {@code draining} in the admin states of its service (whose per-service series last as long as it has
+ * one). When the table cannot be listed, the scrape carries none of them.
  */
 public final class TableMetrics implements MultiCollector {
 
@@ -82,7 +83,7 @@ public final class TableMetrics implements MultiCollector {
                 perVirtual(
                         gauge(VIRTUAL_REALS, "Real servers configured in the virtual service"),
                         report,
-                        s -> s.reals().size()),
+                        s -> count(s, real -> !real.removed())),
                 perVirtual(
                         gauge(VIRTUAL_REALS_UP, "Real servers of the virtual service whose health is up"),
                         report,
@@ -174,6 +175,9 @@ public final class TableMetrics implements MultiCollector {
             GaugeSnapshot.Builder gauge, StatusReport report, Function<StatusReport.Real, OptionalDouble> value) {
         for (StatusReport.Service service : report.services()) {
             for (StatusReport.Real real : service.reals()) {
+                if (real.removed()) {
+                    continue;
+                }
                 value.apply(real)
                         .ifPresent(number -> gauge.dataPoint(
                                 point(number, Labels.of("virtual", service.id(), "real", real.address()))));

@@ -21,6 +21,7 @@ import io.jdirectord.engine.DrainEnd;
 import io.jdirectord.engine.MonitorEvents;
 import io.jdirectord.engine.ProbeIndex;
 import io.jdirectord.engine.ProbeLag;
+import io.jdirectord.engine.RemovedDrain;
 import io.jdirectord.engine.Running;
 import io.jdirectord.health.HealthEvent;
 import io.jdirectord.health.HealthKey;
@@ -340,6 +341,27 @@ public final class EventReporter implements MonitorEvents {
                 end.connections(),
                 "reason",
                 end.outcome());
+    }
+
+    /** {@code draining virtual=tcp:192.0.2.10:80 real=10.0.0.3:80 deadline=2026-12-01T08:01:00Z reason="removed by reload"}. */
+    @Override
+    public void drainBegan(Running now, List<RemovedDrain> began) {
+        began.forEach(drain -> log.event(
+                "draining",
+                "virtual",
+                drain.ref().virtual().id(),
+                "real",
+                drain.ref().real(),
+                "deadline",
+                drain.deadline(),
+                "reason",
+                "removed by reload"));
+    }
+
+    @Override
+    public void drainCancelled(Running now, List<RealRef> cancelled) {
+        cancelled.forEach(ref -> log.event(
+                "drain-cancelled", "virtual", ref.virtual().id(), "real", ref.real(), "reason", "configured again"));
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class StatusJson {
                 .field("fallback", s.fallback())
                 .field("fallbackActive", s.fallbackActive())
                 .field("failsafe", s.failsafe())
+                .field("removed", s.removed())
                 .array("reals", s.reals(), StatusJson::real)
                 .end();
     }

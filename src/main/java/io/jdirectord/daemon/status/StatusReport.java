@@ -45,6 +45,8 @@ public record StatusReport(
      * @param fallbackActive whether its fallback server is in the table
      * @param failsafe      why the failsafe holds its table ("3 of 4 real servers are down (75% > 50%)");
      *                      empty when it does not
+     * @param removed       whether a reload removed it: it stays in the table, with its old settings, only
+     *                      while real servers of it drain
      */
     public record Service(
             String id,
@@ -56,9 +58,25 @@ public record StatusReport(
             Optional<String> fallback,
             boolean fallbackActive,
             List<Real> reals,
-            Optional<String> failsafe) {
+            Optional<String> failsafe,
+            boolean removed) {
         public Service {
             reals = List.copyOf(reals);
+        }
+
+        /** A configured service. */
+        public Service(
+                String id,
+                String protocol,
+                String address,
+                String scheduler,
+                String flags,
+                boolean inTable,
+                Optional<String> fallback,
+                boolean fallbackActive,
+                List<Real> reals,
+                Optional<String> failsafe) {
+            this(id, protocol, address, scheduler, flags, inTable, fallback, fallbackActive, reals, failsafe, false);
         }
 
         /** A service whose table the failsafe does not hold. */
@@ -84,7 +102,8 @@ public record StatusReport(
     /**
      * One real server of a service.
      *
-     * @param health          up, down, unknown (no result yet), or maintenance
+     * @param health          up, down, unknown (no result yet), maintenance, or removed (a reload removed it
+     *                        and it drains, no longer checked; its control says until when)
      * @param configuredWeight the weight in the configuration
      * @param currentWeight   the weight in the table now; empty when it is not in the table
      * @param lastCheck       the last check's result, if it ran
@@ -138,6 +157,11 @@ public record StatusReport(
 
         public boolean isUp() {
             return health.equals("up");
+        }
+
+        /** Whether a reload removed it from the configuration and it drains. */
+        public boolean removed() {
+            return health.equals("removed");
         }
     }
 

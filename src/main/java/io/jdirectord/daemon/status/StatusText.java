@@ -37,7 +37,8 @@ public final class StatusText {
                     service.address(),
                     service.scheduler(),
                     service.flags(),
-                    service.inTable() ? "" : " (not in table)"));
+                    (service.inTable() ? "" : " (not in table)")
+                            + (service.removed() ? " (removed by reload, draining)" : "")));
             service.failsafe()
                     .ifPresent(why -> out.append("  failsafe holds the table: ")
                             .append(why)

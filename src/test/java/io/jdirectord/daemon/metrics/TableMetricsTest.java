@@ -167,6 +167,35 @@ class TableMetricsTest {
     }
 
     @Test
+    void aRealServerAReloadRemovedCountsOnlyAsDrainingInItsService() {
+        StatusReport.Control reload = new StatusReport.Control(
+                "draining", OptionalInt.empty(), Optional.of(Instant.EPOCH), "reload", Instant.EPOCH);
+        StatusReport.Real up = real("10.0.0.1:80", "up", 1, OptionalInt.of(1), Optional.empty());
+        StatusReport.Real removed = new StatusReport.Real(
+                "10.0.0.2:80",
+                "masq",
+                "-",
+                "removed",
+                1,
+                OptionalInt.of(0),
+                3,
+                3,
+                Optional.empty(),
+                Optional.of(Instant.EPOCH),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(reload));
+        StatusReport withRemoved = report(service("tcp:192.0.2.10:80", true, false, up, removed));
+        registry.register(new TableMetrics(() -> withRemoved));
+
+        assertThat(Scrape.lines(registry))
+                .contains(
+                        "jdirectord_virtual_service_real_servers_admin{admin=\"draining\",virtual=\"tcp:192.0.2.10:80\"} 1.0",
+                        "jdirectord_virtual_service_real_servers{virtual=\"tcp:192.0.2.10:80\"} 1.0")
+                .noneMatch(line -> line.startsWith("jdirectord_real_server") && line.contains("10.0.0.2:80"));
+    }
+
+    @Test
     void servesTenThousandRealServersWithFourSeriesEach() {
         List<StatusReport.Real> reals = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
