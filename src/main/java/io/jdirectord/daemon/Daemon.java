@@ -160,8 +160,7 @@ public final class Daemon {
             restoreControls(monitor, state, config, reporter);
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status, log);
-            Instances instances =
-                    new Instances(InstanceCommands.of(options.pidFile(), options.dryRun()), options.configFile(), log);
+            Instances instances = new Instances(InstanceCommands.of(options), options.configFile(), log);
             reporter.observe(instances);
             try (integrations;
                     instances) {
