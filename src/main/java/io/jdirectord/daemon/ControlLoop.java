@@ -15,8 +15,9 @@ import java.util.List;
  * The daemon's control thread: acts on signals (reload, stop) and runs the periodic duties: autoreload
  * and callback when the file changes (once it has stopped changing, see {@link ConfigWatcher}) and alert
  * reminders every second, and the monitor's own duties (maintenance directory, drift repair) as often as
- * it asks; it saves the runtime controls when a table pass changed them (a drain that ended). The configuration in force is the monitor's; a reload that is refused keeps it running, its
- * autoreload setting included.
+ * it asks; it saves the runtime controls when a table pass changed them (a drain that ended). The
+ * configuration in force is the monitor's; a reload that is refused keeps it running, its autoreload
+ * setting included.
  */
 final class ControlLoop {
 

@@ -26,8 +26,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * The file that keeps the operators' runtime controls across restarts ({@code STATEDIR/<config name>.controls},
- * lines as {@link ControlStateLines} says). Read once at start; replaced atomically (a temporary file in the
+ * The file that keeps the operators' runtime controls across restarts
+ * ({@code STATEDIR/<config name>.controls}, lines as {@link ControlStateLines} says). Read once at start; replaced atomically (a temporary file in the
  * same directory, written, synced to disk, renamed over it) by {@link #save}, mode 0640. A file that cannot
  * be read or written never stops the daemon: it is reported and the daemon runs on the controls it has in
  * memory. Thread-safe.
