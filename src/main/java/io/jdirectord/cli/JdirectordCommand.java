@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpWidth = 100,
-        customSynopsis =
-                "jdirectord [-d] [-f] [--dry-run] [--pid-file=FILE] [--run-dir=DIR] [--json] [CONFIG] COMMAND%n"
-                        + "       jdirectord [CONFIG] disable|enable|drain [SECONDS]|weight N|weight reset"
-                        + " [VIRTUAL] REAL%n"
-                        + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
+        customSynopsis = "jdirectord [-d] [-f] [--dry-run] [--pid-file=FILE] [--run-dir=DIR] [--state-dir=DIR] [--json]"
+                + " [CONFIG] COMMAND%n"
+                + "       jdirectord [CONFIG] disable|enable|drain [SECONDS]|weight N|weight reset"
+                + " [VIRTUAL] REAL%n"
+                + "       jdirectord -t [CONFIG]%n       jdirectord -h | -v",
         description = {
             "%nHealth-checking monitor for Linux Virtual Server: probes the real servers of every virtual",
             "service in CONFIG (ldirectord.cf syntax) and keeps the kernel's IPVS table right.%n"
@@ -96,6 +96,13 @@ final class JdirectordCommand implements Callable<Integer> {
             description = "Directory of the pid files and control sockets (default /run/jdirectord).")
     private Path runDir = PidFile.RUN_DIRECTORY;
 
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Directory of what survives a restart: the runtime controls, <config name>.controls"
+                    + " (default /var/lib/jdirectord).")
+    private Path stateDir = DaemonOptions.STATE_DIRECTORY;
+
     @Option(names = "--json", description = "status: print JSON.")
     private boolean json;
 
@@ -133,7 +140,7 @@ final class JdirectordCommand implements Callable<Integer> {
             return new ConfigTestCommand(out, err).run(file);
         }
         Path pid = pidFile == null ? PidFile.forConfig(runDir, file).path() : pidFile;
-        DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid);
+        DaemonOptions options = new DaemonOptions(file, debug, dryRun, pid, stateDir);
         Starter starter = new Starter(
                 out,
                 err,

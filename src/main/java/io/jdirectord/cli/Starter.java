@@ -144,7 +144,13 @@ final class Starter {
         if (options.dryRun()) {
             arguments.add("--dry-run");
         }
-        arguments.addAll(List.of("--pid-file", absolute(options.pidFile()), absolute(options.configFile()), "start"));
+        arguments.addAll(List.of(
+                "--pid-file",
+                absolute(options.pidFile()),
+                "--state-dir",
+                absolute(options.stateDir()),
+                absolute(options.configFile()),
+                "start"));
         return SelfCommand.of(java, jvmOptions, classPath, arguments);
     }
 

@@ -18,12 +18,19 @@ interface ControlCommands {
     /** Tells the log that {@code requester} was refused {@code request}, and why. */
     void refused(String request, String requester, String why);
 
-    /** Commands carried out by {@code monitor}; refusals told to {@code events}, as the monitor tells its answers. */
-    static ControlCommands of(Monitor monitor, MonitorEvents events) {
+    /**
+     * Commands carried out by {@code monitor}; refusals told to {@code events}, as the monitor tells its
+     * answers. After a command that changed something, {@code changed} runs before the answer goes back.
+     */
+    static ControlCommands of(Monitor monitor, MonitorEvents events, Runnable changed) {
         return new ControlCommands() {
             @Override
             public ControlAnswer run(List<String> words, String requester) {
-                return monitor.control(words, requester);
+                ControlAnswer answer = monitor.control(words, requester);
+                if (answer.changed() > 0) {
+                    changed.run();
+                }
+                return answer;
             }
 
             @Override

@@ -15,8 +15,9 @@ import java.util.List;
  * The daemon's control thread: acts on signals (reload, stop) and runs the periodic duties: autoreload
  * and callback when the file changes (once it has stopped changing, see {@link ConfigWatcher}) and alert
  * reminders every second, and the monitor's own duties (maintenance directory, drift repair) as often as
- * it asks. The configuration in force is the monitor's; a reload that is refused keeps it running, its
- * autoreload setting included.
+ * it asks; it saves the runtime controls when a table pass changed them (a drain that ended). The
+ * configuration in force is the monitor's; a reload that is refused keeps it running, its autoreload
+ * setting included.
  */
 final class ControlLoop {
 
@@ -30,11 +31,19 @@ final class ControlLoop {
     private final Signals signals;
     private final Clock clock;
     private final ConfigWatcher watcher;
+    private final ControlStateFile state;
     private final ExternalCommand callbacks = new ExternalCommand(Duration.ofSeconds(60));
     private Instant nextSecond;
 
-    ControlLoop(DaemonOptions options, Monitor monitor, EventReporter reporter, Signals signals, Clock clock) {
+    ControlLoop(
+            DaemonOptions options,
+            Monitor monitor,
+            EventReporter reporter,
+            Signals signals,
+            Clock clock,
+            ControlStateFile state) {
         this.options = options;
+        this.state = state;
         this.monitor = monitor;
         this.reporter = reporter;
         this.signals = signals;
@@ -73,6 +82,7 @@ final class ControlLoop {
             }
         }
         monitor.tick();
+        state.save(monitor::controls);
     }
 
     private void configChanged() {

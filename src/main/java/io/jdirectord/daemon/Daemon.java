@@ -82,7 +82,7 @@ public final class Daemon {
             PidFile pidFile = new PidFile(options.pidFile());
             pidFile.writeCurrent(owner);
             try {
-                return serve(config, log, table, new StandardCheckFactory());
+                return serve(config, log, table, new StandardCheckFactory(), owner);
             } finally {
                 pidFile.removeIfOwned();
             }
@@ -120,7 +120,8 @@ public final class Daemon {
         }
     }
 
-    private int serve(Config config, FailureLog log, TableOpener.Opened table, StandardCheckFactory checks)
+    private int serve(
+            Config config, FailureLog log, TableOpener.Opened table, StandardCheckFactory checks, FileOwner owner)
             throws StartupException {
         EmailAlerts alerts = new EmailAlerts(
                 Mailers::forSettings,
@@ -152,10 +153,14 @@ public final class Daemon {
                 new ShellFallbackCommands(new ExternalCommand(COMMAND_TIMEOUT), log),
                 clock)) {
             monitor.watchStalls();
+            ControlStateFile state = new ControlStateFile(
+                    options.controlsFile(),
+                    owner,
+                    (file, error) -> log.event("state-error", "file", file, "error", error));
+            restoreControls(monitor, state, config, reporter);
             StatusCollector status = new StatusCollector(monitor, options, clock);
             Integrations integrations = Integrations.attach(reporter, status, log);
-            Instances instances =
-                    new Instances(InstanceCommands.of(options.pidFile(), options.dryRun()), options.configFile(), log);
+            Instances instances = new Instances(InstanceCommands.of(options), options.configFile(), log);
             reporter.observe(instances);
             try (integrations;
                     instances) {
@@ -164,9 +169,9 @@ public final class Daemon {
                 }
                 signals.install();
                 String stoppedBy = runUntilStopped(
-                        new ControlLoop(options, monitor, reporter, signals, clock),
+                        new ControlLoop(options, monitor, reporter, signals, clock, state),
                         status,
-                        ControlCommands.of(monitor, reporter),
+                        ControlCommands.of(monitor, reporter, () -> state.save(monitor::controls)),
                         log);
                 reporter.setDaemonStatus(DaemonStatus.STOPPING);
                 monitor.stop();
@@ -176,6 +181,42 @@ public final class Daemon {
         } catch (IpvsException e) {
             throw new StartupException("cannot read the IPVS table: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts the runtime controls the last run saved in force before the first table pass. A line that cannot
+     * be read is a warning ({@code FILE:LINE}), a control of a real server not configured is logged and left
+     * out; neither stops the start.
+     */
+    private void restoreControls(Monitor monitor, ControlStateFile state, Config config, EventReporter reporter) {
+        ControlStateFile.Restored restored = state.read(config);
+        restored.warnings().forEach(warning -> {
+            err.println(warning.asWarning());
+            reporter.log()
+                    .event(
+                            "state-warning",
+                            "file",
+                            warning.file(),
+                            "line",
+                            warning.line(),
+                            "message",
+                            warning.message());
+        });
+        err.flush();
+        if (!restored.notConfigured().isEmpty()) {
+            reporter.controlsDropped(restored.notConfigured(), "not configured (saved in " + state.path() + ")");
+        }
+        if (!restored.controls().isEmpty()) {
+            reporter.log()
+                    .event(
+                            "controls-restored",
+                            "file",
+                            state.path(),
+                            "controls",
+                            restored.controls().size());
+        }
+        monitor.restoreControls(restored.controls());
+        state.assumeSaved(restored.controls());
     }
 
     /**

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs {@code jdirectord [--dry-run] --pid-file FILE CONFIG COMMAND} for an {@code execute=} instance and
- * says how it went. The pid file lies beside this daemon's; the command runs as this process runs
+ * Runs {@code jdirectord [--dry-run] --pid-file FILE --state-dir DIR CONFIG COMMAND} for an {@code execute=}
+ * instance and says how it went. The pid file lies beside this daemon's, the state in this daemon's state
+ * directory; the command runs as this process runs
  * ({@link SelfCommand}), without this daemon's systemd variables (the instance is not the unit's main
  * process, and a start that saw NOTIFY_SOCKET would stay in the foreground).
  */
@@ -24,8 +25,10 @@ interface InstanceCommands {
 
     ExternalCommand.Outcome run(String command, Path config);
 
-    /** The commands of a daemon whose pid file is {@code pidFile}, in a dry run when {@code dryRun}. */
-    static InstanceCommands of(Path pidFile, boolean dryRun) {
+    /** The commands of a daemon run as {@code options} say (its pid file, dry run and state directory). */
+    static InstanceCommands of(DaemonOptions options) {
+        Path pidFile = options.pidFile();
+        boolean dryRun = options.dryRun();
         return (command, config) -> {
             List<String> arguments = new ArrayList<>();
             if (dryRun) {
@@ -33,7 +36,13 @@ interface InstanceCommands {
             }
             Path directory = pidFile.toAbsolutePath().getParent();
             Path instancePid = directory.resolve(config.getFileName() + ".pid");
-            arguments.addAll(List.of("--pid-file", instancePid.toString(), config.toString(), command));
+            arguments.addAll(List.of(
+                    "--pid-file",
+                    instancePid.toString(),
+                    "--state-dir",
+                    options.stateDir().toAbsolutePath().toString(),
+                    config.toString(),
+                    command));
             Duration timeout = command.equals("start") ? START_TIMEOUT : OTHER_TIMEOUT;
             return new ExternalCommand(timeout)
                     .withoutVariables(SYSTEMD_VARIABLES)

@@ -389,6 +389,15 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         return answer;
     }
 
+    /**
+     * Puts back the controls an earlier run saved, replacing any; called before the first {@link #apply}, so
+     * that its table pass obeys them (a disabled real server never enters the table). A control whose real
+     * server the configuration then lacks is dropped by that apply, as by a reload.
+     */
+    public void restoreControls(Map<RealRef, RealControl> saved) {
+        controls.restore(saved);
+    }
+
     /** What operators have set on real servers at run time, by real server of each virtual service. */
     public Map<RealRef, RealControl> controls() {
         return controls.view();

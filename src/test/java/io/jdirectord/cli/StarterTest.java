@@ -25,7 +25,7 @@ class StarterTest {
     private DaemonOptions options(String config, boolean debug) throws IOException {
         Path file = dir.resolve("jdirectord.cf");
         Files.writeString(file, config);
-        return new DaemonOptions(file, debug, true, dir.resolve("run/jdirectord.cf.pid"));
+        return new DaemonOptions(file, debug, true, dir.resolve("run/jdirectord.cf.pid"), dir.resolve("state"));
     }
 
     @Test
@@ -55,7 +55,8 @@ class StarterTest {
 
     @Test
     void startsTheChildWithThisJvmsOptionsAndAbsolutePaths() {
-        DaemonOptions options = new DaemonOptions(Path.of("a.cf"), false, true, Path.of("run/../run/a.cf.pid"));
+        DaemonOptions options =
+                new DaemonOptions(Path.of("a.cf"), false, true, Path.of("run/../run/a.cf.pid"), Path.of("state"));
         Path cwd = Path.of("").toAbsolutePath();
 
         List<String> command = Starter.childCommand(
@@ -75,14 +76,16 @@ class StarterTest {
                         "--dry-run",
                         "--pid-file",
                         cwd.resolve("run/a.cf.pid").toString(),
+                        "--state-dir",
+                        cwd.resolve("state").toString(),
                         cwd.resolve("a.cf").toString(),
                         "start");
     }
 
     @Test
     void startsTheChildFromAClassPathOfSeveralEntriesByItsMainClass() {
-        DaemonOptions options =
-                new DaemonOptions(Path.of("/etc/a.cf"), false, false, Path.of("/run/jdirectord/a.cf.pid"));
+        DaemonOptions options = new DaemonOptions(
+                Path.of("/etc/a.cf"), false, false, Path.of("/run/jdirectord/a.cf.pid"), DaemonOptions.STATE_DIRECTORY);
 
         List<String> command = Starter.childCommand(options, "java", List.of(), "target/classes:lib/picocli.jar");
 
@@ -95,6 +98,8 @@ class StarterTest {
                         "--background-child",
                         "--pid-file",
                         "/run/jdirectord/a.cf.pid",
+                        "--state-dir",
+                        "/var/lib/jdirectord",
                         "/etc/a.cf",
                         "start");
     }

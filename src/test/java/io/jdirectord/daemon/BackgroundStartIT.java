@@ -59,7 +59,8 @@ class BackgroundStartIT {
                     .hasToString("/dev/null");
         }
 
-        DaemonProcess.Run again = DaemonProcess.run("--dry-run", "--run-dir", runDir(), config.toString(), "start");
+        DaemonProcess.Run again = DaemonProcess.run(
+                "--dry-run", "--run-dir", runDir(), "--state-dir", dir.toString(), config.toString(), "start");
         assertThat(again.status()).isZero();
         assertThat(again.out()).contains("is already running with pid " + pid);
 
@@ -139,7 +140,8 @@ class BackgroundStartIT {
     }
 
     private DaemonProcess.Run start(Path config) throws IOException, InterruptedException {
-        DaemonProcess.Run run = DaemonProcess.run("--dry-run", "--run-dir", runDir(), config.toString(), "start");
+        DaemonProcess.Run run = DaemonProcess.run(
+                "--dry-run", "--run-dir", runDir(), "--state-dir", dir.toString(), config.toString(), "start");
         if (Files.exists(pidFile(config))) {
             started.add(pid(config));
         }

@@ -4,6 +4,7 @@ import static io.jdirectord.daemon.DaemonProcess.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runtime control end to end with {@code --dry-run}: {@code jdirectord disable|enable|drain|weight} sent to
  * the running daemon's control socket, its answer and exit status, the table operations that follow, the
- * {@code control} and {@code drained} events with who asked, and a refusal for a user outside the group.
+ * {@code control} and {@code drained} events with who asked, the state file once a drain ends, and a refusal
+ * for a user outside the group.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ControlCommandsIT {
@@ -68,10 +70,20 @@ class ControlCommandsIT {
         daemon.awaitOperation("ipvsadm -d -t 192.0.2.46:80 -r " + b.hostPort(), WAIT);
         assertThat(daemon.awaitEvent("drained", WAIT, "real=" + b.hostPort()))
                 .contains("reason=\"drained: 0 connections\"");
+        daemon.await("the ended drain in the state file", WAIT, () -> savedAs(daemon, b, "drained"));
 
         DaemonProcess.Run enable = daemon.command("enable", a.hostPort().split(":")[0]);
         assertThat(enable.status()).as(enable.err()).isZero();
         daemon.awaitOperation("ipvsadm -a -t 192.0.2.46:80 -r " + a.hostPort() + " -m -w 1", WAIT);
+    }
+
+    /** Whether the state file holds {@code real} in {@code admin} state. */
+    private static boolean savedAs(DaemonProcess daemon, Backend real, String admin) {
+        try {
+            return Files.readString(daemon.controlsFile()).contains(" " + real.hostPort() + " " + admin + " ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

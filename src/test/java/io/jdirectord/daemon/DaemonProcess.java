@@ -23,7 +23,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The real jar ({@code target/jdirectord.jar}) running {@code --foreground --dry-run CONFIG start}, for
  * end-to-end tests, or {@code CONFIG start} on the kernel's table ({@link #startOnKernel}, kernel tests).
- * The configuration lives in a directory of the test; the failure log is
+ * The configuration lives in a directory of the test, and so does the state ({@code --state-dir}, the
+ * runtime controls in {@code jdirectord.cf.controls}); the failure log is
  * {@code failure.log} there (a {@code logfile=} line is put at the top of the file). Standard output and
  * error go to files there too, written as the daemon writes them (no pipe to lag behind), so once a
  * failure-log line is seen, every dry-run operation logged before it is visible. The dry-run table's
@@ -106,6 +107,8 @@ final class DaemonProcess implements AutoCloseable {
         arguments.addAll(List.of(
                 "--pid-file",
                 dir.resolve("jdirectord.pid").toString(),
+                "--state-dir",
+                dir.toString(),
                 dir.resolve("jdirectord.cf").toString(),
                 "start"));
         List<String> command = new ArrayList<>(prefix);
@@ -157,6 +160,11 @@ final class DaemonProcess implements AutoCloseable {
 
     Path pidFile() {
         return dir.resolve("jdirectord.pid");
+    }
+
+    /** The file of the runtime controls that survive a restart. */
+    Path controlsFile() {
+        return dir.resolve("jdirectord.cf.controls");
     }
 
     long pid() {

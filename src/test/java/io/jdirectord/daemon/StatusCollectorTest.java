@@ -62,7 +62,12 @@ class StatusCollectorTest {
             table, new DryRunKernelSettings(), listener -> new IdleScheduler(), reporter, command -> {}, CLOCK);
     private final StatusCollector collector = new StatusCollector(
             monitor,
-            new DaemonOptions(Path.of("/etc/ha.d/jdirectord.cf"), false, true, Path.of("/run/jdirectord.pid")),
+            new DaemonOptions(
+                    Path.of("/etc/ha.d/jdirectord.cf"),
+                    false,
+                    true,
+                    Path.of("/run/jdirectord.pid"),
+                    DaemonOptions.STATE_DIRECTORY),
             CLOCK);
 
     @AfterEach

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who gets the directories and files the daemon creates for its log, pid file and control socket. Run
- * by hand as root, the daemon gives those in the service's own directories ({@link #SERVICE_DIRECTORIES}:
- * the unit's RuntimeDirectory and LogsDirectory, the directories themselves included) to the packaged
+ * Who gets the directories and files the daemon creates for its log, pid file, control socket and state
+ * file. Run by hand as root, the daemon gives those in the service's own directories ({@link #SERVICE_DIRECTORIES}:
+ * the unit's RuntimeDirectory, LogsDirectory and StateDirectory, the directories themselves included) to the packaged
  * service's account (user and group {@value #SERVICE_ACCOUNT}, see systemd/jdirectord.sysusers) when it
  * exists, so that the service can write them when it runs next. Any other user, a file elsewhere, or a
  * host without that account keeps what it creates.
@@ -28,7 +28,7 @@ public final class FileOwner {
     public static final String SERVICE_ACCOUNT = "jdirectord";
     /** The directories of the packaged service whose new files and subdirectories are given to its account. */
     public static final List<Path> SERVICE_DIRECTORIES =
-            List.of(Path.of("/run/jdirectord"), Path.of("/var/log/jdirectord"));
+            List.of(Path.of("/run/jdirectord"), Path.of("/var/log/jdirectord"), Path.of("/var/lib/jdirectord"));
     /** Nobody is given anything: new files belong to this process's user. */
     public static final FileOwner KEEP = new FileOwner(Optional.empty(), List.of());
 

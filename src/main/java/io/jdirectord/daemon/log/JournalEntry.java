@@ -49,7 +49,7 @@ final class JournalEntry {
 
     private static final Set<String> NOTICES =
             Set.of("up", "unknown", "weight", "table", "start", "ready", "reload", "stop");
-    private static final Set<String> WARNINGS = Set.of("down", "drift", "config-warning");
+    private static final Set<String> WARNINGS = Set.of("down", "drift", "config-warning", "state-warning");
     private static final String ELLIPSIS = "…";
 
     private JournalEntry() {}
