@@ -4,7 +4,8 @@ import java.util.Collection;
 
 /**
  * Runs probes periodically and hands every result to a {@link ProbeListener}. Every run is on its own
- * virtual thread, so probes never wait for one another; a probe never overlaps itself (a run that
+ * virtual thread, so probes never wait for one another until as many run at once as the heap holds
+ * ({@code ProbeAdmission}: then they wait to start); a probe never overlaps itself (a run that
  * outlasts its interval makes the next ones skip, logged as an overrun, never queue); first runs are
  * spread over the first interval.
  */
