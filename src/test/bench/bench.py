@@ -244,7 +244,7 @@ def measure_figures(jd, lab, n, p, args, grpc_servers, extra):
         extra[("grpc", n)] = figures.grpc(jd, lab, n, p, config_text, grpc_servers)
         print(f"  jdirectord N={n}: grpc {extra[('grpc', n)]}", flush=True)
     if "slowstart" in args.figures:
-        extra[("slowstart", n)] = figures.slowstart(jd, lab, n, p, config_text, args.trials or (2 if args.quick else 3))
+        extra[("slowstart", n)] = figures.slowstart(jd, lab, n, p, config_text, p["trials"])
         print(f"  jdirectord N={n}: slowstart {extra[('slowstart', n)]}", flush=True)
     if "commands" in args.figures:
         out = figures.commands(jd, lab, n, p, config_text, args.java, args.jar, args.commands, args.cli_commands)

@@ -23,6 +23,7 @@ NAMES = ("grpc", "slowstart", "commands")
 GRPC_PORT = 18081
 GRPC_CHECK = '\tservice=grpc\n\tchecktype=negotiate\n\trequest="/"\n'
 SLOWSTART, RAMP_WEIGHT = 30, 100
+SETTLE = 10  # seconds after the table is full before measuring: the start's JIT compilations are done
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
 
@@ -83,6 +84,7 @@ def grpc(jd, lab, n, p, config_text, servers):
         if not start_full(jd, config, tag, live, p["jd"]["start_bound"]):
             out[name] = {"failed": f"{len(live & jd.table.present):,} of {n:,} in the table after the start bound"}
         else:
+            time.sleep(SETTLE)
             began = time.time()
             cpu, _, regularity = measure.steady(jd, lab, live, p["windows"], p["window"], access_log=log)
             jd.table.poll()
@@ -107,7 +109,7 @@ def slowstart(jd, lab, n, p, config_text, trials):
         if not start_full(jd, config, tag, live, p["jd"]["start_bound"]):
             out[variant] = {"failed": f"{len(live & jd.table.present):,} of {n:,} in the table after the start bound"}
         else:
-            time.sleep(2)
+            time.sleep(SETTLE)
             out[variant] = [one_ramp(jd, lab, reals, live, bound) for _ in range(trials)]
         jd.stop()
         lab.clear_faults()
@@ -154,7 +156,7 @@ def commands(jd, lab, n, p, config_text, java, jar, count, cli_count):
     if not start_full(jd, config, tag, live, p["jd"]["start_bound"]):
         jd.stop()
         return {"failed": f"{len(live & jd.table.present):,} of {n:,} in the table after the start bound"}
-    time.sleep(5)  # past the start's compilations, which would inflate the first baseline
+    time.sleep(SETTLE)
     socket_path = jd.pid_file[:-len(".pid")] + ".sock"
     cli = [java, "-jar", jar, "--pid-file", jd.pid_file, jd.config]
     baseline = lambda: timed(jd, lab, live, lambda: idle(2 * p["window"]), 0)
