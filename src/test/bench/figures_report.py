@@ -81,7 +81,7 @@ def slowstart(chosen):
 def commands(chosen):
     rows = ["jdirectord, one command after another, alternately `weight 5 REAL` and `weight reset REAL`; daemon CPU per",
             "command net of probing = (its CPU during the run − the CPU rate of the baselines before and after it",
-            "× the run's length) ÷ commands;",
+            "× the run's length) ÷ commands, ± the spread of the three baselines' rates over the run (the probing's noise);",
             "probes: what nginx saw from the start of the run to 2 s after its end (per live server).", "",
             "| N | client | commands | answered ok | table edits | wall per command p50 / p99 | daemon CPU per command "
             "| net of probing | probes per second | gap p99 | gap max |",
@@ -98,12 +98,14 @@ def commands(chosen):
             if not m["count"]:
                 rows.append(_baseline(n, after))
                 continue
+            rates = [b["cpu"] / b["seconds"] for b in bases]
             base_rate = (before["cpu"] + after["cpu"]) / (before["seconds"] + after["seconds"])
+            spread = (max(rates) - min(rates)) * m["seconds"] / m["count"]
             walls = sorted(m["walls"])
             p99 = walls[min(len(walls) - 1, int(0.99 * len(walls)))]
             net = (m["cpu"] - base_rate * m["seconds"]) / m["count"]
             rows.append(f"| {n:,} | {client} | {m['count']:,} | {m['ok']:,} | {m['edits']:,} | {_median(walls) * 1e3:,.1f} / "
-                        f"{p99 * 1e3:,.1f} ms | {m['cpu'] / m['count'] * 1e3:,.2f} ms | {net * 1e3:,.2f} ms |"
+                        f"{p99 * 1e3:,.1f} ms | {m['cpu'] / m['count'] * 1e3:,.2f} ms | {net * 1e3:,.2f} ± {spread * 1e3:,.2f} ms |"
                         f" {_gaps(m['regularity'])} |")
             rows.append(_baseline(n, after))
     return rows
