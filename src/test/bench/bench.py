@@ -212,7 +212,7 @@ def main():
     jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
     ld = systems.Ldirectord(lab, args.workdir)
     hap = systems.Haproxy(lab, args.workdir, CHECKINTERVAL, CHECKTIMEOUT)
-    grpc_servers = None
+    servers = {}
     try:
         for n in ([] if args.figures_only else args.sizes):
             started = {}
@@ -224,13 +224,11 @@ def main():
                         skipped[f"{system.name}|{n}|{k}"] = True
                         continue
                     started[system.name] = measure_setup(system, lab, n, k, p, bounds, results)
-        if "grpc" in args.figures:
-            grpc_servers = figures.GrpcServers(lab, args.workdir, args.java)
         for n in args.sizes:
-            measure_figures(jd, lab, n, p, args, grpc_servers, extra)
+            measure_figures(jd, lab, n, p, args, servers, extra)
     finally:
-        if grpc_servers is not None:
-            grpc_servers.stop()
+        for server in servers.values():
+            server.stop()
         for system in (jd, ld, hap):
             if system.process is not None and system.process.alive():
                 system.process.stop(grace=0)
@@ -238,19 +236,29 @@ def main():
     print_report(results, skipped, extra, args, p, began, began_load)
 
 
-def measure_figures(jd, lab, n, p, args, grpc_servers, extra):
-    """The optional figures at N, in a fixed order; extra[(figure, n)] = what each returned."""
-    if "grpc" in args.figures:
-        extra[("grpc", n)] = figures.grpc(jd, lab, n, p, config_text, grpc_servers)
-        print(f"  jdirectord N={n}: grpc {extra[('grpc', n)]}", flush=True)
-    if "slowstart" in args.figures:
-        extra[("slowstart", n)] = figures.slowstart(jd, lab, n, p, config_text, p["trials"])
-        print(f"  jdirectord N={n}: slowstart {extra[('slowstart', n)]}", flush=True)
-    if "commands" in args.figures:
-        out = figures.commands(jd, lab, n, p, config_text, args.java, args.jar, args.commands, args.cli_commands)
-        extra[("commands", n)] = out
-        print(f"  jdirectord N={n}: commands " + str({k: {f: v for f, v in m.items() if f != "walls"}
-                                                      for k, m in out.items() if isinstance(m, dict)}), flush=True)
+def measure_figures(jd, lab, n, p, args, servers, extra):
+    """The optional figures at N, in a fixed order; extra[(figure, n)] = what each returned, or
+    {"failed": why} when it raised (the other figures and the report still follow). `servers` holds the
+    gRPC servers, started for the first gRPC figure."""
+    for name in (f for f in figures.NAMES if f in args.figures):
+        try:
+            if name == "grpc":
+                if "grpc" not in servers:
+                    servers["grpc"] = figures.GrpcServers(lab, args.workdir, args.java)
+                out = figures.grpc(jd, lab, n, p, config_text, servers["grpc"])
+            elif name == "slowstart":
+                out = figures.slowstart(jd, lab, n, p, config_text, p["trials"])
+            else:
+                out = figures.commands(jd, lab, n, p, config_text, args.java, args.jar, args.commands,
+                                       args.cli_commands)
+        except Exception as e:
+            if jd.process is not None and jd.process.alive():
+                jd.stop()
+            lab.clear_faults()
+            out = {"failed": f"{type(e).__name__}: {e}"}
+        extra[(name, n)] = out
+        brief = {k: ({f: v for f, v in m.items() if f != "walls"} if isinstance(m, dict) else m) for k, m in out.items()}
+        print(f"  jdirectord N={n}: {name} {brief}", flush=True)
 
 
 def print_report(results, skipped, extra, args, p, began, began_load):

@@ -11,8 +11,10 @@ def lines(results):
                                 ("Slow start: every real server back at once", "slowstart", slowstart),
                                 ("Runtime commands in a row", "commands", commands)):
         chosen = [(n, r) for (figure, n), r in results.items() if figure == name]
-        if chosen:
-            out += ["", f"{title}:", "", *render(chosen)]
+        failed = [f"- N = {n:,}: not measured: {r['failed']}" for n, r in chosen if set(r) == {"failed"}]
+        chosen = [(n, r) for n, r in chosen if set(r) != {"failed"}]
+        if chosen or failed:
+            out += ["", f"{title}:", "", *(render(chosen) if chosen else []), *([""] if chosen and failed else []), *failed]
     return out
 
 
@@ -87,9 +89,6 @@ def commands(chosen):
             "| net of probing | probes per second | gap p99 | gap max |",
             "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for n, r in chosen:
-        if "failed" in r:
-            rows.append(f"| {n:,} | – | not measured: {r['failed']} | | | | | | | | |")
-            continue
         bases = r["baselines"]
         for i, client in enumerate(("socket", "command line")):
             m, before, after = r[client], bases[i], bases[i + 1]
