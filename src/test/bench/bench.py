@@ -10,6 +10,8 @@ import sys
 import time
 from dataclasses import asdict
 
+import figures
+import figures_report
 import lab as lab_module
 import measure
 import report
@@ -20,28 +22,26 @@ CONFIG = """checktimeout=2
 negotiatetimeout=2
 checkinterval=1
 quiescent=no
-logfile="{logfile}"
+{extra}logfile="{logfile}"
 virtual={virtual}
-\tservice=http
-\tchecktype=negotiate
-\trequest="/"
-\treceive="ok"
-\tscheduler=wrr
+{check}\tscheduler=wrr
 \tprotocol=tcp
 """
+HTTP_CHECK = '\tservice=http\n\tchecktype=negotiate\n\trequest="/"\n\treceive="ok"\n'
 CHECKINTERVAL, CHECKTIMEOUT = 1.0, 2.0
 # jdirectord's JVM: without a limit the heap grows with the garbage rate up to a quarter of the memory
 # (1.2 GB resident at N = 10,000 on a 24 GB machine); the serial collector suits a small live set.
 JVM_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xmx256m -Xmn64m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=1000"
 
 
-def config_text(reals, logfile):
+def config_text(reals, logfile, check=HTTP_CHECK, port=lab_module.PORT, weight=1, extra=""):
     """The configuration both systems get; the real servers in a shuffled (but fixed) order, so the dead
-    block of addresses is spread through ldirectord's serial pass."""
+    block of addresses is spread through ldirectord's serial pass. The optional figures change the
+    check, the real servers' port and weight, and add global directives (`extra`, whole lines)."""
     order = list(reals)
     random.Random(len(reals)).shuffle(order)
-    body = "".join(f"\treal={r}:{lab_module.PORT} masq 1\n" for r in order)
-    return CONFIG.format(logfile=logfile, virtual=lab_module.VIRTUAL) + body
+    body = "".join(f"\treal={r}:{port} masq {weight}\n" for r in order)
+    return CONFIG.format(extra=extra, logfile=logfile, virtual=lab_module.VIRTUAL, check=check) + body
 
 
 def plan(args):
@@ -186,9 +186,20 @@ def main():
     parser.add_argument("--java", required=True)
     parser.add_argument("--jvm-options", default=JVM_OPTIONS)
     parser.add_argument("--jd-debug", action="store_true")
+    parser.add_argument("--figures", type=lambda s: s.split(","), default=[],
+                        help="optional jdirectord figures, comma-separated: grpc, slowstart, commands")
+    parser.add_argument("--figures-only", action="store_true", help="skip the main figures")
+    parser.add_argument("--commands", type=int, default=1000, help="commands over the control socket (commands)")
+    parser.add_argument("--cli-commands", type=int,
+                        help="commands through the command line (default: --commands, 100 with --quick)")
     parser.add_argument("--workdir", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "target",
                                                           "bench", time.strftime("%Y%m%d-%H%M%S")))
     args = parser.parse_args()
+    unknown = set(args.figures) - set(figures.NAMES)
+    if unknown:
+        parser.error(f"unknown figure {', '.join(sorted(unknown))} (known: {', '.join(figures.NAMES)})")
+    if args.cli_commands is None:
+        args.cli_commands = min(args.commands, 100) if args.quick else args.commands
     args.sizes = args.sizes or ([20, 1000] if args.quick else [20, 1000, 10000])
     p = plan(args)
     args.workdir = os.path.abspath(args.workdir)
@@ -196,13 +207,14 @@ def main():
     print(f"logs and results in {args.workdir}", flush=True)
     began = time.time()
     began_load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    results, skipped = {}, {}
+    results, skipped, extra = {}, {}, {}
     lab = Lab(args.workdir, max(args.sizes))
     jd = systems.Jdirectord(lab, args.workdir, args.java, args.jar, args.jvm_options.split(), args.jd_debug)
     ld = systems.Ldirectord(lab, args.workdir)
     hap = systems.Haproxy(lab, args.workdir, CHECKINTERVAL, CHECKTIMEOUT)
+    servers = {}
     try:
-        for n in args.sizes:
+        for n in ([] if args.figures_only else args.sizes):
             started = {}
             for k in (0, n // 10):
                 for system, bounds in ((jd, p["jd"]), (ld, p["ld"][n]), (hap, p["jd"])):
@@ -212,19 +224,48 @@ def main():
                         skipped[f"{system.name}|{n}|{k}"] = True
                         continue
                     started[system.name] = measure_setup(system, lab, n, k, p, bounds, results)
+        for n in args.sizes:
+            measure_figures(jd, lab, n, p, args, servers, extra)
     finally:
+        for server in servers.values():
+            server.stop()
         for system in (jd, ld, hap):
             if system.process is not None and system.process.alive():
                 system.process.stop(grace=0)
         lab.close()
-    print_report(results, skipped, args, p, began, began_load)
+    print_report(results, skipped, extra, args, p, began, began_load)
 
 
-def print_report(results, skipped, args, p, began, began_load):
-    text, notes = report.table(rows(results, args.sizes, p), p["trials"])
+def measure_figures(jd, lab, n, p, args, servers, extra):
+    """The optional figures at N, in a fixed order; extra[(figure, n)] = what each returned, or
+    {"failed": why} when it raised (the other figures and the report still follow). `servers` holds the
+    gRPC servers, started for the first gRPC figure."""
+    for name in (f for f in figures.NAMES if f in args.figures):
+        try:
+            if name == "grpc":
+                if "grpc" not in servers:
+                    servers["grpc"] = figures.GrpcServers(lab, args.workdir, args.java)
+                out = figures.grpc(jd, lab, n, p, config_text, servers["grpc"])
+            elif name == "slowstart":
+                out = figures.slowstart(jd, lab, n, p, config_text, p["trials"])
+            else:
+                out = figures.commands(jd, lab, n, p, config_text, args.java, args.jar, args.commands,
+                                       args.cli_commands)
+        except Exception as e:
+            if jd.process is not None and jd.process.alive():
+                jd.stop()
+            lab.clear_faults()
+            out = {"failed": f"{type(e).__name__}: {e}"}
+        extra[(name, n)] = out
+        brief = {k: ({f: v for f, v in m.items() if f != "walls"} if isinstance(m, dict) else m) for k, m in out.items()}
+        print(f"  jdirectord N={n}: {name} {brief}", flush=True)
+
+
+def print_report(results, skipped, extra, args, p, began, began_load):
+    text, notes = report.table(rows(results, args.sizes, p), p["trials"]) if results else ("", [])
     notes += [f"{key.split('|')[0]}, N = {int(key.split('|')[1]):,} with {int(key.split('|')[2]):,} dead: not run, "
               f"since it did not reach its full table without dead hosts" for key in skipped]
-    lines = ["", text, *regularity_lines(results, args.sizes)]
+    lines = ["", text, *(regularity_lines(results, args.sizes) if results else []), *figures_report.lines(extra)]
     if notes:
         lines += ["", "Notes:", *[f"- {n}" for n in notes]]
     lines.append(f"\n{p['trials']} trials per figure unless marked; CPU: {p['windows']} windows of {p['window']:.0f} s;"
@@ -235,6 +276,9 @@ def print_report(results, skipped, args, p, began, began_load):
     with open(os.path.join(args.workdir, "results.json"), "w") as f:
         json.dump({k: {s: (asdict(o) if hasattr(o, "trials") else o) for s, o in v.items()}
                    for k, v in results.items()}, f, indent=1, default=str)
+    with open(os.path.join(args.workdir, "figures.json"), "w") as f:
+        json.dump([{"figure": k[0], "n": k[1], "result": v} for k, v in extra.items()], f, indent=1,
+                  default=lambda o: asdict(o) if hasattr(o, "trials") else str(o))
     with open(os.path.join(args.workdir, "report.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
 

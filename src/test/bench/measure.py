@@ -2,6 +2,7 @@
 was injected or removed (just after iptables returned) and the time stamp the system's own log gives
 the table change. A trial that runs out of time is recorded as a lower bound (Over), never dropped."""
 
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -154,11 +155,13 @@ def all_dead_trials(system, lab, reals, trials, bound, budget):
     return out, back
 
 
-def steady(system, lab, live, windows, window_seconds):
+def steady(system, lab, live, windows, window_seconds, access_log=None):
     """CPU seconds per minute over `windows` consecutive windows of steady probing, peak resident
-    memory, and how regularly nginx saw each live server probed meanwhile."""
+    memory, and how regularly the real servers saw each live server probed meanwhile (nginx's log, or
+    `access_log` in its format)."""
     time.sleep(2)
-    lab.truncate_access_log()
+    access_log = access_log or lab.access_log()
+    os.truncate(access_log, 0)
     begin = time.time()
     cpu = [system.process.cpu_seconds()]
     for _ in range(windows):
@@ -168,7 +171,7 @@ def steady(system, lab, live, windows, window_seconds):
     per_minute = Outcome([(b - a) * 60 / window_seconds for a, b in zip(cpu, cpu[1:])])
     memory = Outcome([system.process.peak_rss_mib()])
     time.sleep(1.5)
-    return per_minute, memory, probe_regularity(lab.access_log(), live, begin + 1.5, end - 0.5)
+    return per_minute, memory, probe_regularity(access_log, live, begin + 1.5, end - 0.5)
 
 
 def probe_regularity(access_log, live, begin, end):

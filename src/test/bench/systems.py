@@ -27,7 +27,8 @@ CLOCK_TICK = os.sysconf("SC_CLK_TCK")
 
 class TableLog:
     """Follows an operation log and keeps which real servers (addresses) are in the table and when each
-    was last added or removed (times taken from the log lines, in epoch seconds)."""
+    was last added or removed (times taken from the log lines, in epoch seconds), each one's last weight
+    (text), and every weight edit (-e) as (time, address)."""
 
     def __init__(self, path, parse):
         self.path = path
@@ -38,6 +39,8 @@ class TableLog:
         self.added = {}
         self.removed = {}
         self.last_change = None
+        self.weight = {}
+        self.edits = []
 
     def poll(self):
         try:
@@ -60,6 +63,10 @@ class TableLog:
             return
         real = words[words.index("-r") + 1].rsplit(":", 1)[0]
         op = words[0]
+        if "-w" in words[:-1]:
+            self.weight[real] = words[words.index("-w") + 1]
+        if op == "-e":
+            self.edits.append((at, real))
         if op == "-a":
             self.present.add(real)
             self.added[real] = at
@@ -126,6 +133,7 @@ class Jdirectord:
         os.makedirs(self.dir, exist_ok=True)
         self.process = None
         self.table = None
+        self.config = self.pid_file = None
 
     def start(self, config_text, tag):
         config = os.path.join(self.dir, f"{tag}.cf")
@@ -138,6 +146,7 @@ class Jdirectord:
                 "--pid-file", os.path.join(self.dir, f"{tag}.pid"), config, "start"]
         self.process = Process(self.lab.netns_argv(*argv), self.dir, log)
         self.table = TableLog(log, parse_jd)
+        self.config, self.pid_file = config, argv[argv.index("--pid-file") + 1]
         return self.process.started
 
     def stop(self):
