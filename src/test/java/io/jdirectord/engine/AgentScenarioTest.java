@@ -144,6 +144,7 @@ class AgentScenarioTest {
         engine.awaitTable(SERVICE, REAL_2);
         engine.checks.up("10.0.0.1:80");
         engine.advance(SECOND);
+        engine.awaitTable(SERVICE, real1(1), REAL_2);
 
         engine.advance(SECOND.multipliedBy(4));
 
