@@ -384,7 +384,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         }
         events.control(String.join(" ", words), requester, answer);
         if (answer.changed() > 0) {
-            keeper.requestReconcile();
+            keeper.requestReconcile("control");
         }
         return answer;
     }

@@ -189,6 +189,7 @@ class OperatorControlScenarioTest {
     void weightOverridesTheConfiguredWeightUntilReset() {
         command("weight 7 tcp:192.0.2.10:80 10.0.0.2:80");
         engine.awaitTable(WEB, WEB_1, "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 7", TLS, TLS_1, TLS_2);
+        engine.awaitEvent("pass control: ipvsadm -e -t 192.0.2.10:80 -r 10.0.0.2:80 -m -w 7");
 
         command("weight reset tcp:192.0.2.10:80 10.0.0.2:80");
         engine.awaitTable(WEB, WEB_1, WEB_2, TLS, TLS_1, TLS_2);
