@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One long-lived HTTP keep-alive connection from a network namespace of the guest, held open by
  * src/test/vm/held-connection: each {@link #exchange} sends a request over that same TCP connection and
- * returns {@code ok BODY}, or {@code broken REASON} once the connection is gone.
+ * returns {@code ok BODY}, or {@code broken REASON} once the connection is gone; {@link #finish} closes it
+ * in order or aborts it.
  */
 final class HeldConnection implements AutoCloseable {
 
@@ -69,6 +70,16 @@ final class HeldConnection implements AutoCloseable {
     /** Sends one request over the held connection; {@code ok BODY} or {@code broken REASON}. */
     String exchange(Duration limit) throws IOException {
         requests.write('\n');
+        requests.flush();
+        return next(limit);
+    }
+
+    /**
+     * Ends the connection: {@code "close"} closes it in order (FIN) and answers {@code closed}; {@code "reset"}
+     * aborts it (RST) and answers {@code reset}.
+     */
+    String finish(String how, Duration limit) throws IOException {
+        requests.write((how + "\n").getBytes(StandardCharsets.US_ASCII));
         requests.flush();
         return next(limit);
     }
