@@ -110,7 +110,7 @@ class DrainKernelTest {
         if (destinations().stream().map(DrainKernelTest::withoutCounts).toList().contains(A + " Route 1")) {
             return;
         }
-        DaemonProcess.Run enable = daemon.command("enable", A);
+        DaemonProcess.Run enable = daemon.commandInGuest("enable", A);
         assertThat(enable.status()).as(enable.err()).isZero();
         awaitDestinations(A + " Route 1", B + " Route 1");
     }
@@ -215,7 +215,7 @@ class DrainKernelTest {
 
     /** Runs {@code drain SECONDS A}; returns the deadline the daemon answers with. */
     private static Instant drain(String seconds) throws Exception {
-        DaemonProcess.Run drain = daemon.command("drain", seconds, A);
+        DaemonProcess.Run drain = daemon.commandInGuest("drain", seconds, A);
         assertThat(drain.status()).as(drain.err()).isZero();
         Matcher until = UNTIL.matcher(drain.out());
         assertThat(until.find()).as(drain.out()).isTrue();
