@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class HeldConnection implements AutoCloseable {
             try (BufferedReader reader =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(answers::add);
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 answers.add("broken " + e.getMessage());
             }
             answers.add("broken the client exited");
