@@ -107,11 +107,13 @@ class DrainKernelTest {
     /** A is back from the previous test's drain and both real servers take new connections. */
     @BeforeEach
     void enableBoth() throws Exception {
-        if (destinations().stream().map(DrainKernelTest::withoutCounts).toList().contains(A + " Route 1")) {
-            return;
+        if (!destinations().stream()
+                .map(DrainKernelTest::withoutCounts)
+                .toList()
+                .contains(A + " Route 1")) {
+            DaemonProcess.Run enable = daemon.commandInGuest("enable", A);
+            assertThat(enable.status()).as(enable.err()).isZero();
         }
-        DaemonProcess.Run enable = daemon.commandInGuest("enable", A);
-        assertThat(enable.status()).as(enable.err()).isZero();
         awaitDestinations(A + " Route 1", B + " Route 1");
     }
 
