@@ -36,6 +36,9 @@ final class DaemonProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/jdirectord.jar");
     private static final String DRY_RUN_MARK = " dryrun: ";
     private static final Duration POLL = Duration.ofMillis(20);
+    /** C1 only and the serial collector: a JVM starts several times faster under the guest's CPU emulation. */
+    private static final List<String> GUEST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
     private static final Pattern LOGGED_OPERATIONS = Pattern.compile(" (?:action|op)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Path dir;
@@ -68,17 +71,10 @@ final class DaemonProcess implements AutoCloseable {
 
     /**
      * As {@link #startOnKernel}, in the network namespace {@code namespace} (ip netns exec): its own IPVS
-     * table. The JVM compiles with C1 only and collects serially, which starts it several times faster
-     * under the guest's CPU emulation.
+     * table, the JVM started as for the guest ({@link #GUEST_JVM}).
      */
     static DaemonProcess startOnKernelIn(String namespace, Path dir, String config) throws IOException {
-        return start(
-                dir,
-                config,
-                List.of("ip", "netns", "exec", namespace),
-                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
-                List.of(),
-                Map.of());
+        return start(dir, config, List.of("ip", "netns", "exec", namespace), GUEST_JVM, List.of(), Map.of());
     }
 
     private static DaemonProcess start(Path dir, String config, List<String> options, Map<String, String> environment)
@@ -342,20 +338,26 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Runs {@code jdirectord --pid-file PID CONFIG ARGS...} against this daemon and waits for it. */
     Run command(String... arguments) throws IOException, InterruptedException {
-        return commandAs(List.of(), arguments);
+        return commandAs(List.of(), List.of(), arguments);
+    }
+
+    /** As {@link #command}, the JVM started as for the guest ({@link #GUEST_JVM}). */
+    Run commandInGuest(String... arguments) throws IOException, InterruptedException {
+        return commandAs(List.of(), GUEST_JVM, arguments);
     }
 
     /** As {@link #command}, run as {@code user} through runuser (the caller is root). */
     Run commandAs(String user, String... arguments) throws IOException, InterruptedException {
-        return commandAs(List.of("runuser", "-u", user, "--"), arguments);
+        return commandAs(List.of("runuser", "-u", user, "--"), List.of(), arguments);
     }
 
-    private Run commandAs(List<String> prefix, String... arguments) throws IOException, InterruptedException {
+    private Run commandAs(List<String> prefix, List<String> jvmOptions, String... arguments)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(
                 List.of("--pid-file", pidFile().toString(), configFile().toString()));
         args.addAll(List.of(arguments));
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(jdirectord(args));
+        command.addAll(jdirectord(jvmOptions, args));
         return run(command);
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One long-lived HTTP keep-alive connection from a network namespace of the guest, held open by
  * src/test/vm/held-connection: each {@link #exchange} sends a request over that same TCP connection and
- * returns {@code ok BODY}, or {@code broken REASON} once the connection is gone.
+ * returns {@code ok BODY}, or {@code broken REASON} once the connection is gone; {@link #finish} closes it
+ * in order or aborts it.
  */
 final class HeldConnection implements AutoCloseable {
 
@@ -32,7 +34,7 @@ final class HeldConnection implements AutoCloseable {
             try (BufferedReader reader =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(answers::add);
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 answers.add("broken " + e.getMessage());
             }
             answers.add("broken the client exited");
@@ -69,6 +71,16 @@ final class HeldConnection implements AutoCloseable {
     /** Sends one request over the held connection; {@code ok BODY} or {@code broken REASON}. */
     String exchange(Duration limit) throws IOException {
         requests.write('\n');
+        requests.flush();
+        return next(limit);
+    }
+
+    /**
+     * Ends the connection: {@code "close"} closes it in order (FIN) and answers {@code closed}; {@code "reset"}
+     * aborts it (RST) and answers {@code reset}.
+     */
+    String finish(String how, Duration limit) throws IOException {
+        requests.write((how + "\n").getBytes(StandardCharsets.US_ASCII));
         requests.flush();
         return next(limit);
     }
