@@ -23,7 +23,8 @@ public interface ProbeListener {
     /**
      * A result with how late its run started: the scheduler calls this one. By default the lag is dropped.
      *
-     * @param startLag how long after its scheduled time the run started (zero when unknown)
+     * @param startLag how long after its scheduled time the run's slot fired (zero when unknown); a wait for a
+     *                 place among the running probes is not part of it (the probe's deadline starts with the probe)
      */
     default void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
         onResult(probe, result, finished);

@@ -36,8 +36,12 @@ final class ProbeRunner {
     private final Instant firstRun;
     private volatile boolean started;
     private volatile Duration interval;
-    /** When the run in flight was due (set before it starts, read by it). */
-    private volatile Instant due = Instant.EPOCH;
+    /**
+     * How late the slot fired the run in flight (set before it starts, read by it): its start lag. The wait
+     * for a place among the running probes ({@link ProbeAdmission}) is not lag: the probe's deadline starts
+     * when the probe does, so a result after that wait is as much a verdict as any.
+     */
+    private volatile Duration firedLate = Duration.ZERO;
 
     /** @param firstRun fires before this instant start nothing */
     ProbeRunner(
@@ -79,7 +83,8 @@ final class ProbeRunner {
             }
             return false;
         }
-        due = scheduled;
+        Duration late = Duration.between(scheduled, environment.clock().instant());
+        firedLate = late.isNegative() ? Duration.ZERO : late;
         try {
             environment.executor().execute(run);
             return true;
@@ -93,9 +98,9 @@ final class ProbeRunner {
     private void run() {
         CheckResult result = null;
         try {
-            Duration startLag = Duration.between(due, environment.clock().instant());
+            Duration startLag = firedLate;
             result = environment.runner().run(check, spec.check());
-            deliver(result, startLag.isNegative() ? Duration.ZERO : startLag);
+            deliver(result, startLag);
         } finally {
             int missed = skipped.getAndSet(0);
             running.set(false);
