@@ -3,11 +3,9 @@ package io.jdirectord.check;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A plain TCP socket, connected directly (never through a SOCKS proxy named by system properties, and
@@ -20,7 +18,6 @@ final class BoundedSocket extends Socket {
     private final int limitBytes;
     private final Runnable onConnected;
     private InputStream bounded;
-    private @Nullable InetAddress localAddress;
 
     /**
      * @param limitBytes  how many bytes may be read in total
@@ -36,23 +33,6 @@ final class BoundedSocket extends Socket {
     public void connect(SocketAddress endpoint, int timeoutMillis) throws IOException {
         super.connect(endpoint, timeoutMillis);
         onConnected.run();
-    }
-
-    /**
-     * The local address, asked of the kernel once after the connect: HTTP's connection asks for it several
-     * times per exchange (a system call each time otherwise).
-     */
-    @Override
-    public InetAddress getLocalAddress() {
-        InetAddress known = localAddress;
-        if (known != null) {
-            return known;
-        }
-        InetAddress asked = super.getLocalAddress();
-        if (isConnected()) {
-            localAddress = asked;
-        }
-        return asked;
     }
 
     /** The same bounded stream on every call: the count covers everything read from this socket. */

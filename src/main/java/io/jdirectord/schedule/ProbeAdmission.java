@@ -3,10 +3,10 @@ package io.jdirectord.schedule;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,18 +112,24 @@ final class ProbeAdmission implements Executor {
         }
     }
 
+    /** Runs {@code first}, then waiting runs until none waits; its place is given back however a run ends. */
     private void runThenNext(Runnable first) {
-        for (Runnable run = first; run != null; run = finished()) {
+        Runnable run = first;
+        while (run != null) {
             try {
                 run.run();
             } catch (RuntimeException e) {
                 LOG.error("probe run failed", e);
+            } catch (Error e) {
+                finished().ifPresent(next -> threads.execute(() -> runThenNext(next)));
+                throw e;
             }
+            run = finished().orElse(null);
         }
     }
 
     /** The next waiting run for the calling thread, or none (and one fewer running). */
-    private @Nullable Runnable finished() {
+    private Optional<Runnable> finished() {
         lock.lock();
         try {
             Runnable next = waiting.poll();
@@ -133,7 +139,7 @@ final class ProbeAdmission implements Executor {
                     noteClear();
                 }
             }
-            return next;
+            return Optional.ofNullable(next);
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package io.jdirectord.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +75,23 @@ class ProbeAdmissionTest {
 
         assertThat(ran).containsExactly("c");
         threads.runAll();
+        admission.execute(run("d"));
+        admission.execute(run("e"));
+        assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void aRunThatEndsInAnErrorHandsItsPlaceToTheNextWaitingRun() {
+        admission.execute(() -> {
+            throw new AssertionError("boom");
+        });
+        admission.execute(run("b"));
+        admission.execute(run("c"));
+
+        assertThatThrownBy(threads::runNext).isInstanceOf(AssertionError.class);
+        threads.runAll();
+
+        assertThat(ran).containsExactlyInAnyOrder("b", "c");
         admission.execute(run("d"));
         admission.execute(run("e"));
         assertThat(admission.waiting()).isZero();
