@@ -49,7 +49,7 @@ public final class Http2Check implements Check {
                 HttpTarget to = redirects.current();
                 H2Connection connection = new H2Connection(sockets, deadline);
                 try {
-                    HttpExchange.Reply reply = exchange(connection, to);
+                    HttpReply reply = exchange(connection, to);
                     if (!followRedirects || !HttpRedirects.isRedirect(reply.status())) {
                         return verdict.judge(reply, deadline, redirects.suffix());
                     }
@@ -67,13 +67,13 @@ public final class Http2Check implements Check {
         }
     }
 
-    private HttpExchange.Reply exchange(H2Connection connection, HttpTarget to)
+    private HttpReply exchange(H2Connection connection, HttpTarget to)
             throws IOException, HttpException, ProbeException {
         InetAddress address = to.connectAddress();
         H2Stream stream = connection.open(address, to.connectPort(), tls, to.peerName());
         H2Response response = stream.exchange(request(to), new byte[0], maxBytes);
         Optional<String> location = response.header("location");
-        return new HttpExchange.Reply(
+        return new HttpReply(
                 response.status(),
                 new String(response.body(), StandardCharsets.UTF_8),
                 response.body().length,

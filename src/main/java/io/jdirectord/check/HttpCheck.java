@@ -50,7 +50,7 @@ public final class HttpCheck implements Check {
                 HttpTarget to = redirects.current();
                 HttpExchange exchange = new HttpExchange(sockets, deadline);
                 try {
-                    HttpExchange.Reply reply = exchange.run(to, method, tls, maxBytes, followRedirects);
+                    HttpReply reply = exchange.run(to, method, tls, maxBytes, followRedirects);
                     if (!followRedirects || !HttpRedirects.isRedirect(reply.status())) {
                         return verdict.judge(reply, deadline, redirects.suffix());
                     }

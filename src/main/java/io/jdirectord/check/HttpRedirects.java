@@ -44,7 +44,7 @@ final class HttpRedirects {
      *
      * @throws ProbeException with the reason the check is down when the redirect is not followed
      */
-    HttpTarget follow(HttpExchange.Reply reply) throws ProbeException {
+    HttpTarget follow(HttpReply reply) throws ProbeException {
         String status = "HTTP " + reply.status();
         String text = reply.location().orElseThrow(() -> new ProbeException(status + " without a Location header"));
         URI location = resolve(status, text);

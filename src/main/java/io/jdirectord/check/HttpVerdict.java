@@ -11,7 +11,7 @@ package io.jdirectord.check;
 record HttpVerdict(ReceivePattern receive, boolean followRedirects) {
 
     /** @param redirects what the reason says about the redirects followed: empty, or " (after 1 redirect, ...)" */
-    CheckResult judge(HttpExchange.Reply reply, Deadline deadline, String redirects) throws ProbeException {
+    CheckResult judge(HttpReply reply, Deadline deadline, String redirects) throws ProbeException {
         String status = "HTTP " + reply.status() + redirects;
         if (reply.status() >= 300 && reply.status() < 400) {
             return CheckResult.down(status + (followRedirects ? "" : " (followredirects=no)"));
