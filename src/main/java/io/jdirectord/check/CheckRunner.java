@@ -3,6 +3,7 @@ package io.jdirectord.check;
 import io.jdirectord.config.CheckSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,27 @@ public final class CheckRunner {
      * that echoes the password it was sent must not put it into logs, the monitor file or the status).
      */
     public CheckResult run(Check check, CheckSpec spec) {
-        CheckResult result = run(check);
+        return redacted(run(check), spec);
+    }
+
+    /**
+     * Starts {@code check} of {@code spec} with a deadline of {@link Check#timeout()} from now and returns at
+     * once; {@code done} receives the result as {@link #run(Check, CheckSpec)} would return it (measured,
+     * secrets removed), on the probe loop's thread, or on the caller's when the check cannot start.
+     */
+    public void start(LoopCheck check, CheckSpec spec, Consumer<CheckResult> done) {
+        long start = System.nanoTime();
+        Deadline deadline = new Deadline(start + check.timeout().toNanos());
+        Consumer<CheckResult> measured =
+                result -> done.accept(redacted(result.withElapsed(Duration.ofNanos(System.nanoTime() - start)), spec));
+        try {
+            check.start(deadline, measured);
+        } catch (RuntimeException e) {
+            measured.accept(CheckResult.down(describe(e)));
+        }
+    }
+
+    private static CheckResult redacted(CheckResult result, CheckSpec spec) {
         String reason = redact(result.reason(), List.of(spec.passwd(), spec.secret()));
         return new CheckResult(result.up(), reason, result.elapsed(), result.weight());
     }

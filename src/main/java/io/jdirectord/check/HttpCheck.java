@@ -39,6 +39,16 @@ public final class HttpCheck implements Check {
         this.verdict = new HttpVerdict(ReceivePattern.of(spec.receive()), followRedirects);
     }
 
+    /**
+     * The check for {@code spec}: carried by the {@link ProbeLoop} when it is plain http to the real server's
+     * address ({@link HttpLoopCheck}), else an HttpCheck on the probe's own thread.
+     *
+     * @throws IllegalArgumentException when the request or receive is malformed or the CA file unusable
+     */
+    public static Check of(HttpSpec spec, TlsContexts contexts) {
+        return HttpLoopCheck.of(spec, ProbeLoop.shared()).orElseGet(() -> new HttpCheck(spec, contexts));
+    }
+
     @Override
     public CheckResult run(Deadline deadline) throws Exception {
         if (target.isEmpty()) {

@@ -81,7 +81,7 @@ public final class StandardCheckFactory implements CheckFactory {
     private Check http(HttpSpec spec) {
         return spec.httpVersion() == HttpVersion.HTTP_2 && spec.service() != ServiceKind.HTTP_PROXY
                 ? new Http2Check(spec, tlsContexts)
-                : new HttpCheck(spec, tlsContexts);
+                : HttpCheck.of(spec, tlsContexts);
     }
 
     private Check negotiate(ProbeSpec spec) {

@@ -2,6 +2,7 @@ package io.jdirectord.schedule;
 
 import io.jdirectord.check.Check;
 import io.jdirectord.check.CheckResult;
+import io.jdirectord.check.LoopCheck;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.health.ProbeLabel;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,11 @@ final class ProbeRunner {
         }
         Duration late = Duration.between(scheduled, environment.clock().instant());
         firedLate = late.isNegative() ? Duration.ZERO : late;
+        if (check instanceof LoopCheck onLoop) {
+            Duration startLag = firedLate;
+            environment.runner().start(onLoop, spec.check(), result -> ended(result, startLag));
+            return true;
+        }
         try {
             environment.executor().execute(run);
             return true;
@@ -96,23 +103,37 @@ final class ProbeRunner {
     }
 
     private void run() {
-        CheckResult result = null;
+        Duration startLag = firedLate;
+        @Nullable CheckResult result = null;
         try {
-            Duration startLag = firedLate;
             result = environment.runner().run(check, spec.check());
             deliver(result, startLag);
         } finally {
-            int missed = skipped.getAndSet(0);
-            running.set(false);
-            if (missed > 0 && result != null) {
-                LOG.debug(
-                        "probe of {} returned after {} ms; {} runs skipped",
-                        label,
-                        result.elapsed().toMillis(),
-                        missed);
-            } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
-                environment.overruns().recovered(label);
-            }
+            release(result);
+        }
+    }
+
+    /** A run on the probe loop ended with {@code result}. */
+    private void ended(CheckResult result, Duration startLag) {
+        try {
+            deliver(result, startLag);
+        } finally {
+            release(result);
+        }
+    }
+
+    /** Lets the next fire start a run; {@code result} is null when the run ended in an error, without one. */
+    private void release(@Nullable CheckResult result) {
+        int missed = skipped.getAndSet(0);
+        running.set(false);
+        if (missed > 0 && result != null) {
+            LOG.debug(
+                    "probe of {} returned after {} ms; {} runs skipped",
+                    label,
+                    result.elapsed().toMillis(),
+                    missed);
+        } else if (missed == 0 && overrunning.compareAndSet(true, false)) {
+            environment.overruns().recovered(label);
         }
     }
 

@@ -46,7 +46,7 @@ class HttpCheckHostileServerTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
+        return runner.run(HttpCheck.of(HttpSpec.of(probe.build()), clients));
     }
 
     static List<Arguments> quickReplies() {

@@ -49,7 +49,7 @@ class HttpCheckTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
+        return runner.run(HttpCheck.of(HttpSpec.of(probe.build()), clients));
     }
 
     private static void stub(InetAddress address, int status, String body) {

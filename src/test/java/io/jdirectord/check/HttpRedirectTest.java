@@ -49,7 +49,7 @@ class HttpRedirectTest {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
+        return runner.run(HttpCheck.of(HttpSpec.of(probe.build()), clients));
     }
 
     private static void redirect(InetAddress address, String from, int status, String location) {

@@ -102,7 +102,7 @@ class NginxHttpCheckIT {
     }
 
     private CheckResult run(Probes probe) {
-        return runner.run(new HttpCheck(HttpSpec.of(probe.build()), clients));
+        return runner.run(HttpCheck.of(HttpSpec.of(probe.build()), clients));
     }
 
     private static Probes http(InetAddress address, String request) {

@@ -42,7 +42,7 @@ class StandardCheckFactoryTest {
         "CONNECT, DNS, UDP, PingCheck, 3",
         "PING, NONE, TCP, PingCheck, 3",
         "NEGOTIATE, NONE, TCP, NoneCheck, 7",
-        "NEGOTIATE, HTTP, TCP, HttpCheck, 7",
+        "NEGOTIATE, HTTP, TCP, HttpLoopCheck, 7",
         "NEGOTIATE, HTTPS, TCP, HttpCheck, 7",
         "NEGOTIATE, HTTP_PROXY, TCP, HttpCheck, 7",
         "NEGOTIATE, SIMPLETCP, TCP, SimpleTcpCheck, 7",
@@ -85,6 +85,14 @@ class StandardCheckFactoryTest {
         Probes probe = probe(CheckType.NEGOTIATE, service, Protocol.TCP)
                 .request(service == ServiceKind.HTTP_PROXY ? "/http://www.example.test/" : "/")
                 .httpVersion(HttpVersion.HTTP_2);
+        assertThat(factory.create(probe.build()).getClass().getSimpleName()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/health, HttpLoopCheck", "http://www.example.test/health, HttpCheck"})
+    void carriesPlainHttpOnTheProbeLoopUnlessANameMustBeResolved(String request, String kind) {
+        Probes probe =
+                probe(CheckType.NEGOTIATE, ServiceKind.HTTP, Protocol.TCP).request(request);
         assertThat(factory.create(probe.build()).getClass().getSimpleName()).isEqualTo(kind);
     }
 

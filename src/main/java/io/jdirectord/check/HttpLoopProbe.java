@@ -1,0 +1,254 @@
+package io.jdirectord.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.apache.hc.core5.http.HttpException;
+
+/**
+ * One run of an {@link HttpLoopCheck} on the {@link ProbeLoop}: connect, send the request, gather the reply
+ * until {@link Http1Codec} can read all it needs of it (the head, then the body to its end or to maxBytes),
+ * judge it, and follow redirects on fresh connections to the same real server. Everything the server sends
+ * counts against the check's wire bound. Failures are worded as {@link HttpCheck} words them.
+ */
+final class HttpLoopProbe extends LoopProbe {
+
+    private static final byte[] NOTHING = new byte[0];
+
+    private final HttpLoopCheck check;
+    private final HttpRedirects redirects;
+    private ProbeLoop loop;
+    private HttpTarget to;
+    private SocketChannel channel;
+    private SelectionKey key;
+    private ByteBuffer request;
+    private byte[] received = NOTHING;
+    private int count;
+    private boolean overLimit;
+    private boolean ended;
+    private String waitingFor = HttpExchange.CONNECT;
+
+    HttpLoopProbe(HttpLoopCheck check, Deadline deadline, Consumer<CheckResult> done) {
+        super(deadline, check.timeout, done);
+        this.check = check;
+        this.redirects = new HttpRedirects(check.target);
+        this.to = check.target;
+    }
+
+    @Override
+    void begin(ProbeLoop loop) throws IOException {
+        this.loop = loop;
+        connect();
+    }
+
+    private void connect() throws IOException {
+        to = redirects.current();
+        InetAddress address = to.connectAddress();
+        request = ByteBuffer.wrap(check.request(to));
+        waitingFor = HttpExchange.CONNECT;
+        channel = SocketChannel.open(
+                address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        channel.configureBlocking(false);
+        if (channel.connect(new InetSocketAddress(address, to.connectPort()))) {
+            connected();
+        } else {
+            key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+        }
+    }
+
+    @Override
+    void ready(SelectionKey ready) throws Exception {
+        if (ready.isConnectable()) {
+            channel.finishConnect();
+            connected();
+        } else if (ready.isWritable()) {
+            write();
+        } else if (ready.isReadable()) {
+            read();
+        }
+    }
+
+    private void connected() throws IOException {
+        waitingFor = HttpExchange.RESPONSE;
+        write();
+    }
+
+    private void write() throws IOException {
+        channel.write(request);
+        int ops = request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (key == null) {
+            key = loop.register(channel, ops, this);
+        } else {
+            key.interestOps(ops);
+        }
+    }
+
+    private void read() throws Exception {
+        ByteBuffer buffer = loop.readBuffer();
+        buffer.limit(Math.min(buffer.capacity(), check.wireBound - count + 1));
+        int n = channel.read(buffer);
+        if (n < 0) {
+            ended = true;
+        } else if (n == 0) {
+            return;
+        } else {
+            keep(buffer.flip());
+        }
+        parse();
+    }
+
+    /** Keeps what arrived, up to the wire bound; more than that marks the reply over the limit. */
+    private void keep(ByteBuffer arrived) {
+        int room = check.wireBound - count;
+        int take = Math.min(room, arrived.remaining());
+        overLimit |= arrived.remaining() > room;
+        if (count + take > received.length) {
+            received = Arrays.copyOf(received, Math.max(count + take, Math.min(check.wireBound, 2 * received.length)));
+        }
+        arrived.get(received, count, take);
+        count += take;
+    }
+
+    private void parse() throws Exception {
+        Received in = new Received(received, count, ended);
+        Http1Codec codec = new Http1Codec();
+        HttpReply reply;
+        try {
+            reply = codec.read(in, check.method, check.maxBytes, check.followRedirects);
+        } catch (IOException | HttpException e) {
+            if (!in.starved) {
+                throw e;
+            }
+            if (codec.status() != 0) {
+                waitingFor = HttpExchange.bodyOf(codec.status());
+            }
+            if (overLimit) {
+                throw new ReceiveLimitException(check.wireBound);
+            }
+            return;
+        }
+        replied(reply);
+    }
+
+    private void replied(HttpReply reply) throws Exception {
+        if (!check.followRedirects || !HttpRedirects.isRedirect(reply.status())) {
+            finish(check.verdict.judge(reply, deadline(), redirects.suffix()));
+            return;
+        }
+        closeChannel();
+        redirects.follow(reply);
+        received = NOTHING;
+        count = 0;
+        overLimit = false;
+        ended = false;
+        connect();
+    }
+
+    @Override
+    CheckResult timedOut() {
+        return CheckResult.down(
+                HttpFailures.describe(new SocketTimeoutException(), waitingFor, true, to.peerName(), check.timeout)
+                        + redirects.suffix());
+    }
+
+    @Override
+    CheckResult failed(Exception e) {
+        return switch (e) {
+            case IOException io ->
+                CheckResult.down(HttpFailures.describe(io, waitingFor, false, to.peerName(), check.timeout)
+                        + redirects.suffix());
+            case HttpException http -> CheckResult.down(HttpFailures.invalid(http) + redirects.suffix());
+            case ProbeException probe -> CheckResult.down(probe.getMessage() + redirects.suffix());
+            default -> CheckResult.down(CheckRunner.describe(e));
+        };
+    }
+
+    @Override
+    void release() {
+        closeChannel();
+        received = NOTHING;
+    }
+
+    private void closeChannel() {
+        key = null;
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing is best effort: the channel is unusable either way.
+        }
+        channel = null;
+    }
+
+    /**
+     * The bytes received so far as a stream: at their end it reports the end of the stream once the server
+     * has closed the connection, else it fails with {@link NotYet} and remembers that it was {@link #starved}.
+     */
+    private static final class Received extends InputStream {
+        private final byte[] bytes;
+        private final int count;
+        private final boolean ended;
+        private int position;
+        boolean starved;
+
+        Received(byte[] bytes, int count, boolean ended) {
+            this.bytes = bytes;
+            this.count = count;
+            this.ended = ended;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == count) {
+                if (ended) {
+                    return -1;
+                }
+                starved = true;
+                throw new NotYet();
+            }
+            int n = Math.min(length, count - position);
+            System.arraycopy(bytes, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return count - position;
+        }
+    }
+
+    /** The reply is not all here yet: thrown to stop a read (without a stack trace), never seen outside this class. */
+    private static final class NotYet extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotYet() {
+            super("more of the reply is on its way", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}

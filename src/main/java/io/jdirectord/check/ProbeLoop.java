@@ -1,0 +1,181 @@
+package io.jdirectord.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One platform thread that carries the probes of every {@link LoopCheck}: their non-blocking sockets on one
+ * selector, their deadlines in lines of equal timeout. A probe's steps run on this thread, never block, and
+ * end the probe by its deadline (plus the loop's own lateness); starting a probe from any thread only queues
+ * it, and a burst of starts costs one wake-up. One thread instead of a thread per probe: no hand-off between
+ * threads per probe, which on a virtual machine's CPUs cost more than the probe's own work.
+ */
+final class ProbeLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeLoop.class);
+    /** Bytes of the buffer every read of every probe goes through (a probe keeps only what it received). */
+    private static final int READ_BUFFER = 16 * 1024;
+
+    private final Selector selector;
+    private final Queue<LoopProbe> starting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Map<Long, DeadlineLine> lines = new HashMap<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+
+    private ProbeLoop(String name) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the probe loop's selector", e);
+        }
+        Thread thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The loop every check shares, started on first use. */
+    static ProbeLoop shared() {
+        return Shared.LOOP;
+    }
+
+    private static final class Shared {
+        static final ProbeLoop LOOP = new ProbeLoop("probe-loop");
+    }
+
+    /** Queues {@code probe} to begin on the loop's thread; returns at once. */
+    void start(LoopProbe probe) {
+        starting.add(probe);
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Registers {@code channel} for {@code ops} with {@code probe} as its handler. Loop thread only. */
+    SelectionKey register(SelectableChannel channel, int ops, LoopProbe probe) throws IOException {
+        return channel.register(selector, ops, probe);
+    }
+
+    /** The loop's read buffer, cleared: valid until the calling step returns. Loop thread only. */
+    ByteBuffer readBuffer() {
+        return readBuffer.clear();
+    }
+
+    private void loop() {
+        while (true) {
+            try {
+                turn();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("probe loop: {}", e.toString());
+            }
+        }
+    }
+
+    private void turn() throws IOException {
+        wakeupPending.set(false);
+        for (LoopProbe probe = starting.poll(); probe != null; probe = starting.poll()) {
+            begin(probe);
+        }
+        long wait = millisToNextDeadline();
+        if (wait < 0) {
+            selector.select(this::ready);
+        } else if (wait == 0) {
+            selector.selectNow(this::ready);
+        } else {
+            selector.select(this::ready, wait);
+        }
+        expireDue();
+    }
+
+    private void begin(LoopProbe probe) {
+        lines.computeIfAbsent(probe.timeoutNanos(), timeout -> new DeadlineLine())
+                .add(probe);
+        probe.step(() -> probe.begin(this));
+    }
+
+    private void ready(SelectionKey key) {
+        LoopProbe probe = (LoopProbe) key.attachment();
+        if (key.isValid()) {
+            probe.step(() -> probe.ready(key));
+        }
+    }
+
+    /** Milliseconds until the earliest deadline, at least 1; 0 for "now"; -1 when no probe waits. */
+    private long millisToNextDeadline() {
+        long now = System.nanoTime();
+        long soonest = Long.MAX_VALUE;
+        for (DeadlineLine line : lines.values()) {
+            LoopProbe first = line.first();
+            if (first != null) {
+                soonest = Math.min(soonest, Math.max(0, first.deadline().nanoTime() - now));
+            }
+        }
+        if (soonest == Long.MAX_VALUE) {
+            return -1;
+        }
+        return soonest == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(soonest + 999_999));
+    }
+
+    /** Ends every probe whose deadline has passed: ready probes were served first, in this turn. */
+    private void expireDue() {
+        for (DeadlineLine line : lines.values()) {
+            for (LoopProbe first = line.first();
+                    first != null && first.deadline().expired();
+                    first = line.first()) {
+                first.expire();
+            }
+        }
+    }
+
+    /**
+     * The unfinished probes of one timeout in the order they began, which is the order of their deadlines:
+     * a doubly linked list through the probes, so a probe that finishes leaves it at once (a finished
+     * probe's sockets and buffers must not stay reachable until its deadline). Loop thread only.
+     */
+    static final class DeadlineLine {
+        private LoopProbe head;
+        private LoopProbe tail;
+
+        LoopProbe first() {
+            return head;
+        }
+
+        void add(LoopProbe probe) {
+            probe.line = this;
+            probe.previous = tail;
+            if (tail == null) {
+                head = probe;
+            } else {
+                tail.next = probe;
+            }
+            tail = probe;
+        }
+
+        void remove(LoopProbe probe) {
+            if (probe.previous == null) {
+                head = probe.next;
+            } else {
+                probe.previous.next = probe.next;
+            }
+            if (probe.next == null) {
+                tail = probe.previous;
+            } else {
+                probe.next.previous = probe.previous;
+            }
+            probe.previous = null;
+            probe.next = null;
+            probe.line = null;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jdirectord.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.channels.SelectionKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ProbeLoopTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(200);
+
+    @Test
+    void aProbeThatNeverHearsBackEndsAtItsDeadlineAndReleasesWhatItHolds() throws Exception {
+        CompletableFuture<CheckResult> result = new CompletableFuture<>();
+        Waiting probe = new Waiting(Deadline.after(TIMEOUT), result::complete);
+
+        ProbeLoop.shared().start(probe);
+
+        assertThat(result.get(5, TimeUnit.SECONDS).reason()).isEqualTo("timed out");
+        assertThat(probe.released).isEqualTo(1);
+    }
+
+    @Test
+    void aStepThatThrowsEndsTheProbeOnceWithItsFailure() throws Exception {
+        List<CheckResult> results = new ArrayList<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Waiting probe = new Waiting(Deadline.after(TIMEOUT), result -> {
+            results.add(result);
+            ended.complete(null);
+        });
+        probe.failure = new IllegalStateException("broken");
+
+        ProbeLoop.shared().start(probe);
+        ended.get(5, TimeUnit.SECONDS);
+
+        assertThat(results).extracting(CheckResult::reason).containsExactly("failed: broken");
+        assertThat(probe.released).isEqualTo(1);
+    }
+
+    @Test
+    void probesStartedFromManyThreadsAtOnceAllEnd() throws Exception {
+        int count = 2_000;
+        List<CompletableFuture<CheckResult>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            results.add(new CompletableFuture<>());
+        }
+        List<Thread> starters = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int first = t;
+            starters.add(Thread.ofVirtual().start(() -> {
+                for (int i = first; i < count; i += 4) {
+                    Waiting probe = new Waiting(Deadline.after(TIMEOUT), results.get(i)::complete);
+                    probe.answer = CheckResult.up("ok " + i);
+                    ProbeLoop.shared().start(probe);
+                }
+            }));
+        }
+        for (Thread starter : starters) {
+            starter.join();
+        }
+
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        assertThat(results).allSatisfy(result -> assertThat(result.get().up()).isTrue());
+    }
+
+    @Test
+    void aFinishedProbeLeavesItsDeadlineLineAtOnce() {
+        ProbeLoop.DeadlineLine line = new ProbeLoop.DeadlineLine();
+        Waiting first = new Waiting(Deadline.after(TIMEOUT), result -> {});
+        Waiting second = new Waiting(Deadline.after(TIMEOUT), result -> {});
+        Waiting third = new Waiting(Deadline.after(TIMEOUT), result -> {});
+        line.add(first);
+        line.add(second);
+        line.add(third);
+
+        second.finish(CheckResult.up("ok"));
+        first.finish(CheckResult.up("ok"));
+
+        assertThat(line.first()).isSameAs(third);
+        assertThat(second.previous).isNull();
+        assertThat(second.next).isNull();
+        third.finish(CheckResult.up("ok"));
+        assertThat(line.first()).isNull();
+    }
+
+    /** A probe that opens nothing: it answers in its first step, fails there, or waits for its deadline. */
+    private static final class Waiting extends LoopProbe {
+        CheckResult answer;
+        RuntimeException failure;
+        int released;
+
+        Waiting(Deadline deadline, Consumer<CheckResult> done) {
+            super(deadline, TIMEOUT, done);
+        }
+
+        @Override
+        void begin(ProbeLoop loop) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (answer != null) {
+                finish(answer);
+            }
+        }
+
+        @Override
+        void ready(SelectionKey key) {
+            throw new AssertionError("registers nothing");
+        }
+
+        @Override
+        CheckResult timedOut() {
+            return CheckResult.down("timed out");
+        }
+
+        @Override
+        CheckResult failed(Exception e) {
+            return CheckResult.down("failed: " + e.getMessage());
+        }
+
+        @Override
+        void release() {
+            released++;
+        }
+    }
+}
