@@ -3,6 +3,7 @@ package io.jdirectord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.ipvs.DryRunIpvsTable;
@@ -16,10 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -162,22 +161,14 @@ final class EngineScenario implements AfterEachCallback, AutoCloseable {
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
+    public void afterEach(ExtensionContext context) {
         close();
-        deleteDirectory();
+        HostCommands.deleteTree(directory);
         assertThat(events.lines()).noneMatch(line -> line.startsWith("internal error"));
     }
 
     @Override
     public void close() {
         monitor.close();
-    }
-
-    private void deleteDirectory() throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
