@@ -47,36 +47,4 @@ public record GlobalSettings(
         execute = List.copyOf(execute);
         syncDaemons = List.copyOf(syncDaemons);
     }
-
-    /** Settings without a trackfile. */
-    public GlobalSettings(
-            Duration checkInterval,
-            boolean autoreload,
-            Optional<Path> callback,
-            LogTarget logTarget,
-            List<String> execute,
-            boolean supervised,
-            boolean fork,
-            boolean readdQuiescent,
-            Optional<Path> maintenanceDir,
-            Duration repairInterval,
-            List<SyncDaemonSetting> syncDaemons,
-            Optional<IpvsTimeoutSetting> ipvsTimeouts,
-            Optional<InetSocketAddress> statusAddress) {
-        this(
-                checkInterval,
-                autoreload,
-                callback,
-                logTarget,
-                execute,
-                supervised,
-                fork,
-                readdQuiescent,
-                maintenanceDir,
-                repairInterval,
-                syncDaemons,
-                ipvsTimeouts,
-                statusAddress,
-                Optional.empty());
-    }
 }

@@ -13,10 +13,13 @@ import java.util.OptionalLong;
 
 /**
  * The pid file of one daemon instance: {@code /run/jdirectord/<config file name>.pid} unless given. A pid
- * counts as running only while a process with that pid exists and its command line names jdirectord
- * (as ldirectord checks /proc/PID/cmdline), so a stale file after a crash is recognised.
+ * counts as running only while a process with that pid exists and is a jdirectord by its command line
+ * ({@link ProcessIdentity}: it names jdirectord or runs this jar, whatever the jar is called), so a stale
+ * file after a crash is recognised.
  */
 public record PidFile(Path path) {
+
+    private static final ProcessIdentity JDIRECTORD = ProcessIdentity.ofThisProcess();
 
     /** Where pid files and control sockets are unless the command line says otherwise. */
     public static final Path RUN_DIRECTORY = Path.of("/run/jdirectord");
@@ -47,7 +50,7 @@ public record PidFile(Path path) {
         if (pid.isEmpty()) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter(PidFile::isJdirectord);
+        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter(JDIRECTORD::isJdirectord);
     }
 
     /** Whether the file exists but names no running daemon. */
@@ -86,18 +89,6 @@ public record PidFile(Path path) {
             } catch (IOException ignored) {
                 // Nothing useful to do on the way out; a stale file is recognised as stale.
             }
-        }
-    }
-
-    private static boolean isJdirectord(ProcessHandle process) {
-        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-        try {
-            return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("jdirectord");
-        } catch (IOException e) {
-            return process.info()
-                    .commandLine()
-                    .map(line -> line.contains("jdirectord"))
-                    .orElse(false);
         }
     }
 }

@@ -114,11 +114,6 @@ public final class DesiredState {
 
     private DesiredState() {}
 
-    /** The decision when no removed real server drains. */
-    public static Decision compute(Config config, HealthSnapshot health, Steering steering, List<ServiceEntry> listed) {
-        return compute(config, health, steering, List.of(), listed);
-    }
-
     /**
      * @param config   the running configuration (its virtual services and readdquiescent)
      * @param health   every key's status and dynamic weight

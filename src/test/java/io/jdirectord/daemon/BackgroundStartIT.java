@@ -124,6 +124,31 @@ class BackgroundStartIT {
         assertThat(ProcessHandle.of(pid(first))).as("nothing was stopped").isPresent();
     }
 
+    @Test
+    void statusAndStopFindADaemonStartedFromTheJarRenamed() throws Exception {
+        Backend backend = resources.keep(Backend.on("127.0.47.5"));
+        Path config = config("lvs", backend);
+        Path jar = Files.copy(DaemonProcess.JAR, dir.resolve("lvs.jar"));
+
+        DaemonProcess.Run start = DaemonProcess.runJar(
+                jar, "--dry-run", "--run-dir", runDir(), "--state-dir", dir.toString(), config.toString(), "start");
+
+        assertThat(start.status()).as(start.err()).isZero();
+        long pid = pid(config);
+        started.add(pid);
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline")))
+                .as("nothing on the daemon's command line names jdirectord")
+                .doesNotContain("jdirectord");
+        DaemonProcess.Run status = DaemonProcess.runJar(jar, "--run-dir", runDir(), config.toString(), "status");
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).contains("pid " + pid, "TCP   192.0.2.47:80");
+        DaemonProcess.Run stop = DaemonProcess.runJar(jar, "--run-dir", runDir(), config.toString(), "stop");
+        assertThat(stop.status()).as(stop.err()).isZero();
+        assertThat(daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS).isAlive())
+                .isFalse();
+    }
+
     /** A configuration file in its own directory, with its failure log beside it, named NAME.cf. */
     private Path config(String name, Backend backend) throws IOException {
         Path directory = Files.createDirectories(dir.resolve(name));

@@ -125,11 +125,16 @@ final class DaemonProcess implements AutoCloseable {
 
     /** As {@link #jdirectord(List)}, the JVM started with {@code jvmOptions}. */
     static List<String> jdirectord(List<String> jvmOptions, List<String> arguments) {
+        return jdirectord(JAR, jvmOptions, arguments);
+    }
+
+    /** As {@link #jdirectord(List, List)}, running {@code jar} (a copy of the jar under another name, say). */
+    private static List<String> jdirectord(Path jar, List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
         return command;
     }
@@ -364,6 +369,11 @@ final class DaemonProcess implements AutoCloseable {
     /** Runs {@code jdirectord ARGS...} (a command that returns, {@code start} in the background included) and waits for it. */
     static Run run(String... arguments) throws IOException, InterruptedException {
         return run(jdirectord(List.of(arguments)));
+    }
+
+    /** As {@link #run(String...)}, running {@code jar} instead of the built one. */
+    static Run runJar(Path jar, String... arguments) throws IOException, InterruptedException {
+        return run(jdirectord(jar, List.of(), List.of(arguments)));
     }
 
     private static Run run(List<String> command) throws IOException, InterruptedException {

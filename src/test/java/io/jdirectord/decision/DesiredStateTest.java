@@ -37,6 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class DesiredStateTest {
 
+    /** No real server that a reload removed drains. */
+    private static final List<RemovedReal> NONE_REMOVED = List.of();
+
     /**
      * Given one real server 10.0.0.1:80 (gate, weight 3, u:100 l:10) with this status and dynamic weight,
      * quiescent setting, presence in the current table (at weight 5) and readdquiescent, then its
@@ -84,7 +87,7 @@ class DesiredStateTest {
                 : List.of(entry(virtual));
 
         Decision decision = DesiredState.compute(
-                config(yes(readdQuiescent), virtual), new HealthSnapshot(health), Steering.NONE, table);
+                config(yes(readdQuiescent), virtual), new HealthSnapshot(health), Steering.NONE, NONE_REMOVED, table);
 
         assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
     }
@@ -134,7 +137,8 @@ class DesiredStateTest {
         Steering steering = new Steering(Map.of(new Steering.RealRef(virtual.key(), real.endpoint()), steer));
         List<ServiceEntry> table = List.of(entry(virtual, dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 4)));
 
-        Decision decision = DesiredState.compute(config(false, virtual), snapshot(virtual, status), steering, table);
+        Decision decision =
+                DesiredState.compute(config(false, virtual), snapshot(virtual, status), steering, NONE_REMOVED, table);
 
         assertThat(destinations(decision)).isEqualTo(expected.equals("absent") ? "" : expected);
     }
@@ -149,8 +153,8 @@ class DesiredStateTest {
         Steering steering = new Steering(Map.of(
                 new Steering.RealRef(virtual.key(), virtual.reals().get(0).endpoint()), draining));
 
-        Decision decision =
-                DesiredState.compute(config(false, virtual), snapshot(virtual, HealthStatus.UP), steering, List.of());
+        Decision decision = DesiredState.compute(
+                config(false, virtual), snapshot(virtual, HealthStatus.UP), steering, NONE_REMOVED, List.of());
 
         assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w0 u0 l0, 127.0.0.9:80 MASQ w1 u0 l0");
         assertThat(decision.withoutRealServers()).containsExactly(virtual.key());
@@ -184,7 +188,7 @@ class DesiredStateTest {
                 dest("10.0.0.1", 80, ForwardingMethod.ROUTE, 1),
                 dest("10.0.0.2", 80, ForwardingMethod.ROUTE, 1)));
 
-        Decision decision = DesiredState.compute(config(false, virtual), health, Steering.NONE, table);
+        Decision decision = DesiredState.compute(config(false, virtual), health, Steering.NONE, NONE_REMOVED, table);
 
         assertThat(destinations(decision)).isEqualTo(expected);
         assertThat(decision.withoutRealServers().contains(virtual.key()))
@@ -233,6 +237,7 @@ class DesiredStateTest {
                 config(false, virtual),
                 snapshot(virtual, statuses),
                 Steering.NONE,
+                NONE_REMOVED,
                 List.of(entry(virtual, listed.toArray(IpvsDestination[]::new))));
 
         assertThat(brief(decision)).isEqualTo(expected);
@@ -288,6 +293,7 @@ class DesiredStateTest {
                 config(false, virtual),
                 snapshot(virtual, s),
                 steering,
+                NONE_REMOVED,
                 List.of(entry(virtual, listed.toArray(IpvsDestination[]::new))));
 
         assertThat(brief(decision)).isEqualTo(expected);
@@ -401,7 +407,7 @@ class DesiredStateTest {
                 .build();
 
         Decision decision = DesiredState.compute(
-                config(false, virtual), snapshot(virtual, HealthStatus.UP), Steering.NONE, List.of());
+                config(false, virtual), snapshot(virtual, HealthStatus.UP), Steering.NONE, NONE_REMOVED, List.of());
 
         assertThat(destinations(decision)).isEqualTo(expected);
     }
@@ -415,7 +421,11 @@ class DesiredStateTest {
                 .build();
 
         Decision decision = DesiredState.compute(
-                config(true, virtual), snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP), Steering.NONE, List.of());
+                config(true, virtual),
+                snapshot(virtual, HealthStatus.DOWN, HealthStatus.UP),
+                Steering.NONE,
+                NONE_REMOVED,
+                List.of());
 
         assertThat(destinations(decision)).isEqualTo("10.0.0.1:80 ROUTE w4 u0 l0");
     }
@@ -426,7 +436,7 @@ class DesiredStateTest {
         VirtualService down = tcp("192.0.2.11", 80).real(real("10.0.0.1", 80)).build();
         Config config = config(false, empty, down);
 
-        Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, Steering.NONE, List.of());
+        Decision decision = DesiredState.compute(config, HealthSnapshot.EMPTY, Steering.NONE, NONE_REMOVED, List.of());
 
         assertThat(decision.table().services())
                 .extracting(s -> s.key().toString())

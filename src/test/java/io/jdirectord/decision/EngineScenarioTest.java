@@ -74,7 +74,7 @@ class EngineScenarioTest {
     }
 
     private ReconcileReport reconcile(DryRunIpvsTable table) {
-        Decision decision = DesiredState.compute(config, health.snapshot(), Steering.NONE, table.services());
+        Decision decision = DesiredState.compute(config, health.snapshot(), Steering.NONE, List.of(), table.services());
         ReconcileReport report = new Reconciler(table).reconcile(decision.table(), table.services(), Set.of());
         report.applied().stream().map(IpvsOp::toIpvsadm).forEach(commands::add);
         return report;

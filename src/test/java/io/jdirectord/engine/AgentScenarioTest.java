@@ -2,14 +2,12 @@ package io.jdirectord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Load agents in the whole engine ({@link EngineScenario}): each real server's agent, answered by script,
@@ -35,29 +33,18 @@ class AgentScenarioTest {
                 agentport=10000
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     @BeforeEach
-    void create() throws Exception {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    void create() throws Exception {}
 
     private static String real1(int weight) {
         return "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w " + weight;
     }
 
     private void start(String configuration) throws Exception {
-        engine.start(configuration);
-        engine.firstRound();
+        engine.startFirstRound(configuration);
         engine.awaitTable(SERVICE, real1(10), REAL_2);
     }
 

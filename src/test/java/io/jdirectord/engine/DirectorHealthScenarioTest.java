@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.ServiceEntry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The director's health, the signal keepalived or Pacemaker fails over on, judged by the whole engine
@@ -46,21 +43,10 @@ class DirectorHealthScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
-    private EngineScenario engine;
     private final Set<String> flippedDown = new HashSet<>();
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
 
     private DirectorHealth health() {
         return engine.monitor.directorHealth();
@@ -72,8 +58,7 @@ class DirectorHealthScenarioTest {
     }
 
     private void startTwoServices() throws Exception {
-        engine.start(TWO_SERVICES);
-        engine.firstRound();
+        engine.startFirstRound(TWO_SERVICES);
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(engine.table())
                         .containsExactlyInAnyOrder(
@@ -187,8 +172,7 @@ class DirectorHealthScenarioTest {
 
     @Test
     void unhealthyWhenDriftCannotBeRepaired() throws Exception {
-        engine.start(TWO_SERVICES.replace("repairinterval=0", "repairinterval=5"));
-        engine.firstRound();
+        engine.startFirstRound(TWO_SERVICES.replace("repairinterval=0", "repairinterval=5"));
         ServiceEntry web = engine.table.services().getFirst();
         engine.table.apply(List.of(new IpvsOp.DeleteDestination(
                 web.service().key(), web.destinations().getFirst().destination().key())));

@@ -3,6 +3,7 @@ package io.jdirectord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.check.testing.HostCommands;
 import io.jdirectord.config.ConfigParser;
 import io.jdirectord.decision.FallbackCommand;
 import io.jdirectord.ipvs.DryRunIpvsTable;
@@ -10,6 +11,7 @@ import io.jdirectord.ipvs.DryRunKernelSettings;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.ServiceEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +19,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole engine in-process with dummy parts: the configuration from a file, an in-memory table, the
  * dry run's kernel settings, a {@link ManualClock}, a {@link ManualProbeScheduler} answered by
  * {@link FakeChecks}, the events and fallbackcommands recorded. Time moves only in {@link #advance};
  * the table keeper runs its passes on its own thread, so what a result causes in the table is awaited.
+ *
+ * <p>A test class registers one as a field, {@code @RegisterExtension final EngineScenario engine = new
+ * EngineScenario();}: each test gets its own engine in a directory of its own, and after the test the engine
+ * is closed, the directory deleted, and the test fails if the engine reported an internal error.
  */
-final class EngineScenario implements AutoCloseable {
+final class EngineScenario implements AfterEachCallback, AutoCloseable {
 
     private static final Duration PASS_WAIT = Duration.ofSeconds(5);
 
@@ -40,11 +48,17 @@ final class EngineScenario implements AutoCloseable {
     final RecordingEvents events = new RecordingEvents();
     final List<String> fallbackCommands = new CopyOnWriteArrayList<>();
     final Monitor monitor;
+    private final Path directory;
     private final Path file;
     private ManualProbeScheduler scheduler;
     private ManualProbeScheduler agentScheduler;
 
-    EngineScenario(Path directory) {
+    EngineScenario() {
+        try {
+            this.directory = Files.createTempDirectory("engine-scenario");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.file = directory.resolve("jdirectord.cf");
         this.monitor = new Monitor(
                 flaky,
@@ -64,6 +78,13 @@ final class EngineScenario implements AutoCloseable {
     EngineScenario start(String configuration) throws Exception {
         write(configuration);
         monitor.apply(new ConfigParser().parse(file));
+        return this;
+    }
+
+    /** Starts {@code configuration} and runs its first round of checks. */
+    EngineScenario startFirstRound(String configuration) throws Exception {
+        start(configuration);
+        firstRound();
         return this;
     }
 
@@ -92,6 +113,16 @@ final class EngineScenario implements AutoCloseable {
     void firstRound() {
         advance(Duration.ZERO);
         awaitEvent("first round applied");
+    }
+
+    /** The directory of this scenario's files; deleted after the test. */
+    Path directory() {
+        return directory;
+    }
+
+    /** The configuration file that {@link #start} and {@link #reload} write. */
+    Path file() {
+        return file;
     }
 
     ManualProbeScheduler scheduler() {
@@ -127,6 +158,13 @@ final class EngineScenario implements AutoCloseable {
     /** Waits until the events include {@code expected}. */
     void awaitEvent(String expected) {
         await().atMost(PASS_WAIT).untilAsserted(() -> assertThat(events.lines()).contains(expected));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+        HostCommands.deleteTree(directory);
+        assertThat(events.lines()).noneMatch(line -> line.startsWith("internal error"));
     }
 
     @Override

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A start or reload either applies completely or changes nothing ({@link EngineScenario}): a check that
@@ -38,25 +36,11 @@ class MonitorReloadScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     private void runWeb() throws Exception {
-        engine.start(WEB);
-        engine.firstRound();
+        engine.startFirstRound(WEB);
         engine.awaitTable(SERVICE, REAL_1, REAL_2);
     }
 
@@ -80,7 +64,7 @@ class MonitorReloadScenarioTest {
 
         assertThat(engine.events.lines())
                 .containsSubsequence(
-                        "config error: " + dir.resolve("jdirectord.cf")
+                        "config error: " + engine.file()
                                 + ":5: the check of real server 10.0.0.2:80 in virtual"
                                 + " service tcp:192.0.2.10:80 cannot be set up: the check factory refused it",
                         "reload test rejected: 1 errors");
@@ -96,7 +80,7 @@ class MonitorReloadScenarioTest {
 
         assertThatThrownBy(() -> engine.start(WEB))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(dir.resolve("jdirectord.cf") + ":4: the check of real server 10.0.0.1:80 in virtual service"
+                .hasMessage(engine.file() + ":4: the check of real server 10.0.0.1:80 in virtual service"
                         + " tcp:192.0.2.10:80 cannot be set up: no certificate in /etc/ssl/empty.pem");
 
         assertThat(engine.table()).isEmpty();
@@ -113,7 +97,7 @@ class MonitorReloadScenarioTest {
 
         assertThat(engine.events.lines())
                 .containsSubsequence(
-                        "config error: " + dir.resolve("jdirectord.cf")
+                        "config error: " + engine.file()
                                 + ": no virtual service: refused, it would remove all 1 virtual service from the table (to remove"
                                 + " them, stop jdirectord)",
                         "reload test rejected: 1 errors");
@@ -136,7 +120,7 @@ class MonitorReloadScenarioTest {
     @Test
     void aMissingFileIsReportedAsNoSuchFileAndChangesNothing() throws Exception {
         runWeb();
-        Path file = dir.resolve("jdirectord.cf");
+        Path file = engine.file();
         Files.delete(file);
 
         engine.monitor.reload("test", file);

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenarios of the whole engine in-process ({@link EngineScenario}): configuration file, health rules,
@@ -42,26 +40,12 @@ class MonitorScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     /** Starts {@link #WEB} and runs its first round of checks, every server answering up. */
     private void startWeb() throws Exception {
-        engine.start(WEB);
-        engine.firstRound();
+        engine.startFirstRound(WEB);
         engine.awaitTable(SERVICE, REAL_1, REAL_2);
     }
 
@@ -205,7 +189,7 @@ class MonitorScenarioTest {
 
     @Test
     void maintenanceDirectoryTakesARealServerOutThenItsChecksBringItBack() throws Exception {
-        Path maintenance = Files.createDirectory(dir.resolve("maintenance"));
+        Path maintenance = Files.createDirectory(engine.directory().resolve("maintenance"));
         engine.start(WEB + "maintenancedir=" + maintenance + "\n");
         engine.advance(Duration.ZERO);
         engine.awaitTable(SERVICE, REAL_1, REAL_2);
@@ -223,13 +207,12 @@ class MonitorScenarioTest {
 
     @Test
     void stopRemovesOnlyTheServicesWhoseCleanstopIsYesAndStopsProbing() throws Exception {
-        engine.start(WEB + """
+        engine.startFirstRound(WEB + """
                 virtual=192.0.2.11:80
                     real=10.0.0.1:80 masq
                     checktype=connect
                     cleanstop=no
                 """);
-        engine.firstRound();
         engine.awaitTable(
                 SERVICE,
                 REAL_1,

@@ -6,16 +6,14 @@ import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.RealSteer.Admin;
 import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.testing.EngineFixtures;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Operators' commands on the whole engine ({@link EngineScenario}): disable, enable, drain, weight, on one
@@ -51,23 +49,13 @@ class OperatorControlScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     @BeforeEach
     void start() throws Exception {
-        engine = new EngineScenario(dir);
-        engine.start(CONFIG);
-        engine.firstRound();
+        engine.startFirstRound(CONFIG);
         engine.awaitTable(WEB, WEB_1, WEB_2, TLS, TLS_1, TLS_2);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
     }
 
     private ControlAnswer command(String line) {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.ProbeSpec;
 import io.jdirectord.health.HealthStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Failed results the monitor's own lateness or stall spoiled do not take a real server out ({@link EngineScenario},
@@ -35,25 +33,17 @@ class ProbeLagScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
-    private EngineScenario engine;
     private ProbeSpec probe;
 
     @BeforeEach
     void start() throws Exception {
-        engine = new EngineScenario(dir);
-        engine.start(ONE);
-        engine.firstRound();
+        engine.startFirstRound(ONE);
         engine.awaitTable(SERVICE, REAL);
         var virtual = engine.monitor.running().config().virtualServices().get(0);
         probe = virtual.probeFor(virtual.reals().get(0));
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
     }
 
     private static CheckResult timedOut(Duration after) {

@@ -2,16 +2,13 @@ package io.jdirectord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A reload that removes a real server or a whole virtual service while draintime is set drains it
@@ -49,25 +46,11 @@ class ReloadDrainScenarioTest {
                 checktype=connect
             """ + TLS_LINES;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     private void start(String config) throws Exception {
-        engine.start(config);
-        engine.firstRound();
+        engine.startFirstRound(config);
         engine.awaitTable(WEB, WEB_1, WEB_2, TLS, TLS_1);
     }
 

@@ -7,17 +7,14 @@ import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.decision.RealSteer.Admin;
 import io.jdirectord.decision.Steering.RealRef;
 import io.jdirectord.testing.EngineFixtures;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Controls a restart put back ({@link Monitor#restoreControls}) before the first configuration is applied:
@@ -40,26 +37,12 @@ class RestoredControlScenarioTest {
             VirtualServiceKey.ofAddress(Protocol.TCP, EngineFixtures.ip("192.0.2.10"), 80),
             EngineFixtures.endpoint("10.0.0.1", 80));
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     private void restore(RealControl control) throws Exception {
         engine.monitor.restoreControls(Map.of(WEB_1, control));
-        engine.start(CONFIG);
-        engine.firstRound();
+        engine.startFirstRound(CONFIG);
     }
 
     private static RealControl control(Admin admin, OptionalInt weight, Optional<Instant> deadline) {

@@ -2,14 +2,11 @@ package io.jdirectord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The failsafe and the quorum of the fallback in the whole engine ({@link EngineScenario}), time moved by the test. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -31,29 +28,15 @@ class SafeguardScenarioTest {
                 checktype=connect
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     private static String real(int last) {
         return "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0." + last + ":80 -m -w 1";
     }
 
     private void startFour(String configuration) throws Exception {
-        engine.start(configuration);
-        engine.firstRound();
+        engine.startFirstRound(configuration);
         engine.awaitTable(SERVICE, real(1), real(2), real(3), real(4));
     }
 

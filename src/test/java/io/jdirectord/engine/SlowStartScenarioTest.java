@@ -2,14 +2,11 @@ package io.jdirectord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow start in the whole engine ({@link EngineScenario}): a real server that comes back up grows to its
@@ -36,29 +33,15 @@ class SlowStartScenarioTest {
                 slowstart=10
             """;
 
-    @TempDir
-    Path dir;
-
-    private EngineScenario engine;
-
-    @BeforeEach
-    void create() {
-        engine = new EngineScenario(dir);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("internal error"));
-    }
+    @RegisterExtension
+    final EngineScenario engine = new EngineScenario();
 
     private static String real1(int weight) {
         return "ipvsadm -a -t 192.0.2.10:80 -r 10.0.0.1:80 -m -w " + weight;
     }
 
     private void startAndTakeRealOneDown() throws Exception {
-        engine.start(WEB);
-        engine.firstRound();
+        engine.startFirstRound(WEB);
         engine.awaitTable(SERVICE, real1(10), REAL_2);
         engine.checks.down("10.0.0.1:80", "connection refused");
         engine.advance(SECOND);
@@ -67,8 +50,7 @@ class SlowStartScenarioTest {
 
     @Test
     void serversFoundUpAtStartGetTheirWholeWeightAtOnce() throws Exception {
-        engine.start(WEB);
-        engine.firstRound();
+        engine.startFirstRound(WEB);
 
         engine.awaitTable(SERVICE, real1(10), REAL_2);
         assertThat(engine.events.lines()).noneMatch(line -> line.startsWith("slow start"));
@@ -126,8 +108,7 @@ class SlowStartScenarioTest {
 
     @Test
     void aServerAddedByAReloadRamps() throws Exception {
-        engine.start(WEB);
-        engine.firstRound();
+        engine.startFirstRound(WEB);
         engine.awaitTable(SERVICE, real1(10), REAL_2);
 
         engine.reload(WEB + "    real=10.0.0.3:80 masq 10\n");
@@ -138,8 +119,7 @@ class SlowStartScenarioTest {
 
     @Test
     void aServiceWithoutSlowstartPutsAServerBackAtItsWholeWeight() throws Exception {
-        engine.start(WEB.replace("slowstart=10", "slowstart=0"));
-        engine.firstRound();
+        engine.startFirstRound(WEB.replace("slowstart=10", "slowstart=0"));
         engine.checks.down("10.0.0.1:80", "connection refused");
         engine.advance(SECOND);
         engine.awaitTable(SERVICE, REAL_2);

@@ -91,6 +91,7 @@ public final class EngineFixtures {
                 Duration.ofSeconds(10),
                 List.of(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         return new Config(Path.of("test.cf"), globals, List.of(virtuals), List.of());
     }

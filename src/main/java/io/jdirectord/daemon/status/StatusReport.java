@@ -25,18 +25,6 @@ public record StatusReport(
         services = List.copyOf(services);
     }
 
-    /** A report without the director's health. */
-    public StatusReport(
-            String version,
-            long pid,
-            String config,
-            Instant started,
-            Instant now,
-            boolean dryRun,
-            List<Service> services) {
-        this(version, pid, config, started, now, dryRun, services, Optional.empty());
-    }
-
     /**
      * One virtual service.
      *
@@ -62,35 +50,6 @@ public record StatusReport(
             boolean removed) {
         public Service {
             reals = List.copyOf(reals);
-        }
-
-        /** A configured service. */
-        public Service(
-                String id,
-                String protocol,
-                String address,
-                String scheduler,
-                String flags,
-                boolean inTable,
-                Optional<String> fallback,
-                boolean fallbackActive,
-                List<Real> reals,
-                Optional<String> failsafe) {
-            this(id, protocol, address, scheduler, flags, inTable, fallback, fallbackActive, reals, failsafe, false);
-        }
-
-        /** A service whose table the failsafe does not hold. */
-        public Service(
-                String id,
-                String protocol,
-                String address,
-                String scheduler,
-                String flags,
-                boolean inTable,
-                Optional<String> fallback,
-                boolean fallbackActive,
-                List<Real> reals) {
-            this(id, protocol, address, scheduler, flags, inTable, fallback, fallbackActive, reals, Optional.empty());
         }
 
         /** How many of its real servers are up. */
@@ -126,34 +85,6 @@ public record StatusReport(
             Optional<Agent> agent,
             Optional<Double> slowStart,
             Optional<Control> control) {
-
-        /** A real server without load agent, not ramping, on which no operator has set anything. */
-        public Real(
-                String address,
-                String forwarding,
-                String check,
-                String health,
-                int configuredWeight,
-                OptionalInt currentWeight,
-                int activeConnections,
-                int inactiveConnections,
-                Optional<Check> lastCheck,
-                Optional<Instant> lastChange) {
-            this(
-                    address,
-                    forwarding,
-                    check,
-                    health,
-                    configuredWeight,
-                    currentWeight,
-                    activeConnections,
-                    inactiveConnections,
-                    lastCheck,
-                    lastChange,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
-        }
 
         public boolean isUp() {
             return health.equals("up");

@@ -1,6 +1,7 @@
 package io.jdirectord.daemon.metrics;
 
 import io.jdirectord.daemon.status.StatusReport;
+import io.jdirectord.testing.StatusFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,13 @@ final class Reports {
 
     static StatusReport.Real real(
             String address, String health, int configured, OptionalInt current, Optional<Instant> changed) {
-        return new StatusReport.Real(
+        return StatusFixtures.real(
                 address, "gate", "connect " + address, health, configured, current, 0, 0, Optional.empty(), changed);
     }
 
     static StatusReport.Service service(
             String id, boolean inTable, boolean fallbackActive, StatusReport.Real... reals) {
-        return new StatusReport.Service(
+        return StatusFixtures.service(
                 id,
                 "TCP",
                 id.substring(4),
@@ -32,7 +33,7 @@ final class Reports {
     }
 
     static StatusReport report(StatusReport.Service... services) {
-        return new StatusReport(
+        return StatusFixtures.report(
                 "1.2.3", 42, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, false, List.of(services));
     }
 }

@@ -79,7 +79,8 @@ class StatusEndpointTest {
                         g.repairInterval(),
                         g.syncDaemons(),
                         g.ipvsTimeouts(),
-                        address),
+                        address,
+                        g.trackFile()),
                 List.of(),
                 List.of());
     }

@@ -15,6 +15,7 @@ import io.jdirectord.health.HealthKey;
 import io.jdirectord.health.HealthStatus;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.ReconcileReport;
+import io.jdirectord.testing.StatusFixtures;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class SystemdNotifierTest {
     }
 
     private StatusReport report() throws IpvsException {
-        StatusReport.Real up = new StatusReport.Real(
+        StatusReport.Real up = StatusFixtures.real(
                 "10.0.0.1:80",
                 "gate",
                 "negotiate:http 10.0.0.1:80",
@@ -65,7 +66,7 @@ class SystemdNotifierTest {
                 0,
                 Optional.empty(),
                 Optional.empty());
-        StatusReport.Real down = new StatusReport.Real(
+        StatusReport.Real down = StatusFixtures.real(
                 "10.0.0.2:80",
                 "gate",
                 "negotiate:http 10.0.0.2:80",
@@ -76,7 +77,7 @@ class SystemdNotifierTest {
                 0,
                 Optional.empty(),
                 Optional.empty());
-        StatusReport.Service service = new StatusReport.Service(
+        StatusReport.Service service = StatusFixtures.service(
                 "tcp:192.0.2.10:80",
                 "TCP",
                 "192.0.2.10:80",
@@ -86,7 +87,7 @@ class SystemdNotifierTest {
                 Optional.of("127.0.0.1:80"),
                 false,
                 List.of(up, down));
-        return new StatusReport(
+        return StatusFixtures.report(
                 "1.0", 42, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, false, List.of(service));
     }
 

@@ -3,6 +3,7 @@ package io.jdirectord.daemon.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdirectord.testing.StatusFixtures;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,9 @@ class FailsafeStatusTest {
                 web.fallback(),
                 false,
                 web.reals(),
-                Optional.of(WHY));
-        return new StatusReport(
+                Optional.of(WHY),
+                false);
+        return StatusFixtures.report(
                 sample.version(),
                 sample.pid(),
                 sample.config(),

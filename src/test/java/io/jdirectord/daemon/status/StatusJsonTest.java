@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdirectord.testing.StatusFixtures;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -84,7 +85,7 @@ class StatusJsonTest {
     @Test
     void escapesQuotesBackslashesAndControlCharacters() throws Exception {
         String reason = "said \"no\"\\\n\r\t\u0001 \u00e9";
-        StatusReport.Real real = new StatusReport.Real(
+        StatusReport.Real real = StatusFixtures.real(
                 "10.0.0.1:80",
                 "masq",
                 "connect",
@@ -95,14 +96,14 @@ class StatusJsonTest {
                 0,
                 Optional.of(new StatusReport.Check(false, reason, 1, StatusReports.NOW)),
                 Optional.empty());
-        StatusReport report = new StatusReport(
+        StatusReport report = StatusFixtures.report(
                 "1",
                 1,
                 "c",
                 StatusReports.STARTED,
                 StatusReports.NOW,
                 false,
-                List.of(new StatusReport.Service(
+                List.of(StatusFixtures.service(
                         "tcp:192.0.2.1:80",
                         "TCP",
                         "192.0.2.1:80",
@@ -127,7 +128,8 @@ class StatusJsonTest {
 
     @Test
     void rendersAnEmptyServiceList() throws Exception {
-        StatusReport report = new StatusReport("1", 1, "c", StatusReports.STARTED, StatusReports.NOW, false, List.of());
+        StatusReport report =
+                StatusFixtures.report("1", 1, "c", StatusReports.STARTED, StatusReports.NOW, false, List.of());
 
         assertThat(parse(report).get("services")).isEmpty();
     }

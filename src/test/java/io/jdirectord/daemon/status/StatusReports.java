@@ -1,5 +1,6 @@
 package io.jdirectord.daemon.status;
 
+import io.jdirectord.testing.StatusFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ final class StatusReports {
     private StatusReports() {}
 
     static StatusReport sample() {
-        StatusReport.Real up = new StatusReport.Real(
+        StatusReport.Real up = StatusFixtures.real(
                 "10.0.0.1:80",
                 "masq",
                 "negotiate http 10.0.0.1:80",
@@ -25,7 +26,7 @@ final class StatusReports {
                 7,
                 Optional.of(new StatusReport.Check(true, "HTTP 200", 12, NOW.minusSeconds(1))),
                 Optional.of(STARTED.plusSeconds(20)));
-        StatusReport.Real down = new StatusReport.Real(
+        StatusReport.Real down = StatusFixtures.real(
                 "10.0.0.2:80",
                 "gate",
                 "negotiate http 10.0.0.2:80",
@@ -36,7 +37,7 @@ final class StatusReports {
                 0,
                 Optional.of(new StatusReport.Check(false, "said \"no\"\nand left", 3, NOW)),
                 Optional.empty());
-        StatusReport.Real waiting = new StatusReport.Real(
+        StatusReport.Real waiting = StatusFixtures.real(
                 "10.0.0.3",
                 "gate",
                 "connect 10.0.0.3:443",
@@ -47,7 +48,7 @@ final class StatusReports {
                 0,
                 Optional.empty(),
                 Optional.empty());
-        StatusReport.Service web = new StatusReport.Service(
+        StatusReport.Service web = StatusFixtures.service(
                 "tcp:192.0.2.10:80",
                 "TCP",
                 "192.0.2.10:80",
@@ -57,9 +58,10 @@ final class StatusReports {
                 Optional.of("127.0.0.9:80"),
                 false,
                 List.of(up, down));
-        StatusReport.Service mark = new StatusReport.Service(
+        StatusReport.Service mark = StatusFixtures.service(
                 "fwm:7", "FWM", "FWM 7", "rr", "", false, Optional.empty(), false, List.of(waiting));
-        return new StatusReport("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, true, List.of(web, mark));
+        return StatusFixtures.report(
+                "1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, true, List.of(web, mark));
     }
 
     /** One service with one up real server whose agent said {@code agent} and that ramps at {@code slowStart}. */
@@ -78,8 +80,8 @@ final class StatusReports {
                 Optional.of(agent),
                 Optional.of(slowStart),
                 Optional.empty());
-        StatusReport.Service web = new StatusReport.Service(
+        StatusReport.Service web = StatusFixtures.service(
                 "tcp:192.0.2.10:80", "TCP", "192.0.2.10:80", "wlc", "", true, Optional.empty(), false, List.of(real));
-        return new StatusReport("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, false, List.of(web));
+        return StatusFixtures.report("1.2.3", 4242, "/etc/jdirectord/jdirectord.cf", STARTED, NOW, false, List.of(web));
     }
 }

@@ -2,6 +2,7 @@ package io.jdirectord.daemon.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.testing.StatusFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class StatusSummaryTest {
 
     private static StatusReport.Real real(String address, String health) {
-        return new StatusReport.Real(
+        return StatusFixtures.real(
                 address,
                 "gate",
                 "connect " + address,
@@ -28,7 +29,7 @@ class StatusSummaryTest {
     }
 
     private static StatusReport.Service service(String id, boolean fallbackActive, StatusReport.Real... reals) {
-        return new StatusReport.Service(
+        return StatusFixtures.service(
                 id,
                 "TCP",
                 id.substring(4),
@@ -41,7 +42,7 @@ class StatusSummaryTest {
     }
 
     private static StatusReport report(boolean dryRun, StatusReport.Service... services) {
-        return new StatusReport(
+        return StatusFixtures.report(
                 "1.0", 1, "/etc/jdirectord/jdirectord.cf", Instant.EPOCH, Instant.EPOCH, dryRun, List.of(services));
     }
 

@@ -2,6 +2,7 @@ package io.jdirectord.daemon.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdirectord.testing.StatusFixtures;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class StatusTextTest {
     void marksAnActiveFallback() {
         StatusReport sample = StatusReports.sample();
         StatusReport.Service web = sample.services().getFirst();
-        StatusReport.Service active = new StatusReport.Service(
+        StatusReport.Service active = StatusFixtures.service(
                 web.id(),
                 web.protocol(),
                 web.address(),
@@ -54,7 +55,7 @@ class StatusTextTest {
                 web.fallback(),
                 true,
                 web.reals());
-        StatusReport report = new StatusReport(
+        StatusReport report = StatusFixtures.report(
                 sample.version(),
                 sample.pid(),
                 sample.config(),
