@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds how many new probes are in their first run at once: a probe's first run takes a place, and its
- * first result gives the place back. A start or a reload that adds 10,000 real servers therefore reaches
- * its full rate as fast as first runs complete: a cold JVM, whose first runs are slow, starts few at a
- * time and is never flooded, and a warm one is not held back. A probe refused a place tries again at its
- * slot's next fire. The ramp sees only that a first run started and that its result came, not how the
- * probe runs. Thread-safe.
+ * first result gives the place back and opens one more, from {@code initial} places up to {@code limit}.
+ * A start or a reload that adds 10,000 real servers therefore reaches its full rate as fast as first runs
+ * complete: a cold JVM, whose first runs are slow, starts few at a time and is never flooded, and a warm
+ * one is not held back. A probe refused a place tries again at its slot's next fire. The ramp sees only
+ * that a first run started and that its result came, not how the probe runs. Thread-safe.
  */
 final class FirstRunRamp {
 
@@ -24,13 +24,28 @@ final class FirstRunRamp {
      */
     static final int IN_FLIGHT = 1_000;
 
+    /** Places at first, shipped: a tenth of {@link #IN_FLIGHT}, the first 50 ms slot's share of 10,000 at 1 s. */
+    static final int INITIAL = IN_FLIGHT / 10;
+
+    private final int initial;
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger results = new AtomicInteger();
 
-    FirstRunRamp(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit < 1: " + limit);
+    /** The shipped ramp: {@link #INITIAL} places, up to {@link #IN_FLIGHT}. */
+    FirstRunRamp() {
+        this(INITIAL, IN_FLIGHT);
+    }
+
+    /**
+     * @param initial places before any first result has come
+     * @param limit   places at most
+     */
+    FirstRunRamp(int initial, int limit) {
+        if (initial < 1 || limit < initial) {
+            throw new IllegalArgumentException("places: " + initial + " growing to " + limit);
         }
+        this.initial = initial;
         this.limit = limit;
     }
 
@@ -44,11 +59,16 @@ final class FirstRunRamp {
         return new Gate(this, listener);
     }
 
+    /** Places now: {@code initial}, one more for each first result so far, at most {@code limit}. */
+    int places() {
+        return (int) Math.min(limit, (long) initial + results.get());
+    }
+
     private boolean take() {
         int now;
         do {
             now = inFlight.get();
-            if (now >= limit) {
+            if (now >= places()) {
                 return false;
             }
         } while (!inFlight.compareAndSet(now, now + 1));
@@ -57,6 +77,13 @@ final class FirstRunRamp {
 
     private void giveBack() {
         inFlight.decrementAndGet();
+    }
+
+    private void resulted() {
+        if (results.get() < limit) {
+            results.incrementAndGet();
+        }
+        giveBack();
     }
 
     /**
@@ -109,7 +136,7 @@ final class FirstRunRamp {
         @Override
         public void onResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
             if (state.get() == FIRST_RUN && state.compareAndSet(FIRST_RUN, THROUGH)) {
-                ramp.giveBack();
+                ramp.resulted();
             }
             listener.onResult(probe, result, finished, startLag);
         }

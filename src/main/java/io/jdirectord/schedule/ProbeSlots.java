@@ -36,14 +36,14 @@ final class ProbeSlots {
     private record Slotted(ProbeRunner runner, FirstRunRamp.Gate gate) {}
 
     ProbeSlots(CheckFactory checks, ProbeEnvironment environment) {
-        this(checks, environment, FirstRunRamp.IN_FLIGHT);
+        this(checks, environment, new FirstRunRamp());
     }
 
-    /** @param firstRunsAtOnce how many new probes may be in their first run at once */
-    ProbeSlots(CheckFactory checks, ProbeEnvironment environment, int firstRunsAtOnce) {
+    /** @param ramp bounds how many new probes are in their first run at once */
+    ProbeSlots(CheckFactory checks, ProbeEnvironment environment, FirstRunRamp ramp) {
         this.checks = checks;
         this.environment = environment;
-        this.ramp = new FirstRunRamp(firstRunsAtOnce);
+        this.ramp = ramp;
     }
 
     /**

@@ -34,7 +34,7 @@ class FirstRunRampTest {
                     new CheckRunner(),
                     (spec, result, at) -> results.add(String.valueOf(spec.real())),
                     () -> NOW),
-            AT_ONCE);
+            new FirstRunRamp(AT_ONCE, AT_ONCE));
 
     @Test
     void atMostSoManyNewProbesAreInTheirFirstRunAtOnce() {
@@ -98,7 +98,7 @@ class FirstRunRampTest {
                         new CheckRunner(),
                         (spec, result, at) -> {},
                         () -> NOW),
-                AT_ONCE);
+                new FirstRunRamp(AT_ONCE, AT_ONCE));
         refusing.update(probes(0, 10));
 
         assertThat(fireAll(refusing, SECOND)).isZero();
@@ -110,7 +110,7 @@ class FirstRunRampTest {
         ProbeSlots failing = new ProbeSlots(
                 spec -> check(CheckResult.down("connect timeout after 2000 ms")),
                 new ProbeEnvironment(executor, new CheckRunner(), (spec, result, at) -> {}, () -> NOW),
-                AT_ONCE);
+                new FirstRunRamp(AT_ONCE, AT_ONCE));
         failing.update(probes(0, 10));
         fireAll(failing, SECOND);
 
@@ -120,8 +120,28 @@ class FirstRunRampTest {
     }
 
     @Test
+    void eachFirstResultOpensOneMorePlaceUpToTheLimit() {
+        ProbeSlots growing = new ProbeSlots(
+                spec -> check(CheckResult.up("ok")),
+                new ProbeEnvironment(executor, new CheckRunner(), (spec, result, at) -> {}, () -> NOW),
+                new FirstRunRamp(1, AT_ONCE));
+        growing.update(probes(0, 10));
+        List<Integer> started = new ArrayList<>();
+
+        for (int round = 0; round < 4; round++) {
+            started.add(fireAll(growing, SECOND));
+            executor.runAll();
+        }
+
+        assertThat(started)
+                .as("runs a round: new ones, then also those through")
+                .containsExactly(1, 1 + 2, 3 + 3, 6 + 3);
+    }
+
+    @Test
     void refusesARampWithoutPlaces() {
-        assertThatThrownBy(() -> new FirstRunRamp(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FirstRunRamp(0, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FirstRunRamp(5, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<ScheduledProbe> probes(int from, int to) {
