@@ -17,14 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FirstRunRamp {
 
     /**
-     * First runs in flight at once, shipped: about 10 MB of probes in flight (10 KiB each, see
-     * {@link ProbeAdmission}). At N = 10,000 on a busy 2-core machine, 1,000 filled the table with no server
-     * timing out; 500 starved the ramp (and first runs still timed out when nginx was starved of CPU), 2,000
-     * was no quicker (src/doc/performance.md).
+     * First runs in flight at most, shipped: about 10 MB of probes (10 KiB each, see {@link ProbeAdmission}).
+     * At N = 10,000 on a busy 2-core machine, fixed at 500 the ramp was slower than at 1,000, and 2,000 was no
+     * quicker (src/doc/performance.md).
      */
     static final int IN_FLIGHT = 1_000;
 
-    /** Places at first, shipped: a tenth of {@link #IN_FLIGHT}, the first 50 ms slot's share of 10,000 at 1 s. */
+    /**
+     * Places at first, shipped: a tenth of {@link #IN_FLIGHT}. With all 1,000 from the first fire, 1,000 first
+     * runs met the cold JVM within 50 ms and hundreds of checks timed out; growing from 100, none did.
+     */
     static final int INITIAL = IN_FLIGHT / 10;
 
     private final int initial;
