@@ -23,6 +23,7 @@ import io.jdirectord.ipvs.Reconciler;
 import io.jdirectord.ipvs.ServiceEntry;
 import io.jdirectord.ipvs.ServiceKey;
 import io.jdirectord.ipvs.TableState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -42,8 +43,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the table in line with configuration and health. Health changes only request a pass; one
- * virtual thread runs passes back to back while requests keep coming, so a burst of failures (10,000
- * servers dying at once) costs a few passes, not one per server. A pass lists the table, computes the
+ * virtual thread runs passes while requests keep coming, each after a rest as long as the previous pass
+ * took ({@link PassPacing}), so a burst of changes (10,000 servers dying at once, or coming up at start)
+ * costs a few passes, not one per server, and leaves CPU to the probes. A pass lists the table, computes the
  * desired state, applies the difference as one batch, logs each transition with the operations that
  * followed it, and asks for the fallbackcommands whose state changed. Passes never overlap.
  *
@@ -74,6 +76,7 @@ final class TableKeeper implements AutoCloseable {
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
+    private final PassPacing pacing = new PassPacing();
     private final ConcurrentLinkedQueue<HealthEvent.Transition> transitions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> afterPass = new ConcurrentLinkedQueue<>();
     private final Map<VirtualServiceKey, FallbackCommand.Action> fallbackRun = new HashMap<>();
@@ -228,10 +231,16 @@ final class TableKeeper implements AutoCloseable {
         while (!closed) {
             try {
                 wake.acquire();
+                long wait = pacing.waitBefore(System.nanoTime());
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
                 wake.drainPermits();
                 String cause = wakeCause.getAndSet(null);
                 if (!closed) {
+                    long started = System.nanoTime();
                     pass(cause == null ? "check" : cause);
+                    pacing.passed(started, System.nanoTime());
                 }
             } catch (InterruptedException e) {
                 return;

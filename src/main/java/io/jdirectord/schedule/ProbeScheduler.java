@@ -7,7 +7,8 @@ import java.util.Collection;
  * virtual thread, so probes never wait for one another until as many run at once as the heap holds
  * ({@code ProbeAdmission}: then they wait to start); a probe never overlaps itself (a run that
  * outlasts its interval makes the next ones skip, logged as an overrun, never queue); first runs are
- * spread over the first interval.
+ * spread over the first interval, and at most so many new probes are in their first run at once (the next
+ * start as earlier ones report).
  */
 public interface ProbeScheduler extends AutoCloseable {
 
@@ -22,7 +23,7 @@ public interface ProbeScheduler extends AutoCloseable {
     /**
      * Makes the scheduler run exactly the prepared probes from now on (at start and on every reload).
      * Probes already scheduled keep their phase, their check and their in-flight run; new ones start
-     * within one interval with the checks prepared for them; removed ones stop (a run in flight still
+     * at their phase as first-run places free up, with the checks prepared for them; removed ones stop (a run in flight still
      * reports). Call it with what {@link #prepare} returned, on the same thread, with no other schedule
      * in between.
      */

@@ -17,26 +17,33 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #fire} for a slot and every probe in it starts on its own thread. Thread-safe: {@link #fire}
  * reads an immutable grouping that {@link #update} replaces.
  *
- * <p>New probes start in waves of {@link #WAVE} a second: the first {@code WAVE} probes an update adds
- * may run at once, the next ones from one second later, and so on. A start or reload with 10,000 real
- * servers thus reaches its full rate over ten seconds instead of putting every first probe in flight
- * at once on a cold JVM, where they overran their timeouts and held hundreds of MB.
+ * <p>New probes go through a {@link FirstRunRamp}: at most so many of them are in their first run at once,
+ * and a probe refused a place tries again at its slot's next fire. A start or reload with 10,000 real
+ * servers thus reaches its full rate as fast as the first runs complete, instead of putting every first
+ * probe in flight at once on a cold JVM, where they overran their timeouts and held hundreds of MB.
  */
 final class ProbeSlots {
 
-    /** How many new probes may start their first run per second. */
-    static final int WAVE = 1_000;
-
     private final CheckFactory checks;
     private final ProbeEnvironment environment;
+    private final FirstRunRamp ramp;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<ProbeSpec, ProbeRunner> runners = new HashMap<>();
-    private volatile Map<SlotKey, List<ProbeRunner>> slots = Map.of();
+    private final Map<ProbeSpec, Slotted> runners = new HashMap<>();
+    private volatile Map<SlotKey, List<Slotted>> slots = Map.of();
     private volatile boolean open = true;
 
+    /** A scheduled probe: its runner and the gate its runs pass once its first run has had a place. */
+    private record Slotted(ProbeRunner runner, FirstRunRamp.Gate gate) {}
+
     ProbeSlots(CheckFactory checks, ProbeEnvironment environment) {
+        this(checks, environment, new FirstRunRamp());
+    }
+
+    /** @param ramp bounds how many new probes are in their first run at once */
+    ProbeSlots(CheckFactory checks, ProbeEnvironment environment, FirstRunRamp ramp) {
         this.checks = checks;
         this.environment = environment;
+        this.ramp = ramp;
     }
 
     /**
@@ -87,28 +94,20 @@ final class ProbeSlots {
     Set<SlotKey> update(PreparedProbes prepared) {
         lock.lock();
         try {
-            Map<ProbeSpec, ProbeRunner> kept = new HashMap<>();
-            Map<SlotKey, List<ProbeRunner>> grouped = new HashMap<>();
+            Map<ProbeSpec, Slotted> kept = new HashMap<>();
+            Map<SlotKey, List<Slotted>> grouped = new HashMap<>();
             Instant now = environment.clock().instant();
-            int added = 0;
             for (ScheduledProbe probe : prepared.probes()) {
-                ProbeRunner runner = runners.get(probe.spec());
-                if (runner == null) {
-                    Instant firstRun = now.plusSeconds(added++ / WAVE);
+                Slotted slotted = runners.get(probe.spec());
+                if (slotted == null) {
                     Check check = prepared.checks().get(probe.spec());
-                    runner = new ProbeRunner(
-                            probe.spec(),
-                            check != null ? check : build(probe.spec()),
-                            probe.interval(),
-                            environment,
-                            firstRun,
-                            () -> open);
+                    slotted = slotted(probe, check != null ? check : build(probe.spec()), now);
                 } else {
-                    runner.interval(probe.interval());
+                    slotted.runner().interval(probe.interval());
                 }
-                kept.put(probe.spec(), runner);
+                kept.put(probe.spec(), slotted);
                 grouped.computeIfAbsent(SlotKey.of(probe.spec(), probe.interval()), k -> new ArrayList<>())
-                        .add(runner);
+                        .add(slotted);
             }
             runners.clear();
             runners.putAll(kept);
@@ -120,6 +119,19 @@ final class ProbeSlots {
         }
     }
 
+    /** A new probe: its first result gives its place in the ramp back. */
+    private Slotted slotted(ScheduledProbe probe, Check check, Instant now) {
+        FirstRunRamp.Gate gate = ramp.gate(environment.listener());
+        ProbeEnvironment told = new ProbeEnvironment(
+                environment.executor(), environment.runner(), gate, environment.clock(), environment.overruns());
+        return new Slotted(new ProbeRunner(probe.spec(), check, probe.interval(), told, now, () -> open), gate);
+    }
+
+    /** How many new probes are in their first run now. */
+    int firstRunsInFlight() {
+        return ramp.inFlight();
+    }
+
     /** Starts every probe of {@code slot} that is not still running, due now. Returns how many started. */
     int fire(SlotKey slot) {
         return fire(slot, environment.clock().instant());
@@ -127,15 +139,16 @@ final class ProbeSlots {
 
     /**
      * Starts every probe of {@code slot} that is not still running, due at {@code scheduled} (their start lag
-     * is measured from it). Returns how many started.
+     * is measured from it), a new probe only when the ramp has a place for its first run. Returns how many
+     * started.
      */
     int fire(SlotKey slot, Instant scheduled) {
         if (!open) {
             return 0;
         }
         int started = 0;
-        for (ProbeRunner runner : slots.getOrDefault(slot, List.of())) {
-            if (runner.fire(scheduled)) {
+        for (Slotted probe : slots.getOrDefault(slot, List.of())) {
+            if (probe.gate().fire(probe.runner(), scheduled)) {
                 started++;
             }
         }

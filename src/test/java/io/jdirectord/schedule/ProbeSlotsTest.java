@@ -15,14 +15,12 @@ import io.jdirectord.check.CheckRunner;
 import io.jdirectord.config.ProbeSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -214,37 +212,11 @@ class ProbeSlotsTest {
         assertThat(results).isEmpty();
     }
 
-    @Test
-    void newProbesStartInWavesOfAThousandASecond() {
-        AtomicReference<Instant> now = new AtomicReference<>(NOW);
-        ProbeSlots ramped = new ProbeSlots(
-                factory, new ProbeEnvironment(executor, new CheckRunner(), (spec, result, at) -> {}, now::get));
-        List<ScheduledProbe> probes = new ArrayList<>();
-        for (int i = 0; i < 2 * ProbeSlots.WAVE + 1; i++) {
-            probes.add(new ScheduledProbe(probe("10.1." + i / 250 + "." + (i % 250 + 1), 80), SECOND));
-        }
-        ramped.update(probes);
-
-        assertThat(fireAll(ramped, SECOND)).as("first wave").isEqualTo(ProbeSlots.WAVE);
-        now.set(NOW.plusMillis(999));
-        assertThat(fireAll(ramped, SECOND))
-                .as("the first wave still runs; the second is not due")
-                .isZero();
-        now.set(NOW.plusSeconds(1));
-        assertThat(fireAll(ramped, SECOND)).as("second wave").isEqualTo(ProbeSlots.WAVE);
-        now.set(NOW.plusSeconds(2));
-        assertThat(fireAll(ramped, SECOND)).as("the last probe").isEqualTo(1);
-        ramped.update(List.of(new ScheduledProbe(web, SECOND)));
-        assertThat(fireAll(ramped, SECOND))
-                .as("a later update starts a new count")
-                .isEqualTo(1);
-    }
-
     private int fireAll(Duration interval) {
         return fireAll(slots, interval);
     }
 
-    private static int fireAll(ProbeSlots slots, Duration interval) {
+    static int fireAll(ProbeSlots slots, Duration interval) {
         int started = 0;
         for (int i = 0; i < SlotKey.count(interval); i++) {
             started += slots.fire(new SlotKey(interval, i, SlotKey.count(interval)));

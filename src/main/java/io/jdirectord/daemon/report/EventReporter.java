@@ -68,6 +68,8 @@ public final class EventReporter implements MonitorEvents {
     private volatile DaemonStatus daemonStatus = DaemonStatus.STARTING;
     private final Burst inconclusive = new Burst();
     private final Burst stalls = new Burst();
+    /** The configured real servers of the configuration of the last table pass (table passes only). */
+    private volatile ConfiguredDestinations configured;
 
     public EventReporter(FailureLog log, EmailAlerts alerts, Clock clock) {
         this.log = log;
@@ -219,8 +221,14 @@ public final class EventReporter implements MonitorEvents {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // the very configuration the lookup was built from, not an equal one
     private void alert(Running now, OpResult result) {
-        TableChangeText.of(result.op(), now.config())
+        ConfiguredDestinations reals = configured;
+        if (reals == null || reals.config() != now.config()) {
+            reals = ConfiguredDestinations.of(now.config());
+            configured = reals;
+        }
+        TableChangeText.of(result.op(), now.config(), reals::contains)
                 .ifPresent(text -> alerts.tableChanged(
                         text.virtual().emailAlert(),
                         text.virtual().serviceName().orElse(""),

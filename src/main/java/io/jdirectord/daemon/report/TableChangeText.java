@@ -9,6 +9,7 @@ import io.jdirectord.ipvs.DestinationKey;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.ServiceKey;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * ldirectord's wording for a table change ("Deleted real server: 10.0.0.2:80 (192.0.2.10:80)"), used for
@@ -25,6 +26,15 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
 
     /** Describes {@code op} against {@code config}; empty when it concerns no configured service. */
     static Optional<TableChangeText> of(IpvsOp op, Config config) {
+        return of(op, config, TableChangeText::isConfiguredReal);
+    }
+
+    /**
+     * Describes {@code op} against {@code config}, asking {@code configured} whether a destination is a
+     * configured real server of a virtual service; empty when it concerns no configured service.
+     */
+    static Optional<TableChangeText> of(
+            IpvsOp op, Config config, BiPredicate<VirtualService, DestinationKey> configured) {
         return switch (op) {
             case IpvsOp.AddService o -> service(config, o.service().key(), "Added virtual server: ");
             case IpvsOp.EditService o -> service(config, o.service().key(), "Changed virtual server: ");
@@ -32,6 +42,7 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
             case IpvsOp.AddDestination o ->
                 destination(
                         config,
+                        configured,
                         o.service(),
                         o.destination().key(),
                         o.destination().weight() == 0 ? "Readd Quiescent" : "Added",
@@ -39,11 +50,13 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
             case IpvsOp.EditDestination o ->
                 destination(
                         config,
+                        configured,
                         o.service(),
                         o.destination().key(),
                         o.destination().weight() == 0 ? "Quiescent" : "Restored",
                         o.destination().weight());
-            case IpvsOp.DeleteDestination o -> destination(config, o.service(), o.destination(), "Deleted", -1);
+            case IpvsOp.DeleteDestination o ->
+                destination(config, configured, o.service(), o.destination(), "Deleted", -1);
         };
     }
 
@@ -73,9 +86,14 @@ record TableChangeText(VirtualService virtual, Optional<String> realKey, String 
     }
 
     private static Optional<TableChangeText> destination(
-            Config config, ServiceKey service, DestinationKey destination, String verb, int weight) {
+            Config config,
+            BiPredicate<VirtualService, DestinationKey> configuredReal,
+            ServiceKey service,
+            DestinationKey destination,
+            String verb,
+            int weight) {
         return find(config, service).map(virtual -> {
-            boolean configured = isConfiguredReal(virtual, destination);
+            boolean configured = configuredReal.test(virtual, destination);
             boolean fallback = !configured && isFallback(virtual, destination);
             String effective = "Deleted".equals(verb) && !configured && !fallback ? "Purged" : verb;
             String where = destination + " (" + virtual.key() + ")";

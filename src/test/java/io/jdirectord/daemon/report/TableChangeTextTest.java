@@ -18,6 +18,7 @@ import io.jdirectord.ipvs.ForwardingMethod;
 import io.jdirectord.ipvs.IpvsDestination;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.ServiceKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,24 @@ class TableChangeTextTest {
                 .isEqualTo("Purged virtual server: 9");
         assertThat(TableChangeText.unconfigured(new IpvsOp.DeleteDestination(other, at("10.0.0.1", 0))))
                 .isEmpty();
+    }
+
+    @Test
+    void theConfiguredDestinationsOfAConfigurationWordChangesAsTheScanOfItsRealServersDoes() {
+        ConfiguredDestinations configured = ConfiguredDestinations.of(config);
+        ServiceKey mark = IpvsSettings.serviceKey(marked.key());
+        List<IpvsOp> ops = List.of(
+                new IpvsOp.AddDestination(webKey, destination("10.0.0.1", 80, 2)),
+                new IpvsOp.DeleteDestination(webKey, at("10.0.0.3", 80)),
+                new IpvsOp.DeleteDestination(webKey, at("10.0.0.3", 8080)),
+                new IpvsOp.DeleteDestination(webKey, at("10.0.0.2", 80)),
+                new IpvsOp.DeleteDestination(mark, at("10.0.0.1", 0)));
+
+        for (IpvsOp op : ops) {
+            assertThat(TableChangeText.of(op, config, configured::contains))
+                    .as(op.toIpvsadm())
+                    .isEqualTo(TableChangeText.of(op, config));
+        }
+        assertThat(configured.contains(web, at("10.0.0.2", 80))).isFalse();
     }
 }
