@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLimitsIT {
 
     /** JDIRECTORD_JAVA_OPTS of etc/default/jdirectord, but the native-heap trim (JDK 21.0.3+). */
-    static final List<String> PACKAGED_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn64m", "-XX:SurvivorRatio=4");
+    static final List<String> PACKAGED_JVM = List.of(
+            "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:NewSize=4m", "-XX:MaxNewSize=64m", "-XX:SurvivorRatio=4");
 
     @TempDir
     Path dir;
