@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * (first come, first started) and starts on the thread of a run that ends. A waiting run costs a queue
  * entry, while a started one holds its thread's stack, its socket and its buffers (about 10 KiB) until it
  * ends: when thousands of servers answer slowly, or the machine is too busy for the monitor to keep up,
- * the limit is what keeps the heap bounded. The wait shows as the run's start lag ({@link ProbeRunner}),
- * which makes a failure inconclusive rather than a verdict; the probe's own deadline starts when it
- * starts. Entering the congested state is logged once, and leaving it (when no run waits and fewer than half the limit run) too. Thread-safe.
+ * the limit is what keeps the heap bounded. The wait is not start lag ({@link ProbeRunner}): the probe's
+ * own deadline starts when it starts, so its result is a verdict like any other. Probes on the probe loop
+ * ({@code LoopCheck}) hold no thread and do not pass here. Entering the congested state is logged once,
+ * and leaving it (when no run waits and fewer than half the limit run) too. Thread-safe.
  */
 final class ProbeAdmission implements Executor {
 
@@ -150,7 +151,7 @@ final class ProbeAdmission implements Executor {
             congested = true;
             LOG.warn(
                     "{} probes are running, the most at once for this heap: further probes wait to start"
-                            + " (their wait counts as start lag; a larger -Xmx raises the limit)",
+                            + " (a larger -Xmx raises the limit)",
                     limit);
         }
     }
