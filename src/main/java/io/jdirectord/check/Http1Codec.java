@@ -3,7 +3,6 @@ package io.jdirectord.check;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -87,7 +86,7 @@ final class Http1Codec {
             new DefaultHttpRequestWriter().write(request, buffer, out);
             buffer.flush(out);
         } catch (IOException | HttpException e) {
-            throw new UncheckedIOException("cannot encode the request", new IOException(e));
+            throw new IllegalArgumentException("cannot encode the request: " + e.getMessage(), e);
         }
         return out.toByteArray();
     }

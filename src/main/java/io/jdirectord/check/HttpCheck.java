@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.apache.hc.core5.http.HttpException;
 
 /**
- * service=http, https and http_proxy (ldirectord's check_http): a GET or HEAD on a fresh connection
+ * service=http, https and http_proxy (ldirectord's check_http), carried by the probe's own thread; {@link #of}
+ * gives plain http to the real server's address to {@link HttpLoopCheck} instead, the same check on the
+ * {@link ProbeLoop}. A GET or HEAD on a fresh connection
  * ({@link HttpExchange}), no retries, no cookies; redirects followed on the same real server
  * ({@link HttpRedirects}, a fresh connection per hop) unless followredirects=no. Up when the final
  * status is 2xx and, if receive is set, the pattern occurs in the body (the first maxReceiveBytes of it;

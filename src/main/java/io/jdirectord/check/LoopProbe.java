@@ -16,11 +16,6 @@ abstract class LoopProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopProbe.class);
 
-    /** A step of the probe; what it throws ends the probe. */
-    interface Step {
-        void run() throws Exception;
-    }
-
     private final Deadline deadline;
     private final long timeoutNanos;
     private final Consumer<CheckResult> done;
@@ -61,18 +56,29 @@ abstract class LoopProbe {
         return timeoutNanos;
     }
 
-    /** Runs {@code step} unless the probe has ended; a step that throws ends it. */
-    final void step(Step step) {
+    /** Begins the probe on {@code loop}'s thread; what the step throws ends the probe. */
+    final void start(ProbeLoop loop) {
+        try {
+            begin(loop);
+        } catch (Exception | StackOverflowError e) {
+            finish(failure(e));
+        }
+    }
+
+    /** Its socket is ready: the next step, unless the probe has ended; what the step throws ends the probe. */
+    final void selected(SelectionKey key) {
         if (finished) {
             return;
         }
         try {
-            step.run();
-        } catch (Exception e) {
-            finish(failed(e));
-        } catch (StackOverflowError e) {
-            finish(CheckResult.down(CheckRunner.describe(e)));
+            ready(key);
+        } catch (Exception | StackOverflowError e) {
+            finish(failure(e));
         }
+    }
+
+    private CheckResult failure(Throwable e) {
+        return e instanceof Exception exception ? failed(exception) : CheckResult.down(CheckRunner.describe(e));
     }
 
     /** Ends the probe at its deadline. */

@@ -101,13 +101,13 @@ final class ProbeLoop {
     private void begin(LoopProbe probe) {
         lines.computeIfAbsent(probe.timeoutNanos(), timeout -> new DeadlineLine())
                 .add(probe);
-        probe.step(() -> probe.begin(this));
+        probe.start(this);
     }
 
     private void ready(SelectionKey key) {
         LoopProbe probe = (LoopProbe) key.attachment();
         if (key.isValid()) {
-            probe.step(() -> probe.ready(key));
+            probe.selected(key);
         }
     }
 

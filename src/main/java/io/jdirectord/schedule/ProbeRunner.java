@@ -35,8 +35,6 @@ final class ProbeRunner {
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicBoolean overrunning = new AtomicBoolean();
     private final Runnable run = this::run;
-    private final Instant firstRun;
-    private volatile boolean started;
     private volatile Duration interval;
     /**
      * How late the slot fired the run in flight (set before it starts, read by it): its start lag. The wait
@@ -45,19 +43,12 @@ final class ProbeRunner {
      */
     private volatile Duration firedLate = Duration.ZERO;
 
-    /** @param firstRun fires before this instant start nothing */
-    ProbeRunner(
-            ProbeSpec spec,
-            Check check,
-            Duration interval,
-            ProbeEnvironment environment,
-            Instant firstRun,
-            BooleanSupplier open) {
+    /** @param open whether results are still wanted (false once the scheduler closes) */
+    ProbeRunner(ProbeSpec spec, Check check, Duration interval, ProbeEnvironment environment, BooleanSupplier open) {
         this.spec = spec;
         this.check = check;
         this.interval = interval;
         this.environment = environment;
-        this.firstRun = firstRun;
         this.open = open;
         this.label = ProbeLabel.of(spec);
     }
@@ -68,16 +59,10 @@ final class ProbeRunner {
     }
 
     /**
-     * Starts a run that was due at {@code scheduled} unless one is in flight or its first run is not due yet.
+     * Starts a run that was due at {@code scheduled} unless one is in flight.
      * Returns whether a run started.
      */
     boolean fire(Instant scheduled) {
-        if (!started) {
-            if (environment.clock().instant().isBefore(firstRun)) {
-                return false;
-            }
-            started = true;
-        }
         if (!running.compareAndSet(false, true)) {
             skipped.incrementAndGet();
             if (overrunning.compareAndSet(false, true)) {

@@ -96,12 +96,11 @@ final class ProbeSlots {
         try {
             Map<ProbeSpec, Slotted> kept = new HashMap<>();
             Map<SlotKey, List<Slotted>> grouped = new HashMap<>();
-            Instant now = environment.clock().instant();
             for (ScheduledProbe probe : prepared.probes()) {
                 Slotted slotted = runners.get(probe.spec());
                 if (slotted == null) {
                     Check check = prepared.checks().get(probe.spec());
-                    slotted = slotted(probe, check != null ? check : build(probe.spec()), now);
+                    slotted = slotted(probe, check != null ? check : build(probe.spec()));
                 } else {
                     slotted.runner().interval(probe.interval());
                 }
@@ -120,11 +119,11 @@ final class ProbeSlots {
     }
 
     /** A new probe: its first result gives its place in the ramp back. */
-    private Slotted slotted(ScheduledProbe probe, Check check, Instant now) {
+    private Slotted slotted(ScheduledProbe probe, Check check) {
         FirstRunRamp.Gate gate = ramp.gate(environment.listener());
         ProbeEnvironment told = new ProbeEnvironment(
                 environment.executor(), environment.runner(), gate, environment.clock(), environment.overruns());
-        return new Slotted(new ProbeRunner(probe.spec(), check, probe.interval(), told, now, () -> open), gate);
+        return new Slotted(new ProbeRunner(probe.spec(), check, probe.interval(), told, () -> open), gate);
     }
 
     /** How many new probes are in their first run now. */
