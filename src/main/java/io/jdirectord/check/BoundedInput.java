@@ -1,8 +1,8 @@
 package io.jdirectord.check;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads at most {@code limit} bytes from a stream, then reports end of stream. Whether the server had
@@ -11,7 +11,6 @@ import java.io.InputStream;
 final class BoundedInput extends InputStream {
 
     private static final int FIRST_SIZE = 256;
-    private static final int CHUNK_SIZE = 2048;
 
     private final InputStream in;
     private final long limit;
@@ -46,18 +45,27 @@ final class BoundedInput extends InputStream {
     }
 
     /**
-     * Reads to the limit or the end of the stream. Starts small and grows, unlike
+     * Reads to the limit or the end of the stream into one array that starts at 256 bytes and doubles as
+     * needed (a check's typical body of a few bytes costs one small array and its final copy), unlike
      * {@link InputStream#readAllBytes()}, which allocates 16 KiB per call however short the body.
      */
     @Override
     public byte[] readAllBytes() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(FIRST_SIZE);
-        byte[] chunk = new byte[(int) Math.max(1, Math.min(CHUNK_SIZE, limit))];
+        byte[] bytes = new byte[(int) Math.max(1, Math.min(FIRST_SIZE, limit))];
+        int filled = 0;
         int n;
-        while ((n = read(chunk, 0, chunk.length)) >= 0) {
-            out.write(chunk, 0, n);
+        while ((n = read(bytes, filled, bytes.length - filled)) >= 0) {
+            filled += n;
+            if (filled == bytes.length) {
+                bytes = Arrays.copyOf(bytes, grown(bytes.length));
+            }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(bytes, filled);
+    }
+
+    /** Twice {@code length}, but no more than one past the limit: room for the read that finds the end. */
+    private int grown(int length) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.min(2L * length, Math.max(limit, length) + 1));
     }
 
     /** Bytes read so far. */

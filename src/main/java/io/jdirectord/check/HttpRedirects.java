@@ -17,17 +17,14 @@ final class HttpRedirects {
     /** LWP's default max_redirect. */
     static final int MAX = 7;
 
-    private final Set<String> visited = new HashSet<>();
+    /** The URLs fetched so far; made at the first redirect (most checks see none). */
+    private Set<String> visited;
+
     private HttpTarget current;
     private int hops;
 
     HttpRedirects(HttpTarget first) {
         this.current = first;
-        try {
-            visited.add(first.url().toString());
-        } catch (IllegalArgumentException e) {
-            // a virtualhost that is no URL authority: a loop back to the first URL is caught one hop later
-        }
     }
 
     static boolean isRedirect(int status) {
@@ -56,7 +53,7 @@ final class HttpRedirects {
             throw new ProbeException("too many redirects: " + status + " to " + Reasons.excerpt(text) + " (at most "
                     + MAX + " are followed)");
         }
-        if (!visited.add(location.toString())) {
+        if (!visited().add(location.toString())) {
             throw new ProbeException("redirect loop: " + status + " back to " + Reasons.excerpt(text));
         }
         try {
@@ -66,6 +63,18 @@ final class HttpRedirects {
         }
         hops++;
         return current;
+    }
+
+    private Set<String> visited() {
+        if (visited == null) {
+            visited = new HashSet<>();
+            try {
+                visited.add(current.url().toString());
+            } catch (IllegalArgumentException e) {
+                // a virtualhost that is no URL authority: a loop back to the first URL is caught one hop later
+            }
+        }
+        return visited;
     }
 
     /** What a result says about the redirects behind it: empty without any. */

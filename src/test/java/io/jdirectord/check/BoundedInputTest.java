@@ -40,6 +40,16 @@ class BoundedInputTest {
     }
 
     @Test
+    void readsABodyAsLongAsTheLimitWholeAndNotTruncated() throws IOException {
+        byte[] body = new byte[512];
+        java.util.Arrays.fill(body, (byte) 'x');
+        BoundedInput in = over(body, 512);
+
+        assertThat(in.readAllBytes()).isEqualTo(body);
+        assertThat(in.truncated()).isFalse();
+    }
+
+    @Test
     void readsNothingWithALimitOfZeroButNoticesTheBody() throws IOException {
         BoundedInput in = over(new byte[] {1, 2, 3}, 0);
 
