@@ -44,7 +44,7 @@ final class Http1Codec {
      * Bytes of the parser's buffer and the initial size of its line buffer (HttpCore's default is 8 KiB). A
      * check reads a few hundred bytes, and with 10,000 probes a second larger buffers were most of the
      * garbage (1 KiB: 7.1 KiB allocated to read nginx's reply; 256 bytes: 3.6 KiB); longer replies take more
-     * reads, not more memory, and a body longer than the buffer is read straight into the caller's array.
+     * reads, not more memory (a read of more than 512 bytes, HttpCore's chunk limit, skips the buffer).
      */
     private static final int BUFFER_SIZE = 256;
 
