@@ -11,6 +11,8 @@ public enum CheckType {
     ON,
     COMBINED;
 
+    private final String ldName = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+
     /** Whether the check speaks the service's protocol (negotiate, or combined with connects in between). */
     public boolean negotiates() {
         return this == NEGOTIATE || this == COMBINED;
@@ -18,6 +20,6 @@ public enum CheckType {
 
     /** The name as written in the configuration ({@code external-perl}); {@code combined} for N. */
     public String ldName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return ldName;
     }
 }

@@ -35,6 +35,7 @@ public enum ServiceKind {
     SSH(22);
 
     private final int wellKnownPort;
+    private final String ldName = name().toLowerCase(Locale.ROOT);
 
     ServiceKind(int wellKnownPort) {
         this.wellKnownPort = wellKnownPort;
@@ -47,7 +48,7 @@ public enum ServiceKind {
 
     /** The name as written in the configuration ({@code http_proxy}). */
     public String ldName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ldName;
     }
 
     /** The service ldirectord picks for a virtual port when no {@code service=} is given. */

@@ -3,27 +3,42 @@ package io.jdirectord.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The largest configuration jdirectord accepts (5,000 virtual services, 10,000 real servers) runs in the
- * packaged JVM settings (etc/default/jdirectord: a 256 MiB heap): {@code -t} accepts it, a dry-run start
+ * packaged JVM settings (etc/default/jdirectord: a 96 MiB heap): {@code -t} accepts it, a dry-run start
  * probes every real server and stays up; one virtual service more is refused with its line.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConfigLimitsIT {
 
-    /** JDIRECTORD_JAVA_OPTS of etc/default/jdirectord, but the native-heap trim (JDK 21.0.3+). */
-    static final List<String> PACKAGED_JVM = List.of(
-            "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:NewSize=4m", "-XX:MaxNewSize=64m", "-XX:SurvivorRatio=4");
+    /** JDIRECTORD_JAVA_OPTS as etc/default/jdirectord ships them. */
+    static final List<String> PACKAGED_JVM = packagedJvmOptions();
+
+    private static List<String> packagedJvmOptions() {
+        try {
+            Matcher options = Pattern.compile("(?m)^JDIRECTORD_JAVA_OPTS=\"([^\"]*)\"$")
+                    .matcher(Files.readString(Path.of("etc/default/jdirectord")));
+            assertThat(options.find())
+                    .as("JDIRECTORD_JAVA_OPTS in etc/default/jdirectord")
+                    .isTrue();
+            return List.of(options.group(1).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path dir;
