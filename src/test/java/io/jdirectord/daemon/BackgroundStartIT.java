@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,12 +34,22 @@ class BackgroundStartIT {
 
     private final List<Long> started = new ArrayList<>();
 
+    /** Stops the daemons a test started and waits for their end: until then they write into {@link #dir}. */
     @AfterEach
-    void stopWhatStarted() {
-        started.stream()
+    void stopWhatStarted() throws Exception {
+        List<ProcessHandle> daemons = started.stream()
                 .map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream)
-                .forEach(ProcessHandle::destroy);
+                .toList();
+        daemons.forEach(ProcessHandle::destroy);
+        for (ProcessHandle daemon : daemons) {
+            try {
+                daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                daemon.destroyForcibly();
+                daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test

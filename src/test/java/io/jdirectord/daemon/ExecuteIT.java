@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,9 +30,19 @@ class ExecuteIT {
 
     private Optional<ProcessHandle> instance = Optional.empty();
 
+    /** Stops the instance and waits for its end: until then it writes into {@link #dir}. */
     @AfterEach
-    void stopTheInstance() {
-        instance.ifPresent(ProcessHandle::destroy);
+    void stopTheInstance() throws Exception {
+        if (instance.isPresent()) {
+            ProcessHandle daemon = instance.get();
+            daemon.destroy();
+            try {
+                daemon.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                daemon.destroyForcibly();
+                daemon.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
     }
 
     private String mainConfig(boolean execute) {
