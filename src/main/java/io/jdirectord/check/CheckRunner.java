@@ -47,6 +47,9 @@ public final class CheckRunner {
     }
 
     private static CheckResult redacted(CheckResult result, CheckSpec spec) {
+        if (spec.passwd().isEmpty() && spec.secret().isEmpty()) {
+            return result;
+        }
         String reason = redact(result.reason(), List.of(spec.passwd(), spec.secret()));
         return new CheckResult(result.up(), reason, result.elapsed(), result.weight());
     }
