@@ -48,7 +48,7 @@ public final class HttpCheck implements Check {
      * @throws IllegalArgumentException when the request or receive is malformed or the CA file unusable
      */
     public static Check of(HttpSpec spec, TlsContexts contexts) {
-        return HttpLoopCheck.of(spec, ProbeLoop.shared()).orElseGet(() -> new HttpCheck(spec, contexts));
+        return HttpLoopCheck.of(spec, ProbeLoop.next()).orElseGet(() -> new HttpCheck(spec, contexts));
     }
 
     @Override

@@ -7,16 +7,20 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One platform thread that carries the probes of every {@link LoopCheck}: their non-blocking sockets on one
+ * One platform thread that carries the probes of the {@link LoopCheck}s given it ({@link #next()}: the
+ * checks are spread over at most {@value #MAX_LOOPS} such loops): their non-blocking sockets on one
  * selector, their deadlines in lines of equal timeout. A probe's steps run on this thread, never block, and
  * end the probe by its deadline (plus the loop's own lateness); starting a probe from any thread only queues
  * it, and a burst of starts costs one wake-up. One thread instead of a thread per probe: no hand-off between
@@ -27,6 +31,8 @@ final class ProbeLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeLoop.class);
     /** Bytes of the buffer every read of every probe goes through (a probe keeps only what it received). */
     private static final int READ_BUFFER = 16 * 1024;
+    /** Loops at most, however many processors. */
+    static final int MAX_LOOPS = 2;
 
     private final Selector selector;
     private final Queue<LoopProbe> starting = new ConcurrentLinkedQueue<>();
@@ -45,13 +51,25 @@ final class ProbeLoop {
         thread.start();
     }
 
-    /** The loop every check shares, started on first use. */
-    static ProbeLoop shared() {
-        return Shared.LOOP;
+    /**
+     * One of the loops the checks share, in turn, so that each carries an equal part of the checks; they
+     * are started on first use. A check keeps the loop it was given for all its probes.
+     */
+    static ProbeLoop next() {
+        return Shared.LOOPS.get(Math.floorMod(Shared.NEXT.getAndIncrement(), Shared.LOOPS.size()));
     }
 
+    /**
+     * The shared loops: one per processor, at most {@value #MAX_LOOPS}. At 10,000 probes a second one loop
+     * kept a core 85 to 93 % busy on the 2-core machine of src/doc/performance.md, so that anything else
+     * the machine did put it behind its schedule; two share the work and leave each core room.
+     */
     private static final class Shared {
-        static final ProbeLoop LOOP = new ProbeLoop("probe-loop");
+        static final List<ProbeLoop> LOOPS = IntStream.rangeClosed(
+                        1, Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()))
+                .mapToObj(i -> new ProbeLoop("probe-loop-" + i))
+                .toList();
+        static final AtomicInteger NEXT = new AtomicInteger();
     }
 
     /** Queues {@code probe} to begin on the loop's thread; returns at once. */

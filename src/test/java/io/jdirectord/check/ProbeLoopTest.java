@@ -22,7 +22,7 @@ class ProbeLoopTest {
         CompletableFuture<CheckResult> result = new CompletableFuture<>();
         Waiting probe = new Waiting(Deadline.after(TIMEOUT), result::complete);
 
-        ProbeLoop.shared().start(probe);
+        ProbeLoop.next().start(probe);
 
         assertThat(result.get(5, TimeUnit.SECONDS).reason()).isEqualTo("timed out");
         assertThat(probe.released).isEqualTo(1);
@@ -38,7 +38,7 @@ class ProbeLoopTest {
         });
         probe.failure = new IllegalStateException("broken");
 
-        ProbeLoop.shared().start(probe);
+        ProbeLoop.next().start(probe);
         ended.get(5, TimeUnit.SECONDS);
 
         assertThat(results).extracting(CheckResult::reason).containsExactly("failed: broken");
@@ -59,7 +59,7 @@ class ProbeLoopTest {
                 for (int i = first; i < count; i += 4) {
                     Waiting probe = new Waiting(Deadline.after(TIMEOUT), results.get(i)::complete);
                     probe.answer = CheckResult.up("ok " + i);
-                    ProbeLoop.shared().start(probe);
+                    ProbeLoop.next().start(probe);
                 }
             }));
         }
