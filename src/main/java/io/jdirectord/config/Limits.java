@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The largest configuration jdirectord accepts: every configuration within these bounds runs in the
- * packaged heap ({@code -Xmx96m}, etc/default/jdirectord; ConfigLimitsIT). Each bound is checked before what it counts is
+ * packaged heap ({@code -Xmx80m}, etc/default/jdirectord; ConfigLimitsIT). Each bound is checked before what it counts is
  * built, so a file far beyond one costs no more memory than a file at it.
  */
 final class Limits {
