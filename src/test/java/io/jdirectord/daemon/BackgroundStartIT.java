@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,14 +40,8 @@ class BackgroundStartIT {
                 .map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream)
                 .toList();
-        daemons.forEach(ProcessHandle::destroy);
         for (ProcessHandle daemon : daemons) {
-            try {
-                daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                daemon.destroyForcibly();
-                daemon.onExit().get(STOPPED.toSeconds(), TimeUnit.SECONDS);
-            }
+            DaemonProcess.stop(daemon, STOPPED);
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The largest configuration jdirectord accepts (5,000 virtual services, 10,000 real servers) runs in the
- * packaged JVM settings (etc/default/jdirectord: a 96 MiB heap): {@code -t} accepts it, a dry-run start
+ * packaged JVM settings (JDIRECTORD_JAVA_OPTS of etc/default/jdirectord, read from the file): {@code -t} accepts it, a dry-run start
  * probes every real server and stays up; one virtual service more is refused with its line.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)

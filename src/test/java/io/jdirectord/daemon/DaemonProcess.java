@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -401,6 +402,21 @@ final class DaemonProcess implements AutoCloseable {
     /** SIGTERM (by pid, as systemd sends it), then waits up to 30 s for the exit; returns the exit status. */
     int stop() throws InterruptedException {
         return terminate(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops a daemon this test did not start itself (one that forked into the background): SIGTERM, SIGKILL
+     * when it has not ended after {@code grace}, and waits for its end (until then it may still write into
+     * the test's directory).
+     */
+    static void stop(ProcessHandle daemon, Duration grace) throws Exception {
+        daemon.destroy();
+        try {
+            daemon.onExit().get(grace.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            daemon.destroyForcibly();
+            daemon.onExit().get(grace.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** Stops the daemon if it still runs (SIGTERM, SIGKILL after 15 s) and what it forked. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,14 +33,7 @@ class ExecuteIT {
     @AfterEach
     void stopTheInstance() throws Exception {
         if (instance.isPresent()) {
-            ProcessHandle daemon = instance.get();
-            daemon.destroy();
-            try {
-                daemon.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                daemon.destroyForcibly();
-                daemon.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            }
+            DaemonProcess.stop(instance.get(), WAIT);
         }
     }
 
