@@ -32,6 +32,12 @@ final class Integrations implements AutoCloseable {
     /** How often the trackfile is brought in line with the director's health. */
     private static final long TRACK_FILE_PERIOD_MILLIS = 200;
 
+    /**
+     * The system property the launcher (src/deb/sbin/jdirectord) sets to {@code true} when the JVM will write
+     * its class cache as it exits.
+     */
+    static final String CLASS_CACHE_AT_EXIT = "jdirectord.classCacheAtExit";
+
     private final StatusEndpoint endpoint;
     private final Optional<ScheduledExecutorService> notifierTicks;
     private final ScheduledExecutorService trackFileTicks;
@@ -62,7 +68,8 @@ final class Integrations implements AutoCloseable {
         reporter.observe(endpoint);
         return new Integrations(
                 endpoint,
-                NotifySettings.from(System.getenv(), ProcessHandle.current().pid())
+                NotifySettings.from(
+                                System.getenv(), ProcessHandle.current().pid(), Boolean.getBoolean(CLASS_CACHE_AT_EXIT))
                         .map(settings -> notify(settings, reporter, status, log)),
                 trackFile(reporter, status, log));
     }

@@ -23,7 +23,9 @@ import java.util.function.LongSupplier;
 /**
  * Tells systemd how the daemon is doing (sd_notify protocol): READY=1 once the first round of checks
  * has been applied, RELOADING=1 with MONOTONIC_USEC when a reload starts and READY=1 when it ends,
- * STOPPING=1 on stop, STATUS= with a one-line summary at most once per {@link #STATUS_SPACING} when
+ * STOPPING=1 on stop (with EXTEND_TIMEOUT_USEC= when the JVM has {@link NotifySettings#exitWork work to do
+ * at exit}: systemd then moves both its stop timeout and its watchdog deadline, as no ping follows STOPPING=1),
+ * STATUS= with a one-line summary at most once per {@link #STATUS_SPACING} when
  * health or the table changed, and WATCHDOG=1 every half watchdog timeout, but only while
  * {@link ProbeProgress probing makes progress}: a stuck scheduler stops the pings and systemd restarts
  * the service. Event methods only record; {@link #tick} (called every {@link #tickPeriod}) sends what
@@ -43,6 +45,7 @@ public final class SystemdNotifier implements MonitorObserver {
     private final Consumer<String> errors;
     private final LongSupplier nanos;
     private final Optional<Duration> watchdog;
+    private final Duration exitWork;
     private final ProbeProgress progress;
     private final AtomicBoolean changed = new AtomicBoolean();
     private boolean ready;
@@ -63,6 +66,7 @@ public final class SystemdNotifier implements MonitorObserver {
         this.errors = errors;
         this.nanos = nanos;
         this.watchdog = settings.watchdog();
+        this.exitWork = settings.exitWork();
         long now = nanos.getAsLong();
         this.progress = new ProbeProgress(watchdog.orElse(Duration.ZERO), now);
         this.lastPing = now;
@@ -100,12 +104,16 @@ public final class SystemdNotifier implements MonitorObserver {
             }
             case STOPPING -> {
                 stopping = true;
-                send("STOPPING=1\nSTATUS=stopping");
+                send("STOPPING=1\nSTATUS=stopping" + extendTimeout());
             }
             case STARTING -> {
                 // Nothing to tell: systemd considers the service starting until READY=1.
             }
         }
+    }
+
+    private String extendTimeout() {
+        return exitWork.isZero() ? "" : "\nEXTEND_TIMEOUT_USEC=" + exitWork.toNanos() / 1000;
     }
 
     @Override

@@ -44,14 +44,17 @@ class SystemdNotifierTest {
             config(false, tcp("192.0.2.10", 80).real(real("10.0.0.1", 80)).build());
 
     private SystemdNotifier notifier(Optional<Duration> watchdog) {
+        return notifier(new NotifySettings("/run/systemd/notify", watchdog, Duration.ZERO));
+    }
+
+    private SystemdNotifier notifier(NotifySettings settings) {
         NotifySender sender = message -> {
             if (refuse) {
                 throw new IOException("send to /run/systemd/notify: errno 111");
             }
             sent.add(message);
         };
-        return new SystemdNotifier(
-                new NotifySettings("/run/systemd/notify", watchdog), sender, this::report, errors::add, nanos::get);
+        return new SystemdNotifier(settings, sender, this::report, errors::add, nanos::get);
     }
 
     private StatusReport report() throws IpvsException {
@@ -170,6 +173,17 @@ class SystemdNotifierTest {
         notifier.tick();
 
         assertThat(sent).containsExactly("STOPPING=1\nSTATUS=stopping");
+    }
+
+    @Test
+    void extendsTheStopTimeoutAndTheWatchdogForTheClassCacheTheJvmWritesAtExit() {
+        SystemdNotifier notifier =
+                notifier(new NotifySettings("/run/systemd/notify", Optional.of(WATCHDOG), Duration.ofMinutes(2)));
+        sent.clear();
+
+        notifier.daemonStatus(DaemonStatus.STOPPING);
+
+        assertThat(sent).containsExactly("STOPPING=1\nSTATUS=stopping\nEXTEND_TIMEOUT_USEC=120000000");
     }
 
     @Test
