@@ -2,6 +2,7 @@ package io.jdirectord.config;
 
 import io.jdirectord.net.AddressText;
 import java.net.InetAddress;
+import java.util.Objects;
 
 /**
  * An address and port; the stable identity of a real or fallback server within a virtual service.
@@ -17,5 +18,17 @@ public record Endpoint(InetAddress address, int port) {
     @Override
     public String toString() {
         return host() + ":" + port;
+    }
+
+    /** Written out (as a record's would be): with C1's code the record's own, through method handles, cost a probe's result several calls. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof Endpoint that && port == that.port && Objects.equals(address, that.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(address) + port;
     }
 }

@@ -49,4 +49,19 @@ public record HealthKey(ProbeSpec probe, int failureCount, int riseCount) {
         }
         return keys;
     }
+
+    /** Written out (as a record's would be): every result looks its key up, and the record's own goes through method handles. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof HealthKey that
+                        && failureCount == that.failureCount
+                        && riseCount == that.riseCount
+                        && probe.equals(that.probe);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * probe.hashCode() + failureCount) * 31 + riseCount;
+    }
 }

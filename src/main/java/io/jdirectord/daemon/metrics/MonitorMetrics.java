@@ -2,8 +2,10 @@ package io.jdirectord.daemon.metrics;
 
 import io.jdirectord.check.CheckResult;
 import io.jdirectord.config.CheckSpec;
+import io.jdirectord.config.CheckType;
 import io.jdirectord.config.Config;
 import io.jdirectord.config.ProbeSpec;
+import io.jdirectord.config.ServiceKind;
 import io.jdirectord.config.VirtualServiceKey;
 import io.jdirectord.daemon.observe.MonitorObserver;
 import io.jdirectord.engine.ControlAnswer;
@@ -15,6 +17,8 @@ import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.OpResult;
 import io.jdirectord.ipvs.ReconcileReport;
 import io.jdirectord.schedule.ScheduledProbes;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -25,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The metrics counted as events happen: checks (duration, results), health transitions, IPVS
@@ -53,6 +59,11 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Counter inconclusive;
     private final Counter stalled;
     private final SchedulerLag lag = new SchedulerLag();
+    /** The data points a result updates, per check type and service: the registry's own lookup by label
+     * values (a list of strings hashed on each call) cost more than the update. */
+    private final Map<CheckType, Map<ServiceKind, CheckPoints>> checkPoints = new ConcurrentHashMap<>();
+
+    private record CheckPoints(DistributionDataPoint duration, CounterDataPoint up, CounterDataPoint down) {}
 
     public MonitorMetrics(PrometheusRegistry registry, String version) {
         checkDuration = Histogram.builder()
@@ -169,17 +180,29 @@ public final class MonitorMetrics implements MonitorObserver {
 
     @Override
     public void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {
-        CheckSpec check = probe.check();
-        String type = check.type().ldName();
-        String service = check.service().ldName();
-        checkDuration
-                .labelValues(type, service)
-                .observe(seconds(result.elapsed().toNanos()));
-        checkResults.labelValues(type, service, result.up() ? "up" : "down").inc();
+        CheckPoints points = pointsOf(probe.check());
+        points.duration().observe(seconds(result.elapsed().toNanos()));
+        (result.up() ? points.up() : points.down()).inc();
         long finishedNanos = finished.getEpochSecond() * 1_000_000_000L + finished.getNano();
         lastResult.set(seconds(finishedNanos));
         lag.lag(probe, finishedNanos - result.elapsed().toNanos())
                 .ifPresent(late -> schedulerLag.observe(seconds(late)));
+    }
+
+    private CheckPoints pointsOf(CheckSpec check) {
+        Map<ServiceKind, CheckPoints> ofType =
+                checkPoints.computeIfAbsent(check.type(), type -> new ConcurrentHashMap<>());
+        CheckPoints points = ofType.get(check.service());
+        return points != null ? points : ofType.computeIfAbsent(check.service(), service -> points(check));
+    }
+
+    private CheckPoints points(CheckSpec check) {
+        String type = check.type().ldName();
+        String service = check.service().ldName();
+        return new CheckPoints(
+                checkDuration.labelValues(type, service),
+                checkResults.labelValues(type, service, "up"),
+                checkResults.labelValues(type, service, "down"));
     }
 
     @Override
