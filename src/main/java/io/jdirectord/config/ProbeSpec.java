@@ -7,9 +7,12 @@ import java.util.Optional;
  * One distinct probe: a check definition aimed at one real server. Equal ProbeSpecs are probed once and
  * their result feeds every virtual service that contains them. The virtual service is part of the
  * identity only for external checks, whose program receives the virtual's address and port. A value
- * like a record (equal components, equal probes; the record's toString), but its hash is computed once:
- * every result looks its probe up in several maps, and a record's hash of the whole check definition,
- * computed through method handles on each lookup, was a tenth of the probe loop's time with C1's code.
+ * like a record (equal components, equal probes; the record's toString), but cheaper to look up: every
+ * result looks its probe up in several maps and every table pass makes a ProbeSpec per real server to look
+ * up its health, and a record's hash of the whole check definition (22 components, through method handles)
+ * was a tenth of the probe loop's time with C1's code. The hash is computed once, from the real server,
+ * the check type and the virtual service (equal probes agree on those; probes of one real server that
+ * differ only in the check's details share a hash and are told apart by equals).
  *
  * @param check    the effective check (per-real request/receive applied)
  * @param real     the real server's address and configured port
@@ -26,7 +29,7 @@ public final class ProbeSpec {
         this.check = Objects.requireNonNull(check, "check");
         this.real = Objects.requireNonNull(real, "real");
         this.virtual = Objects.requireNonNull(virtual, "virtual");
-        this.hash = (31 * check.hashCode() + real.hashCode()) * 31 + virtual.hashCode();
+        this.hash = (31 * real.hashCode() + check.type().hashCode()) * 31 + virtual.hashCode();
     }
 
     static ProbeSpec of(CheckSpec check, Endpoint real, VirtualServiceKey virtual) {
@@ -61,7 +64,7 @@ public final class ProbeSpec {
                         && hash == that.hash
                         && real.equals(that.real)
                         && virtual.equals(that.virtual)
-                        && check.equals(that.check);
+                        && Objects.equals(check, that.check); // the same CheckSpec, mostly: identity first
     }
 
     @Override
