@@ -20,7 +20,10 @@ public record Endpoint(InetAddress address, int port) {
         return host() + ":" + port;
     }
 
-    /** Written out (as a record's would be): with C1's code the record's own, through method handles, cost a probe's result several calls. */
+    /**
+     * Written out as a record's would be: with C1's code the record's own, through method handles, cost every
+     * probe result several calls.
+     */
     @Override
     public boolean equals(Object other) {
         return this == other

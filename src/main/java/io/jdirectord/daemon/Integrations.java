@@ -36,7 +36,7 @@ final class Integrations implements AutoCloseable {
      * The system property the launcher (src/deb/sbin/jdirectord) sets to {@code true} when the JVM will write
      * its class cache as it exits.
      */
-    static final String CLASS_CACHE_AT_EXIT = "jdirectord.classCacheAtExit";
+    private static final String CLASS_CACHE_AT_EXIT = "jdirectord.classCacheAtExit";
 
     private final StatusEndpoint endpoint;
     private final Optional<ScheduledExecutorService> notifierTicks;

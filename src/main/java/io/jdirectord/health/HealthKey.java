@@ -50,7 +50,10 @@ public record HealthKey(ProbeSpec probe, int failureCount, int riseCount) {
         return keys;
     }
 
-    /** Written out (as a record's would be): every result looks its key up, and the record's own goes through method handles. */
+    /**
+     * Written out as a record's would be: every result looks its key up, and the record's own goes through
+     * method handles.
+     */
     @Override
     public boolean equals(Object other) {
         return this == other

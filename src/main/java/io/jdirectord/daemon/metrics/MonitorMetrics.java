@@ -59,8 +59,10 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Counter inconclusive;
     private final Counter stalled;
     private final SchedulerLag lag = new SchedulerLag();
-    /** The data points a result updates, per check type and service: the registry's own lookup by label
-     * values (a list of strings hashed on each call) cost more than the update. */
+    /**
+     * The data points a result updates, per check type and service: the registry's own lookup by label
+     * values (a list of strings hashed on each call) cost more than the update.
+     */
     private final Map<CheckType, Map<ServiceKind, CheckPoints>> checkPoints = new ConcurrentHashMap<>();
 
     private record CheckPoints(DistributionDataPoint duration, CounterDataPoint up, CounterDataPoint down) {}
@@ -190,10 +192,9 @@ public final class MonitorMetrics implements MonitorObserver {
     }
 
     private CheckPoints pointsOf(CheckSpec check) {
-        Map<ServiceKind, CheckPoints> ofType =
-                checkPoints.computeIfAbsent(check.type(), type -> new ConcurrentHashMap<>());
-        CheckPoints points = ofType.get(check.service());
-        return points != null ? points : ofType.computeIfAbsent(check.service(), service -> points(check));
+        return checkPoints
+                .computeIfAbsent(check.type(), type -> new ConcurrentHashMap<>())
+                .computeIfAbsent(check.service(), service -> points(check));
     }
 
     private CheckPoints points(CheckSpec check) {
