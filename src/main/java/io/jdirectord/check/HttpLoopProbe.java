@@ -179,15 +179,10 @@ final class HttpLoopProbe extends LoopProbe {
     }
 
     private void closeChannel() {
+        if (channel != null) {
+            loop.close(key, channel);
+        }
         key = null;
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing is best effort: the channel is unusable either way.
-        }
         channel = null;
     }
 

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ final class ProbeLoop {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Map<Long, DeadlineLine> lines = new HashMap<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    /** Channels whose keys are cancelled, to close once a select has dropped the keys, oldest first. */
+    private final ArrayDeque<SelectableChannel> closing = new ArrayDeque<>();
 
     private ProbeLoop(String name) {
         try {
@@ -85,6 +89,21 @@ final class ProbeLoop {
         return channel.register(selector, ops, probe);
     }
 
+    /**
+     * Closes {@code channel}, registered as {@code key} (null: never registered), once the selector has
+     * dropped the key, which it does at its next select. The JDK closes a channel still registered with a
+     * selector in two steps, a getsockopt and a shutdown now and the close at that select; after the select
+     * the close alone does it. Loop thread only.
+     */
+    void close(@Nullable SelectionKey key, SelectableChannel channel) {
+        if (key == null) {
+            closeNow(channel);
+        } else {
+            key.cancel();
+            closing.add(channel);
+        }
+    }
+
     /** The loop's read buffer, cleared: valid until the calling step returns. Loop thread only. */
     ByteBuffer readBuffer() {
         return readBuffer.clear();
@@ -106,14 +125,31 @@ final class ProbeLoop {
             begin(probe);
         }
         long wait = millisToNextDeadline();
-        if (wait < 0) {
-            selector.select(this::ready);
-        } else if (wait == 0) {
+        int dropped = closing.size();
+        if (wait == 0 || (wait < 0 && dropped > 0)) {
             selector.selectNow(this::ready);
+        } else if (wait < 0) {
+            selector.select(this::ready);
         } else {
             selector.select(this::ready, wait);
         }
+        closeDropped(dropped);
         expireDue();
+    }
+
+    /** Closes the first {@code dropped} of {@link #closing}: their keys were cancelled before the last select. */
+    private void closeDropped(int dropped) {
+        for (int i = 0; i < dropped; i++) {
+            closeNow(closing.poll());
+        }
+    }
+
+    private static void closeNow(SelectableChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing is best effort: the channel is unusable either way.
+        }
     }
 
     private void begin(LoopProbe probe) {

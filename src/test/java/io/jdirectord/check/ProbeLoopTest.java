@@ -1,7 +1,10 @@
 package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +75,19 @@ class ProbeLoopTest {
     }
 
     @Test
+    void aFinishedProbesRegisteredChannelIsClosedByTheLoopEvenWhenNothingElseRuns() throws Exception {
+        CompletableFuture<CheckResult> result = new CompletableFuture<>();
+        Registering probe = new Registering(Deadline.after(TIMEOUT), result::complete);
+
+        ProbeLoop.next().start(probe);
+
+        assertThat(result.get(5, TimeUnit.SECONDS).up()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !probe.pipe.source().isOpen());
+        assertThat(probe.pipe.sink().isOpen()).isTrue();
+        probe.pipe.sink().close();
+    }
+
+    @Test
     void aFinishedProbeLeavesItsDeadlineLineAtOnce() {
         ProbeLoop.DeadlineLine line = new ProbeLoop.DeadlineLine();
         Waiting first = new Waiting(Deadline.after(TIMEOUT), result -> {});
@@ -89,6 +105,46 @@ class ProbeLoopTest {
         assertThat(second.next).isNull();
         third.finish(CheckResult.up("ok"));
         assertThat(line.first()).isNull();
+    }
+
+    /** A probe that registers a pipe's reading end, answers at once and has the loop close it. */
+    private static final class Registering extends LoopProbe {
+        final Pipe pipe;
+        private ProbeLoop loop;
+        private SelectionKey key;
+
+        Registering(Deadline deadline, Consumer<CheckResult> done) throws IOException {
+            super(deadline, TIMEOUT, done);
+            pipe = Pipe.open();
+        }
+
+        @Override
+        void begin(ProbeLoop loop) throws IOException {
+            this.loop = loop;
+            pipe.source().configureBlocking(false);
+            key = loop.register(pipe.source(), SelectionKey.OP_READ, this);
+            finish(CheckResult.up("ok"));
+        }
+
+        @Override
+        void ready(SelectionKey key) {
+            throw new AssertionError("nothing is written to the pipe");
+        }
+
+        @Override
+        CheckResult timedOut() {
+            return CheckResult.down("timed out");
+        }
+
+        @Override
+        CheckResult failed(Exception e) {
+            return CheckResult.down("failed: " + e.getMessage());
+        }
+
+        @Override
+        void release() {
+            loop.close(key, pipe.source());
+        }
     }
 
     /** A probe that opens nothing: it answers in its first step, fails there, or waits for its deadline. */
