@@ -108,13 +108,13 @@ class ProbeLoopTest {
     }
 
     /** A probe that registers a pipe's reading end, answers at once and has the loop close it. */
-    private static final class Registering extends LoopProbe {
+    private static final class Registering extends TestProbe {
         final Pipe pipe;
         private ProbeLoop loop;
         private SelectionKey key;
 
         Registering(Deadline deadline, Consumer<CheckResult> done) throws IOException {
-            super(deadline, TIMEOUT, done);
+            super(deadline, done);
             pipe = Pipe.open();
         }
 
@@ -132,29 +132,19 @@ class ProbeLoopTest {
         }
 
         @Override
-        CheckResult timedOut() {
-            return CheckResult.down("timed out");
-        }
-
-        @Override
-        CheckResult failed(Exception e) {
-            return CheckResult.down("failed: " + e.getMessage());
-        }
-
-        @Override
         void release() {
             loop.close(key, pipe.source());
         }
     }
 
     /** A probe that opens nothing: it answers in its first step, fails there, or waits for its deadline. */
-    private static final class Waiting extends LoopProbe {
+    private static final class Waiting extends TestProbe {
         CheckResult answer;
         RuntimeException failure;
         int released;
 
         Waiting(Deadline deadline, Consumer<CheckResult> done) {
-            super(deadline, TIMEOUT, done);
+            super(deadline, done);
         }
 
         @Override
@@ -173,6 +163,18 @@ class ProbeLoopTest {
         }
 
         @Override
+        void release() {
+            released++;
+        }
+    }
+
+    /** A probe of {@link #TIMEOUT} whose results say "timed out" and "failed: MESSAGE". */
+    private abstract static class TestProbe extends LoopProbe {
+        TestProbe(Deadline deadline, Consumer<CheckResult> done) {
+            super(deadline, TIMEOUT, done);
+        }
+
+        @Override
         CheckResult timedOut() {
             return CheckResult.down("timed out");
         }
@@ -180,11 +182,6 @@ class ProbeLoopTest {
         @Override
         CheckResult failed(Exception e) {
             return CheckResult.down("failed: " + e.getMessage());
-        }
-
-        @Override
-        void release() {
-            released++;
         }
     }
 }
