@@ -13,10 +13,6 @@ import java.util.Optional;
  * was a tenth of the probe loop's time with C1's code. The hash is computed once, from the real server,
  * the check type and the virtual service (equal probes agree on those; probes of one real server that
  * differ only in the check's details share a hash and are told apart by equals).
- *
- * @param check    the effective check (per-real request/receive applied)
- * @param real     the real server's address and configured port
- * @param virtual  the virtual service, present only for external and external-perl checks
  */
 public final class ProbeSpec {
 
@@ -25,6 +21,11 @@ public final class ProbeSpec {
     private final Optional<VirtualServiceKey> virtual;
     private final int hash;
 
+    /**
+     * @param check    the effective check (per-real request/receive applied)
+     * @param real     the real server's address and configured port
+     * @param virtual  the virtual service, present only for external and external-perl checks
+     */
     public ProbeSpec(CheckSpec check, Endpoint real, Optional<VirtualServiceKey> virtual) {
         this.check = Objects.requireNonNull(check, "check");
         this.real = Objects.requireNonNull(real, "real");
