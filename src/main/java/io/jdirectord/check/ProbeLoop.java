@@ -7,9 +7,8 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,9 @@ final class ProbeLoop {
     private final Selector selector;
     private final Queue<LoopProbe> starting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private final Map<Long, DeadlineLine> lines = new HashMap<>();
+    /** One line per timeout in use, in the order first used: a handful at most, found by a scan. */
+    private final List<DeadlineLine> lines = new ArrayList<>();
+
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
     /** Channels whose keys are cancelled, to close once a select has dropped the keys, oldest first. */
     private final ArrayDeque<SelectableChannel> closing = new ArrayDeque<>();
@@ -153,9 +154,19 @@ final class ProbeLoop {
     }
 
     private void begin(LoopProbe probe) {
-        lines.computeIfAbsent(probe.timeoutNanos(), timeout -> new DeadlineLine())
-                .add(probe);
+        lineOf(probe.timeoutNanos()).add(probe);
         probe.start(this);
+    }
+
+    private DeadlineLine lineOf(long timeoutNanos) {
+        for (DeadlineLine line : lines) {
+            if (line.timeoutNanos == timeoutNanos) {
+                return line;
+            }
+        }
+        DeadlineLine line = new DeadlineLine(timeoutNanos);
+        lines.add(line);
+        return line;
     }
 
     private void ready(SelectionKey key) {
@@ -169,7 +180,7 @@ final class ProbeLoop {
     private long millisToNextDeadline() {
         long now = System.nanoTime();
         long soonest = Long.MAX_VALUE;
-        for (DeadlineLine line : lines.values()) {
+        for (DeadlineLine line : lines) {
             LoopProbe first = line.first();
             if (first != null) {
                 soonest = Math.min(soonest, Math.max(0, first.deadline().nanoTime() - now));
@@ -183,7 +194,7 @@ final class ProbeLoop {
 
     /** Ends every probe whose deadline has passed: ready probes were served first, in this turn. */
     private void expireDue() {
-        for (DeadlineLine line : lines.values()) {
+        for (DeadlineLine line : lines) {
             for (LoopProbe first = line.first();
                     first != null && first.deadline().expired();
                     first = line.first()) {
@@ -198,8 +209,15 @@ final class ProbeLoop {
      * probe's sockets and buffers must not stay reachable until its deadline). Loop thread only.
      */
     static final class DeadlineLine {
+        /** The timeout of its probes, in nanoseconds. */
+        final long timeoutNanos;
+
         private LoopProbe head;
         private LoopProbe tail;
+
+        DeadlineLine(long timeoutNanos) {
+            this.timeoutNanos = timeoutNanos;
+        }
 
         LoopProbe first() {
             return head;

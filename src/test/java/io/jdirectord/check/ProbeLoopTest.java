@@ -89,7 +89,7 @@ class ProbeLoopTest {
 
     @Test
     void aFinishedProbeLeavesItsDeadlineLineAtOnce() {
-        ProbeLoop.DeadlineLine line = new ProbeLoop.DeadlineLine();
+        ProbeLoop.DeadlineLine line = new ProbeLoop.DeadlineLine(1_000_000_000L);
         Waiting first = new Waiting(Deadline.after(TIMEOUT), result -> {});
         Waiting second = new Waiting(Deadline.after(TIMEOUT), result -> {});
         Waiting third = new Waiting(Deadline.after(TIMEOUT), result -> {});
