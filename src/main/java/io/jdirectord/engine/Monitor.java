@@ -158,7 +158,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         List<ServiceEntry> listed = keeper.list();
         ProbeIndex index = ProbeIndex.of(config);
         PreparedProbes probes = prepare(config, index);
-        Set<HealthKey> keys = HealthKey.allOf(config);
+        Set<HealthKey> keys = index.canonical(HealthKey.allOf(config));
         Set<HealthKey> presumedUp = new HashSet<>(PresumedUp.from(config, listed));
         presumedUp.addAll(removedDrains.presumedUp(config));
         Running previous = running.get();
@@ -199,7 +199,9 @@ public final class Monitor implements ProbeListener, AutoCloseable {
 
     private PreparedProbes prepare(Config config, ProbeIndex index) throws ConfigException {
         try {
-            return scheduler.prepare(ScheduledProbes.from(config));
+            return scheduler.prepare(ScheduledProbes.from(config).stream()
+                    .map(probe -> new ScheduledProbe(index.canonical(probe.spec()), probe.interval()))
+                    .toList());
         } catch (ProbeSetupException e) {
             throw new ConfigException(List.of(Refusals.checkSetup(config, index, e.probe(), Refusals.messageOf(e))));
         }
@@ -250,7 +252,7 @@ public final class Monitor implements ProbeListener, AutoCloseable {
         }
         status.recordResult(probe, result, finished);
         facts.probeResult(finished);
-        events.probeResult(now, probe, result, finished);
+        events.probeResult(now, probe, result, finished, startLag);
         handle(keeper.change(() -> health.record(probe, result, finished)), now);
         if (now.firstRound().report(probe)) {
             keeper.afterNextPass(() -> firstRoundApplied(now));

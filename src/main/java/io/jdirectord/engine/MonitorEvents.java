@@ -27,8 +27,11 @@ public interface MonitorEvents {
     /** {@code running} was put in force (start and every successful reload) and its probes scheduled. */
     void configApplied(Running running);
 
-    /** A probe returned; {@code finished} is when, by the scheduler's clock. */
-    void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished);
+    /**
+     * A probe returned; {@code finished} is when, by the scheduler's clock, and {@code startLag} how long
+     * after its slot the scheduler started the run.
+     */
+    void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished, Duration startLag);
 
     /** What health made of a result, a reconfiguration or a maintenance change; never empty. */
     void healthEvents(List<HealthEvent> events, Running running);

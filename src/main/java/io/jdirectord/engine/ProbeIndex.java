@@ -6,7 +6,9 @@ import io.jdirectord.config.RealServer;
 import io.jdirectord.config.VirtualService;
 import io.jdirectord.health.HealthKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,24 @@ public final class ProbeIndex {
     public record Use(VirtualService virtual, RealServer real) {}
 
     private final Map<ProbeSpec, List<Use>> uses;
+    /** Each probe to itself: finds the index's instance of an equal probe. */
+    private final Map<ProbeSpec, ProbeSpec> probes = new HashMap<>();
+    /** The uses whose virtual service has a monitorfile: none in most configurations, so most lookups are free. */
+    private final Map<ProbeSpec, List<Use>> monitored;
 
     private ProbeIndex(Map<ProbeSpec, List<Use>> uses) {
         this.uses = uses;
+        uses.keySet().forEach(probe -> probes.put(probe, probe));
+        Map<ProbeSpec, List<Use>> withFile = new HashMap<>();
+        uses.forEach((probe, list) -> {
+            List<Use> filed = list.stream()
+                    .filter(use -> use.virtual().monitorFile().isPresent())
+                    .toList();
+            if (!filed.isEmpty()) {
+                withFile.put(probe, filed);
+            }
+        });
+        this.monitored = Map.copyOf(withFile);
     }
 
     public static ProbeIndex of(Config config) {
@@ -40,6 +57,11 @@ public final class ProbeIndex {
         return uses.getOrDefault(probe, List.of());
     }
 
+    /** The pairs fed by {@code probe} whose virtual service has a monitorfile, in file order. */
+    public List<Use> monitorFileUsesOf(ProbeSpec probe) {
+        return monitored.getOrDefault(probe, List.of());
+    }
+
     /**
      * The pairs that see a real server's health through {@code key} (its probe with its thresholds), in
      * file order: where per-virtual lines for that key go. Costs the uses of one probe, not the whole
@@ -50,6 +72,24 @@ public final class ProbeIndex {
                 .filter(use -> use.virtual().timing().failureCount() == key.failureCount()
                         && use.virtual().timing().riseCount() == key.riseCount())
                 .toList();
+    }
+
+    /**
+     * The index's own instance of {@code probe} (equal to it), {@code probe} itself when the index lacks
+     * it. Every structure of one configuration holds these instances, so that the lookups each result
+     * makes find their key by identity instead of comparing two copies field by field.
+     */
+    public ProbeSpec canonical(ProbeSpec probe) {
+        return probes.getOrDefault(probe, probe);
+    }
+
+    /** {@code keys} with their probes replaced by the index's instances ({@link #canonical}), in their order. */
+    public Set<HealthKey> canonical(Set<HealthKey> keys) {
+        Set<HealthKey> canonical = new LinkedHashSet<>();
+        for (HealthKey key : keys) {
+            canonical.add(new HealthKey(canonical(key.probe()), key.failureCount(), key.riseCount()));
+        }
+        return canonical;
     }
 
     /** Every probe of the configuration. */

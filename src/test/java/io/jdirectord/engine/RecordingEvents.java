@@ -12,6 +12,7 @@ import io.jdirectord.health.HealthEvent;
 import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.OpResult;
 import io.jdirectord.ipvs.ReconcileReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ final class RecordingEvents implements MonitorEvents {
     }
 
     @Override
-    public void probeResult(Running running, ProbeSpec probe, CheckResult result, Instant finished) {}
+    public void probeResult(
+            Running running, ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {}
 
     @Override
     public void healthEvents(List<HealthEvent> events, Running running) {}

@@ -109,6 +109,7 @@ public final class EngineFixtures {
         private Optional<Fallback> fallback = Optional.empty();
         private Optional<String> fallbackCommand = Optional.empty();
         private boolean quiescent;
+        private Optional<Path> monitorFile = Optional.empty();
 
         private VirtualBuilder(VirtualServiceKey key) {
             this.key = key;
@@ -164,6 +165,11 @@ public final class EngineFixtures {
             return this;
         }
 
+        public VirtualBuilder monitorFile(Path file) {
+            this.monitorFile = Optional.of(file);
+            return this;
+        }
+
         public VirtualService build() {
             EmailAlert noAlerts = new EmailAlert("", 0, Set.of(), Optional.empty(), Optional.empty());
             return new VirtualService(
@@ -180,7 +186,7 @@ public final class EngineFixtures {
                     quiescent,
                     true,
                     noAlerts,
-                    Optional.empty(),
+                    monitorFile,
                     Optional.empty(),
                     Optional.empty(),
                     io.jdirectord.config.WeightShaping.NONE,

@@ -16,7 +16,6 @@ import io.jdirectord.ipvs.IpvsException;
 import io.jdirectord.ipvs.IpvsOp;
 import io.jdirectord.ipvs.OpResult;
 import io.jdirectord.ipvs.ReconcileReport;
-import io.jdirectord.schedule.ScheduledProbes;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -58,7 +57,6 @@ public final class MonitorMetrics implements MonitorObserver {
     private final Gauge failsafe;
     private final Counter inconclusive;
     private final Counter stalled;
-    private final SchedulerLag lag = new SchedulerLag();
     /**
      * The data points a result updates, per check type and service: the registry's own lookup by label
      * values (a list of strings hashed on each call) cost more than the update.
@@ -123,7 +121,7 @@ public final class MonitorMetrics implements MonitorObserver {
         schedulerLag = Histogram.builder()
                 .name("jdirectord_scheduler_lag_seconds")
                 .unit(Unit.SECONDS)
-                .help("How long after its slot a probe run started (estimated from result times)")
+                .help("How long after its slot the scheduler started a probe run")
                 .classicOnly()
                 .classicUpperBounds(LAG_BUCKETS)
                 .withoutExemplars()
@@ -161,7 +159,6 @@ public final class MonitorMetrics implements MonitorObserver {
 
     @Override
     public void configApplied(Config config) {
-        lag.configured(ScheduledProbes.from(config));
         config.virtualServices().forEach(v -> failsafe.labelValues(v.key().id()));
     }
 
@@ -181,14 +178,13 @@ public final class MonitorMetrics implements MonitorObserver {
     }
 
     @Override
-    public void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {
+    public void probeResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
         CheckPoints points = pointsOf(probe.check());
         points.duration().observe(seconds(result.elapsed().toNanos()));
         (result.up() ? points.up() : points.down()).inc();
         long finishedNanos = finished.getEpochSecond() * 1_000_000_000L + finished.getNano();
         lastResult.set(seconds(finishedNanos));
-        lag.lag(probe, finishedNanos - result.elapsed().toNanos())
-                .ifPresent(late -> schedulerLag.observe(seconds(late)));
+        schedulerLag.observe(seconds(startLag.toNanos()));
     }
 
     private CheckPoints pointsOf(CheckSpec check) {

@@ -123,7 +123,7 @@ public final class SystemdNotifier implements MonitorObserver {
     }
 
     @Override
-    public void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {
+    public void probeResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {
         progress.resultAt(nanos.getAsLong());
     }
 

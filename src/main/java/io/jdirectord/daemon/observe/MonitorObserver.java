@@ -24,8 +24,11 @@ public interface MonitorObserver {
     /** A configuration was put in force (start and every successful reload) and its probes scheduled. */
     default void configApplied(Config config) {}
 
-    /** A probe returned; {@code finished} is when, by the scheduler's clock. */
-    default void probeResult(ProbeSpec probe, CheckResult result, Instant finished) {}
+    /**
+     * A probe returned; {@code finished} is when, by the scheduler's clock, and {@code startLag} how long
+     * after its slot the scheduler started the run (zero when on time).
+     */
+    default void probeResult(ProbeSpec probe, CheckResult result, Instant finished, Duration startLag) {}
 
     /** What health made of a result or a maintenance change. */
     default void healthEvents(List<HealthEvent> events) {}

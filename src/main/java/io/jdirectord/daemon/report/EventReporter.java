@@ -112,7 +112,7 @@ public final class EventReporter implements MonitorEvents {
     }
 
     @Override
-    public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at) {
+    public void probeResult(Running now, ProbeSpec probe, CheckResult result, Instant at, Duration startLag) {
         if (log.debug()) {
             log.debugEvent(
                     "probe",
@@ -125,8 +125,8 @@ public final class EventReporter implements MonitorEvents {
                     "elapsed",
                     millis(result.elapsed()));
         }
-        tellObservers(observer -> observer.probeResult(probe, result, at));
-        for (ProbeIndex.Use use : now.index().usesOf(probe)) {
+        tellObservers(observer -> observer.probeResult(probe, result, at, startLag));
+        for (ProbeIndex.Use use : now.index().monitorFileUsesOf(probe)) {
             use.virtual().monitorFile().ifPresent(path -> writeMonitorFile(path, probe, use.real(), result, at));
         }
     }

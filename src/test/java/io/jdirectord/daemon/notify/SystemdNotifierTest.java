@@ -195,7 +195,8 @@ class SystemdNotifierTest {
             notifier.probeResult(
                     tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
                     CheckResult.up("HTTP 200"),
-                    Instant.EPOCH);
+                    Instant.EPOCH,
+                    Duration.ZERO);
             notifier.tick();
         }
 
@@ -217,7 +218,8 @@ class SystemdNotifierTest {
         notifier.probeResult(
                 tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
                 CheckResult.down("connect refused"),
-                Instant.EPOCH);
+                Instant.EPOCH,
+                Duration.ZERO);
         notifier.tick();
         assertThat(sent).containsExactly("WATCHDOG=1", "WATCHDOG=1");
     }
@@ -309,7 +311,8 @@ class SystemdNotifierTest {
             notifier.probeResult(
                     tenSeconds.virtualServices().get(0).probeFor(real("10.0.0.1", 80)),
                     CheckResult.up("HTTP 200"),
-                    Instant.EPOCH);
+                    Instant.EPOCH,
+                    Duration.ZERO);
             notifier.tick();
         }
         assertThat(errors).containsExactly("send to /run/systemd/notify: errno 111");
