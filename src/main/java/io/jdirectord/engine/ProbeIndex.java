@@ -19,25 +19,17 @@ public final class ProbeIndex {
     /** One real server line as one virtual service sees it. */
     public record Use(VirtualService virtual, RealServer real) {}
 
-    private final Map<ProbeSpec, List<Use>> uses;
-    /** Each probe to itself: finds the index's instance of an equal probe. */
-    private final Map<ProbeSpec, ProbeSpec> probes = new HashMap<>();
-    /** The uses whose virtual service has a monitorfile: none in most configurations, so most lookups are free. */
-    private final Map<ProbeSpec, List<Use>> monitored;
+    /** What the index knows of one probe: its own instance, its uses and those with a monitorfile. */
+    private record Entry(ProbeSpec probe, List<Use> uses, List<Use> monitored) {}
 
-    private ProbeIndex(Map<ProbeSpec, List<Use>> uses) {
-        this.uses = uses;
-        uses.keySet().forEach(probe -> probes.put(probe, probe));
-        Map<ProbeSpec, List<Use>> withFile = new HashMap<>();
-        uses.forEach((probe, list) -> {
-            List<Use> filed = list.stream()
-                    .filter(use -> use.virtual().monitorFile().isPresent())
-                    .toList();
-            if (!filed.isEmpty()) {
-                withFile.put(probe, filed);
-            }
-        });
-        this.monitored = Map.copyOf(withFile);
+    private final Map<ProbeSpec, Entry> entries;
+    /** Whether any use has a monitorfile: none in most configurations, so most results need no lookup. */
+    private final boolean anyMonitorFile;
+
+    private ProbeIndex(Map<ProbeSpec, Entry> entries) {
+        this.entries = entries;
+        this.anyMonitorFile =
+                entries.values().stream().anyMatch(entry -> !entry.monitored().isEmpty());
     }
 
     public static ProbeIndex of(Config config) {
@@ -48,18 +40,27 @@ public final class ProbeIndex {
                         .add(new Use(virtual, real));
             }
         }
-        uses.replaceAll((probe, list) -> List.copyOf(list));
-        return new ProbeIndex(Map.copyOf(uses));
+        Map<ProbeSpec, Entry> entries = new HashMap<>();
+        uses.forEach((probe, list) -> entries.put(probe, new Entry(probe, List.copyOf(list), monitored(list))));
+        return new ProbeIndex(Map.copyOf(entries));
+    }
+
+    private static List<Use> monitored(List<Use> uses) {
+        return uses.stream()
+                .filter(use -> use.virtual().monitorFile().isPresent())
+                .toList();
     }
 
     /** The pairs fed by {@code probe}, in file order; empty for a probe of another configuration. */
     public List<Use> usesOf(ProbeSpec probe) {
-        return uses.getOrDefault(probe, List.of());
+        Entry entry = entries.get(probe);
+        return entry == null ? List.of() : entry.uses();
     }
 
     /** The pairs fed by {@code probe} whose virtual service has a monitorfile, in file order. */
     public List<Use> monitorFileUsesOf(ProbeSpec probe) {
-        return monitored.getOrDefault(probe, List.of());
+        Entry entry = anyMonitorFile ? entries.get(probe) : null;
+        return entry == null ? List.of() : entry.monitored();
     }
 
     /**
@@ -80,7 +81,8 @@ public final class ProbeIndex {
      * makes find their key by identity instead of comparing two copies field by field.
      */
     public ProbeSpec canonical(ProbeSpec probe) {
-        return probes.getOrDefault(probe, probe);
+        Entry entry = entries.get(probe);
+        return entry == null ? probe : entry.probe();
     }
 
     /** {@code keys} with their probes replaced by the index's instances ({@link #canonical}), in their order. */
@@ -94,6 +96,6 @@ public final class ProbeIndex {
 
     /** Every probe of the configuration. */
     public Set<ProbeSpec> probes() {
-        return uses.keySet();
+        return entries.keySet();
     }
 }
