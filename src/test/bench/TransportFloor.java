@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * loops starts RATE/THREADS probes a second in bursts every TICK_MS, round robin over N real servers
  * (127.1.0.1 onwards, the harness's addresses, port 18080), through one of two transports:
  * <ul>
- *   <li>{@code nio}: java.nio's selector and socket channels, as jdirectord's probe loop uses them (the
+ *   <li>{@code nio}: java.nio's selector and socket channels, as jdirectord's probe loop used them until 2026-12-05 (the
  *       key cancelled at once, the channel closed after the next select);
  *   <li>{@code jna}: the system calls themselves through JNA's direct mapping (a non-blocking socket in
  *       one call, connect, epoll, getsockopt for the connection's result, write, read, close: 8 calls a

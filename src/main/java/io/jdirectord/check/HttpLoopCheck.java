@@ -2,6 +2,8 @@ package io.jdirectord.check;
 
 import io.jdirectord.check.spec.HttpSpec;
 import io.jdirectord.config.ServiceKind;
+import io.jdirectord.os.TcpSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +24,7 @@ final class HttpLoopCheck implements LoopCheck {
     final boolean followRedirects;
     final HttpVerdict verdict;
     private final byte[] request;
+    private final byte[] sockaddr;
     private final ProbeLoop loop;
 
     private HttpLoopCheck(HttpSpec spec, HttpTarget target, ProbeLoop loop) {
@@ -33,6 +36,7 @@ final class HttpLoopCheck implements LoopCheck {
         this.followRedirects = spec.followRedirects();
         this.verdict = new HttpVerdict(ReceivePattern.of(spec.receive()), followRedirects);
         this.request = Http1Codec.request(target, method);
+        this.sockaddr = TcpSocket.sockaddr(target.address().orElseThrow(), target.connectPort());
         this.loop = loop;
     }
 
@@ -59,6 +63,12 @@ final class HttpLoopCheck implements LoopCheck {
     @SuppressWarnings("ReferenceEquality")
     byte[] request(HttpTarget to) {
         return to == target || to.equals(target) ? request : Http1Codec.request(to, method);
+    }
+
+    /** The socket address to connect to for {@code to}: that of the first target is made once. */
+    @SuppressWarnings("ReferenceEquality")
+    byte[] sockaddr(HttpTarget to) throws UnknownHostException {
+        return to == target || to.equals(target) ? sockaddr : TcpSocket.sockaddr(to.connectAddress(), to.connectPort());
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.jdirectord.check;
 
+import io.jdirectord.os.Epoll;
+import io.jdirectord.os.NativeBuffer;
+import io.jdirectord.os.TcpSocket;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.hc.core5.http.HttpException;
@@ -23,14 +20,21 @@ import org.apache.hc.core5.http.HttpException;
 final class HttpLoopProbe extends LoopProbe {
 
     private static final byte[] NOTHING = new byte[0];
+    private static final int FAILED = Epoll.ERR | Epoll.HUP;
 
     private final HttpLoopCheck check;
     private final HttpRedirects redirects;
     private ProbeLoop loop;
     private HttpTarget to;
-    private SocketChannel channel;
-    private SelectionKey key;
-    private ByteBuffer request;
+    /** The connection's socket, -1 when none is open. */
+    private int fd = -1;
+
+    /** How many connections it has opened (one, and one more per redirect followed). */
+    private int connections;
+
+    private boolean connecting;
+    private byte[] request = NOTHING;
+    private int sent;
     private byte[] received = NOTHING;
     private int count;
     private boolean overLimit;
@@ -50,71 +54,83 @@ final class HttpLoopProbe extends LoopProbe {
         connect();
     }
 
+    /**
+     * Opens the connection to the current target and adds its socket to the loop: its first event says
+     * whether it connected (writable) or failed (an error).
+     */
     private void connect() throws IOException {
         to = redirects.current();
         InetAddress address = to.connectAddress();
-        request = ByteBuffer.wrap(check.request(to));
+        request = check.request(to);
+        sent = 0;
         waitingFor = HttpExchange.CONNECT;
-        channel = SocketChannel.open(
-                address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        channel.configureBlocking(false);
-        if (channel.connect(new InetSocketAddress(address, to.connectPort()))) {
-            connected();
-        } else {
-            key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+        fd = TcpSocket.open(address);
+        connections++;
+        connecting = !TcpSocket.connect(fd, check.sockaddr(to));
+        if (!connecting) {
+            waitingFor = HttpExchange.RESPONSE;
         }
+        loop.register(fd, this);
     }
 
     @Override
-    void ready(SelectionKey ready) throws Exception {
-        if (ready.isConnectable()) {
-            channel.finishConnect();
-            connected();
-        } else if (ready.isWritable()) {
+    void ready(int events) throws Exception {
+        if (connecting) {
+            if ((events & FAILED) != 0) {
+                TcpSocket.finishConnect(fd, loop.scratch());
+            }
+            if ((events & (Epoll.OUT | FAILED)) == 0) {
+                return;
+            }
+            connecting = false;
+            waitingFor = HttpExchange.RESPONSE;
+        }
+        if (sent < request.length) {
             write();
-        } else if (ready.isReadable()) {
+        }
+        if (sent == request.length && (events & (Epoll.IN | FAILED)) != 0) {
             read();
         }
     }
 
-    private void connected() throws IOException {
-        waitingFor = HttpExchange.RESPONSE;
-        write();
-    }
-
+    /** Sends what is left of the request; the rest, if the socket takes only part, at its next {@link Epoll#OUT}. */
     private void write() throws IOException {
-        channel.write(request);
-        int ops = request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (key == null) {
-            key = loop.register(channel, ops, this);
-        } else {
-            key.interestOps(ops);
-        }
+        sent += TcpSocket.send(fd, loop.buffer(), request, sent, request.length - sent);
     }
 
+    /**
+     * Reads what has arrived until the reply is complete, the server ends the stream or nothing more is
+     * waiting (edge-triggered: the next arrival is a new event).
+     */
     private void read() throws Exception {
-        ByteBuffer buffer = loop.readBuffer();
-        buffer.limit(Math.min(buffer.capacity(), check.wireBound - count + 1));
-        int n = channel.read(buffer);
-        if (n < 0) {
-            ended = true;
-        } else if (n == 0) {
-            return;
-        } else {
-            keep(buffer.flip());
+        int connection = connections;
+        while (!finished() && connections == connection) {
+            NativeBuffer buffer = loop.buffer();
+            int n = TcpSocket.receive(fd, buffer, check.wireBound - count + 1);
+            if (n == 0) {
+                return;
+            }
+            if (n < 0) {
+                ended = true;
+            } else {
+                keep(buffer, n);
+            }
+            parse();
+            if (ended) {
+                return;
+            }
         }
-        parse();
     }
 
-    /** Keeps what arrived, up to the wire bound; more than that marks the reply over the limit. */
-    private void keep(ByteBuffer arrived) {
+    /** Keeps the {@code arrived} bytes at the buffer's start, up to the wire bound; more marks the reply over the limit. */
+    private void keep(NativeBuffer buffer, int arrived) {
         int room = check.wireBound - count;
-        int take = Math.min(room, arrived.remaining());
-        overLimit |= arrived.remaining() > room;
+        int take = Math.min(room, arrived);
+        overLimit |= arrived > room;
         if (count + take > received.length) {
             received = Arrays.copyOf(received, Math.max(count + take, Math.min(check.wireBound, 2 * received.length)));
         }
-        arrived.get(received, count, take);
+        buffer.copyTo(received, count, take);
         count += take;
     }
 
@@ -179,11 +195,10 @@ final class HttpLoopProbe extends LoopProbe {
     }
 
     private void closeChannel() {
-        if (channel != null) {
-            loop.close(key, channel);
+        if (fd >= 0) {
+            loop.close(fd);
         }
-        key = null;
-        channel = null;
+        fd = -1;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.jdirectord.check;
 
-import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,8 +35,8 @@ abstract class LoopProbe {
     /** Opens the probe's connection and registers it with {@code loop}. */
     abstract void begin(ProbeLoop loop) throws Exception;
 
-    /** Its socket is ready for what it registered for. */
-    abstract void ready(SelectionKey key) throws Exception;
+    /** Its socket reports {@code events} ({@link io.jdirectord.os.Epoll#IN}, OUT, ERR, HUP), each once, as it arises. */
+    abstract void ready(int events) throws Exception;
 
     /** The result when the deadline passes before the probe has ended. */
     abstract CheckResult timedOut();
@@ -47,6 +46,11 @@ abstract class LoopProbe {
 
     /** Closes what the probe holds; called once, when it ends. */
     abstract void release();
+
+    /** Whether it has ended (with a result). */
+    final boolean finished() {
+        return finished;
+    }
 
     final Deadline deadline() {
         return deadline;
@@ -65,13 +69,13 @@ abstract class LoopProbe {
         }
     }
 
-    /** Its socket is ready: the next step, unless the probe has ended; what the step throws ends the probe. */
-    final void selected(SelectionKey key) {
+    /** Its socket reports {@code events}: the next step, unless the probe has ended; what the step throws ends the probe. */
+    final void selected(int events) {
         if (finished) {
             return;
         }
         try {
-            ready(key);
+            ready(events);
         } catch (Exception | StackOverflowError e) {
             finish(failure(e));
         }

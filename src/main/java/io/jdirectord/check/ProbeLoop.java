@@ -1,13 +1,12 @@
 package io.jdirectord.check;
 
+import io.jdirectord.os.Epoll;
+import io.jdirectord.os.NativeBuffer;
+import io.jdirectord.os.TcpSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,17 +14,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One platform thread that carries the probes of the {@link LoopCheck}s given it ({@link #next()}: the
  * checks are spread over at most {@value #MAX_LOOPS} such loops): their non-blocking sockets on one
- * selector, their deadlines in lines of equal timeout. A probe's steps run on this thread, never block, and
+ * {@link Epoll}, their deadlines in lines of equal timeout. A probe's steps run on this thread, never block, and
  * end the probe by its deadline (plus the loop's own lateness); starting a probe from any thread only queues
  * it, and a burst of starts costs one wake-up. One thread instead of a thread per probe: no hand-off between
  * threads per probe, which on a virtual machine's CPUs cost more than the probe's own work.
+ *
+ * <p>Sockets are bare descriptors ({@link TcpSocket}) added to the epoll once, edge-triggered, for reading
+ * and writing: a probe of a healthy HTTP server makes six system calls (socket, connect, epoll_ctl, send,
+ * read, close) where java.nio's selector and channels made fourteen, which was a fifth of the probe's CPU
+ * (src/doc/performance.md, items 15 and 16).
  */
 final class ProbeLoop {
 
@@ -35,21 +38,33 @@ final class ProbeLoop {
     /** Loops at most, however many processors. */
     static final int MAX_LOOPS = 2;
 
-    private final Selector selector;
+    /** Events one wait reports at most. */
+    private static final int EVENTS = 512;
+
+    private final Epoll epoll;
     private final Queue<LoopProbe> starting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** One line per timeout in use, in the order first used: a handful at most, found by a scan. */
     private final List<DeadlineLine> lines = new ArrayList<>();
 
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
-    /** Channels whose keys are cancelled, to close once a select has dropped the keys, oldest first. */
-    private final ArrayDeque<SelectableChannel> closing = new ArrayDeque<>();
+    private final NativeBuffer buffer = new NativeBuffer(READ_BUFFER);
+    /** Eight bytes for the socket calls' small arguments. */
+    private final NativeBuffer scratch = new NativeBuffer(8);
+    /**
+     * By descriptor: the probe its events go to (null once closed), and the number of its registration, which
+     * its events carry in their token's high half, so that an event of a closed descriptor never reaches
+     * the probe that opened the same number since, in the same wait's events.
+     */
+    private LoopProbe[] probes = new LoopProbe[1024];
+
+    private int[] registrations = new int[1024];
+    private int registration;
 
     private ProbeLoop(String name) {
         try {
-            this.selector = Selector.open();
+            this.epoll = new Epoll(EVENTS);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the probe loop's selector", e);
+            throw new UncheckedIOException("cannot open the probe loop's epoll", e);
         }
         Thread thread = new Thread(this::loop, name);
         thread.setDaemon(true);
@@ -81,33 +96,40 @@ final class ProbeLoop {
     void start(LoopProbe probe) {
         starting.add(probe);
         if (wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
+            epoll.wake();
         }
-    }
-
-    /** Registers {@code channel} for {@code ops} with {@code probe} as its handler. Loop thread only. */
-    SelectionKey register(SelectableChannel channel, int ops, LoopProbe probe) throws IOException {
-        return channel.register(selector, ops, probe);
     }
 
     /**
-     * Closes {@code channel}, registered as {@code key} (null: never registered), once the selector has
-     * dropped the key, which it does at its next select. The JDK closes a channel still registered with a
-     * selector in two steps, a getsockopt and a shutdown now and the close at that select; after the select
-     * the close alone does it. Loop thread only.
+     * Watches socket {@code fd} for {@code probe}: its readiness to read and to write, and its errors, each
+     * reported to {@link LoopProbe#ready} once, when it arises (edge-triggered). Loop thread only.
      */
-    void close(@Nullable SelectionKey key, SelectableChannel channel) {
-        if (key == null) {
-            closeNow(channel);
-        } else {
-            key.cancel();
-            closing.add(channel);
+    void register(int fd, LoopProbe probe) throws IOException {
+        if (fd >= probes.length) {
+            probes = Arrays.copyOf(probes, Math.max(fd + 1, 2 * probes.length));
+            registrations = Arrays.copyOf(registrations, probes.length);
         }
+        probes[fd] = probe;
+        registrations[fd] = ++registration;
+        epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, (long) registration << 32 | fd);
     }
 
-    /** The loop's read buffer, cleared: valid until the calling step returns. Loop thread only. */
-    ByteBuffer readBuffer() {
-        return readBuffer.clear();
+    /** Closes socket {@code fd}; events of it not yet delivered are dropped. Loop thread only. */
+    void close(int fd) {
+        if (fd < probes.length) {
+            probes[fd] = null;
+        }
+        TcpSocket.close(fd);
+    }
+
+    /** The loop's buffer for the socket calls: valid until the calling step returns. Loop thread only. */
+    NativeBuffer buffer() {
+        return buffer;
+    }
+
+    /** Eight bytes for a socket call's small argument: valid until the calling step returns. Loop thread only. */
+    NativeBuffer scratch() {
+        return scratch;
     }
 
     private void loop() {
@@ -125,31 +147,22 @@ final class ProbeLoop {
         for (LoopProbe probe = starting.poll(); probe != null; probe = starting.poll()) {
             begin(probe);
         }
-        long wait = millisToNextDeadline();
-        int dropped = closing.size();
-        if (wait == 0 || (wait < 0 && dropped > 0)) {
-            selector.selectNow(this::ready);
-        } else if (wait < 0) {
-            selector.select(this::ready);
-        } else {
-            selector.select(this::ready, wait);
+        int ready = epoll.await((int) millisToNextDeadline());
+        for (int i = 0; i < ready; i++) {
+            dispatch(epoll.token(i), epoll.events(i));
         }
-        closeDropped(dropped);
         expireDue();
     }
 
-    /** Closes the first {@code dropped} of {@link #closing}: their keys were cancelled before the last select. */
-    private void closeDropped(int dropped) {
-        for (int i = 0; i < dropped; i++) {
-            closeNow(closing.poll());
+    /** Hands {@code events} to the probe whose registration {@code token} names, if it is still open. */
+    private void dispatch(long token, int events) {
+        if (token == Epoll.WAKE) {
+            return;
         }
-    }
-
-    private static void closeNow(SelectableChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing is best effort: the channel is unusable either way.
+        int fd = (int) token;
+        LoopProbe probe = probes[fd];
+        if (probe != null && registrations[fd] == (int) (token >>> 32)) {
+            probe.selected(events);
         }
     }
 
@@ -167,13 +180,6 @@ final class ProbeLoop {
         DeadlineLine line = new DeadlineLine(timeoutNanos);
         lines.add(line);
         return line;
-    }
-
-    private void ready(SelectionKey key) {
-        LoopProbe probe = (LoopProbe) key.attachment();
-        if (key.isValid()) {
-            probe.selected(key);
-        }
     }
 
     /** Milliseconds until the earliest deadline, at least 1; 0 for "now"; -1 when no probe waits. */

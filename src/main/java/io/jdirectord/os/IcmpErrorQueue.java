@@ -85,9 +85,9 @@ final class IcmpErrorQueue {
         }
         int type = control.getByte(at + 5) & 0xff;
         int code = control.getByte(at + 6) & 0xff;
-        int sockaddrLength = Math.min(length - EXTENDED_ERR_SIZE, IcmpSockaddr.MAX_LENGTH);
+        int sockaddrLength = Math.min(length - EXTENDED_ERR_SIZE, Sockaddr.MAX_LENGTH);
         byte[] sockaddr = control.getByteArray(at + EXTENDED_ERR_SIZE, sockaddrLength);
-        InetAddress offender = IcmpSockaddr.decode(sockaddr, sockaddrLength);
+        InetAddress offender = Sockaddr.decode(sockaddr, sockaddrLength);
         return Optional.of(new ExtendedError(new IcmpDatagram.QueuedError(type, code), offender));
     }
 

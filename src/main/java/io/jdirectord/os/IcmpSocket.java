@@ -140,7 +140,7 @@ public final class IcmpSocket implements IcmpChannel {
 
     @Override
     public void send(InetAddress target, byte[] message) throws IOException {
-        byte[] address = IcmpSockaddr.encode(target);
+        byte[] address = Sockaddr.encode(target, 0);
         try {
             libc.sendto(fd, message, new NativeLong(message.length), 0, address, address.length);
         } catch (LastErrorException e) {
@@ -178,7 +178,7 @@ public final class IcmpSocket implements IcmpChannel {
 
     private Optional<IcmpDatagram> receivePacket() throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
-        byte[] source = new byte[IcmpSockaddr.MAX_LENGTH];
+        byte[] source = new byte[Sockaddr.MAX_LENGTH];
         IntByReference sourceLength = new IntByReference(source.length);
         long length;
         try {
@@ -190,7 +190,7 @@ public final class IcmpSocket implements IcmpChannel {
             }
             throw new IOException("recvfrom: " + KernelErrno.describe(e.getErrorCode()), e);
         }
-        InetAddress sender = IcmpSockaddr.decode(source, Math.min(sourceLength.getValue(), source.length));
+        InetAddress sender = Sockaddr.decode(source, Math.min(sourceLength.getValue(), source.length));
         return Optional.of(new IcmpDatagram(Arrays.copyOf(buffer, (int) length), sender, Optional.empty()));
     }
 

@@ -22,6 +22,14 @@ public final class KernelErrno {
     public static final int EOPNOTSUPP = 95;
     public static final int EAFNOSUPPORT = 97;
     public static final int ENOBUFS = 105;
+    public static final int EPIPE = 32;
+    public static final int ENETUNREACH = 101;
+    public static final int ECONNRESET = 104;
+    public static final int ENOTCONN = 107;
+    public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EINPROGRESS = 115;
 
     private record Entry(String name, String text) {}
 
@@ -39,6 +47,7 @@ public final class KernelErrno {
             Map.entry(ENODEV, new Entry("ENODEV", "No such device")),
             Map.entry(EINVAL, new Entry("EINVAL", "Invalid argument")),
             Map.entry(24, new Entry("EMFILE", "Too many open files")),
+            Map.entry(EPIPE, new Entry("EPIPE", "Broken pipe")),
             Map.entry(ERANGE, new Entry("ERANGE", "Numerical result out of range")),
             Map.entry(71, new Entry("EPROTO", "Protocol error")),
             Map.entry(EMSGSIZE, new Entry("EMSGSIZE", "Message too long")),
@@ -47,13 +56,23 @@ public final class KernelErrno {
             Map.entry(EOPNOTSUPP, new Entry("EOPNOTSUPP", "Operation not supported")),
             Map.entry(EAFNOSUPPORT, new Entry("EAFNOSUPPORT", "Address family not supported by protocol")),
             Map.entry(99, new Entry("EADDRNOTAVAIL", "Cannot assign requested address")),
-            Map.entry(101, new Entry("ENETUNREACH", "Network is unreachable")),
+            Map.entry(ENETUNREACH, new Entry("ENETUNREACH", "Network is unreachable")),
+            Map.entry(103, new Entry("ECONNABORTED", "Software caused connection abort")),
+            Map.entry(ECONNRESET, new Entry("ECONNRESET", "Connection reset by peer")),
             Map.entry(ENOBUFS, new Entry("ENOBUFS", "No buffer space available")),
-            Map.entry(110, new Entry("ETIMEDOUT", "Connection timed out")),
-            Map.entry(111, new Entry("ECONNREFUSED", "Connection refused")),
-            Map.entry(113, new Entry("EHOSTUNREACH", "No route to host")));
+            Map.entry(ENOTCONN, new Entry("ENOTCONN", "Transport endpoint is not connected")),
+            Map.entry(ETIMEDOUT, new Entry("ETIMEDOUT", "Connection timed out")),
+            Map.entry(ECONNREFUSED, new Entry("ECONNREFUSED", "Connection refused")),
+            Map.entry(EHOSTUNREACH, new Entry("EHOSTUNREACH", "No route to host")),
+            Map.entry(EINPROGRESS, new Entry("EINPROGRESS", "Operation now in progress")));
 
     private KernelErrno() {}
+
+    /** strerror's text alone, as the JDK's socket exceptions carry it: {@code Connection refused}. */
+    public static String text(int errno) {
+        Entry entry = ENTRIES.get(errno);
+        return entry == null ? "error " + errno : entry.text();
+    }
 
     /** strerror-like text with name and number: {@code File exists (EEXIST, errno 17)}. */
     public static String describe(int errno) {

@@ -10,7 +10,8 @@ import com.sun.jna.ptr.IntByReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one binding of the libc calls jdirectord makes itself (netlink, ICMP and unix datagram sockets),
+ * The binding of the libc calls jdirectord makes itself (netlink, ICMP and unix datagram sockets) but for
+ * the probe loop's, which are made ten thousand times a second and so go through {@link DirectLibC},
  * with the Linux constants they take. Every call that can fail throws {@link LastErrorException}
  * carrying errno. size_t and ssize_t are mapped to NativeLong, which has their width on Linux.
  */

@@ -103,6 +103,12 @@ class HttpCheckHostileServerTest {
                     "connection closed without an HTTP response"));
             cases.add(Arguments.of(
                     address,
+                    "a reset after the request",
+                    Scripts.resetAfterRequestHead(),
+                    false,
+                    "connection reset waiting for the HTTP response"));
+            cases.add(Arguments.of(
+                    address,
                     "a protocol error",
                     Scripts.afterRequestHead("HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\n\r\nOK"),
                     false,

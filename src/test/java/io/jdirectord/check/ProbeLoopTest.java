@@ -1,11 +1,13 @@
 package io.jdirectord.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.jdirectord.os.Epoll;
+import io.jdirectord.os.TcpSocket;
 import java.io.IOException;
-import java.nio.channels.Pipe;
-import java.nio.channels.SelectionKey;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +77,37 @@ class ProbeLoopTest {
     }
 
     @Test
-    void aFinishedProbesRegisteredChannelIsClosedByTheLoopEvenWhenNothingElseRuns() throws Exception {
-        CompletableFuture<CheckResult> result = new CompletableFuture<>();
-        Registering probe = new Registering(Deadline.after(TIMEOUT), result::complete);
+    void aFinishedProbesRegisteredSocketIsClosedByTheLoop() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 50, loopback)) {
+            CompletableFuture<CheckResult> result = new CompletableFuture<>();
+            Registering probe =
+                    new Registering(Deadline.after(TIMEOUT), result::complete, loopback, server.getLocalPort());
 
-        ProbeLoop.next().start(probe);
+            ProbeLoop.next().start(probe);
 
-        assertThat(result.get(5, TimeUnit.SECONDS).up()).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !probe.pipe.source().isOpen());
-        assertThat(probe.pipe.sink().isOpen()).isTrue();
-        probe.pipe.sink().close();
+            assertThat(result.get(5, TimeUnit.SECONDS).up()).isTrue();
+            try (Socket accepted = server.accept()) {
+                accepted.setSoTimeout(5_000);
+                assertThat(accepted.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void aRegisteredSocketsEventsReachItsProbe() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 50, loopback)) {
+            CompletableFuture<CheckResult> result = new CompletableFuture<>();
+            Registering probe =
+                    new Registering(Deadline.after(TIMEOUT), result::complete, loopback, server.getLocalPort());
+            probe.waitForConnection = true;
+
+            ProbeLoop.next().start(probe);
+
+            assertThat(result.get(5, TimeUnit.SECONDS).reason()).isEqualTo("connected");
+            server.accept().close();
+        }
     }
 
     @Test
@@ -107,33 +130,44 @@ class ProbeLoopTest {
         assertThat(line.first()).isNull();
     }
 
-    /** A probe that registers a pipe's reading end, answers at once and has the loop close it. */
+    /**
+     * A probe that connects a socket to a listening port and registers it, then answers at once, or, when
+     * it waits for the connection, when the socket says it is writable; it has the loop close the socket.
+     */
     private static final class Registering extends TestProbe {
-        final Pipe pipe;
+        private final InetAddress address;
+        private final int port;
+        boolean waitForConnection;
         private ProbeLoop loop;
-        private SelectionKey key;
+        private int fd = -1;
 
-        Registering(Deadline deadline, Consumer<CheckResult> done) throws IOException {
+        Registering(Deadline deadline, Consumer<CheckResult> done, InetAddress address, int port) {
             super(deadline, done);
-            pipe = Pipe.open();
+            this.address = address;
+            this.port = port;
         }
 
         @Override
         void begin(ProbeLoop loop) throws IOException {
             this.loop = loop;
-            pipe.source().configureBlocking(false);
-            key = loop.register(pipe.source(), SelectionKey.OP_READ, this);
-            finish(CheckResult.up("ok"));
+            fd = TcpSocket.open(address);
+            TcpSocket.connect(fd, address, port);
+            loop.register(fd, this);
+            if (!waitForConnection) {
+                finish(CheckResult.up("ok"));
+            }
         }
 
         @Override
-        void ready(SelectionKey key) {
-            throw new AssertionError("nothing is written to the pipe");
+        void ready(int events) {
+            if ((events & Epoll.OUT) != 0) {
+                finish(CheckResult.up("connected"));
+            }
         }
 
         @Override
         void release() {
-            loop.close(key, pipe.source());
+            loop.close(fd);
         }
     }
 
@@ -158,7 +192,7 @@ class ProbeLoopTest {
         }
 
         @Override
-        void ready(SelectionKey key) {
+        void ready(int events) {
             throw new AssertionError("registers nothing");
         }
 

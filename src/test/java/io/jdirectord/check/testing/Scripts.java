@@ -49,6 +49,15 @@ public final class Scripts {
         };
     }
 
+    /** Reads an HTTP request head, records it, and resets the connection (a close with linger 0: RST). */
+    public static Script resetAfterRequestHead() {
+        return connection -> {
+            connection.record(readUntil(connection.in(), "\r\n\r\n"));
+            connection.socket().setSoLinger(true, 0);
+            connection.socket().close();
+        };
+    }
+
     /** Answers every request head on the connection with {@code reply}, keeping it open (HTTP keep-alive). */
     public static Script keepAlive(String reply) {
         return connection -> {

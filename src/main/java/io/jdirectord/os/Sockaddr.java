@@ -9,20 +9,21 @@ import java.nio.ByteOrder;
 
 /**
  * struct sockaddr_in (16 bytes) and sockaddr_in6 (28 bytes) as byte arrays: family and scope id in host
- * order, port and addresses in network order. Port is always 0: ICMP has none.
+ * order, port and addresses in network order.
  */
-final class IcmpSockaddr {
+final class Sockaddr {
 
     /** Large enough for either kind. */
     static final int MAX_LENGTH = 28;
 
-    private IcmpSockaddr() {}
+    private Sockaddr() {}
 
-    static byte[] encode(InetAddress address) {
+    /** @param port the port, 0 for none (ICMP) */
+    static byte[] encode(InetAddress address, int port) {
         boolean v6 = address instanceof Inet6Address;
         ByteBuffer buffer = ByteBuffer.allocate(v6 ? 28 : 16);
         buffer.order(ByteOrder.nativeOrder()).putShort((short) (v6 ? LibC.AF_INET6 : LibC.AF_INET));
-        buffer.order(ByteOrder.BIG_ENDIAN).putShort((short) 0);
+        buffer.order(ByteOrder.BIG_ENDIAN).putShort((short) port);
         if (v6) {
             buffer.putInt(0).put(address.getAddress());
             buffer.order(ByteOrder.nativeOrder()).putInt(((Inet6Address) address).getScopeId());
