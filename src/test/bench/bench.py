@@ -31,7 +31,7 @@ HTTP_CHECK = '\tservice=http\n\tchecktype=negotiate\n\trequest="/"\n\treceive="o
 CHECKINTERVAL, CHECKTIMEOUT = 1.0, 2.0
 # jdirectord's JVM: without a limit the heap grows with the garbage rate up to a quarter of the memory
 # (1.2 GB resident at N = 10,000 on a 24 GB machine); the serial collector suits a small live set.
-JVM_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m -Xmx80m -XX:NewSize=4m -XX:MaxNewSize=32m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90 -XX:TrimNativeHeapInterval=1000 -XX:TieredStopAtLevel=1 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock"
+JVM_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xms16m -Xmx80m -XX:NewSize=4m -XX:MaxNewSize=32m -XX:SurvivorRatio=2 -XX:TargetSurvivorRatio=90 -XX:TrimNativeHeapInterval=1000 -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock"
 
 
 def config_text(reals, logfile, check=HTTP_CHECK, port=lab_module.PORT, weight=1, extra=""):
