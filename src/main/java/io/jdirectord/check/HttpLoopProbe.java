@@ -33,6 +33,9 @@ final class HttpLoopProbe extends LoopProbe {
     private int connections;
 
     private boolean connecting;
+    /** Whether the socket reported something to read that has not been read yet (it came while the request was being sent). */
+    private boolean unread;
+
     private byte[] request = NOTHING;
     private int sent;
     private byte[] received = NOTHING;
@@ -63,6 +66,7 @@ final class HttpLoopProbe extends LoopProbe {
         InetAddress address = to.connectAddress();
         request = check.request(to);
         sent = 0;
+        unread = false;
         waitingFor = HttpExchange.CONNECT;
         fd = TcpSocket.open(address);
         connections++;
@@ -85,17 +89,24 @@ final class HttpLoopProbe extends LoopProbe {
             connecting = false;
             waitingFor = HttpExchange.RESPONSE;
         }
+        unread |= (events & (Epoll.IN | FAILED)) != 0;
         if (sent < request.length) {
             write();
         }
-        if (sent == request.length && (events & (Epoll.IN | FAILED)) != 0) {
+        if (sent == request.length && unread) {
+            unread = false;
             read();
         }
     }
 
-    /** Sends what is left of the request; the rest, if the socket takes only part, at its next {@link Epoll#OUT}. */
+    /**
+     * Sends what is left of the request until the socket takes no more; the rest at its next
+     * {@link Epoll#OUT} (edge-triggered: reported once the socket has room again).
+     */
     private void write() throws IOException {
-        sent += TcpSocket.send(fd, loop.buffer(), request, sent, request.length - sent);
+        for (int n = 1; n > 0 && sent < request.length; sent += n) {
+            n = TcpSocket.send(fd, loop.buffer(), request, sent, request.length - sent);
+        }
     }
 
     /**

@@ -169,6 +169,20 @@ class HttpCheckHostileServerTest {
 
     @ParameterizedTest
     @MethodSource("families")
+    void sendsARequestLongerThanTheLoopsBufferWhole(InetAddress address) throws Exception {
+        String path = "/" + "a".repeat(50_000);
+        try (ScriptedServer server =
+                ScriptedServer.start(address, Scripts.afterRequestHead(OK_HEAD + "Content-Length: 2\r\n\r\nOK"))) {
+            CheckResult result =
+                    run(http(address, server.port()).request(path).timeouts(Duration.ofSeconds(30), AMPLE));
+
+            assertThat(result.reason()).isEqualTo("HTTP 200, receive pattern 'OK' found");
+            assertThat(server.received()).singleElement().asString().startsWith("GET " + path + " HTTP/1.1\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
     void downWhenRefused(InetAddress address) throws Exception {
         assertThat(run(http(address, Loopback.closedPort(address))).reason()).isEqualTo("connection refused");
     }
