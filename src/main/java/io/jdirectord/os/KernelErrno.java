@@ -23,6 +23,9 @@ public final class KernelErrno {
     public static final int EAFNOSUPPORT = 97;
     public static final int ENOBUFS = 105;
     public static final int EPIPE = 32;
+    public static final int EPROTO = 71;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
     public static final int ENETUNREACH = 101;
     public static final int ECONNRESET = 104;
     public static final int ENOTCONN = 107;
@@ -49,13 +52,14 @@ public final class KernelErrno {
             Map.entry(24, new Entry("EMFILE", "Too many open files")),
             Map.entry(EPIPE, new Entry("EPIPE", "Broken pipe")),
             Map.entry(ERANGE, new Entry("ERANGE", "Numerical result out of range")),
-            Map.entry(71, new Entry("EPROTO", "Protocol error")),
+            Map.entry(EPROTO, new Entry("EPROTO", "Protocol error")),
             Map.entry(EMSGSIZE, new Entry("EMSGSIZE", "Message too long")),
             Map.entry(ENOPROTOOPT, new Entry("ENOPROTOOPT", "Protocol not available")),
             Map.entry(93, new Entry("EPROTONOSUPPORT", "Protocol not supported")),
             Map.entry(EOPNOTSUPP, new Entry("EOPNOTSUPP", "Operation not supported")),
             Map.entry(EAFNOSUPPORT, new Entry("EAFNOSUPPORT", "Address family not supported by protocol")),
-            Map.entry(99, new Entry("EADDRNOTAVAIL", "Cannot assign requested address")),
+            Map.entry(EADDRINUSE, new Entry("EADDRINUSE", "Address already in use")),
+            Map.entry(EADDRNOTAVAIL, new Entry("EADDRNOTAVAIL", "Cannot assign requested address")),
             Map.entry(ENETUNREACH, new Entry("ENETUNREACH", "Network is unreachable")),
             Map.entry(103, new Entry("ECONNABORTED", "Software caused connection abort")),
             Map.entry(ECONNRESET, new Entry("ECONNRESET", "Connection reset by peer")),

@@ -23,9 +23,6 @@ public final class TcpSocket {
     private static final int SOL_SOCKET = 1;
     private static final int SO_ERROR = 4;
     private static final int MSG_NOSIGNAL = 0x4000;
-    private static final int EPROTO = 71;
-    private static final int EADDRINUSE = 98;
-    private static final int EADDRNOTAVAIL = 99;
 
     private TcpSocket() {}
 
@@ -126,8 +123,8 @@ public final class TcpSocket {
         return switch (errno) {
             case KernelErrno.ECONNREFUSED, KernelErrno.ETIMEDOUT, KernelErrno.ENOTCONN -> new ConnectException(text);
             case KernelErrno.EHOSTUNREACH -> new NoRouteToHostException(text);
-            case EADDRINUSE, EADDRNOTAVAIL, KernelErrno.EACCES -> new BindException(text);
-            case EPROTO -> new ProtocolException(text);
+            case KernelErrno.EADDRINUSE, KernelErrno.EADDRNOTAVAIL, KernelErrno.EACCES -> new BindException(text);
+            case KernelErrno.EPROTO -> new ProtocolException(text);
             case KernelErrno.EPIPE -> new IOException(text);
             default -> new SocketException(text);
         };

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class ProbeLoopTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(200);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @Test
     void aProbeThatNeverHearsBackEndsAtItsDeadlineAndReleasesWhatItHolds() throws Exception {
@@ -78,15 +79,10 @@ class ProbeLoopTest {
 
     @Test
     void aFinishedProbesRegisteredSocketIsClosedByTheLoop() throws Exception {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (ServerSocket server = new ServerSocket(0, 50, loopback)) {
-            CompletableFuture<CheckResult> result = new CompletableFuture<>();
-            Registering probe =
-                    new Registering(Deadline.after(TIMEOUT), result::complete, loopback, server.getLocalPort());
+        try (ServerSocket server = new ServerSocket(0, 50, LOOPBACK)) {
+            CheckResult result = run(new Registering(server, false));
 
-            ProbeLoop.next().start(probe);
-
-            assertThat(result.get(5, TimeUnit.SECONDS).up()).isTrue();
+            assertThat(result.up()).isTrue();
             try (Socket accepted = server.accept()) {
                 accepted.setSoTimeout(5_000);
                 assertThat(accepted.getInputStream().read()).isEqualTo(-1);
@@ -96,16 +92,10 @@ class ProbeLoopTest {
 
     @Test
     void aRegisteredSocketsEventsReachItsProbe() throws Exception {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (ServerSocket server = new ServerSocket(0, 50, loopback)) {
-            CompletableFuture<CheckResult> result = new CompletableFuture<>();
-            Registering probe =
-                    new Registering(Deadline.after(TIMEOUT), result::complete, loopback, server.getLocalPort());
-            probe.waitForConnection = true;
+        try (ServerSocket server = new ServerSocket(0, 50, LOOPBACK)) {
+            CheckResult result = run(new Registering(server, true));
 
-            ProbeLoop.next().start(probe);
-
-            assertThat(result.get(5, TimeUnit.SECONDS).reason()).isEqualTo("connected");
+            assertThat(result.reason()).isEqualTo("connected");
             server.accept().close();
         }
     }
@@ -130,28 +120,39 @@ class ProbeLoopTest {
         assertThat(line.first()).isNull();
     }
 
+    /** Runs {@code probe} on a loop and returns its result. */
+    private static CheckResult run(Registering probe) throws Exception {
+        ProbeLoop.next().start(probe);
+        return probe.result.get(5, TimeUnit.SECONDS);
+    }
+
     /**
      * A probe that connects a socket to a listening port and registers it, then answers at once, or, when
      * it waits for the connection, when the socket says it is writable; it has the loop close the socket.
      */
     private static final class Registering extends TestProbe {
-        private final InetAddress address;
+        final CompletableFuture<CheckResult> result;
         private final int port;
-        boolean waitForConnection;
+        private final boolean waitForConnection;
         private ProbeLoop loop;
         private int fd = -1;
 
-        Registering(Deadline deadline, Consumer<CheckResult> done, InetAddress address, int port) {
-            super(deadline, done);
-            this.address = address;
+        Registering(ServerSocket server, boolean waitForConnection) {
+            this(new CompletableFuture<>(), server.getLocalPort(), waitForConnection);
+        }
+
+        private Registering(CompletableFuture<CheckResult> result, int port, boolean waitForConnection) {
+            super(Deadline.after(TIMEOUT), result::complete);
+            this.result = result;
             this.port = port;
+            this.waitForConnection = waitForConnection;
         }
 
         @Override
         void begin(ProbeLoop loop) throws IOException {
             this.loop = loop;
-            fd = TcpSocket.open(address);
-            TcpSocket.connect(fd, address, port);
+            fd = TcpSocket.open(LOOPBACK);
+            TcpSocket.connect(fd, LOOPBACK, port);
             loop.register(fd, this);
             if (!waitForConnection) {
                 finish(CheckResult.up("ok"));
