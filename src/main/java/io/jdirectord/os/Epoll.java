@@ -9,9 +9,10 @@ import java.io.IOException;
  * edge-triggered ({@link #EDGE}): an event is reported when it arises, not for as long as it lasts, so a
  * socket is added once for reading and writing and never changed, and closing the socket removes it.
  * Each added descriptor carries a token that its events report. One thread adds and waits; any thread
- * may {@link #wake}.
+ * may {@link #wake}. A probe loop keeps its epoll for the life of the process; {@link #close} is for
+ * those that do not.
  */
-public final class Epoll {
+public final class Epoll implements AutoCloseable {
 
     /** Readable (or the end of the stream). */
     public static final int IN = 0x1;
@@ -105,6 +106,13 @@ public final class Epoll {
     /** Ends the current or the next {@link #await} at once. Any thread. */
     public void wake() {
         DirectLibC.write(wakeFd, wakeValue.address(0), 8);
+    }
+
+    /** Closes the epoll and its eventfd; nothing may use it afterwards. */
+    @Override
+    public void close() {
+        DirectLibC.close(wakeFd);
+        DirectLibC.close(epfd);
     }
 
     private static int check(int result, String call) throws IOException {

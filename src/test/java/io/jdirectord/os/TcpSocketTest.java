@@ -28,8 +28,8 @@ class TcpSocketTest {
 
     @Test
     void aConnectionIsReportedWritableAndCarriesBytesBothWays() throws Exception {
-        Epoll epoll = new Epoll(8);
-        try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
+        try (Epoll epoll = new Epoll(8);
+                ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
             int fd = TcpSocket.open(LOOPBACK);
             TcpSocket.connect(fd, LOOPBACK, server.getLocalPort());
             epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, TOKEN);
@@ -67,21 +67,22 @@ class TcpSocketTest {
 
     @Test
     void aRefusedConnectionReportsAnErrorThatFinishConnectThrowsAsTheJdkDoes() throws Exception {
-        Epoll epoll = new Epoll(8);
         int port;
         try (ServerSocket closed = new ServerSocket(0, 5, LOOPBACK)) {
             port = closed.getLocalPort();
         }
-        int fd = TcpSocket.open(LOOPBACK);
-        TcpSocket.connect(fd, LOOPBACK, port);
-        epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, TOKEN);
+        try (Epoll epoll = new Epoll(8)) {
+            int fd = TcpSocket.open(LOOPBACK);
+            TcpSocket.connect(fd, LOOPBACK, port);
+            epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, TOKEN);
 
-        assertThat(epoll.await(5_000)).isEqualTo(1);
-        assertThat(epoll.events(0) & Epoll.ERR).isNotZero();
-        assertThatThrownBy(() -> TcpSocket.finishConnect(fd, scratch))
-                .isInstanceOf(ConnectException.class)
-                .hasMessage("Connection refused");
-        TcpSocket.close(fd);
+            assertThat(epoll.await(5_000)).isEqualTo(1);
+            assertThat(epoll.events(0) & Epoll.ERR).isNotZero();
+            assertThatThrownBy(() -> TcpSocket.finishConnect(fd, scratch))
+                    .isInstanceOf(ConnectException.class)
+                    .hasMessage("Connection refused");
+            TcpSocket.close(fd);
+        }
     }
 
     @Test
@@ -102,12 +103,13 @@ class TcpSocketTest {
 
     @Test
     void aWakeUpFromAnotherThreadEndsTheWaitOnceAndIsReportedAsSuch() throws Exception {
-        Epoll epoll = new Epoll(8);
-        Thread.ofVirtual().start(epoll::wake).join();
+        try (Epoll epoll = new Epoll(8)) {
+            Thread.ofVirtual().start(epoll::wake).join();
 
-        assertThat(epoll.await(5_000)).isEqualTo(1);
-        assertThat(epoll.token(0)).isEqualTo(Epoll.WAKE);
-        assertThat(epoll.await(10)).as("taken").isZero();
+            assertThat(epoll.await(5_000)).isEqualTo(1);
+            assertThat(epoll.token(0)).isEqualTo(Epoll.WAKE);
+            assertThat(epoll.await(10)).as("taken").isZero();
+        }
     }
 
     @Test
