@@ -55,20 +55,23 @@ final class HttpLoopCheck implements LoopCheck {
                 .map(to -> new HttpLoopCheck(spec, to, loop));
     }
 
-    /**
-     * The request bytes for {@code to}: those of the first target are made once. The first target is
-     * nearly always the same instance (a record's equals runs through a method handle that C1 does not
-     * inline), so identity is tried first.
-     */
-    @SuppressWarnings("ReferenceEquality")
+    /** The request bytes for {@code to}: those of the first target are made once. */
     byte[] request(HttpTarget to) {
-        return to == target || to.equals(target) ? request : Http1Codec.request(to, method);
+        return isFirst(to) ? request : Http1Codec.request(to, method);
     }
 
     /** The socket address to connect to for {@code to}: that of the first target is made once. */
-    @SuppressWarnings("ReferenceEquality")
     byte[] sockaddr(HttpTarget to) throws UnknownHostException {
-        return to == target || to.equals(target) ? sockaddr : TcpSocket.sockaddr(to.connectAddress(), to.connectPort());
+        return isFirst(to) ? sockaddr : TcpSocket.sockaddr(to.connectAddress(), to.connectPort());
+    }
+
+    /**
+     * Whether {@code to} is the check's own target. It nearly always is the same instance (a record's
+     * equals runs through a method handle that C1 does not inline), so identity is tried first.
+     */
+    @SuppressWarnings("ReferenceEquality")
+    private boolean isFirst(HttpTarget to) {
+        return to == target || to.equals(target);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.jdirectord.os.NativeBuffer;
 import io.jdirectord.os.TcpSocket;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -63,14 +62,14 @@ final class HttpLoopProbe extends LoopProbe {
      */
     private void connect() throws IOException {
         to = redirects.current();
-        InetAddress address = to.connectAddress();
+        byte[] sockaddr = check.sockaddr(to);
         request = check.request(to);
         sent = 0;
         unread = false;
         waitingFor = HttpExchange.CONNECT;
-        fd = TcpSocket.open(address);
+        fd = TcpSocket.open(sockaddr);
         connections++;
-        connecting = !TcpSocket.connect(fd, check.sockaddr(to));
+        connecting = !TcpSocket.connect(fd, sockaddr);
         if (!connecting) {
             waitingFor = HttpExchange.RESPONSE;
         }

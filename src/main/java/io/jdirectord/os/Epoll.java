@@ -56,16 +56,12 @@ public final class Epoll implements AutoCloseable {
         this.events = new NativeBuffer(capacity * EVENT_SIZE);
         this.epfd = check(DirectLibC.epoll_create1(EPOLL_CLOEXEC), "epoll_create1");
         this.wakeFd = check(DirectLibC.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC), "eventfd");
-        control(wakeFd, IN, WAKE);
+        add(wakeFd, IN, WAKE);
         wakeValue.putLong(0, 1);
     }
 
     /** Adds {@code fd} for {@code interest} (of {@link #IN}, {@link #OUT}, {@link #EDGE}); its events report {@code token}. */
     public void add(int fd, int interest, long token) throws IOException {
-        control(fd, interest, token);
-    }
-
-    private void control(int fd, int interest, long token) throws IOException {
         control.putInt(0, interest);
         control.putLong(DATA_OFFSET, token);
         check(DirectLibC.epoll_ctl(epfd, EPOLL_CTL_ADD, fd, control.address(0)), "epoll_ctl");

@@ -33,6 +33,11 @@ final class Sockaddr {
         return buffer.array();
     }
 
+    /** The address family of an encoded sockaddr ({@link LibC#AF_INET} or {@link LibC#AF_INET6}). */
+    static int family(byte[] sockaddr) {
+        return ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).getShort(0);
+    }
+
     /** The address in a sockaddr the kernel filled in. */
     static InetAddress decode(byte[] sockaddr, int length) throws UnknownHostException {
         ByteBuffer buffer = ByteBuffer.wrap(sockaddr, 0, length).order(ByteOrder.nativeOrder());

@@ -4,7 +4,6 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
@@ -26,24 +25,18 @@ public final class TcpSocket {
 
     private TcpSocket() {}
 
-    /** A new non-blocking, close-on-exec TCP socket of {@code address}'s family. */
-    public static int open(InetAddress address) throws IOException {
-        int family = address instanceof Inet6Address ? LibC.AF_INET6 : LibC.AF_INET;
-        int fd = DirectLibC.socket(family, SOCK_STREAM | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
+    /** A new non-blocking, close-on-exec TCP socket of the family of {@code sockaddr} ({@link #sockaddr}). */
+    public static int open(byte[] sockaddr) throws IOException {
+        int fd = DirectLibC.socket(Sockaddr.family(sockaddr), SOCK_STREAM | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) {
             throw failure(Native.getLastError());
         }
         return fd;
     }
 
-    /** The socket address of {@code address} and {@code port} as {@link #connect} takes it (struct sockaddr_in or _in6). */
+    /** The socket address of {@code address} and {@code port} as {@link #open} and {@link #connect} take it (struct sockaddr_in or _in6). */
     public static byte[] sockaddr(InetAddress address, int port) {
         return Sockaddr.encode(address, port);
-    }
-
-    /** Starts connecting {@code fd} to {@code address} and {@code port}: as {@link #connect(int, byte[])}. */
-    public static boolean connect(int fd, InetAddress address, int port) throws IOException {
-        return connect(fd, Sockaddr.encode(address, port));
     }
 
     /**

@@ -151,8 +151,9 @@ class ProbeLoopTest {
         @Override
         void begin(ProbeLoop loop) throws IOException {
             this.loop = loop;
-            fd = TcpSocket.open(LOOPBACK);
-            TcpSocket.connect(fd, LOOPBACK, port);
+            byte[] sockaddr = TcpSocket.sockaddr(LOOPBACK, port);
+            fd = TcpSocket.open(sockaddr);
+            TcpSocket.connect(fd, sockaddr);
             loop.register(fd, this);
             if (!waitForConnection) {
                 finish(CheckResult.up("ok"));

@@ -26,12 +26,19 @@ class TcpSocketTest {
     private final NativeBuffer buffer = new NativeBuffer(1024);
     private final NativeBuffer scratch = new NativeBuffer(8);
 
+    /** A socket connecting to {@code port} on the loopback address. */
+    private static int connecting(int port) throws IOException {
+        byte[] sockaddr = TcpSocket.sockaddr(LOOPBACK, port);
+        int fd = TcpSocket.open(sockaddr);
+        TcpSocket.connect(fd, sockaddr);
+        return fd;
+    }
+
     @Test
     void aConnectionIsReportedWritableAndCarriesBytesBothWays() throws Exception {
         try (Epoll epoll = new Epoll(8);
                 ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
-            int fd = TcpSocket.open(LOOPBACK);
-            TcpSocket.connect(fd, LOOPBACK, server.getLocalPort());
+            int fd = connecting(server.getLocalPort());
             epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, TOKEN);
 
             assertThat(epoll.await(5_000)).isEqualTo(1);
@@ -72,8 +79,7 @@ class TcpSocketTest {
             port = closed.getLocalPort();
         }
         try (Epoll epoll = new Epoll(8)) {
-            int fd = TcpSocket.open(LOOPBACK);
-            TcpSocket.connect(fd, LOOPBACK, port);
+            int fd = connecting(port);
             epoll.add(fd, Epoll.IN | Epoll.OUT | Epoll.EDGE, TOKEN);
 
             assertThat(epoll.await(5_000)).isEqualTo(1);
@@ -88,8 +94,7 @@ class TcpSocketTest {
     @Test
     void aResetConnectionFailsTheReceive() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
-            int fd = TcpSocket.open(LOOPBACK);
-            TcpSocket.connect(fd, LOOPBACK, server.getLocalPort());
+            int fd = connecting(server.getLocalPort());
             try (Socket accepted = server.accept()) {
                 accepted.setSoLinger(true, 0);
             }
